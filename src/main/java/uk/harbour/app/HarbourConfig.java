@@ -1,0 +1,76 @@
+package uk.harbour.app;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Everything Harbour is configured with, checked once at start and immutable afterwards. */
+public record HarbourConfig(
+    Http http, Store store, ZoneId zone, boolean demo, Path webRoot, Council council) {
+
+  public record Http(
+      String host, int port, URI publicUrl, int bodyLimitBytes, int instances, boolean secureCookies) {}
+
+  /** {@code mongoUri} empty means the embedded store under {@code dataDir}. */
+  public record Store(Optional<String> mongoUri, String database, Path dataDir) {
+    public boolean embedded() {
+      return mongoUri.isEmpty();
+    }
+  }
+
+  public record Council(String name, String outOfHoursPhone) {}
+
+  /** Reads the merged configuration; throws {@link ConfigException} naming the first bad key. */
+  public static HarbourConfig from(JsonObject json) {
+    ConfigReader in = new ConfigReader(json);
+    Store store =
+        new Store(
+            in.optionalString("mongo.uri").map(HarbourConfig::checkedMongoUri),
+            in.string("mongo.database"),
+            Path.of(in.string("store.dataDir")));
+    Http http =
+        new Http(
+            in.string("http.host"),
+            in.intInRange("http.port", 0, 65535),
+            in.uri("http.publicUrl"),
+            in.intInRange("http.bodyLimitBytes", 1024, 10 * 1024 * 1024),
+            in.intInRange("http.instances", 1, 64),
+            in.bool("http.secureCookies"));
+    return new HarbourConfig(
+        http,
+        store,
+        zone(in.string("time.zone")),
+        demo(in.string("demo"), store),
+        Path.of(in.string("web.root")),
+        new Council(in.string("council.name"), in.string("council.outOfHoursPhone")));
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      throw new ConfigException("time.zone", "unknown time zone '" + id + "'");
+    }
+  }
+
+  private static boolean demo(String value, Store store) {
+    return switch (value) {
+      case "auto" -> store.embedded();
+      case "true", "on" -> true;
+      case "false", "off" -> false;
+      default -> throw new ConfigException("demo", "must be auto, true or false, got '" + value + "'");
+    };
+  }
+
+  private static String checkedMongoUri(String uri) {
+    try {
+      new com.mongodb.ConnectionString(uri);
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("mongo.uri", "not a valid MongoDB connection string (" + e.getMessage() + ")");
+    }
+  }
+}

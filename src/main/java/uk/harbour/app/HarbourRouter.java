@@ -1,0 +1,62 @@
+package uk.harbour.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import uk.harbour.web.FailureHandler;
+import uk.harbour.web.HarbourException;
+import uk.harbour.web.RequestLogHandler;
+import uk.harbour.web.SecurityHeadersHandler;
+
+/** The one route table, used by production and by every integration test. */
+public final class HarbourRouter {
+
+  private HarbourRouter() {}
+
+  public static Router create(Vertx vertx, Services services) {
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestLogHandler()).handler(new SecurityHeadersHandler());
+
+    mountOperations(vertx, router, services);
+    router
+        .route("/static/*")
+        .handler(
+            StaticHandler.create(FileSystemAccess.ROOT, services.config().webRoot().resolve("static").toAbsolutePath().toString())
+                .setCachingEnabled(true)
+                .setMaxAgeSeconds(3600)
+                .setSendVaryHeader(true));
+
+    router.route().handler(BodyHandler.create(false).setBodyLimit(services.config().http().bodyLimitBytes()));
+
+    router.get("/").handler(ctx -> services.pages().send(ctx, 200, "landing", new JsonObject()).onFailure(ctx::fail));
+
+    router.route().last().handler(ctx -> ctx.fail(HarbourException.notFound("We could not find that page.")));
+    router.route().failureHandler(new FailureHandler(services.pages()));
+    return router;
+  }
+
+  private static void mountOperations(Vertx vertx, Router router, Services services) {
+    // Live answers from an event loop, so it also shows the loops are not stuck.
+    HealthChecks live = HealthChecks.create(vertx).register("event-loop", promise -> promise.complete(Status.OK()));
+    router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(live));
+    HealthChecks ready = HealthChecks.create(vertx);
+    ready.register(
+        "store",
+        2000,
+        promise ->
+            services
+                .store()
+                .ping()
+                .onSuccess(v -> promise.complete(Status.OK()))
+                .onFailure(e -> promise.complete(Status.KO(new JsonObject().put("reason", "store unreachable")))));
+    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
+    services.metrics().ifPresent(registry -> router.get("/metrics").handler(PrometheusScrapingHandler.create(registry)));
+  }
+}

@@ -1,0 +1,81 @@
+package uk.harbour.app;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.harbour.store.MongoStore;
+import uk.harbour.web.HttpVerticle;
+import uk.harbour.web.Pages;
+
+/**
+ * Wires Harbour: opens the store, prepares shared services, then deploys the HTTP verticles.
+ * Vert.x undeploys children before this verticle stops, so the store closes after HTTP.
+ */
+public final class MainVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
+
+  private final HarbourConfig config;
+  private final Clock clock;
+  private final Optional<PrometheusMeterRegistry> metrics;
+  private MongoStore store;
+  private Services services;
+  private final List<HttpVerticle> httpVerticles = new CopyOnWriteArrayList<>();
+
+  public MainVerticle(HarbourConfig config, Clock clock, Optional<PrometheusMeterRegistry> metrics) {
+    this.config = Objects.requireNonNull(config);
+    this.clock = Objects.requireNonNull(clock);
+    this.metrics = Objects.requireNonNull(metrics);
+  }
+
+  @Override
+  public Future<?> start() {
+    HarbourConfig.Store storeConfig = config.store();
+    return MongoStore.open(vertx, storeConfig.mongoUri(), storeConfig.database(), storeConfig.dataDir())
+        .onSuccess(s -> store = s)
+        .compose(s -> Pages.load(vertx, config.webRoot(), siteModel()))
+        .map(pages -> services = new Services(config, clock, store, pages, metrics))
+        .compose(s -> deployHttp());
+  }
+
+  private Future<String> deployHttp() {
+    return vertx.deployVerticle(
+        () -> {
+          HttpVerticle verticle =
+              new HttpVerticle(config.http().host(), config.http().port(), () -> HarbourRouter.create(vertx, services));
+          httpVerticles.add(verticle);
+          return verticle;
+        },
+        new DeploymentOptions().setInstances(config.http().instances()));
+  }
+
+  /** The port the HTTP server listens on (useful when configured as 0). */
+  public int httpPort() {
+    return httpVerticles.get(0).actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    LOG.info("Stopping: closing the store");
+    return store == null ? Future.succeededFuture() : store.close();
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  private JsonObject siteModel() {
+    return new JsonObject()
+        .put("councilName", config.council().name())
+        .put("outOfHoursPhone", config.council().outOfHoursPhone());
+  }
+}

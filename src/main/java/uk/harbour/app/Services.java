@@ -1,0 +1,15 @@
+package uk.harbour.app;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import uk.harbour.store.MongoStore;
+import uk.harbour.web.Pages;
+
+/** The long-lived collaborators built once at start and shared by every verticle instance. */
+public record Services(
+    HarbourConfig config,
+    Clock clock,
+    MongoStore store,
+    Pages pages,
+    Optional<PrometheusMeterRegistry> metrics) {}

@@ -1,0 +1,65 @@
+package uk.harbour.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The embedded default store: mongo-java-server on an H2 MVStore file, bound to a random loopback
+ * port so the same MongoDB driver path is used as in production. Every method blocks; callers run
+ * them on a worker.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+  private final MVStore mvStore;
+  private final H2Backend backend;
+  private final MongoServer server;
+  private final String connectionString;
+  private boolean closed;
+
+  private EmbeddedMongo(MVStore mvStore) {
+    this.mvStore = mvStore;
+    this.backend = new H2Backend(mvStore);
+    this.server = new MongoServer(backend);
+    this.connectionString = server.bindAndGetConnectionString();
+  }
+
+  public static EmbeddedMongo start(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+    return new EmbeddedMongo(store);
+  }
+
+  public String connectionString() {
+    return connectionString;
+  }
+
+  /** Forces everything written so far to the file. */
+  public synchronized void commit() {
+    if (!closed) {
+      mvStore.commit();
+      mvStore.sync();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.shutdownNow();
+    backend.close();
+  }
+}

@@ -1,0 +1,91 @@
+package uk.harbour.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one MongoDB client Harbour shares, with the embedded server behind it when no MONGO_URI is
+ * set. Owns their lifecycle: opened before the HTTP server starts, closed after it stops.
+ */
+public final class MongoStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
+
+  private final Vertx vertx;
+  private final MongoClient client;
+  private final Optional<EmbeddedMongo> embedded;
+  private final Durability durability;
+
+  private MongoStore(Vertx vertx, MongoClient client, Optional<EmbeddedMongo> embedded, Durability durability) {
+    this.vertx = vertx;
+    this.client = client;
+    this.embedded = embedded;
+    this.durability = durability;
+  }
+
+  /** Connects to {@code mongoUri}, or starts the embedded store in {@code dataDir} when it is empty. */
+  public static Future<MongoStore> open(Vertx vertx, Optional<String> mongoUri, String database, Path dataDir) {
+    Objects.requireNonNull(vertx);
+    if (mongoUri.isPresent()) {
+      JsonObject config =
+          new JsonObject()
+              .put("connection_string", mongoUri.get())
+              .put("db_name", database)
+              .put("writeConcern", "majority");
+      return Future.succeededFuture(
+          new MongoStore(vertx, MongoClient.createShared(vertx, config, "harbour-" + database), Optional.empty(), Durability.none()));
+    }
+    Path file = dataDir.resolve("harbour.mv.db");
+    return vertx
+        .executeBlocking(() -> EmbeddedMongo.start(file), false)
+        .map(
+            server -> {
+              LOG.info("Embedded store started on {}", file.toAbsolutePath());
+              JsonObject config =
+                  new JsonObject()
+                      .put("connection_string", server.connectionString())
+                      .put("db_name", database)
+                      .put("maxPoolSize", 16);
+              MongoClient client = MongoClient.create(vertx, config);
+              return new MongoStore(vertx, client, Optional.of(server), new GroupCommitter(vertx, server::commit));
+            });
+  }
+
+  public MongoClient client() {
+    return client;
+  }
+
+  public Durability durability() {
+    return durability;
+  }
+
+  public boolean embedded() {
+    return embedded.isPresent();
+  }
+
+  /** Answers when the store can take a command; readiness depends on it. */
+  public Future<Void> ping() {
+    return client.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty();
+  }
+
+  /** Closes the client, then flushes and closes the embedded store. */
+  public Future<Void> close() {
+    return client
+        .close()
+        .eventually(
+            () ->
+                embedded
+                    .map(server -> vertx.<Void>executeBlocking(() -> {
+                      server.close();
+                      return null;
+                    }, false))
+                    .orElse(Future.succeededFuture()));
+  }
+}

@@ -1,0 +1,110 @@
+package uk.harbour.web;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place failures become responses: JSON {@code {"error":{"code","message"}}} under
+ * {@code /api/}, a friendly page elsewhere. Never a stack trace to a client; 5xx are logged with
+ * theirs, 4xx without.
+ */
+public final class FailureHandler implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
+  private final Pages pages;
+
+  public FailureHandler(Pages pages) {
+    this.pages = Objects.requireNonNull(pages);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    HarbourException error = toHarbourException(ctx);
+    if (error.status() >= 500) {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+    } else {
+      LOG.debug("{} {} -> {} {}", ctx.request().method(), ctx.request().path(), error.status(), error.code());
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    if (wantsJson(ctx)) {
+      ctx.response()
+          .setStatusCode(error.status())
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .putHeader("Cache-Control", "no-store")
+          .end(body(error).encode());
+    } else {
+      JsonObject model =
+          new JsonObject()
+              .put("title", title(error.status()))
+              .put("status", error.status())
+              .put("message", error.getMessage());
+      pages
+          .send(ctx, error.status(), "error", model)
+          .onFailure(
+              e -> {
+                LOG.error("Could not render the error page", e);
+                if (!ctx.response().ended()) {
+                  ctx.response().setStatusCode(error.status()).end(error.getMessage());
+                }
+              });
+    }
+  }
+
+  public static JsonObject body(HarbourException error) {
+    return new JsonObject()
+        .put("error", new JsonObject().put("code", error.code()).put("message", error.getMessage()));
+  }
+
+  static boolean wantsJson(RoutingContext ctx) {
+    String path = ctx.request().path();
+    return path != null && (path.startsWith("/api/") || path.equals("/api"));
+  }
+
+  static HarbourException toHarbourException(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof HarbourException harbour) {
+      return harbour;
+    }
+    if (failure instanceof DecodeException) {
+      return HarbourException.badRequest("bad_json", "The request body is not valid JSON.");
+    }
+    int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+    if (failure != null && !(failure instanceof HttpException)) {
+      status = 500;
+    }
+    return switch (status) {
+      case 400 -> HarbourException.badRequest("bad_request", "The request could not be understood.");
+      case 401 -> HarbourException.unauthorized("Please sign in first.");
+      case 403 -> HarbourException.forbidden("You do not have access to this.");
+      case 404 -> HarbourException.notFound("We could not find that page.");
+      case 405 -> new HarbourException(405, "method_not_allowed", "That action is not allowed here.");
+      case 413 -> new HarbourException(413, "too_large", "That was too large to send.");
+      case 415 -> new HarbourException(415, "unsupported_media_type", "Send JSON with Content-Type application/json.");
+      case 429 -> new HarbourException(429, "too_many_requests", "Too many tries. Please wait a moment.");
+      default ->
+          status >= 400 && status < 500
+              ? new HarbourException(status, "bad_request", "The request could not be completed.")
+              : new HarbourException(500, "internal_error", "Something went wrong on our side. Please try again.");
+    };
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 401 -> "Please sign in";
+      case 403 -> "You can't see this page";
+      case 404 -> "Page not found";
+      case 429 -> "Please wait a moment";
+      default -> status >= 500 ? "Something went wrong" : "We couldn't do that";
+    };
+  }
+}

@@ -1,0 +1,124 @@
+package uk.harbour.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 20, timeUnit = TimeUnit.SECONDS)
+class ConfigLoaderTest {
+
+  @Test
+  @DisplayName("The defaults file alone gives a runnable embedded configuration")
+  void defaultsAlone(Vertx vertx, VertxTestContext ctx) {
+    ConfigLoader.load(vertx, Map.of(), new JsonObject())
+        .onComplete(
+            ctx.succeeding(
+                config ->
+                    ctx.verify(
+                        () -> {
+                          assertEquals(8080, config.http().port());
+                          assertTrue(config.store().embedded());
+                          assertTrue(config.demo(), "demo is on by default with the embedded store");
+                          assertEquals(ZoneId.of("Europe/London"), config.zone());
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("An extra file beats the defaults, the environment beats the file, and overrides beat both")
+  void precedence(Vertx vertx, VertxTestContext ctx, @TempDir Path dir) throws Exception {
+    Path extra = dir.resolve("site.yaml");
+    Files.writeString(
+        extra, "http:\n  port: 9001\n  host: 127.0.0.2\ncouncil:\n  name: File Council\nstore:\n  dataDir: /tmp/from-file\n");
+    Map<String, String> env =
+        Map.of("HARBOUR_CONFIG", extra.toString(), "HARBOUR_HTTP_PORT", "9002", "HARBOUR_COUNCIL_NAME", "Env Council");
+    JsonObject overrides = new JsonObject().put("council", new JsonObject().put("name", "Override Council"));
+    ConfigLoader.load(vertx, env, overrides)
+        .onComplete(
+            ctx.succeeding(
+                config ->
+                    ctx.verify(
+                        () -> {
+                          assertEquals("127.0.0.2", config.http().host(), "from the file");
+                          assertEquals(Path.of("/tmp/from-file"), config.store().dataDir(), "from the file");
+                          assertEquals(9002, config.http().port(), "environment beats the file");
+                          assertEquals("Override Council", config.council().name(), "overrides beat the environment");
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("With MONGO_URI set the real store is used and demo data stays off unless asked for")
+  void mongoUriTurnsDemoOff(Vertx vertx, VertxTestContext ctx) {
+    ConfigLoader.load(vertx, Map.of("MONGO_URI", "mongodb://db1,db2/?replicaSet=rs0"), new JsonObject())
+        .onComplete(
+            ctx.succeeding(
+                config ->
+                    ctx.verify(
+                        () -> {
+                          assertFalse(config.store().embedded());
+                          assertFalse(config.demo());
+                          ctx.completeNow();
+                        })));
+  }
+
+  @ParameterizedTest(name = "{0}={1} is refused")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "HARBOUR_HTTP_PORT | 70000     | http.port: must be between 0 and 65535, got 70000",
+        "HARBOUR_HTTP_PORT | eighty    | http.port: must be a whole number, got 'eighty'",
+        "HARBOUR_ZONE      | Mars/Base | time.zone: unknown time zone 'Mars/Base'",
+        "MONGO_URI         | mysql://x | mongo.uri: not a valid MongoDB connection string",
+        "HARBOUR_PUBLIC_URL| ftp://x   | http.publicUrl: must be an http(s) address, got 'ftp://x'",
+        "HARBOUR_DEMO      | maybe     | demo: must be auto, true or false, got 'maybe'"
+      })
+  @DisplayName("A bad value stops start-up with one line naming the key and the problem")
+  void badValues(String variable, String value, String expected, Vertx vertx, VertxTestContext ctx) {
+    ConfigLoader.load(vertx, Map.of(variable, value), new JsonObject())
+        .onComplete(
+            ctx.failing(
+                e ->
+                    ctx.verify(
+                        () -> {
+                          assertInstanceOf(ConfigException.class, e);
+                          assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+                          assertFalse(e.getMessage().contains("\n"), "one line");
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("A missing extra config file is named in the error")
+  void missingExtraFile(Vertx vertx, VertxTestContext ctx) {
+    ConfigLoader.load(vertx, Map.of("HARBOUR_CONFIG", "/nowhere/harbour.yaml"), new JsonObject())
+        .onComplete(
+            ctx.failing(
+                e ->
+                    ctx.verify(
+                        () -> {
+                          assertInstanceOf(ConfigException.class, e);
+                          assertTrue(e.getMessage().startsWith("configuration: could not be read"), e.getMessage());
+                          ctx.completeNow();
+                        })));
+  }
+}

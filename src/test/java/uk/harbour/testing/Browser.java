@@ -1,0 +1,49 @@
+package uk.harbour.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven through Debian's chromedriver: explicit paths so nothing is
+ * downloaded, and the flags that keep it from reaching for the (closed) network.
+ */
+public final class Browser {
+
+  public static final String CHROMIUM = "/usr/bin/chromium";
+  public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private Browser() {}
+
+  public static ChromeDriver start() {
+    try {
+      File profile = Files.createTempDirectory("harbour-chromium").toFile();
+      profile.deleteOnExit();
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM);
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-dev-shm-usage",
+          "--window-size=412,915",
+          "--user-data-dir=" + profile.getAbsolutePath());
+      ChromeDriverService service =
+          new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+      return driver;
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not make a browser profile directory", e);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package uk.harbour.testing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import uk.harbour.app.Harbour;
+
+/**
+ * A whole Harbour for integration tests: random port, fresh embedded store in a temporary
+ * directory, a clock the test controls, and an HTTP client kept in a field (Vert.x 5 closes
+ * unreachable clients).
+ */
+public final class RunningHarbour implements AutoCloseable {
+
+  private final Harbour harbour;
+  private final Path dataDir;
+  private final TestClock clock;
+  private final WebClient client;
+
+  private RunningHarbour(Harbour harbour, Path dataDir, TestClock clock) {
+    this.harbour = harbour;
+    this.dataDir = dataDir;
+    this.clock = clock;
+    this.client =
+        WebClient.create(
+            harbour.vertx(),
+            new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(harbour.port()).setFollowRedirects(false));
+  }
+
+  public static RunningHarbour start(TestClock clock, JsonObject overrides) {
+    try {
+      Path dataDir = Files.createTempDirectory("harbour-test");
+      JsonObject config =
+          new JsonObject()
+              .put("http", new JsonObject().put("port", 0).put("host", "127.0.0.1"))
+              .put("store", new JsonObject().put("dataDir", dataDir.toString()))
+              .put("demo", "false")
+              .mergeIn(overrides, true);
+      Harbour harbour =
+          Harbour.start(Map.of(), config, clock).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      return new RunningHarbour(harbour, dataDir, clock);
+    } catch (Exception e) {
+      throw new IllegalStateException("Harbour did not start", e);
+    }
+  }
+
+  public static RunningHarbour start(TestClock clock) {
+    return start(clock, new JsonObject());
+  }
+
+  public Harbour harbour() {
+    return harbour;
+  }
+
+  public Vertx vertx() {
+    return harbour.vertx();
+  }
+
+  public WebClient http() {
+    return client;
+  }
+
+  public int port() {
+    return harbour.port();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public TestClock clock() {
+    return clock;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Waits for a future from a test thread (never an event loop). */
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    await(harbour.stop());
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // A temporary directory left behind is harmless.
+    }
+  }
+}

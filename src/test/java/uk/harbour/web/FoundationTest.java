@@ -1,0 +1,109 @@
+package uk.harbour.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.harbour.testing.RunningHarbour.await;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import uk.harbour.testing.RunningHarbour;
+import uk.harbour.testing.TestClock;
+
+@DisplayName("A running Harbour answers its operational and error routes")
+class FoundationTest {
+
+  private static RunningHarbour harbour;
+
+  @BeforeAll
+  static void start() {
+    harbour = RunningHarbour.start(TestClock.at("2026-11-28T23:00"));
+  }
+
+  @AfterAll
+  static void stop() {
+    harbour.close();
+  }
+
+  private HttpResponse<Buffer> get(String path) {
+    return await(harbour.http().get(path).send());
+  }
+
+  @Test
+  @DisplayName("The landing page tells a care leaver what Harbour is, in plain English")
+  void landingPage() {
+    HttpResponse<Buffer> response = get("/");
+    assertEquals(200, response.statusCode());
+    assertTrue(response.getHeader("Content-Type").startsWith("text/html"));
+    String html = response.bodyAsString();
+    assertTrue(html.contains("Talk to your leaving care team"), html);
+    assertTrue(html.contains("Demo Borough Council"));
+    assertTrue(html.contains("href=\"/signin\""), "a staff sign-in link");
+    assertNotNull(response.getHeader("Content-Security-Policy"));
+  }
+
+  @Test
+  @DisplayName("Liveness and readiness are UP while the store answers")
+  void health() {
+    HttpResponse<Buffer> live = get("/health/live");
+    assertEquals(200, live.statusCode());
+    HttpResponse<Buffer> ready = get("/health/ready");
+    assertEquals(200, ready.statusCode());
+    assertEquals("UP", ready.bodyAsJsonObject().getString("status"));
+  }
+
+  @Test
+  @DisplayName("Metrics are served in Prometheus format")
+  void metrics() {
+    get("/");
+    HttpResponse<Buffer> response = get("/metrics");
+    assertEquals(200, response.statusCode());
+    assertTrue(response.bodyAsString().contains("vertx_http_server_requests_total"), "request counter present");
+  }
+
+  @Test
+  @DisplayName("Static files are served with a cache lifetime")
+  void staticFiles() {
+    HttpResponse<Buffer> response = get("/static/css/harbour.css");
+    assertEquals(200, response.statusCode());
+    assertTrue(response.getHeader("Cache-Control").contains("max-age=3600"), response.getHeader("Cache-Control"));
+    assertEquals(404, get("/static/../pom.xml").statusCode());
+  }
+
+  @Test
+  @DisplayName("An unknown API route answers 404 as JSON in the one error shape")
+  void unknownApiRoute() {
+    HttpResponse<Buffer> response = get("/api/nothing-here");
+    assertEquals(404, response.statusCode());
+    assertTrue(response.getHeader("Content-Type").startsWith("application/json"));
+    JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
+    assertEquals("not_found", error.getString("code"));
+    assertFalse(error.getString("message").isBlank());
+  }
+
+  @Test
+  @DisplayName("An unknown page answers 404 with a friendly HTML page and no stack trace")
+  void unknownPage() {
+    HttpResponse<Buffer> response = get("/nothing-here");
+    assertEquals(404, response.statusCode());
+    String html = response.bodyAsString();
+    assertTrue(html.contains("Page not found"), html);
+    assertFalse(html.contains("Exception"));
+    assertFalse(html.contains("at uk.harbour"));
+  }
+
+  @Test
+  @DisplayName("A body over the limit is refused with 413 in the JSON error shape")
+  void oversizedBody() {
+    Buffer big = Buffer.buffer("x".repeat(70_000));
+    HttpResponse<Buffer> response = await(harbour.http().post("/api/anything").putHeader("Content-Type", "application/json").sendBuffer(big));
+    assertEquals(413, response.statusCode());
+    assertEquals("too_large", response.bodyAsJsonObject().getJsonObject("error").getString("code"));
+  }
+}

@@ -1,0 +1,80 @@
+package uk.harbour.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.harbour.testing.RunningHarbour.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import uk.harbour.testing.RunningHarbour;
+import uk.harbour.testing.TestClock;
+
+@DisplayName("Harbour's lifecycle")
+class LifecycleTest {
+
+  @Test
+  @DisplayName("Readiness goes DOWN with 503 when the store stops answering, while liveness stays UP")
+  void readinessFollowsStore() {
+    try (RunningHarbour harbour = RunningHarbour.start(TestClock.at("2026-11-28T23:00"))) {
+      assertEquals(200, await(harbour.http().get("/health/ready").send()).statusCode());
+      await(harbour.harbour().services().store().close());
+      var ready = await(harbour.http().get("/health/ready").send());
+      assertEquals(503, ready.statusCode());
+      assertEquals("DOWN", ready.bodyAsJsonObject().getString("status"));
+      assertEquals(200, await(harbour.http().get("/health/live").send()).statusCode());
+    }
+  }
+
+  @Test
+  @DisplayName("Stopping leaves no port listening and no extra non-daemon thread running")
+  void stopReleasesEverything() throws Exception {
+    Set<String> before = nonDaemonThreads();
+    RunningHarbour harbour = RunningHarbour.start(TestClock.at("2026-11-28T23:00"));
+    int port = harbour.port();
+    assertTrue(canConnect(port), "listening while running");
+    harbour.close();
+    assertThrows(IOException.class, () -> connect(port), "the port is released");
+    Set<String> leftOver = waitForThreadsToEnd(before);
+    assertTrue(leftOver.isEmpty(), "threads left behind: " + leftOver);
+  }
+
+  private static Set<String> waitForThreadsToEnd(Set<String> before) throws InterruptedException {
+    Set<String> extra = Set.of();
+    for (int i = 0; i < 50; i++) {
+      extra = nonDaemonThreads().stream().filter(t -> !before.contains(t)).collect(Collectors.toSet());
+      if (extra.isEmpty()) {
+        return extra;
+      }
+      Thread.sleep(100); // test thread only: threads take a moment to finish after close
+    }
+    return extra;
+  }
+
+  private static Set<String> nonDaemonThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !t.isDaemon())
+        .map(Thread::getName)
+        .collect(Collectors.toSet());
+  }
+
+  private static boolean canConnect(int port) {
+    try {
+      connect(port);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void connect(int port) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+    }
+  }
+}
