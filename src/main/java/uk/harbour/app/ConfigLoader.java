@@ -29,6 +29,10 @@ public final class ConfigLoader {
           Map.entry("HARBOUR_ZONE", "time.zone"),
           Map.entry("HARBOUR_DEMO", "demo"),
           Map.entry("HARBOUR_WEB_ROOT", "web.root"),
+          Map.entry("HARBOUR_CSRF_SECRET", "security.csrfSecret"),
+          Map.entry("HARBOUR_REQUIRE_TOTP", "security.requireTotpForManagers"),
+          Map.entry("HARBOUR_CHAT_BURST", "chat.burst"),
+          Map.entry("HARBOUR_CHAT_MESSAGES_PER_MINUTE", "chat.messagesPerMinute"),
           Map.entry("HARBOUR_COUNCIL_NAME", "council.name"),
           Map.entry("HARBOUR_COUNCIL_OUT_OF_HOURS_PHONE", "council.outOfHoursPhone"));
 

@@ -4,12 +4,13 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 
 /** Everything Harbour is configured with, checked once at start and immutable afterwards. */
 public record HarbourConfig(
-    Http http, Store store, ZoneId zone, boolean demo, Path webRoot, Council council) {
+    Http http, Store store, ZoneId zone, boolean demo, Path webRoot, Security security, Chat chat, Council council) {
 
   public record Http(
       String host, int port, URI publicUrl, int bodyLimitBytes, int instances, boolean secureCookies) {}
@@ -22,6 +23,17 @@ public record HarbourConfig(
   }
 
   public record Council(String name, String outOfHoursPhone) {}
+
+  /** {@code csrfSecret} empty means a random one is made at start. */
+  public record Security(
+      String csrfSecret,
+      Duration staffIdle,
+      Duration staffAbsolute,
+      Duration deviceLifetime,
+      Duration inviteLifetime,
+      boolean requireTotpForManagers) {}
+
+  public record Chat(int burst, int messagesPerMinute) {}
 
   /** Reads the merged configuration; throws {@link ConfigException} naming the first bad key. */
   public static HarbourConfig from(JsonObject json) {
@@ -45,6 +57,14 @@ public record HarbourConfig(
         zone(in.string("time.zone")),
         demo(in.string("demo"), store),
         Path.of(in.string("web.root")),
+        new Security(
+            in.optionalString("security.csrfSecret").orElse(""),
+            Duration.ofMinutes(in.intInRange("security.staffIdleMinutes", 1, 24 * 60)),
+            Duration.ofHours(in.intInRange("security.staffAbsoluteHours", 1, 72)),
+            Duration.ofDays(in.intInRange("security.deviceDays", 1, 400)),
+            Duration.ofDays(in.intInRange("security.inviteDays", 1, 30)),
+            in.bool("security.requireTotpForManagers")),
+        new Chat(in.intInRange("chat.burst", 1, 10_000), in.intInRange("chat.messagesPerMinute", 1, 1_000_000)),
         new Council(in.string("council.name"), in.string("council.outOfHoursPhone")));
   }
 

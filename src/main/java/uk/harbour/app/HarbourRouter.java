@@ -10,8 +10,20 @@ import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.ext.web.handler.CSRFHandler;
+import uk.harbour.audit.AuditRoutes;
+import uk.harbour.chat.ChatPages;
+import uk.harbour.chat.ChatSocketHandler;
+import uk.harbour.identity.Identity;
+import uk.harbour.identity.PeopleRoutes;
+import uk.harbour.identity.SessionApi;
+import uk.harbour.identity.Sessions;
+import uk.harbour.identity.SignInPages;
+import uk.harbour.identity.StaffRoutes;
 import uk.harbour.web.FailureHandler;
+import uk.harbour.web.Pages;
 import uk.harbour.web.HarbourException;
+import uk.harbour.web.OpenSockets;
 import uk.harbour.web.RequestLogHandler;
 import uk.harbour.web.SecurityHeadersHandler;
 
@@ -20,7 +32,7 @@ public final class HarbourRouter {
 
   private HarbourRouter() {}
 
-  public static Router create(Vertx vertx, Services services) {
+  public static Router create(Vertx vertx, Services services, OpenSockets sockets) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLogHandler()).handler(new SecurityHeadersHandler());
 
@@ -33,13 +45,31 @@ public final class HarbourRouter {
                 .setMaxAgeSeconds(3600)
                 .setSendVaryHeader(true));
 
-    router.route().handler(BodyHandler.create(false).setBodyLimit(services.config().http().bodyLimitBytes()));
+    HarbourConfig config = services.config();
+    router.route().handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
+    router
+        .route()
+        .handler(Sessions.handler(Sessions.store(vertx), config.http().secureCookies(), config.security().staffAbsolute()))
+        .handler(CSRFHandler.create(vertx, services.csrfSecret()).setCookieSecure(config.http().secureCookies()))
+        .handler(services.identity().authentication());
 
     router.get("/").handler(ctx -> services.pages().send(ctx, 200, "landing", new JsonObject()).onFailure(ctx::fail));
+    mountFeatures(vertx, router, services, sockets);
 
     router.route().last().handler(ctx -> ctx.fail(HarbourException.notFound("We could not find that page.")));
     router.route().failureHandler(new FailureHandler(services.pages()));
     return router;
+  }
+
+  private static void mountFeatures(Vertx vertx, Router router, Services services, OpenSockets sockets) {
+    Identity identity = services.identity();
+    Pages pages = services.pages();
+    new SignInPages(identity, pages).mount(router);
+    new SessionApi(identity).mount(router);
+    new StaffRoutes(identity, pages).mount(router);
+    new PeopleRoutes(identity, pages, services.config().http().publicUrl()).mount(router);
+    new AuditRoutes(services.audit(), pages, services.config().zone()).mount(router);
+    new ChatPages(pages, new ChatSocketHandler(services.chatSockets(), sockets, services.config().http().publicUrl())).mount(router);
   }
 
   private static void mountOperations(Vertx vertx, Router router, Services services) {

@@ -43,15 +43,17 @@ public final class MainVerticle extends VerticleBase {
     return MongoStore.open(vertx, storeConfig.mongoUri(), storeConfig.database(), storeConfig.dataDir())
         .onSuccess(s -> store = s)
         .compose(s -> Pages.load(vertx, config.webRoot(), siteModel()))
-        .map(pages -> services = new Services(config, clock, store, pages, metrics))
-        .compose(s -> deployHttp());
+        .compose(pages -> Wiring.build(vertx, config, clock, store, pages, metrics))
+        .onSuccess(built -> services = built)
+        .compose(built -> config.demo() ? DemoData.seed(built) : Future.succeededFuture())
+        .compose(v -> deployHttp());
   }
 
   private Future<String> deployHttp() {
     return vertx.deployVerticle(
         () -> {
           HttpVerticle verticle =
-              new HttpVerticle(config.http().host(), config.http().port(), () -> HarbourRouter.create(vertx, services));
+              new HttpVerticle(config.http().host(), config.http().port(), sockets -> HarbourRouter.create(vertx, services, sockets));
           httpVerticles.add(verticle);
           return verticle;
         },

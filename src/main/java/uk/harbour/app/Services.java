@@ -3,6 +3,10 @@ package uk.harbour.app;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
+import uk.harbour.audit.AuditLog;
+import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ChatSockets;
+import uk.harbour.identity.Identity;
 import uk.harbour.store.MongoStore;
 import uk.harbour.web.Pages;
 
@@ -12,4 +16,9 @@ public record Services(
     Clock clock,
     MongoStore store,
     Pages pages,
-    Optional<PrometheusMeterRegistry> metrics) {}
+    Optional<PrometheusMeterRegistry> metrics,
+    String csrfSecret,
+    AuditLog audit,
+    Identity identity,
+    ChatService chat,
+    ChatSockets chatSockets) {}

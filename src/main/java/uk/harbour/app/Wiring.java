@@ -1,0 +1,105 @@
+package uk.harbour.app;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import uk.harbour.audit.AuditAction;
+import uk.harbour.audit.AuditLog;
+import uk.harbour.chat.ChatDelivery;
+import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ChatSockets;
+import uk.harbour.chat.OnCallInfo;
+import uk.harbour.chat.RateLimiter;
+import uk.harbour.chat.StaffPresence;
+import uk.harbour.identity.AccountLookup;
+import uk.harbour.identity.Argon2Hashing;
+import uk.harbour.identity.AuthenticationHandler;
+import uk.harbour.identity.DeviceSessions;
+import uk.harbour.identity.Identity;
+import uk.harbour.identity.LoginThrottle;
+import uk.harbour.identity.Onboarding;
+import uk.harbour.identity.PasswordPolicy;
+import uk.harbour.identity.SessionLimits;
+import uk.harbour.identity.SignOuts;
+import uk.harbour.identity.StaffAccounts;
+import uk.harbour.identity.StaffSignIn;
+import uk.harbour.identity.Tokens;
+import uk.harbour.identity.Totp;
+import uk.harbour.identity.YoungPeople;
+import uk.harbour.store.MongoAuditLog;
+import uk.harbour.store.MongoCareLeaverRepository;
+import uk.harbour.store.MongoConversationRepository;
+import uk.harbour.store.MongoDeviceRepository;
+import uk.harbour.store.MongoInviteRepository;
+import uk.harbour.store.MongoMessageRepository;
+import uk.harbour.store.MongoStaffRepository;
+import uk.harbour.store.MongoStore;
+import uk.harbour.store.Durability;
+import uk.harbour.web.Pages;
+
+/** Builds every service from configuration and the store, creating indexes first. */
+final class Wiring {
+
+  private Wiring() {}
+
+  static Future<Services> build(
+      Vertx vertx, HarbourConfig config, Clock clock, MongoStore store, Pages pages, Optional<PrometheusMeterRegistry> metrics) {
+    var mongo = store.client();
+    Durability durability = store.durability();
+    var staff = new MongoStaffRepository(mongo, durability);
+    var careLeavers = new MongoCareLeaverRepository(mongo, durability);
+    var invites = new MongoInviteRepository(mongo, durability);
+    var devices = new MongoDeviceRepository(mongo, durability);
+    var messages = new MongoMessageRepository(mongo);
+    var conversations = new MongoConversationRepository(mongo);
+    AuditLog audit = new MongoAuditLog(mongo, durability, clock);
+    HarbourConfig.Security security = config.security();
+
+    Future<Void> indexes = Future.all(careLeavers.createIndexes(), invites.createIndexes(), messages.createIndexes()).mapEmpty();
+    Future<PasswordPolicy> policy = vertx.executeBlocking(() -> PasswordPolicy.load(Path.of("config", "common-passwords.txt")), false);
+    Future<Argon2Hashing> hashing = vertx.executeBlocking(() -> new Argon2Hashing(vertx, Argon2Hashing.Cost.DEFAULT), false);
+
+    return Future.all(indexes, policy, hashing)
+        .compose(
+            ready -> {
+              SignOuts signOuts = new SignOuts(vertx.eventBus());
+              LoginThrottle throttle = new LoginThrottle(clock, LoginThrottle.Limits.DEFAULT);
+              DeviceSessions deviceSessions =
+                  new DeviceSessions(devices, careLeavers, clock, security.deviceLifetime(), config.http().secureCookies());
+              Identity identity =
+                  new Identity(
+                      new StaffSignIn(staff, hashing.result(), throttle, new Totp(clock), audit, clock, security.requireTotpForManagers()),
+                      new StaffAccounts(staff, hashing.result(), policy.result(), audit, signOuts, clock),
+                      new YoungPeople(careLeavers, staff, invites, deviceSessions, signOuts, audit, clock, security.inviteLifetime()),
+                      new Onboarding(careLeavers, invites, hashing.result(), throttle, audit, clock),
+                      deviceSessions,
+                      new AuthenticationHandler(
+                          new AccountLookup(staff, careLeavers),
+                          deviceSessions,
+                          new SessionLimits(clock, security.staffIdle(), security.staffAbsolute(), security.staffIdle())),
+                      audit,
+                      clock);
+              ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
+              ChatService chat = new ChatService(messages, conversations, careLeavers, durability, delivery, clock);
+              ChatSockets sockets =
+                  new ChatSockets(
+                      chat,
+                      delivery,
+                      new StaffPresence(delivery),
+                      staff,
+                      new RateLimiter(clock, config.chat().burst(), config.chat().messagesPerMinute()),
+                      OnCallInfo.unknown(),
+                      (who, conversationId) ->
+                          audit.append(
+                              new AuditLog.Actor(who.id(), who.role().name(), "-"), AuditAction.CONVERSATION_VIEWED, conversationId, new JsonObject()),
+                      clock);
+              String csrfSecret = security.csrfSecret().isEmpty() ? Tokens.random() : security.csrfSecret();
+              Services services = new Services(config, clock, store, pages, metrics, csrfSecret, audit, identity, chat, sockets);
+              return chat.start().map(services);
+            });
+  }
+}

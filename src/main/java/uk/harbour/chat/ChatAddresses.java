@@ -1,0 +1,33 @@
+package uk.harbour.chat;
+
+/**
+ * Event-bus addresses for delivery. Everything a connection receives arrives through these, so
+ * several nodes on a clustered event bus deliver to each other's sockets with no code change.
+ */
+public final class ChatAddresses {
+
+  /** Frames a care leaver may see: their conversation's messages, receipts, staff typing. */
+  public static String conversation(String conversationId) {
+    return "harbour.chat.conversation." + conversationId;
+  }
+
+  /** Frames staff viewing a conversation see: everything above plus private notes. */
+  public static String conversationStaff(String conversationId) {
+    return "harbour.chat.conversation-staff." + conversationId;
+  }
+
+  /** Queue changes and presence, for every connected staff console. */
+  public static final String STAFF = "harbour.chat.staff";
+
+  /** Frames for one person wherever they are connected (e.g. a transfer to them). */
+  public static String user(String userId) {
+    return "harbour.chat.user." + userId;
+  }
+
+  /** Tells every connection of this person to close: signed out everywhere, disabled or revoked. */
+  public static String signedOut(String userId) {
+    return "harbour.chat.signed-out." + userId;
+  }
+
+  private ChatAddresses() {}
+}

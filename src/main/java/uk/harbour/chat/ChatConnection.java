@@ -1,0 +1,379 @@
+package uk.harbour.chat;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.harbour.identity.Role;
+import uk.harbour.identity.SignedIn;
+import uk.harbour.web.HarbourException;
+
+/**
+ * One signed-in WebSocket. Owned by the event loop that accepted it: every field is touched only
+ * there, and results from elsewhere are brought back with {@link #onOwnContext}.
+ */
+public final class ChatConnection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChatConnection.class);
+
+  public static final short CLOSE_POLICY = 1008;
+  public static final short CLOSE_IDLE = 4000;
+  public static final short CLOSE_SLOW_CONSUMER = 4008;
+  public static final short CLOSE_TOO_MANY_ERRORS = 4029;
+
+  static final int MAX_PENDING_FRAMES = 1000;
+  static final int MAX_SUBSCRIPTIONS = 50;
+  static final long IDLE_MILLIS = 90_000;
+  static final long PING_MILLIS = 30_000;
+  static final int MAX_ERRORS_PER_MINUTE = 30;
+
+  private final Vertx vertx;
+  private final Context context;
+  private final ServerWebSocket socket;
+  private final SignedIn who;
+  private final ChatSockets sockets;
+  private final ArrayDeque<String> pending = new ArrayDeque<>();
+  private final Map<String, MessageConsumer<String>> subscriptions = new HashMap<>();
+  private final RateLimiter frameLimit;
+  private long lastSeen;
+  private long lastTyping;
+  private long timer = -1;
+  private int errors;
+  private long errorWindowStart;
+  private boolean closed;
+
+  ChatConnection(Vertx vertx, ServerWebSocket socket, SignedIn who, ChatSockets sockets) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.socket = socket;
+    this.who = who;
+    this.sockets = sockets;
+    this.frameLimit = new RateLimiter(sockets.clock(), 60, 600);
+    this.lastSeen = sockets.clock().millis();
+  }
+
+  void start() {
+    socket.textMessageHandler(this::onText);
+    socket.binaryMessageHandler(b -> error("bad_frame", "Send text frames only.", null));
+    socket.pongHandler(b -> lastSeen = sockets.clock().millis());
+    socket.exceptionHandler(e -> LOG.debug("WebSocket error for a {} connection", who.role(), e));
+    socket.closeHandler(v -> cleanUp());
+    socket.drainHandler(v -> flush());
+    timer = vertx.setPeriodic(PING_MILLIS, id -> checkIdle());
+    subscribe(ChatAddresses.user(who.id()));
+    subscriptions.put(
+        ChatAddresses.signedOut(who.id()),
+        vertx.eventBus().<String>consumer(ChatAddresses.signedOut(who.id()), m -> close(CLOSE_POLICY, "Signed out")));
+    if (who.role() == Role.CARE_LEAVER) {
+      subscribe(ChatAddresses.conversation(who.id()));
+    } else {
+      subscribe(ChatAddresses.STAFF);
+      sockets.presence().connected(who);
+    }
+    welcome();
+  }
+
+  private void welcome() {
+    Future<JsonObject> conversation =
+        who.role() == Role.CARE_LEAVER
+            ? sockets.chat().conversation(who.id()).map(ChatConnection::careLeaverView).recover(e -> Future.succeededFuture(null))
+            : Future.succeededFuture(null);
+    onOwnContext(conversation)
+        .onComplete(
+            r ->
+                write(
+                    new JsonObject()
+                        .put("type", "welcome")
+                        .put("v", 1)
+                        .put("user", new JsonObject().put("id", who.id()).put("role", who.role().name().toLowerCase()).put("displayName", who.displayName()))
+                        .put("conversation", r.succeeded() ? r.result() : null)
+                        .put("onCall", sockets.onCall().now(who))
+                        .encode()));
+  }
+
+  /** What a care leaver may know about their own conversation. */
+  static JsonObject careLeaverView(Conversation c) {
+    return new JsonObject()
+        .put("id", c.id())
+        .put("status", c.status().name().toLowerCase())
+        .put("episode", c.episode())
+        .put("lastSeq", c.lastSeq())
+        .put("staffReadSeq", c.staffReadSeq());
+  }
+
+  private void onText(String text) {
+    lastSeen = sockets.clock().millis();
+    long wait = frameLimit.tryAcquire("connection");
+    if (wait > 0) {
+      error("rate_limited", "Slow down a little, then try again.", null, wait);
+      return;
+    }
+    ClientFrame frame;
+    try {
+      frame = FrameParser.parse(text);
+    } catch (HarbourException e) {
+      error(e.code(), e.getMessage(), null);
+      return;
+    }
+    try {
+      dispatch(frame);
+    } catch (HarbourException e) {
+      error(e.code(), e.getMessage(), ref(frame));
+    }
+  }
+
+  private void dispatch(ClientFrame frame) {
+    if (frame instanceof ClientFrame.Send send) {
+      send(send);
+    } else if (frame instanceof ClientFrame.Resume resume) {
+      resume(conversationOf(resume.conversationId()), resume.afterSeq());
+    } else if (frame instanceof ClientFrame.History history) {
+      history(conversationOf(history.conversationId()), history);
+    } else if (frame instanceof ClientFrame.Typing typing) {
+      typing(conversationOf(typing.conversationId()));
+    } else if (frame instanceof ClientFrame.Read read) {
+      onOwnContext(sockets.chat().markRead(who, conversationOf(read.conversationId()), read.seq())).onFailure(e -> failure(e, "read"));
+    } else if (frame instanceof ClientFrame.Presence presence) {
+      staffOnly();
+      sockets.presence().set(who, presence.status());
+    } else if (frame instanceof ClientFrame.Transfer transfer) {
+      transfer(transfer);
+    } else if (frame instanceof ClientFrame.Resolve resolve) {
+      staffOnly();
+      onOwnContext(sockets.chat().resolve(who, resolve.conversationId())).onFailure(e -> failure(e, "resolve"));
+    } else if (frame instanceof ClientFrame.Queue) {
+      staffOnly();
+      write(new JsonObject().put("type", "queue").put("conversations", new JsonArray(List.copyOf(sockets.chat().queue(who)))).encode());
+    }
+  }
+
+  private void send(ClientFrame.Send frame) {
+    String conversationId = conversationOf(frame.conversationId());
+    long wait = sockets.accountLimit().tryAcquire(who.id());
+    if (wait > 0) {
+      error("rate_limited", "You are sending messages very fast. Please wait a moment.", frame.clientId(), wait);
+      return;
+    }
+    if (who.role().isStaff()) {
+      subscribe(ChatAddresses.conversationStaff(conversationId));
+    }
+    onOwnContext(sockets.chat().send(who, new SendCommand(conversationId, frame.clientId(), frame.text(), frame.kind())))
+        .onSuccess(
+            m ->
+                write(
+                    new JsonObject()
+                        .put("type", "ack")
+                        .put("clientId", frame.clientId())
+                        .put("id", m.id())
+                        .put("conversationId", m.conversationId())
+                        .put("seq", m.seq())
+                        .put("storedAt", m.createdAt().toString())
+                        .encode()))
+        .onFailure(e -> failure(e, frame.clientId()));
+  }
+
+  private void resume(String conversationId, long afterSeq) {
+    onOwnContext(sockets.chat().readable(who, conversationId))
+        .compose(
+            conv -> {
+              if (who.role().isStaff()) {
+                subscribe(ChatAddresses.conversationStaff(conversationId));
+                sockets.viewed(who, conversationId);
+              }
+              return onOwnContext(sockets.chat().resume(who, conversationId, afterSeq))
+                  .map(page -> historyFrame(conversationId, page, conv, page.isEmpty() || page.get(page.size() - 1).seq() >= conv.lastSeq()));
+            })
+        .onSuccess(this::write)
+        .onFailure(e -> failure(e, "resume"));
+  }
+
+  private void history(String conversationId, ClientFrame.History frame) {
+    onOwnContext(sockets.chat().readable(who, conversationId))
+        .compose(
+            conv -> {
+              if (who.role().isStaff()) {
+                sockets.viewed(who, conversationId);
+              }
+              return onOwnContext(sockets.chat().history(who, conversationId, frame.beforeSeq(), frame.limit()))
+                  .map(page -> historyFrame(conversationId, page, conv, page.isEmpty() || page.get(0).seq() <= 1));
+            })
+        .onSuccess(this::write)
+        .onFailure(e -> failure(e, "history"));
+  }
+
+  /** {@code complete}: for resume, nothing newer is left; for history, nothing older. */
+  private String historyFrame(String conversationId, List<Message> page, Conversation conv, boolean complete) {
+    JsonArray messages = new JsonArray();
+    page.forEach(m -> messages.add(m.toWire()));
+    return new JsonObject()
+        .put("type", "history")
+        .put("conversationId", conversationId)
+        .put("messages", messages)
+        .put("complete", complete)
+        .put("lastSeq", conv.lastSeq())
+        .encode();
+  }
+
+  private void typing(String conversationId) {
+    long now = sockets.clock().millis();
+    if (now - lastTyping < 2000) {
+      return;
+    }
+    lastTyping = now;
+    onOwnContext(sockets.chat().readable(who, conversationId))
+        .onSuccess(conv -> sockets.delivery().typing(conversationId, who.role(), who.displayName()))
+        .onFailure(e -> failure(e, "typing"));
+  }
+
+  private void transfer(ClientFrame.Transfer frame) {
+    staffOnly();
+    onOwnContext(sockets.staff().find(frame.to()))
+        .compose(
+            found -> {
+              if (found.isEmpty() || !found.get().active() || found.get().role() != Role.ADVISER) {
+                return Future.failedFuture(HarbourException.badRequest("not_found", "There is no active adviser with that username."));
+              }
+              return onOwnContext(sockets.chat().transfer(who, frame.conversationId(), found.get().username(), found.get().displayName(), frame.note()));
+            })
+        .onSuccess(m -> {})
+        .onFailure(e -> failure(e, "transfer"));
+  }
+
+  private String conversationOf(Optional<String> requested) {
+    if (who.role() == Role.CARE_LEAVER) {
+      if (requested.isPresent() && !requested.get().equals(who.id())) {
+        throw HarbourException.forbidden("That conversation is not yours.");
+      }
+      return who.id();
+    }
+    return requested.orElseThrow(() -> HarbourException.badRequest("missing_field", "'conversationId' is required."));
+  }
+
+  private void staffOnly() {
+    if (!who.role().isStaff()) {
+      throw HarbourException.forbidden("Only staff can do that.");
+    }
+  }
+
+  private void subscribe(String address) {
+    if (subscriptions.containsKey(address) || closed) {
+      return;
+    }
+    if (subscriptions.size() >= MAX_SUBSCRIPTIONS) {
+      // Drop the oldest conversation a staff member opened; their console re-opens it on demand.
+      subscriptions.keySet().stream()
+          .filter(a -> a.startsWith("harbour.chat.conversation-staff."))
+          .findFirst()
+          .ifPresent(a -> subscriptions.remove(a).unregister());
+    }
+    subscriptions.put(address, vertx.eventBus().<String>consumer(address, message -> write(message.body())));
+  }
+
+  /** Writes a frame, or queues it while the socket is backed up; too far behind and it is closed. */
+  void write(String frame) {
+    if (closed) {
+      return;
+    }
+    if (!pending.isEmpty() || socket.writeQueueFull()) {
+      if (pending.size() >= MAX_PENDING_FRAMES) {
+        close(CLOSE_SLOW_CONSUMER, "Too far behind; reconnect and resume");
+        return;
+      }
+      pending.add(frame);
+      return;
+    }
+    socket.writeTextMessage(frame);
+  }
+
+  private void flush() {
+    while (!pending.isEmpty() && !socket.writeQueueFull() && !closed) {
+      socket.writeTextMessage(pending.poll());
+    }
+  }
+
+  private void failure(Throwable e, String ref) {
+    if (e instanceof HarbourException harbour) {
+      error(harbour.code(), harbour.getMessage(), ref);
+    } else {
+      LOG.error("Chat frame failed", e);
+      error("internal_error", "Something went wrong on our side. Please try again.", ref);
+    }
+  }
+
+  private void error(String code, String message, String ref) {
+    error(code, message, ref, 0);
+  }
+
+  private void error(String code, String message, String ref, long retryAfterMs) {
+    long now = sockets.clock().millis();
+    if (now - errorWindowStart > 60_000) {
+      errorWindowStart = now;
+      errors = 0;
+    }
+    if (++errors > MAX_ERRORS_PER_MINUTE) {
+      close(CLOSE_TOO_MANY_ERRORS, "Too many bad frames");
+      return;
+    }
+    JsonObject frame = new JsonObject().put("type", "error").put("code", code).put("message", message).put("ref", ref);
+    if (retryAfterMs > 0) {
+      frame.put("retryAfterMs", retryAfterMs);
+    }
+    write(frame.encode());
+  }
+
+  private static String ref(ClientFrame frame) {
+    return frame instanceof ClientFrame.Send send ? send.clientId() : frame.type();
+  }
+
+  private void checkIdle() {
+    if (sockets.clock().millis() - lastSeen > IDLE_MILLIS) {
+      close(CLOSE_IDLE, "Idle");
+    } else if (!closed) {
+      socket.writePing(io.vertx.core.buffer.Buffer.buffer("h"));
+    }
+  }
+
+  void close(short code, String reason) {
+    if (!closed) {
+      socket.close(code, reason);
+      cleanUp();
+    }
+  }
+
+  private void cleanUp() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    vertx.cancelTimer(timer);
+    subscriptions.values().forEach(MessageConsumer::unregister);
+    subscriptions.clear();
+    pending.clear();
+    if (who.role().isStaff()) {
+      sockets.presence().disconnected(who);
+    }
+  }
+
+  /** Brings a result back to this connection's event loop before it touches any field. */
+  private <T> Future<T> onOwnContext(Future<T> future) {
+    io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
+    future.onComplete(r -> {
+      if (Vertx.currentContext() == context) {
+        promise.handle(r);
+      } else {
+        context.runOnContext(v -> promise.handle(r));
+      }
+    });
+    return promise.future();
+  }
+}

@@ -1,0 +1,62 @@
+package uk.harbour.chat;
+
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import java.util.Objects;
+import uk.harbour.identity.Role;
+
+/**
+ * Publishes stored events as ready-encoded frames on the event bus. Frames are strings, which are
+ * immutable, so local delivery copies nothing and clustered delivery needs no codec.
+ */
+public final class ChatDelivery {
+
+  private final EventBus bus;
+
+  public ChatDelivery(EventBus bus) {
+    this.bus = Objects.requireNonNull(bus);
+  }
+
+  public void message(Message message, JsonObject summary) {
+    String frame = new JsonObject().put("type", "message").put("message", message.toWire()).encode();
+    if (!message.kind().staffOnly()) {
+      bus.publish(ChatAddresses.conversation(message.conversationId()), frame);
+    }
+    bus.publish(ChatAddresses.conversationStaff(message.conversationId()), frame);
+    conversationChanged(summary);
+  }
+
+  public void conversationChanged(JsonObject summary) {
+    String frame = new JsonObject().put("type", "conversation").put("conversation", summary).encode();
+    bus.publish(ChatAddresses.STAFF, frame);
+  }
+
+  public void read(String conversationId, long seq, Role by, JsonObject summary) {
+    String frame =
+        new JsonObject()
+            .put("type", "read")
+            .put("conversationId", conversationId)
+            .put("seq", seq)
+            .put("by", by == Role.CARE_LEAVER ? "care_leaver" : "staff")
+            .encode();
+    bus.publish(by == Role.CARE_LEAVER ? ChatAddresses.conversationStaff(conversationId) : ChatAddresses.conversation(conversationId), frame);
+    if (by != Role.CARE_LEAVER) {
+      bus.publish(ChatAddresses.STAFF, new JsonObject().put("type", "conversation").put("conversation", summary).encode());
+    }
+  }
+
+  public void typing(String conversationId, Role fromRole, String displayName) {
+    String frame =
+        new JsonObject()
+            .put("type", "typing")
+            .put("conversationId", conversationId)
+            .put("from", new JsonObject().put("role", fromRole.name().toLowerCase()).put("displayName", displayName))
+            .encode();
+    bus.publish(
+        fromRole == Role.CARE_LEAVER ? ChatAddresses.conversationStaff(conversationId) : ChatAddresses.conversation(conversationId), frame);
+  }
+
+  public void presence(JsonObject presence) {
+    bus.publish(ChatAddresses.STAFF, new JsonObject().put("type", "presence").mergeIn(presence).encode());
+  }
+}

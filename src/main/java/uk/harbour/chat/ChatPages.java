@@ -1,0 +1,44 @@
+package uk.harbour.chat;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.util.Objects;
+import uk.harbour.identity.CurrentUser;
+import uk.harbour.identity.RequireRole;
+import uk.harbour.identity.Role;
+import uk.harbour.identity.SignedIn;
+import uk.harbour.identity.StaffPages;
+import uk.harbour.web.Pages;
+
+/** The care leaver's chat page, the staff console, and the WebSocket both use. */
+public final class ChatPages {
+
+  private final Pages pages;
+  private final ChatSocketHandler sockets;
+
+  public ChatPages(Pages pages, ChatSocketHandler sockets) {
+    this.pages = Objects.requireNonNull(pages);
+    this.sockets = Objects.requireNonNull(sockets);
+  }
+
+  public void mount(Router router) {
+    router.get("/ws").handler(RequireRole.of(Role.CARE_LEAVER, Role.ADVISER, Role.MANAGER)).handler(sockets);
+    router
+        .get("/chat")
+        .handler(RequireRole.of(Role.CARE_LEAVER))
+        .handler(
+            ctx -> {
+              SignedIn user = CurrentUser.required(ctx);
+              JsonObject model =
+                  new JsonObject()
+                      .put("user", user.publicJson())
+                      .put("conversationId", user.id())
+                      .put("csrfToken", (String) ctx.get("X-XSRF-TOKEN"));
+              pages.send(ctx, 200, "chat", model).onFailure(ctx::fail);
+            });
+    router
+        .get("/console")
+        .handler(RequireRole.of(Role.ADVISER, Role.MANAGER))
+        .handler(ctx -> pages.send(ctx, 200, "console", StaffPages.model(ctx, new JsonObject())).onFailure(ctx::fail));
+  }
+}

@@ -1,0 +1,367 @@
+package uk.harbour.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.harbour.chat.MessageRepository.Duplicate;
+import uk.harbour.chat.MessageRepository.DuplicateMessageException;
+import uk.harbour.identity.CareLeaverRepository;
+import uk.harbour.identity.Role;
+import uk.harbour.identity.SignedIn;
+import uk.harbour.store.Durability;
+import uk.harbour.web.HarbourException;
+
+/**
+ * The chat core: stores a message, then acknowledges and delivers it. Every change to a
+ * conversation runs in that conversation's own ordered chain; the message store is the truth and
+ * the conversation snapshot is rebuilt from it when they disagree (after a crash).
+ */
+public final class ChatService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+  static final int PAGE = 200;
+
+  private final MessageRepository messages;
+  private final ConversationRepository conversations;
+  private final CareLeaverRepository careLeavers;
+  private final Durability durability;
+  private final ChatDelivery delivery;
+  private final Clock clock;
+  private final Map<String, ConversationSlot> slots = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> loaded = new ConcurrentHashMap<>();
+
+  public ChatService(
+      MessageRepository messages,
+      ConversationRepository conversations,
+      CareLeaverRepository careLeavers,
+      Durability durability,
+      ChatDelivery delivery,
+      Clock clock) {
+    this.messages = Objects.requireNonNull(messages);
+    this.conversations = Objects.requireNonNull(conversations);
+    this.careLeavers = Objects.requireNonNull(careLeavers);
+    this.durability = Objects.requireNonNull(durability);
+    this.delivery = Objects.requireNonNull(delivery);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  /** Loads every snapshot once so the queue is served from memory. */
+  public Future<Void> start() {
+    return conversations
+        .all()
+        .map(
+            all -> {
+              all.forEach(c -> slot(c.id()).state(c));
+              LOG.info("Chat ready with {} conversations", all.size());
+              return null;
+            });
+  }
+
+  /** Stores a message and acknowledges it only once the store has it. */
+  public Future<Message> send(SignedIn sender, SendCommand command) {
+    if (command.kind().staffOnly() && !sender.role().isStaff()) {
+      return Future.failedFuture(HarbourException.forbidden("Only staff can add private notes."));
+    }
+    return slot(command.conversationId())
+        .enqueue(slot -> ensureLoaded(slot, command.conversationId()).compose(conv -> append(slot, sender, command, true)))
+        .compose(stored -> durability.afterWrite().map(stored))
+        .map(
+            stored -> {
+              if (stored.fresh()) {
+                delivery.message(stored.message(), stored.summary());
+              }
+              return stored.message();
+            });
+  }
+
+  /** Adds a system or automatic message on behalf of Harbour or a staff action. */
+  public Future<Message> post(String conversationId, Message draft) {
+    return slot(conversationId)
+        .enqueue(
+            slot ->
+                ensureLoaded(slot, conversationId)
+                    .compose(conv -> insert(slot, draft.placed(conv.lastSeq() + 1, Math.max(conv.episode(), 1)))))
+        .compose(stored -> durability.afterWrite().map(stored))
+        .map(
+            stored -> {
+              delivery.message(stored.message(), stored.summary());
+              return stored.message();
+            });
+  }
+
+  private record Stored(Message message, JsonObject summary, boolean fresh) {}
+
+  private Future<Stored> append(ConversationSlot slot, SignedIn sender, SendCommand command, boolean retry) {
+    Conversation conv = slot.state();
+    if (!ChatAccess.canRead(sender, conv) || (command.kind().staffOnly() && !ChatAccess.canManage(sender, conv))) {
+      return Future.failedFuture(HarbourException.forbidden("That conversation is not yours."));
+    }
+    Optional<Message> resent = slot.recent(sender.id(), command.clientId());
+    if (resent.isPresent()) {
+      return Future.succeededFuture(new Stored(resent.get(), conv.summary(), false));
+    }
+    Message message =
+        new Message(
+            conv.id(),
+            conv.lastSeq() + 1,
+            conv.episodeFor(sender.role()),
+            command.kind(),
+            command.text(),
+            sender.id(),
+            sender.role(),
+            sender.displayName(),
+            command.clientId(),
+            clock.instant(),
+            null,
+            null);
+    return insert(slot, message)
+        .recover(
+            e -> {
+              if (!(e instanceof DuplicateMessageException duplicate)) {
+                return Future.failedFuture(e);
+              }
+              if (duplicate.kind() == Duplicate.CLIENT_ID) {
+                return messages
+                    .findByClientId(conv.id(), sender.id(), command.clientId())
+                    .map(found -> new Stored(found.orElseThrow(), slot.state().summary(), false));
+              }
+              // Another writer took this seq (a previous run, or another node): catch up and try once more.
+              return retry ? catchUp(slot).compose(v -> append(slot, sender, command, false)) : Future.failedFuture(e);
+            });
+  }
+
+  private Future<Stored> insert(ConversationSlot slot, Message message) {
+    return messages
+        .insert(message)
+        .map(
+            v -> {
+              slot.state().apply(message);
+              slot.remember(message);
+              save(slot);
+              return new Stored(message, slot.state().summary(), true);
+            });
+  }
+
+  /** Hands the conversation to another adviser, with an optional private handover note. */
+  public Future<Message> transfer(SignedIn staff, String conversationId, String to, String toName, Optional<String> note) {
+    return manageable(staff, conversationId)
+        .compose(
+            conv ->
+                note.map(text -> post(conversationId, system(conversationId, staff, MessageKind.NOTE, text, null))).orElse(Future.succeededFuture()))
+        .compose(
+            v ->
+                post(
+                    conversationId,
+                    system(
+                        conversationId,
+                        staff,
+                        MessageKind.SYSTEM,
+                        "You are now talking with " + toName + ".",
+                        new JsonObject().put("type", "transferred").put("to", to).put("by", staff.id()))));
+  }
+
+  /** Closes the episode; the care leaver's next message opens a new one. */
+  public Future<Message> resolve(SignedIn staff, String conversationId) {
+    return manageable(staff, conversationId)
+        .compose(
+            conv ->
+                post(
+                    conversationId,
+                    system(
+                        conversationId,
+                        staff,
+                        MessageKind.SYSTEM,
+                        staff.displayName() + " marked this conversation as resolved. Send a message any time to start again.",
+                        new JsonObject().put("type", "resolved").put("by", staff.id()))));
+  }
+
+  private Future<Conversation> manageable(SignedIn staff, String conversationId) {
+    return conversation(conversationId)
+        .compose(
+            conv ->
+                ChatAccess.canManage(staff, conv)
+                    ? Future.succeededFuture(conv)
+                    : Future.failedFuture(HarbourException.forbidden("That conversation is not yours.")));
+  }
+
+  private Message system(String conversationId, SignedIn by, MessageKind kind, String text, JsonObject event) {
+    return new Message(conversationId, 0, 1, kind, text, by.id(), by.role(), by.displayName(), null, clock.instant(), null, event);
+  }
+
+  /** Every message after {@code afterSeq} the reader may see, at most one page. */
+  public Future<List<Message>> resume(SignedIn reader, String conversationId, long afterSeq) {
+    return readable(reader, conversationId)
+        .compose(
+            conv -> {
+              long from = Math.max(afterSeq, 0) + 1;
+              long to = Math.min(conv.lastSeq(), from + PAGE - 1);
+              return from > to ? Future.succeededFuture(List.<Message>of()) : fetch(reader, conversationId, from, to);
+            });
+  }
+
+  /** Up to {@code limit} messages before {@code beforeSeq}, oldest first. */
+  public Future<List<Message>> history(SignedIn reader, String conversationId, long beforeSeq, int limit) {
+    return readable(reader, conversationId)
+        .compose(
+            conv -> {
+              long to = Math.min(beforeSeq - 1, conv.lastSeq());
+              long from = Math.max(1, to - limit + 1);
+              return from > to ? Future.succeededFuture(List.<Message>of()) : fetch(reader, conversationId, from, to);
+            });
+  }
+
+  private Future<List<Message>> fetch(SignedIn reader, String conversationId, long from, long to) {
+    List<Long> seqs = LongStream.rangeClosed(from, to).boxed().toList();
+    return messages
+        .find(conversationId, seqs)
+        .map(found -> found.stream().filter(m -> reader.role().isStaff() || !m.kind().staffOnly()).toList());
+  }
+
+  public Future<Conversation> readable(SignedIn reader, String conversationId) {
+    return conversation(conversationId)
+        .compose(
+            conv ->
+                ChatAccess.canRead(reader, conv)
+                    ? Future.succeededFuture(conv)
+                    : Future.failedFuture(HarbourException.forbidden("That conversation is not yours.")));
+  }
+
+  /** The conversation, loaded (and caught up with the message store) if needed. */
+  public Future<Conversation> conversation(String conversationId) {
+    ConversationSlot slot = slot(conversationId);
+    if (Boolean.TRUE.equals(loaded.get(conversationId)) && slot.state() != null) {
+      return Future.succeededFuture(slot.state());
+    }
+    return slot.enqueue(s -> ensureLoaded(s, conversationId));
+  }
+
+  public Future<Void> markRead(SignedIn reader, String conversationId, long seq) {
+    return slot(conversationId)
+        .enqueue(slot -> ensureLoaded(slot, conversationId))
+        .compose(
+            conv -> {
+              if (!ChatAccess.canRead(reader, conv)) {
+                return Future.failedFuture(HarbourException.forbidden("That conversation is not yours."));
+              }
+              if (reader.role() == Role.CARE_LEAVER) {
+                conv.markReadByCareLeaver(seq);
+              } else {
+                conv.markReadByStaff(seq);
+              }
+              save(slot(conversationId));
+              delivery.read(conversationId, seq, reader.role(), conv.summary());
+              return Future.succeededFuture();
+            });
+  }
+
+  /** Open conversations this staff member may see: waiting first, longest wait first. */
+  public List<JsonObject> queue(SignedIn staff) {
+    List<Conversation> open = new ArrayList<>();
+    for (ConversationSlot slot : slots.values()) {
+      Conversation conv = slot.state();
+      if (conv != null && conv.status() != ConversationStatus.RESOLVED && ChatAccess.canRead(staff, conv)) {
+        open.add(conv);
+      }
+    }
+    open.sort(
+        Comparator.comparing((Conversation c) -> c.status() != ConversationStatus.WAITING)
+            .thenComparing(c -> c.waitingSince() == null ? c.lastMessageAt() : c.waitingSince(), Comparator.nullsLast(Comparator.naturalOrder())));
+    return open.stream().map(Conversation::summary).toList();
+  }
+
+  private ConversationSlot slot(String conversationId) {
+    return slots.computeIfAbsent(conversationId, id -> new ConversationSlot());
+  }
+
+  /** Makes sure the slot holds the conversation, caught up with every stored message. */
+  private Future<Conversation> ensureLoaded(ConversationSlot slot, String conversationId) {
+    if (Boolean.TRUE.equals(loaded.get(conversationId)) && slot.state() != null) {
+      return Future.succeededFuture(slot.state());
+    }
+    Future<Conversation> base =
+        slot.state() != null
+            ? Future.succeededFuture(slot.state())
+            : conversations.find(conversationId).compose(found -> found.map(Future::succeededFuture).orElseGet(() -> fresh(conversationId)));
+    return base.compose(
+        conv -> {
+          slot.state(conv);
+          return catchUp(slot).compose(v -> rememberRecent(slot)).map(v -> {
+            loaded.put(conversationId, true);
+            return conv;
+          });
+        });
+  }
+
+  private Future<Conversation> fresh(String careLeaverId) {
+    return careLeavers
+        .find(careLeaverId)
+        .compose(
+            found ->
+                found
+                    .map(c -> Future.succeededFuture(new Conversation(c.id(), c.firstName(), c.paUsername(), c.team())))
+                    .orElseGet(() -> Future.failedFuture(HarbourException.notFound("No such conversation."))));
+  }
+
+  /** Replays any stored messages newer than the snapshot (the snapshot is written after the ack). */
+  private Future<Void> catchUp(ConversationSlot slot) {
+    Conversation conv = slot.state();
+    long from = conv.lastSeq() + 1;
+    List<Long> seqs = LongStream.range(from, from + 64).boxed().toList();
+    return messages
+        .find(conv.id(), seqs)
+        .compose(
+            found -> {
+              found.forEach(
+                  m -> {
+                    conv.apply(m);
+                    slot.remember(m);
+                  });
+              if (!found.isEmpty()) {
+                save(slot);
+              }
+              return found.size() == seqs.size() ? catchUp(slot) : Future.succeededFuture();
+            });
+  }
+
+  private Future<Void> rememberRecent(ConversationSlot slot) {
+    Conversation conv = slot.state();
+    long to = conv.lastSeq();
+    long from = Math.max(1, to - 255);
+    if (to < 1) {
+      return Future.succeededFuture();
+    }
+    return messages.find(conv.id(), LongStream.rangeClosed(from, to).boxed().toList()).map(found -> {
+      found.forEach(slot::remember);
+      return null;
+    });
+  }
+
+  /** Writes the snapshot behind the ack; concurrent requests fold into one more write. */
+  private void save(ConversationSlot slot) {
+    if (slot.requestSave()) {
+      writeSnapshot(slot);
+    }
+  }
+
+  private void writeSnapshot(ConversationSlot slot) {
+    conversations
+        .save(slot.state())
+        .onFailure(e -> LOG.warn("Conversation snapshot not saved; it will be rebuilt from messages", e))
+        .onComplete(
+            r -> {
+              if (slot.saveFinished()) {
+                writeSnapshot(slot);
+              }
+            });
+  }
+}

@@ -1,0 +1,76 @@
+package uk.harbour.chat;
+
+import java.time.Clock;
+import java.util.Objects;
+import uk.harbour.identity.SignedIn;
+import uk.harbour.identity.StaffRepository;
+
+/** What every chat connection on this node shares. */
+public final class ChatSockets {
+
+  /** Told when a staff member opens a conversation, so every staff view is audited. */
+  @FunctionalInterface
+  public interface ViewAudit {
+    void viewed(SignedIn staff, String conversationId);
+  }
+
+  private final ChatService chat;
+  private final ChatDelivery delivery;
+  private final StaffPresence presence;
+  private final StaffRepository staff;
+  private final RateLimiter accountLimit;
+  private final OnCallInfo onCall;
+  private final ViewAudit audit;
+  private final Clock clock;
+
+  public ChatSockets(
+      ChatService chat,
+      ChatDelivery delivery,
+      StaffPresence presence,
+      StaffRepository staff,
+      RateLimiter accountLimit,
+      OnCallInfo onCall,
+      ViewAudit audit,
+      Clock clock) {
+    this.chat = Objects.requireNonNull(chat);
+    this.delivery = Objects.requireNonNull(delivery);
+    this.presence = Objects.requireNonNull(presence);
+    this.staff = Objects.requireNonNull(staff);
+    this.accountLimit = Objects.requireNonNull(accountLimit);
+    this.onCall = Objects.requireNonNull(onCall);
+    this.audit = Objects.requireNonNull(audit);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  ChatService chat() {
+    return chat;
+  }
+
+  ChatDelivery delivery() {
+    return delivery;
+  }
+
+  StaffPresence presence() {
+    return presence;
+  }
+
+  StaffRepository staff() {
+    return staff;
+  }
+
+  RateLimiter accountLimit() {
+    return accountLimit;
+  }
+
+  OnCallInfo onCall() {
+    return onCall;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  void viewed(SignedIn who, String conversationId) {
+    audit.viewed(who, conversationId);
+  }
+}

@@ -1,0 +1,272 @@
+package uk.harbour.chat;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import uk.harbour.identity.Role;
+
+/**
+ * A care leaver's one conversation, as the fold of its messages. Also holds the timing fields that
+ * reports read (so reports never scan messages). Mutable, but only ever touched by the chat service
+ * inside that conversation's own ordered chain.
+ */
+public final class Conversation {
+
+  private final String id;
+  private String careLeaverName;
+  private String paUsername;
+  private String team;
+  private ConversationStatus status = ConversationStatus.RESOLVED;
+  private String priority = "normal";
+  private String assignedTo;
+  private int episode;
+  private long lastSeq;
+  private Instant waitingSince;
+  private Instant lastMessageAt;
+  private Instant lastCareLeaverMessageAt;
+  private Instant lastStaffMessageAt;
+  private Instant episodeStartedAt;
+  private Instant firstResponseAt;
+  private long unreadForStaff;
+  private long staffReadSeq;
+  private long careLeaverReadSeq;
+  private long responses;
+  private long totalResponseMillis;
+  private long maxResponseMillis;
+
+  public Conversation(String id, String careLeaverName, String paUsername, String team) {
+    this.id = Objects.requireNonNull(id);
+    this.careLeaverName = careLeaverName;
+    this.paUsername = paUsername;
+    this.team = team;
+  }
+
+  /** The episode a new message from this sender belongs to: a care leaver reopens a resolved one. */
+  public int episodeFor(Role senderRole) {
+    return senderRole == Role.CARE_LEAVER && status == ConversationStatus.RESOLVED ? episode + 1 : Math.max(episode, 1);
+  }
+
+  /** Folds one stored message into the state. Replaying the same messages gives the same state. */
+  public void apply(Message message) {
+    if (message.seq() <= lastSeq) {
+      return;
+    }
+    lastSeq = message.seq();
+    lastMessageAt = message.createdAt();
+    if (message.episode() > episode) {
+      episode = message.episode();
+      episodeStartedAt = message.createdAt();
+      firstResponseAt = null;
+      assignedTo = null;
+      status = ConversationStatus.WAITING;
+    }
+    switch (message.kind()) {
+      case TEXT, CARD -> {
+        if (message.fromCareLeaver()) {
+          careLeaverMessage(message);
+        } else {
+          staffReply(message);
+        }
+      }
+      case SYSTEM -> systemEvent(message.event());
+      case NOTE, AUTO_REPLY -> {
+        // Neither answers the young person nor changes who has the conversation.
+      }
+    }
+  }
+
+  private void careLeaverMessage(Message message) {
+    if (waitingSince == null) {
+      waitingSince = message.createdAt();
+    }
+    if (status != ConversationStatus.ACTIVE) {
+      status = ConversationStatus.WAITING;
+    }
+    lastCareLeaverMessageAt = message.createdAt();
+    careLeaverReadSeq = message.seq();
+    unreadForStaff++;
+  }
+
+  private void staffReply(Message message) {
+    if (waitingSince != null) {
+      long waited = Math.max(0, Duration.between(waitingSince, message.createdAt()).toMillis());
+      responses++;
+      totalResponseMillis += waited;
+      maxResponseMillis = Math.max(maxResponseMillis, waited);
+      waitingSince = null;
+    }
+    if (firstResponseAt == null) {
+      firstResponseAt = message.createdAt();
+    }
+    if (assignedTo == null) {
+      assignedTo = message.senderId();
+    }
+    status = ConversationStatus.ACTIVE;
+    lastStaffMessageAt = message.createdAt();
+    staffReadSeq = message.seq();
+    unreadForStaff = 0;
+  }
+
+  private void systemEvent(JsonObject event) {
+    if (event == null) {
+      return;
+    }
+    switch (event.getString("type", "")) {
+      case "assigned", "transferred" -> assignedTo = event.getString("to");
+      case "resolved" -> {
+        status = ConversationStatus.RESOLVED;
+        waitingSince = null;
+        unreadForStaff = 0;
+      }
+      case "priority" -> priority = event.getString("priority", priority);
+      default -> {
+        // Unknown events from a newer version are kept in history and ignored here.
+      }
+    }
+  }
+
+  public void markReadByStaff(long seq) {
+    if (seq > staffReadSeq) {
+      staffReadSeq = Math.min(seq, lastSeq);
+      if (staffReadSeq >= lastSeq) {
+        unreadForStaff = 0;
+      }
+    }
+  }
+
+  public void markReadByCareLeaver(long seq) {
+    careLeaverReadSeq = Math.max(careLeaverReadSeq, Math.min(seq, lastSeq));
+  }
+
+  public void updateProfile(String careLeaverName, String paUsername, String team) {
+    this.careLeaverName = careLeaverName;
+    this.paUsername = paUsername;
+    this.team = team;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String careLeaverName() {
+    return careLeaverName;
+  }
+
+  public String paUsername() {
+    return paUsername;
+  }
+
+  public String team() {
+    return team;
+  }
+
+  public ConversationStatus status() {
+    return status;
+  }
+
+  public String priority() {
+    return priority;
+  }
+
+  public String assignedTo() {
+    return assignedTo;
+  }
+
+  public int episode() {
+    return episode;
+  }
+
+  public long lastSeq() {
+    return lastSeq;
+  }
+
+  public Instant waitingSince() {
+    return waitingSince;
+  }
+
+  public Instant lastMessageAt() {
+    return lastMessageAt;
+  }
+
+  public long staffReadSeq() {
+    return staffReadSeq;
+  }
+
+  public long careLeaverReadSeq() {
+    return careLeaverReadSeq;
+  }
+
+  public long unreadForStaff() {
+    return unreadForStaff;
+  }
+
+  public long responses() {
+    return responses;
+  }
+
+  public long totalResponseMillis() {
+    return totalResponseMillis;
+  }
+
+  /** The protocol's conversation summary. */
+  public JsonObject summary() {
+    return new JsonObject()
+        .put("id", id)
+        .put("careLeaverName", careLeaverName)
+        .put("paUsername", paUsername)
+        .put("status", status.name().toLowerCase())
+        .put("priority", priority)
+        .put("assignedTo", assignedTo)
+        .put("episode", episode)
+        .put("lastSeq", lastSeq)
+        .put("waitingSince", waitingSince == null ? null : waitingSince.toString())
+        .put("lastMessageAt", lastMessageAt == null ? null : lastMessageAt.toString())
+        .put("unreadForStaff", unreadForStaff)
+        .put("staffReadSeq", staffReadSeq);
+  }
+
+  /** Everything, for the store's snapshot; the store maps instants to dates. */
+  public JsonObject snapshot() {
+    return summary()
+        .put("team", team)
+        .put("lastCareLeaverMessageAt", text(lastCareLeaverMessageAt))
+        .put("lastStaffMessageAt", text(lastStaffMessageAt))
+        .put("episodeStartedAt", text(episodeStartedAt))
+        .put("firstResponseAt", text(firstResponseAt))
+        .put("careLeaverReadSeq", careLeaverReadSeq)
+        .put("responses", responses)
+        .put("totalResponseMillis", totalResponseMillis)
+        .put("maxResponseMillis", maxResponseMillis);
+  }
+
+  public static Conversation fromSnapshot(JsonObject s) {
+    Conversation c = new Conversation(s.getString("id"), s.getString("careLeaverName"), s.getString("paUsername"), s.getString("team"));
+    c.status = ConversationStatus.valueOf(s.getString("status", "resolved").toUpperCase());
+    c.priority = s.getString("priority", "normal");
+    c.assignedTo = s.getString("assignedTo");
+    c.episode = s.getInteger("episode", 0);
+    c.lastSeq = s.getLong("lastSeq", 0L);
+    c.waitingSince = instant(s.getString("waitingSince"));
+    c.lastMessageAt = instant(s.getString("lastMessageAt"));
+    c.lastCareLeaverMessageAt = instant(s.getString("lastCareLeaverMessageAt"));
+    c.lastStaffMessageAt = instant(s.getString("lastStaffMessageAt"));
+    c.episodeStartedAt = instant(s.getString("episodeStartedAt"));
+    c.firstResponseAt = instant(s.getString("firstResponseAt"));
+    c.unreadForStaff = s.getLong("unreadForStaff", 0L);
+    c.staffReadSeq = s.getLong("staffReadSeq", 0L);
+    c.careLeaverReadSeq = s.getLong("careLeaverReadSeq", 0L);
+    c.responses = s.getLong("responses", 0L);
+    c.totalResponseMillis = s.getLong("totalResponseMillis", 0L);
+    c.maxResponseMillis = s.getLong("maxResponseMillis", 0L);
+    return c;
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static Instant instant(String text) {
+    return text == null ? null : Instant.parse(text);
+  }
+}

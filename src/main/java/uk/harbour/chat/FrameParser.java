@@ -1,0 +1,110 @@
+package uk.harbour.chat;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import uk.harbour.web.HarbourException;
+import uk.harbour.web.JsonInput;
+
+/** Turns a text frame into a {@link ClientFrame}, or fails with the protocol's error code. */
+public final class FrameParser {
+
+  public static final int MAX_TEXT = 4000;
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@-]{1,80}");
+  private static final Set<String> PRESENCE = Set.of("available", "busy", "away");
+
+  private FrameParser() {}
+
+  public static ClientFrame parse(String text) {
+    Object parsed;
+    try {
+      parsed = Json.decodeValue(text);
+    } catch (DecodeException e) {
+      throw HarbourException.badRequest("bad_json", "That frame is not valid JSON.");
+    }
+    if (!(parsed instanceof JsonObject json)) {
+      throw HarbourException.badRequest("bad_frame", "A frame must be a JSON object.");
+    }
+    if (!(json.getValue("type") instanceof String type)) {
+      throw HarbourException.badRequest("bad_frame", "A frame needs a 'type'.");
+    }
+    return switch (type) {
+      case "send" -> send(JsonInput.of(json, "type", "conversationId", "clientId", "text", "kind"));
+      case "resume" -> {
+        JsonInput in = JsonInput.of(json, "type", "conversationId", "afterSeq");
+        yield new ClientFrame.Resume(id(in, "conversationId"), in.optionalLong("afterSeq", 0, Long.MAX_VALUE).orElse(0L));
+      }
+      case "history" -> {
+        JsonInput in = JsonInput.of(json, "type", "conversationId", "beforeSeq", "limit");
+        yield new ClientFrame.History(
+            id(in, "conversationId"),
+            in.optionalLong("beforeSeq", 1, Long.MAX_VALUE).orElse(Long.MAX_VALUE),
+            in.optionalLong("limit", 1, 100).orElse(50L).intValue());
+      }
+      case "typing" -> new ClientFrame.Typing(id(JsonInput.of(json, "type", "conversationId"), "conversationId"));
+      case "read" -> {
+        JsonInput in = JsonInput.of(json, "type", "conversationId", "seq");
+        long seq = in.optionalLong("seq", 0, Long.MAX_VALUE).orElseThrow(() -> missing("seq"));
+        yield new ClientFrame.Read(id(in, "conversationId"), seq);
+      }
+      case "presence" -> {
+        String status = JsonInput.of(json, "type", "status").requiredString("status", 20);
+        if (!PRESENCE.contains(status)) {
+          throw HarbourException.badRequest("bad_frame", "'status' must be available, busy or away.");
+        }
+        yield new ClientFrame.Presence(status);
+      }
+      case "transfer" -> {
+        JsonInput in = JsonInput.of(json, "type", "conversationId", "to", "note");
+        yield new ClientFrame.Transfer(
+            id(in, "conversationId").orElseThrow(() -> missing("conversationId")),
+            id(in, "to").orElseThrow(() -> missing("to")),
+            in.optionalString("note", 1000));
+      }
+      case "resolve" -> {
+        JsonInput in = JsonInput.of(json, "type", "conversationId");
+        yield new ClientFrame.Resolve(id(in, "conversationId").orElseThrow(() -> missing("conversationId")));
+      }
+      case "queue" -> {
+        JsonInput.of(json, "type");
+        yield new ClientFrame.Queue();
+      }
+      default -> throw HarbourException.badRequest("bad_frame", "Unknown frame type.");
+    };
+  }
+
+  private static ClientFrame.Send send(JsonInput in) {
+    String clientId = in.requiredString("clientId", 64);
+    if (!CLIENT_ID.matcher(clientId).matches()) {
+      throw HarbourException.badRequest("bad_frame", "'clientId' must be 1-64 letters, digits, '-' or '_'.");
+    }
+    String text = in.requiredString("text", MAX_TEXT);
+    String kind = in.optionalString("kind", 10).orElse("text");
+    MessageKind messageKind =
+        switch (kind) {
+          case "text" -> MessageKind.TEXT;
+          case "note" -> MessageKind.NOTE;
+          default -> throw HarbourException.badRequest("bad_frame", "'kind' must be text or note.");
+        };
+    return new ClientFrame.Send(id(in, "conversationId"), clientId, text, messageKind);
+  }
+
+  private static Optional<String> id(JsonInput in, String field) {
+    Optional<String> value = in.optionalString(field, 80);
+    value.ifPresent(
+        v -> {
+          if (!ID.matcher(v).matches()) {
+            throw HarbourException.badRequest("bad_frame", "'" + field + "' is not a valid id.");
+          }
+        });
+    return value;
+  }
+
+  private static HarbourException missing(String field) {
+    return HarbourException.badRequest("missing_field", "'" + field + "' is required.");
+  }
+}

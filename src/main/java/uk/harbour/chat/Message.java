@@ -1,0 +1,88 @@
+package uk.harbour.chat;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Objects;
+import uk.harbour.identity.Role;
+
+/**
+ * A stored message. Its id is derived from the conversation and sequence, so history and resume
+ * are look-ups by {@code _id}. {@code event} carries state changes (assigned, transferred,
+ * resolved) so a conversation's state is a fold over its messages.
+ */
+public record Message(
+    String conversationId,
+    long seq,
+    int episode,
+    MessageKind kind,
+    String text,
+    String senderId,
+    Role senderRole,
+    String senderName,
+    String clientId,
+    Instant createdAt,
+    JsonObject card,
+    JsonObject event) {
+
+  public Message {
+    Objects.requireNonNull(conversationId);
+    Objects.requireNonNull(kind);
+    Objects.requireNonNull(createdAt);
+    card = card == null ? null : card.copy();
+    event = event == null ? null : event.copy();
+  }
+
+  /** The same draft at a given position in the conversation. */
+  public Message placed(long seq, int episode) {
+    return new Message(conversationId, seq, episode, kind, text, senderId, senderRole, senderName, clientId, createdAt, card, event);
+  }
+
+  public static String id(String conversationId, long seq) {
+    return conversationId + ":" + String.format("%012d", seq);
+  }
+
+  public String id() {
+    return id(conversationId, seq);
+  }
+
+  @Override
+  public JsonObject card() {
+    return card == null ? null : card.copy();
+  }
+
+  @Override
+  public JsonObject event() {
+    return event == null ? null : event.copy();
+  }
+
+  public boolean fromCareLeaver() {
+    return senderRole == Role.CARE_LEAVER;
+  }
+
+  /** The wire form of the protocol's {@code message} object. */
+  public JsonObject toWire() {
+    JsonObject json =
+        new JsonObject()
+            .put("id", id())
+            .put("conversationId", conversationId)
+            .put("seq", seq)
+            .put("episode", episode)
+            .put("kind", kind.wireName())
+            .put("text", text)
+            .put(
+                "sender",
+                new JsonObject()
+                    .put("id", senderId)
+                    .put("role", senderRole == null ? "system" : senderRole.name().toLowerCase())
+                    .put("displayName", senderName))
+            .put("clientId", clientId)
+            .put("createdAt", createdAt.toString());
+    if (card != null) {
+      json.put("card", card.copy());
+    }
+    if (event != null) {
+      json.put("event", event.copy());
+    }
+    return json;
+  }
+}

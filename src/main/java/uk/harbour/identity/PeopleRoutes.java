@@ -1,0 +1,154 @@
+package uk.harbour.identity;
+
+import static uk.harbour.identity.SessionApi.json;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import uk.harbour.web.FormInput;
+import uk.harbour.web.HarbourException;
+import uk.harbour.web.JsonInput;
+import uk.harbour.web.Pages;
+
+/** Staff manage young people's records and invites, as a page and as JSON. */
+public final class PeopleRoutes {
+
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mma");
+
+  private final Identity identity;
+  private final Pages pages;
+  private final URI publicUrl;
+
+  public PeopleRoutes(Identity identity, Pages pages, URI publicUrl) {
+    this.identity = Objects.requireNonNull(identity);
+    this.pages = Objects.requireNonNull(pages);
+    this.publicUrl = Objects.requireNonNull(publicUrl);
+  }
+
+  public void mount(Router router) {
+    RequireRole staff = RequireRole.staff();
+    router.get("/people").handler(staff).handler(ctx -> page(ctx, 200, new JsonObject()));
+    router.post("/people").handler(staff).handler(this::createFromForm);
+    router.post("/people/:id/invite").handler(staff).handler(ctx -> formAction(ctx, identity.youngPeople().reissueInvite(user(ctx), Identity.address(ctx), ctx.pathParam("id")).map(this::inviteView)));
+    router.post("/people/:id/revoke").handler(staff).handler(ctx -> formAction(ctx, identity.youngPeople().revoke(user(ctx), Identity.address(ctx), ctx.pathParam("id")).map(v -> null)));
+    router.post("/people/:id/pa").handler(staff).handler(ctx -> formAction(ctx, identity.youngPeople().assignPa(user(ctx), Identity.address(ctx), ctx.pathParam("id"), FormInput.of(ctx).required("paUsername", 40, "a PA")).map(p -> null)));
+
+    router.get("/api/care-leavers").handler(staff).handler(this::list);
+    router.post("/api/care-leavers").handler(staff).handler(this::create);
+    router.get("/api/care-leavers/:id").handler(staff).handler(ctx -> identity.youngPeople().visible(user(ctx), ctx.pathParam("id")).onSuccess(p -> json(ctx, 200, view(p))).onFailure(ctx::fail));
+    router.post("/api/care-leavers/:id/invites").handler(staff).handler(ctx -> identity.youngPeople().reissueInvite(user(ctx), Identity.address(ctx), ctx.pathParam("id")).onSuccess(i -> json(ctx, 201, inviteView(i))).onFailure(ctx::fail));
+    router.post("/api/care-leavers/:id/revoke").handler(staff).handler(ctx -> identity.youngPeople().revoke(user(ctx), Identity.address(ctx), ctx.pathParam("id")).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
+    router.put("/api/care-leavers/:id/pa").handler(staff).handler(this::assignPa);
+  }
+
+  private static SignedIn user(RoutingContext ctx) {
+    return CurrentUser.required(ctx);
+  }
+
+  static JsonObject view(CareLeaver p) {
+    return new JsonObject()
+        .put("id", p.id())
+        .put("firstName", p.firstName())
+        .put("dateOfBirth", p.dateOfBirth() == null ? null : p.dateOfBirth().toString())
+        .put("paUsername", p.paUsername())
+        .put("team", p.team())
+        .put("active", p.active())
+        .put("joined", p.loginName().isPresent());
+  }
+
+  private JsonObject inviteView(YoungPeople.IssuedInvite invite) {
+    return new JsonObject()
+        .put("careLeaverId", invite.careLeaverId())
+        .put("firstName", invite.firstName())
+        .put("link", publicUrl.resolve("/join/" + invite.token()).toString())
+        .put("code", invite.code())
+        .put("expiresAt", invite.expiresAt().toString())
+        .put("expires", SHOWN.format(invite.expiresAt().atZone(identity.clock().getZone())));
+  }
+
+  private void list(RoutingContext ctx) {
+    identity.youngPeople().visibleTo(user(ctx)).onSuccess(all -> json(ctx, 200, new JsonObject().put("careLeavers", views(all)))).onFailure(ctx::fail);
+  }
+
+  private void create(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx, "firstName", "dateOfBirth", "paUsername");
+    YoungPeople.NewCareLeaver request =
+        new YoungPeople.NewCareLeaver(in.requiredString("firstName", 60), date(in.requiredString("dateOfBirth", 10)), in.optionalString("paUsername", 40).orElse(null));
+    identity.youngPeople().create(user(ctx), Identity.address(ctx), request).onSuccess(i -> json(ctx, 201, inviteView(i))).onFailure(ctx::fail);
+  }
+
+  private void assignPa(RoutingContext ctx) {
+    JsonInput in = JsonInput.body(ctx, "paUsername");
+    identity
+        .youngPeople()
+        .assignPa(user(ctx), Identity.address(ctx), ctx.pathParam("id"), in.requiredString("paUsername", 40))
+        .onSuccess(p -> json(ctx, 200, view(p)))
+        .onFailure(ctx::fail);
+  }
+
+  private void createFromForm(RoutingContext ctx) {
+    try {
+      FormInput form = FormInput.of(ctx);
+      YoungPeople.NewCareLeaver request =
+          new YoungPeople.NewCareLeaver(
+              form.required("firstName", 60, "their preferred first name"),
+              date(form.required("dateOfBirth", 10, "their date of birth")),
+              form.optional("paUsername", 40).orElse(null));
+      formAction(ctx, identity.youngPeople().create(user(ctx), Identity.address(ctx), request).map(this::inviteView));
+    } catch (HarbourException e) {
+      page(ctx, e.status(), new JsonObject().put("error", e.getMessage()));
+    }
+  }
+
+  /** Runs a form's action, then shows the page again with the invite (if any) or the error. */
+  private void formAction(RoutingContext ctx, Future<JsonObject> action) {
+    action
+        .onSuccess(invite -> page(ctx, 200, new JsonObject().put("invite", invite)))
+        .onFailure(
+            e -> {
+              if (e instanceof HarbourException error) {
+                page(ctx, error.status(), new JsonObject().put("error", error.getMessage()));
+              } else {
+                ctx.fail(e);
+              }
+            });
+  }
+
+  private void page(RoutingContext ctx, int status, JsonObject model) {
+    identity
+        .youngPeople()
+        .visibleTo(user(ctx))
+        .compose(people -> identity.staffAccounts().all().map(staff -> model.put("people", views(people)).put("advisers", advisers(staff))))
+        .compose(m -> pages.send(ctx, status, "people", StaffPages.model(ctx, m)))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonArray advisers(List<StaffAccount> staff) {
+    JsonArray array = new JsonArray();
+    staff.stream().filter(a -> a.active() && a.role() == Role.ADVISER).sorted(Comparator.comparing(StaffAccount::displayName)).forEach(a -> array.add(StaffRoutes.view(a)));
+    return array;
+  }
+
+  private static JsonArray views(List<CareLeaver> all) {
+    JsonArray array = new JsonArray();
+    all.stream().sorted(Comparator.comparing(CareLeaver::firstName)).forEach(p -> array.add(view(p)));
+    return array;
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw HarbourException.badRequest("bad_date", "Dates must look like 2007-05-31.");
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package uk.harbour.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageKind;
+import uk.harbour.chat.MessageRepository;
+import uk.harbour.identity.Role;
+
+/**
+ * Messages in {@code messages}. {@code _id} = conversation and seq, so history and resume are
+ * {@code $in} look-ups the embedded store answers from its index; the unique index on
+ * (conversationId, senderId, clientId) stores a resent message once, also on real MongoDB.
+ */
+public final class MongoMessageRepository implements MessageRepository {
+
+  static final String COLLECTION = "messages";
+  private static final String CLIENT_INDEX = "client_id_unique";
+
+  private final MongoClient mongo;
+
+  public MongoMessageRepository(MongoClient mongo) {
+    this.mongo = Objects.requireNonNull(mongo);
+  }
+
+  public Future<Void> createIndexes() {
+    return mongo.createIndexWithOptions(
+        COLLECTION,
+        new JsonObject().put("conversationId", 1).put("senderId", 1).put("clientId", 1),
+        new IndexOptions().name(CLIENT_INDEX).unique(true));
+  }
+
+  @Override
+  public Future<Void> insert(Message message) {
+    return mongo
+        .insert(COLLECTION, toDocument(message))
+        .<Void>mapEmpty()
+        .recover(
+            e -> {
+              if (!MongoErrors.isDuplicateKey(e)) {
+                return Future.failedFuture(e);
+              }
+              // Which key clashed decides what the caller does: ask the store rather than read error text.
+              return findByClientId(message.conversationId(), message.senderId(), String.valueOf(message.clientId()))
+                  .compose(
+                      existing ->
+                          Future.failedFuture(
+                              new DuplicateMessageException(existing.isPresent() ? Duplicate.CLIENT_ID : Duplicate.SEQ)));
+            });
+  }
+
+  @Override
+  public Future<List<Message>> find(String conversationId, List<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    JsonArray ids = new JsonArray();
+    seqs.forEach(seq -> ids.add(Message.id(conversationId, seq)));
+    return mongo
+        .find(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", ids)))
+        .map(docs -> docs.stream().map(MongoMessageRepository::fromDocument).sorted(Comparator.comparingLong(Message::seq)).toList());
+  }
+
+  @Override
+  public Future<Optional<Message>> findByClientId(String conversationId, String senderId, String clientId) {
+    JsonObject query = new JsonObject().put("conversationId", conversationId).put("senderId", senderId).put("clientId", clientId);
+    return mongo.findOne(COLLECTION, query, null).map(doc -> Optional.ofNullable(doc).map(MongoMessageRepository::fromDocument));
+  }
+
+  static JsonObject toDocument(Message m) {
+    JsonObject doc =
+        new JsonObject()
+            .put("_id", m.id())
+            .put("conversationId", m.conversationId())
+            .put("seq", m.seq())
+            .put("episode", m.episode())
+            .put("kind", m.kind().name())
+            .put("text", m.text())
+            .put("senderId", m.senderId())
+            .put("senderRole", m.senderRole() == null ? null : m.senderRole().name())
+            .put("senderName", m.senderName())
+            // System messages have no client id; give them a unique one so the unique index holds.
+            .put("clientId", m.clientId() == null ? "system-" + m.seq() : m.clientId())
+            .put("createdAt", Documents.date(m.createdAt()));
+    if (m.card() != null) {
+      doc.put("card", m.card());
+    }
+    if (m.event() != null) {
+      doc.put("event", m.event());
+    }
+    return doc;
+  }
+
+  static Message fromDocument(JsonObject doc) {
+    String role = doc.getString("senderRole");
+    String clientId = doc.getString("clientId");
+    return new Message(
+        doc.getString("conversationId"),
+        doc.getLong("seq"),
+        doc.getInteger("episode", 1),
+        MessageKind.valueOf(doc.getString("kind")),
+        doc.getString("text"),
+        doc.getString("senderId"),
+        role == null ? null : Role.valueOf(role),
+        doc.getString("senderName"),
+        clientId != null && clientId.startsWith("system-") ? null : clientId,
+        Documents.instant(doc, "createdAt"),
+        doc.getJsonObject("card"),
+        doc.getJsonObject("event"));
+  }
+}

@@ -1,0 +1,36 @@
+package uk.harbour.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The WebSockets one HTTP verticle instance accepted. Touched only from that instance's event
+ * loop, so it needs no locking; on stop every socket is told the server is going away (1001).
+ */
+public final class OpenSockets {
+
+  public static final short GOING_AWAY = 1001;
+
+  private final Set<ServerWebSocket> sockets = new LinkedHashSet<>();
+
+  public void add(ServerWebSocket socket) {
+    sockets.add(socket);
+    socket.closeHandler(v -> sockets.remove(socket));
+  }
+
+  public int size() {
+    return sockets.size();
+  }
+
+  public Future<Void> closeAll() {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (ServerWebSocket socket : List.copyOf(sockets)) {
+      closing.add(socket.close(GOING_AWAY, "Harbour is restarting").recover(e -> Future.succeededFuture()));
+    }
+    return Future.join(closing).mapEmpty();
+  }
+}
