@@ -50,10 +50,17 @@ public final class HarbourRouter {
     router
         .route()
         .handler(Sessions.handler(Sessions.store(vertx), config.http().secureCookies(), config.security().staffAbsolute()))
-        .handler(CSRFHandler.create(vertx, services.csrfSecret()).setCookieSecure(config.http().secureCookies()))
+        .handler(
+            CSRFHandler.create(vertx, services.csrfSecret())
+                .setCookieSecure(config.http().secureCookies())
+                .setTimeout(config.security().staffAbsolute().toMillis()))
         .handler(services.identity().authentication());
 
     router.get("/").handler(ctx -> services.pages().send(ctx, 200, "landing", new JsonObject()).onFailure(ctx::fail));
+    // API clients fetch a token here and send it back as the X-XSRF-TOKEN header on unsafe requests.
+    router
+        .get("/api/csrf")
+        .handler(ctx -> ctx.json(new JsonObject().put("token", (String) ctx.get(CSRFHandler.DEFAULT_HEADER_NAME))));
     mountFeatures(vertx, router, services, sockets);
 
     router.route().last().handler(ctx -> ctx.fail(HarbourException.notFound("We could not find that page.")));

@@ -29,8 +29,8 @@ public final class SessionLimits {
 
   public boolean expired(SignedIn user, Instant lastSeen, Instant now) {
     if (user.role().isStaff()) {
-      return now.isAfter(lastSeen.plus(staffIdle)) || now.isAfter(user.signedInAt().plus(staffAbsolute));
+      return !now.isBefore(lastSeen.plus(staffIdle)) || !now.isBefore(user.signedInAt().plus(staffAbsolute));
     }
-    return now.isAfter(lastSeen.plus(careLeaverIdle));
+    return !now.isBefore(lastSeen.plus(careLeaverIdle));
   }
 }

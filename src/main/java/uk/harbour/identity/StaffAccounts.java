@@ -17,7 +17,7 @@ import uk.harbour.web.HarbourException;
 /** Admins create, enable and disable staff; anyone signed in can sign out everywhere. */
 public final class StaffAccounts {
 
-  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
   private final StaffRepository staff;
   private final PasswordHashing hashing;
@@ -41,7 +41,7 @@ public final class StaffAccounts {
     String username = request.username().toLowerCase(Locale.ROOT);
     if (!USERNAME.matcher(username).matches()) {
       return Future.failedFuture(
-          HarbourException.badRequest("bad_username", "Usernames are 3-40 letters, numbers, dots, dashes or underscores."));
+          HarbourException.badRequest("bad_username", "Usernames are 2-40 letters, numbers, dots, dashes or underscores."));
     }
     if (!request.role().isStaff()) {
       return Future.failedFuture(HarbourException.badRequest("bad_role", "Staff must be an adviser, manager or admin."));

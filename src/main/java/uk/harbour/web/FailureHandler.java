@@ -78,14 +78,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof DecodeException) {
       return HarbourException.badRequest("bad_json", "The request body is not valid JSON.");
     }
-    int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
-    if (failure != null && !(failure instanceof HttpException)) {
-      status = 500;
-    }
+    // A status given with ctx.fail(status, cause) wins; an unexplained exception is ours: 500.
+    int status = ctx.statusCode() > 0 ? ctx.statusCode() : failure instanceof HttpException http ? http.getStatusCode() : 500;
     return switch (status) {
       case 400 -> HarbourException.badRequest("bad_request", "The request could not be understood.");
       case 401 -> HarbourException.unauthorized("Please sign in first.");
-      case 403 -> HarbourException.forbidden("You do not have access to this.");
+      // Also CSRF refusals: the page is stale or the session changed since it was loaded.
+      case 403 -> HarbourException.forbidden("This was refused. Please reload the page and try again.");
       case 404 -> HarbourException.notFound("We could not find that page.");
       case 405 -> new HarbourException(405, "method_not_allowed", "That action is not allowed here.");
       case 413 -> new HarbourException(413, "too_large", "That was too large to send.");

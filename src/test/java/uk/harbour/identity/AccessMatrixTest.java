@@ -1,0 +1,122 @@
+package uk.harbour.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import uk.harbour.testing.Fixtures;
+import uk.harbour.testing.RunningHarbour;
+import uk.harbour.testing.TestClock;
+import uk.harbour.testing.TestSession;
+
+/**
+ * Every route × every role, including someone else's ids in the URL (no IDOR). Expected statuses
+ * are written out per route; a new route must be added here.
+ */
+@DisplayName("Access control: every route for every role")
+class AccessMatrixTest {
+
+  enum Who { ANONYMOUS, CARE_LEAVER, OWN_PA, OTHER_PA, MANAGER, ADMIN }
+
+  private static RunningHarbour harbour;
+  private static Fixtures fixtures;
+  private static final Map<Who, TestSession> sessions = new java.util.EnumMap<>(Who.class);
+  private static final AtomicInteger counter = new AtomicInteger();
+  private static String youngPersonId;
+
+  @BeforeAll
+  static void start() {
+    harbour = RunningHarbour.start(TestClock.at("2026-11-28T22:00"));
+    fixtures = new Fixtures(harbour);
+    fixtures.staff("own", Role.ADVISER);
+    fixtures.staff("other", Role.ADVISER);
+    fixtures.staff("boss", Role.MANAGER);
+    fixtures.staff("root", Role.ADMIN);
+    sessions.put(Who.ANONYMOUS, new TestSession(harbour));
+    sessions.put(Who.OWN_PA, fixtures.signedIn("own"));
+    sessions.put(Who.OTHER_PA, fixtures.signedIn("other"));
+    sessions.put(Who.MANAGER, fixtures.signedIn("boss"));
+    sessions.put(Who.ADMIN, fixtures.signedIn("root"));
+    JsonObject invite = fixtures.careLeaver(sessions.get(Who.OWN_PA), "Sky");
+    youngPersonId = invite.getString("careLeaverId");
+    sessions.put(Who.CARE_LEAVER, fixtures.joined(invite, "sky-s"));
+  }
+
+  @AfterAll
+  static void stop() {
+    harbour.close();
+  }
+
+  /** A young person of the own PA made just for one request that changes them. */
+  private static String freshYoungPerson() {
+    return fixtures.careLeaver(sessions.get(Who.OWN_PA), "Temp").getString("careLeaverId");
+  }
+
+  record Route(HttpMethod method, String path, boolean freshSubject, JsonObject body, Map<Who, Integer> expected) {}
+
+  private static Map<Who, Integer> expect(int anonymous, int careLeaver, int ownPa, int otherPa, int manager, int admin) {
+    return Map.of(Who.ANONYMOUS, anonymous, Who.CARE_LEAVER, careLeaver, Who.OWN_PA, ownPa, Who.OTHER_PA, otherPa, Who.MANAGER, manager, Who.ADMIN, admin);
+  }
+
+  static List<Route> routes() {
+    JsonObject newPerson = new JsonObject().put("firstName", "New").put("dateOfBirth", "2005-01-01").put("paUsername", "own");
+    return List.of(
+        new Route(HttpMethod.GET, "/api/me", false, null, expect(401, 200, 200, 200, 200, 200)),
+        new Route(HttpMethod.GET, "/api/staff", false, null, expect(401, 403, 403, 403, 200, 200)),
+        new Route(HttpMethod.POST, "/api/staff", false, null, expect(401, 403, 403, 403, 403, 201)),
+        new Route(HttpMethod.PATCH, "/api/staff/other", false, new JsonObject().put("active", true), expect(401, 403, 403, 403, 403, 200)),
+        new Route(HttpMethod.GET, "/api/care-leavers", false, null, expect(401, 403, 200, 200, 200, 200)),
+        new Route(HttpMethod.POST, "/api/care-leavers", false, newPerson, expect(401, 403, 201, 201, 201, 201)),
+        new Route(HttpMethod.GET, "/api/care-leavers/{id}", false, null, expect(401, 403, 200, 404, 200, 200)),
+        new Route(HttpMethod.POST, "/api/care-leavers/{id}/invites", true, null, expect(401, 403, 201, 404, 201, 201)),
+        new Route(HttpMethod.PUT, "/api/care-leavers/{id}/pa", true, new JsonObject().put("paUsername", "own"), expect(401, 403, 403, 403, 200, 200)),
+        new Route(HttpMethod.POST, "/api/care-leavers/{id}/revoke", true, null, expect(401, 403, 204, 404, 204, 204)),
+        new Route(HttpMethod.GET, "/api/care-leavers/not-a-real-id", false, null, expect(401, 403, 404, 404, 404, 404)),
+        new Route(HttpMethod.GET, "/api/audit", false, null, expect(401, 403, 403, 403, 200, 200)),
+        new Route(HttpMethod.GET, "/audit", false, null, expect(302, 403, 403, 403, 200, 200)),
+        new Route(HttpMethod.GET, "/people", false, null, expect(302, 403, 200, 200, 200, 200)),
+        new Route(HttpMethod.GET, "/admin/staff", false, null, expect(302, 403, 403, 403, 403, 200)),
+        new Route(HttpMethod.GET, "/ws", false, null, expect(401, 403, 403, 403, 403, 403)));
+  }
+
+  static Stream<Arguments> cases() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Route route : routes()) {
+      for (Who who : Who.values()) {
+        cases.add(Arguments.of(route.method() + " " + route.path(), who, route));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} as {1}")
+  @MethodSource("cases")
+  @DisplayName("answers each role as the table says")
+  void routeForRole(String name, Who who, Route route) {
+    String id = route.freshSubject() ? freshYoungPerson() : youngPersonId;
+    String path = route.path().replace("{id}", id);
+    TestSession session = sessions.get(who);
+    JsonObject body = route.body();
+    if (route.method() == HttpMethod.POST && route.path().equals("/api/staff")) {
+      body = new JsonObject().put("username", "made" + counter.incrementAndGet()).put("displayName", "Made").put("role", "ADVISER").put("team", Fixtures.TEAM).put("password", Fixtures.PASSWORD);
+    }
+    var response = route.method() == HttpMethod.GET ? session.get(path) : session.json(route.method(), path, body);
+    int expected = route.expected().get(who);
+    // /ws without an upgrade: the role guard answers first; signed-in roles that may connect get past it to the Origin check.
+    if (route.path().equals("/ws") && (who == Who.CARE_LEAVER || who == Who.OWN_PA || who == Who.OTHER_PA || who == Who.MANAGER)) {
+      expected = 403;
+    }
+    assertEquals(expected, response.statusCode(), name + " as " + who + ": " + response.bodyAsString());
+  }
+}
