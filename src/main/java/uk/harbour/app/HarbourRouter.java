@@ -13,7 +13,6 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.ext.web.handler.CSRFHandler;
 import uk.harbour.audit.AuditRoutes;
 import uk.harbour.chat.ChatPages;
-import uk.harbour.chat.ChatSocketHandler;
 import uk.harbour.identity.Identity;
 import uk.harbour.identity.PeopleRoutes;
 import uk.harbour.identity.SessionApi;
@@ -23,7 +22,6 @@ import uk.harbour.identity.StaffRoutes;
 import uk.harbour.web.FailureHandler;
 import uk.harbour.web.Pages;
 import uk.harbour.web.HarbourException;
-import uk.harbour.web.OpenSockets;
 import uk.harbour.web.RequestLogHandler;
 import uk.harbour.web.SecurityHeadersHandler;
 
@@ -32,7 +30,7 @@ public final class HarbourRouter {
 
   private HarbourRouter() {}
 
-  public static Router create(Vertx vertx, Services services, OpenSockets sockets) {
+  public static Router create(Vertx vertx, Services services) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLogHandler()).handler(new SecurityHeadersHandler());
 
@@ -49,7 +47,7 @@ public final class HarbourRouter {
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
     router
         .route()
-        .handler(Sessions.handler(Sessions.store(vertx), config.http().secureCookies(), config.security().staffAbsolute()))
+        .handler(Sessions.handler(services.sessionStore(), config.http().secureCookies(), config.security().staffAbsolute()))
         .handler(
             CSRFHandler.create(vertx, services.csrfSecret())
                 .setCookieSecure(config.http().secureCookies())
@@ -61,14 +59,14 @@ public final class HarbourRouter {
     router
         .get("/api/csrf")
         .handler(ctx -> ctx.json(new JsonObject().put("token", (String) ctx.get(CSRFHandler.DEFAULT_HEADER_NAME))));
-    mountFeatures(vertx, router, services, sockets);
+    mountFeatures(router, services);
 
     router.route().last().handler(ctx -> ctx.fail(HarbourException.notFound("We could not find that page.")));
     router.route().failureHandler(new FailureHandler(services.pages()));
     return router;
   }
 
-  private static void mountFeatures(Vertx vertx, Router router, Services services, OpenSockets sockets) {
+  private static void mountFeatures(Router router, Services services) {
     Identity identity = services.identity();
     Pages pages = services.pages();
     new SignInPages(identity, pages).mount(router);
@@ -76,7 +74,7 @@ public final class HarbourRouter {
     new StaffRoutes(identity, pages).mount(router);
     new PeopleRoutes(identity, pages, services.config().http().publicUrl()).mount(router);
     new AuditRoutes(services.audit(), pages, services.config().zone()).mount(router);
-    new ChatPages(pages, new ChatSocketHandler(services.chatSockets(), sockets, services.config().http().publicUrl())).mount(router);
+    new ChatPages(pages).mount(router);
   }
 
   private static void mountOperations(Vertx vertx, Router router, Services services) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.store.MongoStore;
+import uk.harbour.chat.ChatUpgrade;
 import uk.harbour.web.HttpVerticle;
 import uk.harbour.web.Pages;
 
@@ -53,7 +54,11 @@ public final class MainVerticle extends VerticleBase {
     return vertx.deployVerticle(
         () -> {
           HttpVerticle verticle =
-              new HttpVerticle(config.http().host(), config.http().port(), sockets -> HarbourRouter.create(vertx, services, sockets));
+              new HttpVerticle(
+                  config.http().host(),
+                  config.http().port(),
+                  () -> HarbourRouter.create(vertx, services),
+                  open -> new ChatUpgrade(services.chatSockets(), services.socketAuthenticator(), open, config.http().publicUrl()));
           httpVerticles.add(verticle);
           return verticle;
         },

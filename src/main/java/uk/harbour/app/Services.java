@@ -6,7 +6,9 @@ import java.util.Optional;
 import uk.harbour.audit.AuditLog;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.ChatSockets;
+import io.vertx.ext.web.sstore.SessionStore;
 import uk.harbour.identity.Identity;
+import uk.harbour.identity.SocketAuthenticator;
 import uk.harbour.store.MongoStore;
 import uk.harbour.web.Pages;
 
@@ -21,4 +23,6 @@ public record Services(
     AuditLog audit,
     Identity identity,
     ChatService chat,
-    ChatSockets chatSockets) {}
+    ChatSockets chatSockets,
+    SessionStore sessionStore,
+    SocketAuthenticator socketAuthenticator) {}

@@ -24,6 +24,9 @@ import uk.harbour.identity.LoginThrottle;
 import uk.harbour.identity.Onboarding;
 import uk.harbour.identity.PasswordPolicy;
 import uk.harbour.identity.SessionLimits;
+import uk.harbour.identity.Sessions;
+import uk.harbour.identity.SocketAuthenticator;
+import io.vertx.ext.web.sstore.SessionStore;
 import uk.harbour.identity.SignOuts;
 import uk.harbour.identity.StaffAccounts;
 import uk.harbour.identity.StaffSignIn;
@@ -70,6 +73,8 @@ final class Wiring {
               LoginThrottle throttle = new LoginThrottle(clock, LoginThrottle.Limits.DEFAULT);
               DeviceSessions deviceSessions =
                   new DeviceSessions(devices, careLeavers, clock, security.deviceLifetime(), config.http().secureCookies());
+              AccountLookup accountLookup = new AccountLookup(staff, careLeavers);
+              SessionLimits limits = new SessionLimits(clock, security.staffIdle(), security.staffAbsolute(), security.staffIdle());
               Identity identity =
                   new Identity(
                       new StaffSignIn(staff, hashing.result(), throttle, new Totp(clock), audit, clock, security.requireTotpForManagers()),
@@ -77,16 +82,14 @@ final class Wiring {
                       new YoungPeople(careLeavers, staff, invites, deviceSessions, signOuts, audit, clock, security.inviteLifetime()),
                       new Onboarding(careLeavers, invites, hashing.result(), throttle, audit, clock),
                       deviceSessions,
-                      new AuthenticationHandler(
-                          new AccountLookup(staff, careLeavers),
-                          deviceSessions,
-                          new SessionLimits(clock, security.staffIdle(), security.staffAbsolute(), security.staffIdle())),
+                      new AuthenticationHandler(accountLookup, deviceSessions, limits),
                       audit,
                       clock);
               ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
               ChatService chat = new ChatService(messages, conversations, careLeavers, durability, delivery, clock);
               ChatSockets sockets =
                   new ChatSockets(
+                      vertx,
                       chat,
                       delivery,
                       new StaffPresence(delivery),
@@ -98,7 +101,11 @@ final class Wiring {
                               new AuditLog.Actor(who.id(), who.role().name(), "-"), AuditAction.CONVERSATION_VIEWED, conversationId, new JsonObject()),
                       clock);
               String csrfSecret = security.csrfSecret().isEmpty() ? Tokens.random() : security.csrfSecret();
-              Services services = new Services(config, clock, store, pages, metrics, csrfSecret, audit, identity, chat, sockets);
+              SessionStore sessionStore = Sessions.store(vertx);
+              Services services =
+                  new Services(
+                      config, clock, store, pages, metrics, csrfSecret, audit, identity, chat, sockets, sessionStore,
+                      new SocketAuthenticator(sessionStore, accountLookup, deviceSessions, limits));
               return chat.start().map(services);
             });
   }

@@ -27,6 +27,8 @@ public final class ChatConnection {
   private static final Logger LOG = LoggerFactory.getLogger(ChatConnection.class);
 
   public static final short CLOSE_POLICY = 1008;
+  public static final short CLOSE_TOO_BIG = 1009;
+  public static final int MAX_FRAME_CHARS = 16 * 1024;
   public static final short CLOSE_IDLE = 4000;
   public static final short CLOSE_SLOW_CONSUMER = 4008;
   public static final short CLOSE_TOO_MANY_ERRORS = 4029;
@@ -113,6 +115,10 @@ public final class ChatConnection {
 
   private void onText(String text) {
     lastSeen = sockets.clock().millis();
+    if (text.length() > MAX_FRAME_CHARS) {
+      close(CLOSE_TOO_BIG, "Frame too large");
+      return;
+    }
     long wait = frameLimit.tryAcquire("connection");
     if (wait > 0) {
       error("rate_limited", "Slow down a little, then try again.", null, wait);

@@ -10,19 +10,16 @@ import uk.harbour.identity.SignedIn;
 import uk.harbour.identity.StaffPages;
 import uk.harbour.web.Pages;
 
-/** The care leaver's chat page, the staff console, and the WebSocket both use. */
+/** The care leaver's chat page and the staff console; both talk to {@code /ws} ({@link ChatUpgrade}). */
 public final class ChatPages {
 
   private final Pages pages;
-  private final ChatSocketHandler sockets;
 
-  public ChatPages(Pages pages, ChatSocketHandler sockets) {
+  public ChatPages(Pages pages) {
     this.pages = Objects.requireNonNull(pages);
-    this.sockets = Objects.requireNonNull(sockets);
   }
 
   public void mount(Router router) {
-    router.get("/ws").handler(RequireRole.of(Role.CARE_LEAVER, Role.ADVISER, Role.MANAGER)).handler(sockets);
     router
         .get("/chat")
         .handler(RequireRole.of(Role.CARE_LEAVER))

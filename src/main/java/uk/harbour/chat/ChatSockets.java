@@ -1,5 +1,6 @@
 package uk.harbour.chat;
 
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Objects;
 import uk.harbour.identity.SignedIn;
@@ -14,6 +15,7 @@ public final class ChatSockets {
     void viewed(SignedIn staff, String conversationId);
   }
 
+  private final Vertx vertx;
   private final ChatService chat;
   private final ChatDelivery delivery;
   private final StaffPresence presence;
@@ -24,6 +26,7 @@ public final class ChatSockets {
   private final Clock clock;
 
   public ChatSockets(
+      Vertx vertx,
       ChatService chat,
       ChatDelivery delivery,
       StaffPresence presence,
@@ -32,6 +35,7 @@ public final class ChatSockets {
       OnCallInfo onCall,
       ViewAudit audit,
       Clock clock) {
+    this.vertx = Objects.requireNonNull(vertx);
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
     this.presence = Objects.requireNonNull(presence);
@@ -40,6 +44,10 @@ public final class ChatSockets {
     this.onCall = Objects.requireNonNull(onCall);
     this.audit = Objects.requireNonNull(audit);
     this.clock = Objects.requireNonNull(clock);
+  }
+
+  Vertx vertx() {
+    return vertx;
   }
 
   ChatService chat() {

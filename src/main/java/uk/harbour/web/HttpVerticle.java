@@ -7,7 +7,10 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import io.vertx.core.Handler;
+import io.vertx.core.http.ServerWebSocketHandshake;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,19 +22,25 @@ public final class HttpVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
 
-  /** The protocol's frame limit; a larger frame closes the socket with 1009. */
-  public static final int MAX_FRAME_BYTES = 16 * 1024;
+  /**
+   * The transport's hard limit. The protocol's own 16 KiB limit is checked per message so the
+   * client gets a clean 1009 close; anything past this one is dropped at the protocol layer.
+   */
+  public static final int MAX_FRAME_BYTES = 64 * 1024;
 
   private final String host;
   private final int port;
-  private final Function<OpenSockets, Router> routes;
+  private final Supplier<Router> routes;
+  private final Function<OpenSockets, Handler<ServerWebSocketHandshake>> upgrades;
   private final OpenSockets sockets = new OpenSockets();
   private HttpServer server;
 
-  public HttpVerticle(String host, int port, Function<OpenSockets, Router> routes) {
+  public HttpVerticle(
+      String host, int port, Supplier<Router> routes, Function<OpenSockets, Handler<ServerWebSocketHandshake>> upgrades) {
     this.host = Objects.requireNonNull(host);
     this.port = port;
     this.routes = Objects.requireNonNull(routes);
+    this.upgrades = Objects.requireNonNull(upgrades);
   }
 
   @Override
@@ -45,7 +54,8 @@ public final class HttpVerticle extends VerticleBase {
                 .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
                 .setMaxWebSocketMessageSize(MAX_FRAME_BYTES));
     return server
-        .requestHandler(routes.apply(sockets))
+        .requestHandler(routes.get())
+        .webSocketHandshakeHandler(upgrades.apply(sockets))
         .listen(port, host)
         .onSuccess(s -> LOG.info("Listening on {}:{}", host, s.actualPort()));
   }
