@@ -13,6 +13,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.ext.web.handler.CSRFHandler;
 import uk.harbour.audit.AuditRoutes;
 import uk.harbour.chat.ChatPages;
+import uk.harbour.chat.TranscriptRoutes;
 import uk.harbour.identity.Identity;
 import uk.harbour.identity.PeopleRoutes;
 import uk.harbour.identity.SessionApi;
@@ -75,6 +76,7 @@ public final class HarbourRouter {
     new PeopleRoutes(identity, pages, services.config().http().publicUrl()).mount(router);
     new AuditRoutes(services.audit(), pages, services.config().zone()).mount(router);
     new ChatPages(pages).mount(router);
+    new TranscriptRoutes(services.chat(), services.audit(), pages, services.clock()).mount(router);
   }
 
   private static void mountOperations(Vertx vertx, Router router, Services services) {

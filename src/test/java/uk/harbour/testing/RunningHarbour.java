@@ -38,7 +38,27 @@ public final class RunningHarbour implements AutoCloseable {
 
   public static RunningHarbour start(TestClock clock, JsonObject overrides) {
     try {
-      Path dataDir = Files.createTempDirectory("harbour-test");
+      return start(clock, overrides, Files.createTempDirectory("harbour-test"));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Stops this Harbour but keeps its store, then starts a new one on the same port and data. */
+  public RunningHarbour restart() {
+    return restartAfter(() -> {});
+  }
+
+  /** Like {@link #restart()}, doing {@code whileDown} while no server is listening. */
+  public RunningHarbour restartAfter(Runnable whileDown) {
+    int port = port();
+    await(harbour.stop());
+    whileDown.run();
+    return start(clock, new JsonObject().put("http", new JsonObject().put("port", port).put("host", "127.0.0.1")), dataDir);
+  }
+
+  private static RunningHarbour start(TestClock clock, JsonObject overrides, Path dataDir) {
+    try {
       JsonObject config =
           new JsonObject()
               .put("http", new JsonObject().put("port", 0).put("host", "127.0.0.1"))

@@ -1,0 +1,88 @@
+package uk.harbour.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.harbour.testing.RunningHarbour.await;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import uk.harbour.audit.AuditAction;
+import uk.harbour.audit.AuditLog.AuditQuery;
+import uk.harbour.identity.Role;
+import uk.harbour.testing.Fixtures;
+import uk.harbour.testing.RunningHarbour;
+import uk.harbour.testing.TestClock;
+import uk.harbour.testing.TestSession;
+import uk.harbour.testing.TestSocket;
+
+@DisplayName("Transcripts and the chat pages")
+class TranscriptTest {
+
+  private static RunningHarbour harbour;
+  private static Fixtures fixtures;
+
+  @BeforeAll
+  static void start() {
+    harbour = RunningHarbour.start(TestClock.at("2026-11-28T23:00"));
+    fixtures = new Fixtures(harbour);
+    fixtures.staff("sam", Role.ADVISER);
+    fixtures.staff("priya", Role.ADVISER);
+  }
+
+  @AfterAll
+  static void stop() {
+    harbour.close();
+  }
+
+  @Test
+  @DisplayName("A PA exports the whole transcript as JSON and as a printable page, escaped, and each export is audited")
+  void export() {
+    TestSession pa = fixtures.signedIn("sam");
+    JsonObject invite = fixtures.careLeaver(pa, "Jo");
+    String id = invite.getString("careLeaverId");
+    TestSession young = fixtures.joined(invite, "jo-t");
+    try (TestSocket socket = TestSocket.connect(harbour, young); TestSocket adviser = TestSocket.connect(harbour, pa)) {
+      socket.next("welcome");
+      adviser.next("welcome");
+      socket.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("text", "<script>alert(1)</script> help"));
+      socket.next("ack");
+      adviser.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("conversationId", id).put("text", "Hi Jo"));
+      adviser.next("ack");
+      adviser.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("conversationId", id).put("text", "worried").put("kind", "note"));
+      adviser.next(f -> "ack".equals(f.getString("type")) && f.getLong("seq") == 3);
+    }
+    var json = pa.get("/api/conversations/" + id + "/transcript");
+    assertEquals(200, json.statusCode(), json.bodyAsString());
+    assertEquals(3, json.bodyAsJsonObject().getJsonArray("messages").size());
+    var html = pa.get("/conversations/" + id + "/transcript");
+    assertEquals(200, html.statusCode());
+    assertTrue(html.bodyAsString().contains("&lt;script&gt;alert(1)&lt;/script&gt; help"), "escaped");
+    assertFalse(html.bodyAsString().contains("<script>alert(1)"));
+    assertTrue(html.bodyAsString().contains("Private note:"));
+    var audited = await(harbour.harbour().services().audit().find(new AuditQuery(Optional.of("sam"), Optional.of(AuditAction.TRANSCRIPT_EXPORTED), Optional.of(id), Optional.empty(), Optional.empty(), 10)));
+    assertEquals(2, audited.size());
+    assertEquals(403, fixtures.signedIn("priya").get("/api/conversations/" + id + "/transcript").statusCode(), "another PA may not export a conversation assigned to Sam");
+    assertEquals(403, young.get("/api/conversations/" + id + "/transcript").statusCode(), "nor the young person");
+  }
+
+  @Test
+  @DisplayName("The chat page is for care leavers and the console for staff")
+  void pages() {
+    TestSession pa = fixtures.signedIn("sam");
+    TestSession young = fixtures.joined(fixtures.careLeaver(pa, "Mo"), "mo-t");
+    var chat = young.get("/chat");
+    assertEquals(200, chat.statusCode());
+    assertTrue(chat.bodyAsString().contains("id=\"composer\""));
+    assertEquals(403, pa.get("/chat").statusCode());
+    var console = pa.get("/console");
+    assertEquals(200, console.statusCode());
+    assertTrue(console.bodyAsString().contains("id=\"queue\""));
+    assertEquals(403, young.get("/console").statusCode());
+  }
+}

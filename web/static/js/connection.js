@@ -1,0 +1,64 @@
+// One WebSocket to /ws with reconnect, resume and a small event emitter. See docs/chat-protocol.md.
+export class Connection {
+  constructor({ signInPath }) {
+    this.signInPath = signInPath;
+    this.handlers = new Map();
+    this.attempt = 0;
+    this.socket = null;
+    this.stopped = false;
+  }
+
+  on(type, handler) {
+    if (!this.handlers.has(type)) this.handlers.set(type, []);
+    this.handlers.get(type).push(handler);
+  }
+
+  emit(type, value) {
+    (this.handlers.get(type) || []).forEach((h) => h(value));
+  }
+
+  open() {
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    const socket = new WebSocket(`${scheme}//${location.host}/ws`);
+    this.socket = socket;
+    socket.addEventListener("open", () => {
+      this.attempt = 0;
+      this.emit("open");
+    });
+    socket.addEventListener("message", (event) => {
+      let frame;
+      try {
+        frame = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      this.emit(frame.type, frame);
+    });
+    socket.addEventListener("close", (event) => {
+      this.socket = null;
+      this.emit("closed", event.code);
+      if (event.code === 1008) {
+        location.assign(this.signInPath + "?expired=1");
+        return;
+      }
+      if (!this.stopped) this.retry();
+    });
+  }
+
+  retry() {
+    // 1 s, 2 s, 4 s … 30 s, with jitter so a restart is not met by every phone at once.
+    const base = Math.min(30000, 1000 * 2 ** this.attempt);
+    this.attempt += 1;
+    setTimeout(() => this.open(), base / 2 + Math.random() * base / 2);
+  }
+
+  get connected() {
+    return this.socket !== null && this.socket.readyState === WebSocket.OPEN;
+  }
+
+  send(frame) {
+    if (!this.connected) return false;
+    this.socket.send(JSON.stringify(frame));
+    return true;
+  }
+}

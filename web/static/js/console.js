@@ -1,0 +1,186 @@
+// The adviser console: the queue, one conversation at a time, notes, transfer and resolve.
+import { Connection } from "./connection.js";
+import { Outbox } from "./outbox.js";
+import { MessageList } from "./messages.js";
+
+const root = document.getElementById("console");
+const userId = root.dataset.userId;
+const outbox = new Outbox(userId);
+const connection = new Connection({ signInPath: "/signin" });
+const queueList = document.getElementById("queue");
+const queuePane = document.getElementById("queue-pane");
+const conversationPane = document.getElementById("conversation");
+const title = document.getElementById("conversation-title");
+const list = new MessageList(document.getElementById("messages"), "staff");
+const composer = document.getElementById("composer");
+const noteToggle = document.getElementById("note-toggle");
+const banner = document.getElementById("connection-banner");
+const problem = document.getElementById("problem");
+const typing = document.getElementById("typing");
+const conversations = new Map();
+let current = null;
+let typingTimer = null;
+
+connection.on("open", () => (banner.hidden = true));
+connection.on("closed", () => (banner.hidden = false));
+connection.on("welcome", () => {
+  connection.send({ type: "queue" });
+  connection.send({ type: "presence", status: document.getElementById("presence").value });
+  if (current) connection.send({ type: "resume", conversationId: current, afterSeq: list.highestSeq() });
+  outbox.flush(connection);
+});
+connection.on("queue", (frame) => {
+  conversations.clear();
+  frame.conversations.forEach((c) => conversations.set(c.id, c));
+  renderQueue();
+});
+connection.on("conversation", (frame) => {
+  const c = frame.conversation;
+  if (c.status === "resolved") conversations.delete(c.id);
+  else conversations.set(c.id, c);
+  renderQueue();
+  if (c.id === current) title.textContent = `${c.careLeaverName} – ${label(c)}`;
+});
+connection.on("history", (frame) => {
+  if (frame.conversationId !== current) return;
+  frame.messages.forEach((m) => list.show(m));
+  if (!frame.complete && frame.messages.length) {
+    connection.send({ type: "resume", conversationId: current, afterSeq: list.highestSeq() });
+  }
+  markRead();
+});
+connection.on("message", (frame) => {
+  if (frame.message.conversationId !== current) return;
+  list.show(frame.message);
+  if (frame.message.sender.role === "care_leaver") typing.hidden = true;
+  markRead();
+});
+connection.on("ack", (frame) => outbox.acked(frame.clientId));
+connection.on("read", (frame) => {
+  if (frame.conversationId === current) list.read(frame.seq);
+});
+connection.on("typing", (frame) => {
+  if (frame.conversationId !== current) return;
+  typing.textContent = `${frame.from.displayName} is typing…`;
+  typing.hidden = false;
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => (typing.hidden = true), 4000);
+});
+connection.on("error", (frame) => {
+  problem.textContent = frame.message || "Something went wrong.";
+  problem.hidden = false;
+});
+
+function label(c) {
+  if (c.status === "waiting") {
+    const since = c.waitingSince ? Math.max(0, Math.round((Date.now() - Date.parse(c.waitingSince)) / 60000)) : 0;
+    return `waiting ${since} min`;
+  }
+  return c.assignedTo ? `with ${c.assignedTo}` : c.status;
+}
+
+function renderQueue() {
+  const items = [...conversations.values()].sort((a, b) => {
+    if ((a.status === "waiting") !== (b.status === "waiting")) return a.status === "waiting" ? -1 : 1;
+    return String(a.waitingSince || a.lastMessageAt).localeCompare(String(b.waitingSince || b.lastMessageAt));
+  });
+  queueList.textContent = "";
+  if (!items.length) {
+    const empty = document.createElement("li");
+    empty.textContent = "Nobody is waiting. Well done.";
+    queueList.append(empty);
+  }
+  items.forEach((c) => {
+    const li = document.createElement("li");
+    li.className = `queue-item ${c.status}`;
+    li.dataset.conversationId = c.id;
+    const button = document.createElement("button");
+    button.type = "button";
+    const name = document.createElement("span");
+    name.textContent = `${c.careLeaverName}${c.priority === "urgent" ? " (urgent)" : ""} – ${label(c)}`;
+    const badge = document.createElement("span");
+    badge.className = "badge";
+    badge.textContent = c.unreadForStaff > 0 ? String(c.unreadForStaff) : "";
+    badge.setAttribute("aria-label", `${c.unreadForStaff} unread`);
+    button.append(name, badge);
+    button.addEventListener("click", () => open(c.id));
+    li.append(button);
+    queueList.append(li);
+  });
+}
+
+function open(id) {
+  current = id;
+  list.clear();
+  problem.hidden = true;
+  const c = conversations.get(id);
+  title.textContent = c ? `${c.careLeaverName} – ${label(c)}` : "Conversation";
+  conversationPane.hidden = false;
+  queuePane.hidden = window.matchMedia("(min-width: 60rem)").matches ? false : true;
+  connection.send({ type: "resume", conversationId: id, afterSeq: 0 });
+  composer.focus();
+}
+
+function markRead() {
+  if (current && document.visibilityState === "visible" && list.highestSeq() > 0) {
+    connection.send({ type: "read", conversationId: current, seq: list.highestSeq() });
+  }
+}
+
+function submit() {
+  const text = composer.value.trim();
+  if (!text || !current) return;
+  const kind = noteToggle.checked ? "note" : "text";
+  const entry = outbox.add({ clientId: Outbox.newId(), conversationId: current, text, kind, createdAt: new Date().toISOString() });
+  list.showPending(entry);
+  composer.value = "";
+  const frame = { type: "send", clientId: entry.clientId, conversationId: current, text };
+  if (kind === "note") frame.kind = "note";
+  connection.send(frame);
+}
+
+document.getElementById("chat-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  submit();
+});
+composer.addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && !e.shiftKey) {
+    e.preventDefault();
+    submit();
+  }
+});
+let lastTyping = 0;
+composer.addEventListener("input", () => {
+  if (current && !noteToggle.checked && Date.now() - lastTyping > 2500) {
+    lastTyping = Date.now();
+    connection.send({ type: "typing", conversationId: current });
+  }
+});
+document.getElementById("presence").addEventListener("change", (e) => connection.send({ type: "presence", status: e.target.value }));
+document.getElementById("resolve").addEventListener("click", () => {
+  if (current && confirm("Mark this conversation as resolved? The young person can message again any time.")) {
+    connection.send({ type: "resolve", conversationId: current });
+  }
+});
+document.getElementById("transfer").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const to = document.getElementById("transfer-to").value.trim();
+  const note = document.getElementById("transfer-note").value.trim();
+  if (!current || !to) return;
+  const frame = { type: "transfer", conversationId: current, to };
+  if (note) frame.note = note;
+  connection.send(frame);
+  e.target.reset();
+});
+document.getElementById("back").addEventListener("click", () => {
+  conversationPane.hidden = true;
+  queuePane.hidden = false;
+  current = null;
+});
+document.getElementById("transcript").addEventListener("click", () => {
+  if (current) window.open(`/conversations/${encodeURIComponent(current)}/transcript`, "_blank", "noopener");
+});
+document.addEventListener("visibilitychange", markRead);
+setInterval(renderQueue, 60000);
+
+connection.open();
