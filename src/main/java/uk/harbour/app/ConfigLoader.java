@@ -31,6 +31,8 @@ public final class ConfigLoader {
           Map.entry("HARBOUR_WEB_ROOT", "web.root"),
           Map.entry("HARBOUR_CSRF_SECRET", "security.csrfSecret"),
           Map.entry("HARBOUR_REQUIRE_TOTP", "security.requireTotpForManagers"),
+          Map.entry("HARBOUR_ARGON2_MEMORY_KIB", "security.argon2MemoryKib"),
+          Map.entry("HARBOUR_ARGON2_ITERATIONS", "security.argon2Iterations"),
           Map.entry("HARBOUR_CHAT_BURST", "chat.burst"),
           Map.entry("HARBOUR_CHAT_MESSAGES_PER_MINUTE", "chat.messagesPerMinute"),
           Map.entry("HARBOUR_COUNCIL_NAME", "council.name"),

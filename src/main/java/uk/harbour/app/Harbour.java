@@ -30,14 +30,21 @@ public final class Harbour {
   private final Vertx vertx;
   private final MainVerticle main;
 
-  private Harbour(Vertx vertx, MainVerticle main) {
+  private final AutoCloseable gcMetrics;
+
+  private Harbour(Vertx vertx, MainVerticle main, AutoCloseable gcMetrics) {
     this.vertx = vertx;
     this.main = main;
+    this.gcMetrics = gcMetrics;
   }
 
   /** Starts Harbour with the given environment and explicit overrides (tests pass a port and a data directory). */
   public static Future<Harbour> start(Map<String, String> env, JsonObject overrides, Clock clock) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+    io.micrometer.core.instrument.binder.jvm.JvmGcMetrics gc = new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics();
+    gc.bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
     Vertx vertx =
         Vertx.builder()
             .with(
@@ -52,9 +59,12 @@ public final class Harbour {
         .compose(
             config -> {
               MainVerticle main = new MainVerticle(config, clock.withZone(config.zone()), Optional.of(registry));
-              return vertx.deployVerticle(main).map(id -> new Harbour(vertx, main));
+              return vertx.deployVerticle(main).map(id -> new Harbour(vertx, main, gc));
             })
-        .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
+        .recover(e -> {
+          gc.close();
+          return vertx.close().transform(v -> Future.failedFuture(e));
+        });
   }
 
   public Services services() {
@@ -70,7 +80,13 @@ public final class Harbour {
   }
 
   public Future<Void> stop() {
-    return vertx.close();
+    return vertx.close().onComplete(r -> {
+      try {
+        gcMetrics.close();
+      } catch (Exception e) {
+        LOG.debug("GC metrics did not close", e);
+      }
+    });
   }
 
   public static void main(String[] args) {

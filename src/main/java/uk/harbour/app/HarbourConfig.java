@@ -31,6 +31,8 @@ public record HarbourConfig(
       Duration staffAbsolute,
       Duration deviceLifetime,
       Duration inviteLifetime,
+      int argon2MemoryKib,
+      int argon2Iterations,
       boolean requireTotpForManagers) {}
 
   public record Chat(int burst, int messagesPerMinute) {}
@@ -63,6 +65,8 @@ public record HarbourConfig(
             Duration.ofHours(in.intInRange("security.staffAbsoluteHours", 1, 72)),
             Duration.ofDays(in.intInRange("security.deviceDays", 1, 400)),
             Duration.ofDays(in.intInRange("security.inviteDays", 1, 30)),
+            in.intInRange("security.argon2MemoryKib", 1024, 1_048_576),
+            in.intInRange("security.argon2Iterations", 1, 10),
             in.bool("security.requireTotpForManagers")),
         new Chat(in.intInRange("chat.burst", 1, 10_000), in.intInRange("chat.messagesPerMinute", 1, 1_000_000)),
         new Council(in.string("council.name"), in.string("council.outOfHoursPhone")));

@@ -64,7 +64,7 @@ final class Wiring {
 
     Future<Void> indexes = Future.all(careLeavers.createIndexes(), invites.createIndexes(), messages.createIndexes()).mapEmpty();
     Future<PasswordPolicy> policy = vertx.executeBlocking(() -> PasswordPolicy.load(Path.of("config", "common-passwords.txt")), false);
-    Future<Argon2Hashing> hashing = vertx.executeBlocking(() -> new Argon2Hashing(vertx, Argon2Hashing.Cost.DEFAULT), false);
+    Future<Argon2Hashing> hashing = vertx.executeBlocking(() -> new Argon2Hashing(vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1)), false);
 
     return Future.all(indexes, policy, hashing)
         .compose(
@@ -95,6 +95,7 @@ final class Wiring {
                       new StaffPresence(delivery),
                       staff,
                       new RateLimiter(clock, config.chat().burst(), config.chat().messagesPerMinute()),
+                      config.chat().burst(),
                       OnCallInfo.unknown(),
                       (who, conversationId) ->
                           audit.append(

@@ -60,7 +60,9 @@ public final class ChatConnection {
     this.socket = socket;
     this.who = who;
     this.sockets = sockets;
-    this.frameLimit = new RateLimiter(sockets.clock(), 60, 600);
+    // Generous per connection (an outbox flush after a long outage sends many frames at once);
+    // the per-account limit is what protects the store.
+    this.frameLimit = new RateLimiter(sockets.clock(), Math.max(200, sockets.accountBurst()), 1200);
     this.lastSeen = sockets.clock().millis();
   }
 
@@ -326,7 +328,8 @@ public final class ChatConnection {
       errorWindowStart = now;
       errors = 0;
     }
-    if (++errors > MAX_ERRORS_PER_MINUTE) {
+    // Being told to slow down is not misbehaving; only other errors count towards closing.
+    if (!"rate_limited".equals(code) && ++errors > MAX_ERRORS_PER_MINUTE) {
       close(CLOSE_TOO_MANY_ERRORS, "Too many bad frames");
       return;
     }

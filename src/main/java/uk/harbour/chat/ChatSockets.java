@@ -21,6 +21,7 @@ public final class ChatSockets {
   private final StaffPresence presence;
   private final StaffRepository staff;
   private final RateLimiter accountLimit;
+  private final int accountBurst;
   private final OnCallInfo onCall;
   private final ViewAudit audit;
   private final Clock clock;
@@ -32,6 +33,7 @@ public final class ChatSockets {
       StaffPresence presence,
       StaffRepository staff,
       RateLimiter accountLimit,
+      int accountBurst,
       OnCallInfo onCall,
       ViewAudit audit,
       Clock clock) {
@@ -41,6 +43,7 @@ public final class ChatSockets {
     this.presence = Objects.requireNonNull(presence);
     this.staff = Objects.requireNonNull(staff);
     this.accountLimit = Objects.requireNonNull(accountLimit);
+    this.accountBurst = accountBurst;
     this.onCall = Objects.requireNonNull(onCall);
     this.audit = Objects.requireNonNull(audit);
     this.clock = Objects.requireNonNull(clock);
@@ -64,6 +67,10 @@ public final class ChatSockets {
 
   StaffRepository staff() {
     return staff;
+  }
+
+  int accountBurst() {
+    return accountBurst;
   }
 
   RateLimiter accountLimit() {

@@ -15,6 +15,10 @@ import org.h2.mvstore.MVStore;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+  static final int CACHE_MB = 64;
+  static final int FILL_RATE = 90;
+  static final int RETENTION_MS = 1000;
+
   private final MVStore mvStore;
   private final H2Backend backend;
   private final MongoServer server;
@@ -37,7 +41,16 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+    MVStore store =
+        new MVStore.Builder()
+            .fileName(file.toString())
+            .compress()
+            .cacheSize(CACHE_MB)
+            .autoCompactFillRate(Integer.getInteger("harbour.mvstore.fillRate", FILL_RATE))
+            .open();
+    // Every acknowledged write is committed and synced (see GroupCommitter), so old chunks need not
+    // be kept for the default 45 s; keeping them made the file grow ~100x the data under load.
+    store.setRetentionTime(Integer.getInteger("harbour.mvstore.retentionMs", RETENTION_MS));
     return new EmbeddedMongo(store);
   }
 

@@ -1,0 +1,58 @@
+package uk.harbour.bench;
+
+/** ops/bench options. */
+record BenchOptions(
+    double rate, int duration, int careLeavers, int advisers, String url, String adminUser, String adminPassword, int setupConcurrency) {
+
+  static final String HELP =
+      """
+      ops/bench – chat load over real WebSockets, open loop at a fixed rate.
+
+        --rate N            messages per second offered, all care leavers together (default 2000)
+        --duration S        seconds of measured load (default 30)
+        --care-leavers N    connected care leavers, each with their own conversation (default 500)
+        --advisers M        connected advisers sharing the conversations (default 5)
+        --url URL           an already running Harbour; omit to start one on a fresh embedded store
+        --admin-user U      with --url: an admin account used to create bench accounts
+        --admin-password P  with --url: its password
+        --help              this text
+
+      Prints the delivered rate, end-to-end latency (care leaver send -> adviser receive) p50/p99/p99.9,
+      server heap and RSS, and ends with one line:
+        offered= delivered= p50_ms= p99_ms= p999_ms= heap_mb= rss_mb=
+      """;
+
+  static BenchOptions parse(String[] args) {
+    double rate = 2000;
+    int duration = 30;
+    int careLeavers = 500;
+    int advisers = 5;
+    String url = null;
+    String adminUser = "alex";
+    String adminPassword = null;
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--rate" -> rate = Double.parseDouble(value);
+        case "--duration" -> duration = Integer.parseInt(value);
+        case "--care-leavers" -> careLeavers = Integer.parseInt(value);
+        case "--advisers" -> advisers = Integer.parseInt(value);
+        case "--url" -> url = value;
+        case "--admin-user" -> adminUser = value;
+        case "--admin-password" -> adminPassword = value;
+        case "--help", "-h" -> {
+          return null;
+        }
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see --help)");
+      }
+      i++;
+    }
+    if (rate <= 0 || duration <= 0 || careLeavers <= 0 || advisers <= 0) {
+      throw new IllegalArgumentException("--rate, --duration, --care-leavers and --advisers must be positive");
+    }
+    if (url != null && adminPassword == null) {
+      throw new IllegalArgumentException("--url needs --admin-password (and --admin-user if not 'alex')");
+    }
+    return new BenchOptions(rate, duration, careLeavers, advisers, url, adminUser, adminPassword, 16);
+  }
+}

@@ -1,0 +1,102 @@
+package uk.harbour.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A Harbour of its own for the bench: a separate JVM on a fresh embedded store, demo accounts on. */
+final class BenchServer implements AutoCloseable {
+
+  private static final Pattern ADMIN = Pattern.compile("admin\\s+alex\\s+password (\\S+)");
+
+  final Process process;
+  final String url;
+  final String adminPassword;
+
+  private BenchServer(Process process, String url, String adminPassword) {
+    this.process = process;
+    this.url = url;
+    this.adminPassword = adminPassword;
+  }
+
+  static BenchServer start() throws IOException {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Path data = Files.createTempDirectory("harbour-bench");
+    String jar = new File(BenchServer.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
+    ProcessBuilder builder =
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseG1GC", "-cp", jar, "uk.harbour.app.Harbour")
+            .redirectErrorStream(true);
+    var env = builder.environment();
+    env.put("HARBOUR_HTTP_PORT", String.valueOf(port));
+    env.put("HARBOUR_HTTP_HOST", "127.0.0.1");
+    env.put("HARBOUR_PUBLIC_URL", "http://127.0.0.1:" + port);
+    env.put("HARBOUR_DATA_DIR", data.toString());
+    env.put("HARBOUR_DEMO", "true");
+    env.put("HARBOUR_CHAT_BURST", "100000");
+    env.put("HARBOUR_CHAT_MESSAGES_PER_MINUTE", "1000000");
+    // Setting up thousands of bench accounts would otherwise spend minutes hashing passphrases.
+    env.put("HARBOUR_ARGON2_MEMORY_KIB", "1024");
+    env.put("HARBOUR_ARGON2_ITERATIONS", "1");
+    env.remove("MONGO_URI");
+    Process process = builder.start();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    String password = null;
+    String line;
+    StringBuilder seen = new StringBuilder();
+    while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
+      seen.append(line).append('\n');
+      Matcher admin = ADMIN.matcher(line);
+      if (admin.find()) {
+        password = admin.group(1);
+      }
+      if (line.contains("Harbour ready")) {
+        break;
+      }
+    }
+    if (password == null) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the bench's Harbour did not start:\n" + seen);
+    }
+    Thread drain = new Thread(() -> reader.lines().forEach(l -> {}), "bench-server-output");
+    drain.setDaemon(true);
+    drain.start();
+    return new BenchServer(process, "http://127.0.0.1:" + port, password);
+  }
+
+  /** Resident set size of the server process, from /proc (Linux). */
+  long rssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      process.waitFor(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process.destroyForcibly();
+  }
+}

@@ -1,0 +1,190 @@
+package uk.harbour.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * ops/bench: N care leavers and M advisers over real WebSockets. Care leavers send at a fixed total
+ * rate (open loop: the schedule does not wait for replies); latency is from the care leaver's send
+ * to the adviser receiving the stored, delivered message. Not part of ops/test.
+ */
+public final class ChatBench {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final BenchOptions options;
+  private final URI url;
+  private final WebClient http;
+  private final WebSocketClient sockets;
+  private final Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+  private final AtomicLong offered = new AtomicLong();
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong errors = new AtomicLong();
+  private volatile boolean measuring;
+
+  private ChatBench(BenchOptions options, String url) {
+    this.options = options;
+    this.url = URI.create(url);
+    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost(this.url.getHost()).setDefaultPort(this.url.getPort()));
+    this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000));
+  }
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (options == null) {
+      System.out.println(BenchOptions.HELP);
+      return;
+    }
+    BenchServer own = options.url() == null ? BenchServer.start() : null;
+    String url = own == null ? options.url() : own.url;
+    String adminPassword = own == null ? options.adminPassword() : own.adminPassword;
+    ChatBench bench = new ChatBench(options, url);
+    try {
+      bench.run(adminPassword, own);
+    } finally {
+      if (own != null) {
+        own.close();
+      }
+      bench.vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    System.exit(0);
+  }
+
+  private void run(String adminPassword, BenchServer own) throws Exception {
+    long setupStart = System.nanoTime();
+    BenchAccounts accounts = new BenchAccounts(vertx, http, options);
+    List<BenchAccounts.Person> advisers = await(accounts.advisers(options.adminUser(), adminPassword));
+    List<BenchAccounts.Person> careLeavers = await(accounts.careLeavers(advisers));
+    System.out.printf("set up %d care leavers and %d advisers in %.1f s%n", careLeavers.size(), advisers.size(), (System.nanoTime() - setupStart) / 1e9);
+
+    List<WebSocket> adviserSockets = new ArrayList<>();
+    for (int a = 0; a < advisers.size(); a++) {
+      WebSocket socket = await(connect(advisers.get(a).session()));
+      socket.textMessageHandler(this::adviserFrame);
+      adviserSockets.add(socket);
+    }
+    List<WebSocket> youngSockets = new ArrayList<>();
+    for (int i = 0; i < careLeavers.size(); i++) {
+      WebSocket socket = await(connect(careLeavers.get(i).session()));
+      socket.textMessageHandler(text -> {
+        if (text.contains("\"type\":\"error\"")) {
+          errors.incrementAndGet();
+        }
+      });
+      youngSockets.add(socket);
+      // Each adviser watches the conversations of "their" care leavers.
+      adviserSockets.get(i % adviserSockets.size()).writeTextMessage(new JsonObject().put("type", "resume").put("conversationId", careLeavers.get(i).id()).put("afterSeq", 0).encode());
+    }
+    System.out.printf("connected %d care leavers and %d advisers%n", youngSockets.size(), adviserSockets.size());
+
+    // Warm up for 5 s (JIT, caches), then measure.
+    drive(youngSockets, 5);
+    latency.reset();
+    offered.set(0);
+    delivered.set(0);
+    measuring = true;
+    long start = System.nanoTime();
+    drive(youngSockets, options.duration());
+    Thread.sleep(2000); // let in-flight messages arrive
+    measuring = false;
+    double seconds = (System.nanoTime() - start) / 1e9 - 2.0;
+
+    double heapMb = heapMb();
+    double rssMb = own == null ? -1 : own.rssBytes() / 1048576.0;
+    System.out.printf("offered %.0f msg/s, delivered %.0f msg/s, errors %d%n", offered.get() / seconds, delivered.get() / seconds, errors.get());
+    System.out.printf("latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", ms(50), ms(99), ms(99.9), latency.getMaxValue() / 1e6);
+    System.out.printf("server heap %.0f MB, rss %s%n", heapMb, rssMb < 0 ? "n/a" : String.format("%.0f MB", rssMb));
+    System.out.printf(
+        "offered=%.0f delivered=%.0f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f heap_mb=%.0f rss_mb=%.0f%n",
+        offered.get() / seconds, delivered.get() / seconds, ms(50), ms(99), ms(99.9), heapMb, rssMb);
+  }
+
+  private double ms(double percentile) {
+    return latency.getValueAtPercentile(percentile) / 1e6;
+  }
+
+  /** Sends at the configured rate for {@code seconds}, in 1 ms ticks, round-robin over care leavers. */
+  private void drive(List<WebSocket> young, int seconds) throws InterruptedException {
+    double perTick = options.rate() / 1000.0;
+    double[] owed = {0};
+    long[] next = {0};
+    long timer =
+        vertx.setPeriodic(
+            1,
+            id -> {
+              owed[0] += perTick;
+              while (owed[0] >= 1) {
+                owed[0] -= 1;
+                WebSocket socket = young.get((int) (next[0]++ % young.size()));
+                if (socket.writeQueueFull()) {
+                  continue; // the client cannot keep up; counted as not offered
+                }
+                socket.writeTextMessage(
+                    new JsonObject().put("type", "send").put("clientId", "b" + System.nanoTime()).put("text", "Benchmark message: how do I apply for the bursary?").encode());
+                offered.incrementAndGet();
+              }
+            });
+    Thread.sleep(seconds * 1000L);
+    vertx.cancelTimer(timer);
+  }
+
+  private void adviserFrame(String text) {
+    if (!measuring || !text.startsWith("{\"type\":\"message\"")) {
+      return;
+    }
+    JsonObject message = new JsonObject(text).getJsonObject("message");
+    String clientId = message.getString("clientId");
+    if (clientId != null && clientId.startsWith("b")) {
+      latency.recordValue(Math.max(0, System.nanoTime() - Long.parseLong(clientId.substring(1))));
+      delivered.incrementAndGet();
+    }
+  }
+
+  private Future<WebSocket> connect(WebClientSession session) {
+    StringBuilder cookies = new StringBuilder();
+    session.cookieStore().get(false, url.getHost(), "/").forEach(c -> cookies.append(c.name()).append('=').append(c.value()).append("; "));
+    return sockets.connect(
+        new WebSocketConnectOptions().setHost(url.getHost()).setPort(url.getPort()).setURI("/ws")
+            .addHeader("Cookie", cookies.toString()).addHeader("Origin", url.getScheme() + "://" + url.getAuthority()));
+  }
+
+  private double heapMb() {
+    try {
+      String metrics = await(http.get("/metrics").send()).bodyAsString();
+      double heap = 0;
+      for (String line : metrics.split("\n")) {
+        if (line.startsWith("jvm_memory_used_bytes") && line.contains("area=\"heap\"")) {
+          heap += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      return heap / 1048576.0;
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  static <T> T await(Future<T> future) {
+    return future.toCompletionStage().toCompletableFuture().orTimeout(600, TimeUnit.SECONDS).join();
+  }
+}
