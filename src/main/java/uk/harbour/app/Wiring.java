@@ -23,6 +23,7 @@ import uk.harbour.identity.Identity;
 import uk.harbour.identity.LoginThrottle;
 import uk.harbour.identity.Onboarding;
 import uk.harbour.identity.PasswordPolicy;
+import uk.harbour.identity.SessionCheck;
 import uk.harbour.identity.SessionLimits;
 import uk.harbour.identity.Sessions;
 import uk.harbour.identity.SocketAuthenticator;
@@ -74,7 +75,8 @@ final class Wiring {
               DeviceSessions deviceSessions =
                   new DeviceSessions(devices, careLeavers, clock, security.deviceLifetime(), config.http().secureCookies());
               AccountLookup accountLookup = new AccountLookup(staff, careLeavers);
-              SessionLimits limits = new SessionLimits(clock, security.staffIdle(), security.staffAbsolute(), security.staffIdle());
+              SessionCheck sessionCheck =
+                  new SessionCheck(new SessionLimits(clock, security.staffIdle(), security.staffAbsolute(), security.staffIdle()), accountLookup);
               Identity identity =
                   new Identity(
                       new StaffSignIn(staff, hashing.result(), throttle, new Totp(clock), audit, clock, security.requireTotpForManagers()),
@@ -82,7 +84,7 @@ final class Wiring {
                       new YoungPeople(careLeavers, staff, invites, deviceSessions, signOuts, audit, clock, security.inviteLifetime()),
                       new Onboarding(careLeavers, invites, hashing.result(), throttle, audit, clock),
                       deviceSessions,
-                      new AuthenticationHandler(accountLookup, deviceSessions, limits),
+                      new AuthenticationHandler(sessionCheck, deviceSessions),
                       audit,
                       clock);
               ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
@@ -106,7 +108,7 @@ final class Wiring {
               Services services =
                   new Services(
                       config, clock, store, pages, metrics, csrfSecret, audit, identity, chat, sockets, sessionStore,
-                      new SocketAuthenticator(sessionStore, accountLookup, deviceSessions, limits));
+                      new SocketAuthenticator(sessionStore, sessionCheck, deviceSessions));
               return chat.start().map(services);
             });
   }

@@ -21,14 +21,12 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
   static final String USER = "user";
   static final String LAST_SEEN = "lastSeen";
 
-  private final AccountLookup accounts;
+  private final SessionCheck sessions;
   private final DeviceSessions devices;
-  private final SessionLimits limits;
 
-  public AuthenticationHandler(AccountLookup accounts, DeviceSessions devices, SessionLimits limits) {
-    this.accounts = Objects.requireNonNull(accounts);
+  public AuthenticationHandler(SessionCheck sessions, DeviceSessions devices) {
+    this.sessions = Objects.requireNonNull(sessions);
     this.devices = Objects.requireNonNull(devices);
-    this.limits = Objects.requireNonNull(limits);
   }
 
   @Override
@@ -46,23 +44,25 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
 
   private Future<Optional<SignedIn>> fromSession(RoutingContext ctx, Session session, JsonObject stored) {
     SignedIn user = SignedIn.fromJson(stored);
-    Long lastSeen = session.get(LAST_SEEN);
-    Instant now = limits.now();
-    if (limits.expired(user, lastSeen == null ? user.signedInAt() : Instant.ofEpochMilli(lastSeen), now)) {
-      session.destroy();
-      ctx.put("sessionExpired", true);
-      return fromDevice(ctx);
-    }
-    return accounts
-        .stillValid(user)
-        .map(
-            valid -> {
-              if (!valid) {
-                session.destroy();
-                return Optional.<SignedIn>empty();
+    return sessions
+        .check(user, session.get(LAST_SEEN))
+        .compose(
+            outcome -> {
+              switch (outcome) {
+                case VALID -> {
+                  session.put(LAST_SEEN, sessions.now().toEpochMilli());
+                  return Future.succeededFuture(Optional.of(user));
+                }
+                case EXPIRED -> {
+                  session.destroy();
+                  ctx.put("sessionExpired", true);
+                  return fromDevice(ctx);
+                }
+                default -> {
+                  session.destroy();
+                  return Future.succeededFuture(Optional.<SignedIn>empty());
+                }
               }
-              session.put(LAST_SEEN, now.toEpochMilli());
-              return Optional.of(user);
             });
   }
 
@@ -75,7 +75,7 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
         .signIn(cookie.getValue())
         .map(
             found -> {
-              found.ifPresent(user -> establish(ctx, user, limits.now()));
+              found.ifPresent(user -> establish(ctx, user, sessions.now()));
               return found;
             });
   }

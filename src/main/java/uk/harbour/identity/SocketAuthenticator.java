@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.sstore.SessionStore;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,15 +16,13 @@ import java.util.Optional;
 public final class SocketAuthenticator {
 
   private final SessionStore sessions;
-  private final AccountLookup accounts;
+  private final SessionCheck check;
   private final DeviceSessions devices;
-  private final SessionLimits limits;
 
-  public SocketAuthenticator(SessionStore sessions, AccountLookup accounts, DeviceSessions devices, SessionLimits limits) {
+  public SocketAuthenticator(SessionStore sessions, SessionCheck check, DeviceSessions devices) {
     this.sessions = Objects.requireNonNull(sessions);
-    this.accounts = Objects.requireNonNull(accounts);
+    this.check = Objects.requireNonNull(check);
     this.devices = Objects.requireNonNull(devices);
-    this.limits = Objects.requireNonNull(limits);
   }
 
   public Future<Optional<SignedIn>> authenticate(MultiMap headers) {
@@ -56,12 +53,9 @@ public final class SocketAuthenticator {
                 return Future.succeededFuture(Optional.empty());
               }
               SignedIn user = SignedIn.fromJson(stored);
-              Long lastSeen = session.get(AuthenticationHandler.LAST_SEEN);
-              Instant now = limits.now();
-              if (limits.expired(user, lastSeen == null ? user.signedInAt() : Instant.ofEpochMilli(lastSeen), now)) {
-                return Future.succeededFuture(Optional.empty());
-              }
-              return accounts.stillValid(user).map(valid -> valid ? Optional.of(user) : Optional.<SignedIn>empty());
+              return check
+                  .check(user, session.get(AuthenticationHandler.LAST_SEEN))
+                  .map(outcome -> outcome == SessionCheck.Outcome.VALID ? Optional.of(user) : Optional.<SignedIn>empty());
             });
   }
 }
