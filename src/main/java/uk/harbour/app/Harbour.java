@@ -3,6 +3,7 @@ package uk.harbour.app;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
@@ -55,16 +56,26 @@ public final class Harbour {
                             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
             .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
-    return ConfigLoader.load(vertx, env, overrides)
+    // Not bound to a Vert.x context: after a failed start that Vert.x is closing, and a context-bound
+    // future could no longer tell the caller why.
+    Promise<Harbour> started = Promise.promise();
+    ConfigLoader.load(vertx, env, overrides)
         .compose(
             config -> {
               MainVerticle main = new MainVerticle(config, clock.withZone(config.zone()), Optional.of(registry));
               return vertx.deployVerticle(main).map(id -> new Harbour(vertx, main, gc));
             })
-        .recover(e -> {
-          gc.close();
-          return vertx.close().transform(v -> Future.failedFuture(e));
-        });
+        .onComplete(
+            result -> {
+              if (result.succeeded()) {
+                started.complete(result.result());
+              } else {
+                gc.close();
+                vertx.close();
+                started.fail(result.cause());
+              }
+            });
+    return started.future();
   }
 
   public Services services() {

@@ -68,7 +68,7 @@ public record HarbourConfig(
             in.intInRange("security.argon2MemoryKib", 1024, 1_048_576),
             in.intInRange("security.argon2Iterations", 1, 10),
             in.bool("security.requireTotpForManagers")),
-        new Chat(in.intInRange("chat.burst", 1, 10_000), in.intInRange("chat.messagesPerMinute", 1, 1_000_000)),
+        new Chat(in.intInRange("chat.burst", 1, 1_000_000), in.intInRange("chat.messagesPerMinute", 1, 1_000_000)),
         new Council(in.string("council.name"), in.string("council.outOfHoursPhone")));
   }
 

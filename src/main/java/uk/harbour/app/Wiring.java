@@ -88,7 +88,7 @@ final class Wiring {
                       audit,
                       clock);
               ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
-              ChatService chat = new ChatService(messages, conversations, careLeavers, durability, delivery, clock);
+              ChatService chat = new ChatService(vertx, messages, conversations, careLeavers, durability, delivery, clock);
               ChatSockets sockets =
                   new ChatSockets(
                       vertx,

@@ -53,8 +53,9 @@ final class BenchAccounts {
     List<Person> people = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger next = new AtomicInteger();
     List<Future<Void>> lanes = new ArrayList<>();
-    for (int lane = 0; lane < options.setupConcurrency(); lane++) {
-      lanes.add(lane(advisers, next, people));
+    // One lane per adviser: CSRF tokens rotate with each request, so a session is used by one lane only.
+    for (Person pa : advisers) {
+      lanes.add(lane(pa, next, people));
     }
     return Future.all(lanes).map(v -> {
       List<Person> sorted = new ArrayList<>(people);
@@ -63,12 +64,11 @@ final class BenchAccounts {
     });
   }
 
-  private Future<Void> lane(List<Person> advisers, AtomicInteger next, List<Person> into) {
+  private Future<Void> lane(Person pa, AtomicInteger next, List<Person> into) {
     int i = next.getAndIncrement();
     if (i >= options.careLeavers()) {
       return Future.succeededFuture();
     }
-    Person pa = advisers.get(i % advisers.size());
     WebClientSession phone = WebClientSession.create(http);
     return post(pa.session(), "/api/care-leavers", new JsonObject().put("firstName", "Young" + i).put("dateOfBirth", "2005-06-01"))
         .compose(invite -> post(phone, "/api/invites/redeem",
@@ -76,7 +76,7 @@ final class BenchAccounts {
             .map(r -> new Person(invite.getString("careLeaverId"), phone)))
         .compose(person -> {
           into.add(person);
-          return lane(advisers, next, into);
+          return lane(pa, next, into);
         });
   }
 

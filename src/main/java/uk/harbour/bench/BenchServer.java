@@ -69,7 +69,13 @@ final class BenchServer implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("the bench's Harbour did not start:\n" + seen);
     }
-    Thread drain = new Thread(() -> reader.lines().forEach(l -> {}), "bench-server-output");
+    Thread drain = new Thread(() -> {
+      try {
+        reader.lines().forEach(l -> {});
+      } catch (java.io.UncheckedIOException closed) {
+        // the server has stopped
+      }
+    }, "bench-server-output");
     drain.setDaemon(true);
     drain.start();
     return new BenchServer(process, "http://127.0.0.1:" + port, password);

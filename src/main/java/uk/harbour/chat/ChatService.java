@@ -1,6 +1,7 @@
 package uk.harbour.chat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ public final class ChatService {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
   static final int PAGE = 200;
+  static final long SNAPSHOT_DELAY_MS = 200;
 
+  private final Vertx vertx;
   private final MessageRepository messages;
   private final ConversationRepository conversations;
   private final CareLeaverRepository careLeavers;
@@ -41,12 +44,14 @@ public final class ChatService {
   private final Map<String, Boolean> loaded = new ConcurrentHashMap<>();
 
   public ChatService(
+      Vertx vertx,
       MessageRepository messages,
       ConversationRepository conversations,
       CareLeaverRepository careLeavers,
       Durability durability,
       ChatDelivery delivery,
       Clock clock) {
+    this.vertx = Objects.requireNonNull(vertx);
     this.messages = Objects.requireNonNull(messages);
     this.conversations = Objects.requireNonNull(conversations);
     this.careLeavers = Objects.requireNonNull(careLeavers);
@@ -346,10 +351,13 @@ public final class ChatService {
     });
   }
 
-  /** Writes the snapshot behind the ack; concurrent requests fold into one more write. */
+  /**
+   * Writes the snapshot a moment behind the ack, folding every change in that moment into one
+   * write: the messages are the truth, and a snapshot that is behind is caught up from them.
+   */
   private void save(ConversationSlot slot) {
     if (slot.requestSave()) {
-      writeSnapshot(slot);
+      vertx.setTimer(SNAPSHOT_DELAY_MS, id -> writeSnapshot(slot));
     }
   }
 
@@ -360,7 +368,7 @@ public final class ChatService {
         .onComplete(
             r -> {
               if (slot.saveFinished()) {
-                writeSnapshot(slot);
+                vertx.setTimer(SNAPSHOT_DELAY_MS, id -> writeSnapshot(slot));
               }
             });
   }
