@@ -16,7 +16,9 @@ import uk.harbour.chat.ChatPages;
 import uk.harbour.chat.TranscriptRoutes;
 import uk.harbour.identity.Identity;
 import uk.harbour.identity.PeopleRoutes;
+import uk.harbour.identity.SecondFactorApi;
 import uk.harbour.identity.SessionApi;
+import uk.harbour.identity.Totp;
 import uk.harbour.identity.Sessions;
 import uk.harbour.identity.SignInPages;
 import uk.harbour.identity.StaffRoutes;
@@ -72,6 +74,7 @@ public final class HarbourRouter {
     Pages pages = services.pages();
     new SignInPages(identity, pages).mount(router);
     new SessionApi(identity).mount(router);
+    new SecondFactorApi(identity, services.staffRepository(), new Totp(services.clock())).mount(router);
     new StaffRoutes(identity, pages).mount(router);
     new PeopleRoutes(identity, pages, services.config().http().publicUrl()).mount(router);
     new AuditRoutes(services.audit(), pages, services.config().zone()).mount(router);

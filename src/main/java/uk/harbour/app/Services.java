@@ -9,6 +9,7 @@ import uk.harbour.chat.ChatSockets;
 import io.vertx.ext.web.sstore.SessionStore;
 import uk.harbour.identity.Identity;
 import uk.harbour.identity.SocketAuthenticator;
+import uk.harbour.identity.StaffRepository;
 import uk.harbour.store.MongoStore;
 import uk.harbour.web.Pages;
 
@@ -25,4 +26,5 @@ public record Services(
     ChatService chat,
     ChatSockets chatSockets,
     SessionStore sessionStore,
-    SocketAuthenticator socketAuthenticator) {}
+    SocketAuthenticator socketAuthenticator,
+    StaffRepository staffRepository) {}

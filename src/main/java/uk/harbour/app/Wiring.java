@@ -108,7 +108,8 @@ final class Wiring {
               Services services =
                   new Services(
                       config, clock, store, pages, metrics, csrfSecret, audit, identity, chat, sockets, sessionStore,
-                      new SocketAuthenticator(sessionStore, sessionCheck, deviceSessions));
+                      new SocketAuthenticator(sessionStore, sessionCheck, deviceSessions),
+                      staff);
               return chat.start().map(services);
             });
   }
