@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Creates the bench's advisers and care leavers through Harbour's own API, as staff would. */
 final class BenchAccounts {
 
-  record Person(String id, WebClientSession session) {}
+  /** A bench account; {@code pa} is the adviser's username for a care leaver (their PA). */
+  record Person(String id, WebClientSession session, String pa) {}
 
   private static final String ADVISER_PASSWORD = "bench-adviser-correct-horse";
 
@@ -39,7 +40,7 @@ final class BenchAccounts {
               .compose(v -> post(admin, "/api/staff", new JsonObject().put("username", username).put("displayName", "Bench " + username).put("role", "ADVISER").put("team", "leaving-care").put("password", ADVISER_PASSWORD)))
               .compose(v -> {
                 WebClientSession session = WebClientSession.create(http);
-                return post(session, "/api/session", new JsonObject().put("username", username).put("password", ADVISER_PASSWORD)).map(r -> new Person(username, session));
+                return post(session, "/api/session", new JsonObject().put("username", username).put("password", ADVISER_PASSWORD)).map(r -> new Person(username, session, null));
               })
               .map(person -> {
                 advisers.add(person);
@@ -73,7 +74,7 @@ final class BenchAccounts {
     return post(pa.session(), "/api/care-leavers", new JsonObject().put("firstName", "Young" + i).put("dateOfBirth", "2005-06-01"))
         .compose(invite -> post(phone, "/api/invites/redeem",
                 new JsonObject().put("code", invite.getString("code")).put("loginName", "b" + run + "-" + i).put("passphrase", "bench purple river toast"))
-            .map(r -> new Person(invite.getString("careLeaverId"), phone)))
+            .map(r -> new Person(invite.getString("careLeaverId"), phone, pa.id())))
         .compose(person -> {
           into.add(person);
           return lane(pa, next, into);

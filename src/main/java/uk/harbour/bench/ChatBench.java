@@ -78,11 +78,11 @@ public final class ChatBench {
     List<BenchAccounts.Person> careLeavers = await(accounts.careLeavers(advisers));
     System.out.printf("set up %d care leavers and %d advisers in %.1f s%n", careLeavers.size(), advisers.size(), (System.nanoTime() - setupStart) / 1e9);
 
-    List<WebSocket> adviserSockets = new ArrayList<>();
-    for (int a = 0; a < advisers.size(); a++) {
-      WebSocket socket = await(connect(advisers.get(a).session()));
+    java.util.Map<String, WebSocket> adviserSockets = new java.util.HashMap<>();
+    for (BenchAccounts.Person adviser : advisers) {
+      WebSocket socket = await(connect(adviser.session()));
       socket.textMessageHandler(this::adviserFrame);
-      adviserSockets.add(socket);
+      adviserSockets.put(adviser.id(), socket);
     }
     List<WebSocket> youngSockets = new ArrayList<>();
     for (int i = 0; i < careLeavers.size(); i++) {
@@ -93,8 +93,8 @@ public final class ChatBench {
         }
       });
       youngSockets.add(socket);
-      // Each adviser watches the conversations of "their" care leavers.
-      adviserSockets.get(i % adviserSockets.size()).writeTextMessage(new JsonObject().put("type", "resume").put("conversationId", careLeavers.get(i).id()).put("afterSeq", 0).encode());
+      // Each PA watches their own care leavers' conversations.
+      adviserSockets.get(careLeavers.get(i).pa()).writeTextMessage(new JsonObject().put("type", "resume").put("conversationId", careLeavers.get(i).id()).put("afterSeq", 0).encode());
     }
     System.out.printf("connected %d care leavers and %d advisers%n", youngSockets.size(), adviserSockets.size());
 

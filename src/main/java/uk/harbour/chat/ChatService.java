@@ -31,7 +31,7 @@ public final class ChatService {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
   static final int PAGE = 200;
-  static final long SNAPSHOT_DELAY_MS = 200;
+  static final long SNAPSHOT_DELAY_MS = 2000;
 
   private final Vertx vertx;
   private final MessageRepository messages;

@@ -25,28 +25,33 @@ public final class StoreSoak {
 
   public static void main(String[] args) throws Exception {
     long messages = 1_000_000;
+    boolean readOnly = false;
     Path file = Path.of("data", "soak", "soak.mv.db");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--messages" -> messages = Long.parseLong(args[++i]);
         case "--file" -> file = Path.of(args[++i]);
+        case "--read-only" -> readOnly = true;
         case "--help" -> {
-          System.out.println("ops/soak [--messages N (default 1000000)] [--file PATH (default data/soak/soak.mv.db)]");
+          System.out.println("ops/soak [--messages N (default 1000000)] [--file PATH (default data/soak/soak.mv.db)] [--read-only]");
+          System.out.println("  --read-only: skip writing; restart and check a file an earlier run wrote with the same N");
           return;
         }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    Files.deleteIfExists(file);
     Vertx vertx = Vertx.vertx();
     try {
-      long started = System.nanoTime();
-      EmbeddedMongo server = EmbeddedMongo.start(file);
-      write(vertx, server, messages);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      server.close();
+      if (!readOnly) {
+        Files.deleteIfExists(file);
+        long started = System.nanoTime();
+        EmbeddedMongo server = EmbeddedMongo.start(file);
+        write(vertx, server, messages);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        server.close();
+        System.out.printf("wrote %d messages in %.1f s (%.0f/s, %d in flight, group commit)%n", messages, seconds, messages / seconds, IN_FLIGHT);
+      }
       long size = Files.size(file);
-      System.out.printf("wrote %d messages in %.1f s (%.0f/s, %d in flight, group commit)%n", messages, seconds, messages / seconds, IN_FLIGHT);
 
       long readStart = System.nanoTime();
       EmbeddedMongo reopened = EmbeddedMongo.start(file);
