@@ -1,0 +1,177 @@
+package uk.harbour.rota;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import uk.harbour.web.HarbourException;
+
+/**
+ * Checks a rota before it is stored or used, failing with a 400 {@link HarbourException} whose code
+ * says what is wrong. The engine assumes a rota has passed here.
+ */
+public final class RotaValidator {
+
+  public static final int MAX_TEMPLATES = 500;
+  public static final int MAX_OVERRIDES = 2000;
+  public static final int MAX_CAPACITY = 100;
+  /** Longest single override; a longer absence is a change to the pattern, not an override. */
+  public static final Duration MAX_OVERRIDE_LENGTH = Duration.ofDays(366);
+  /** Ids are stored and shown: letters, digits, '-' and '_' only, so never a Mongo operator or path. */
+  public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+  private final Set<String> knownStaffIds;
+  private final LocalTimes times;
+
+  /** @param knownStaffIds every adviser and manager id the rota may name */
+  public RotaValidator(Set<String> knownStaffIds, ZoneId zone) {
+    this.knownStaffIds = Set.copyOf(Objects.requireNonNull(knownStaffIds));
+    this.times = new LocalTimes(Objects.requireNonNull(zone));
+  }
+
+  /** Returns the rota unchanged if it is sound. */
+  public Rota validate(Rota rota) {
+    limit(rota.templates().size(), MAX_TEMPLATES, "shift templates");
+    limit(rota.overrides().size(), MAX_OVERRIDES, "overrides");
+    rota.officeHours().periods().forEach(RotaValidator::checkPeriod);
+    Set<String> templateIds = new HashSet<>();
+    for (ShiftTemplate template : rota.templates()) {
+      checkTemplate(template);
+      unique(templateIds, template.id(), "shift template");
+    }
+    Set<String> overrideIds = new HashSet<>();
+    for (int i = 0; i < rota.overrides().size(); i++) {
+      RotaOverride override = rota.overrides().get(i);
+      checkOverride(override);
+      unique(overrideIds, override.id(), "override");
+      checkNoOverlap(override, rota.overrides().subList(0, i));
+    }
+    checkCapacity(rota.defaultCapacity(), "the default capacity");
+    rota.capacity().forEach((adviser, max) -> {
+      known(adviser);
+      checkCapacity(max, "capacity for " + adviser);
+    });
+    return rota;
+  }
+
+  /** Checks one override about to be added to an already valid rota, against those it already has. */
+  public RotaOverride validateNewOverride(Rota rota, RotaOverride override) {
+    checkOverride(override);
+    limit(rota.overrides().size() + 1, MAX_OVERRIDES, "overrides");
+    if (rota.overrides().stream().anyMatch(o -> o.id().equals(override.id()))) {
+      throw HarbourException.badRequest("duplicate_id", "An override with this id already exists.");
+    }
+    checkNoOverlap(override, rota.overrides());
+    return override;
+  }
+
+  private static void checkPeriod(OfficeHours.Period period) {
+    if (period.days().isEmpty()) {
+      throw HarbourException.badRequest("no_days", "An office-hours period needs at least one day.");
+    }
+    if (!period.end().isAfter(period.start())) {
+      throw HarbourException.badRequest("end_before_start",
+          "Office hours must end after they start on the same day.");
+    }
+  }
+
+  private void checkTemplate(ShiftTemplate template) {
+    checkId(template.id(), "shift template id");
+    if (template.onCall().isEmpty()) {
+      throw HarbourException.badRequest("no_on_call_adviser",
+          "Shift '" + template.id() + "' has nobody on call.");
+    }
+    template.onCall().forEach(this::known);
+    template.backup().ifPresent(this::known);
+    template.dutyManager().ifPresent(this::known);
+  }
+
+  private void checkOverride(RotaOverride override) {
+    checkId(override.id(), "override id");
+    known(override.adviserId());
+    override.replaces().ifPresent(this::known);
+    exists(override.start());
+    exists(override.end());
+    if (!override.end().isAfter(override.start())) {
+      throw HarbourException.badRequest("end_before_start", "An override must end after it starts.");
+    }
+    if (Duration.between(override.start(), override.end()).compareTo(MAX_OVERRIDE_LENGTH) > 0) {
+      throw HarbourException.badRequest("override_too_long",
+          "An override may last at most " + MAX_OVERRIDE_LENGTH.toDays() + " days.");
+    }
+    Optional<String> replaces = override.replaces();
+    switch (override.kind()) {
+      case SWAP -> {
+        if (replaces.isEmpty()) {
+          throw HarbourException.badRequest("missing_replaces", "A swap must say whom it replaces.");
+        }
+      }
+      case SICKNESS -> {
+        if (replaces.isPresent()) {
+          throw HarbourException.badRequest("bad_override", "Sickness does not replace anyone.");
+        }
+      }
+      case COVER -> { }
+    }
+    if (replaces.isPresent() && replaces.get().equals(override.adviserId())) {
+      throw HarbourException.badRequest("bad_override", "An adviser cannot replace themselves.");
+    }
+  }
+
+  /** One adviser, one override at a time: two at once would contradict each other. */
+  private void checkNoOverlap(RotaOverride override, List<RotaOverride> others) {
+    TimeWindow window = override.window(times);
+    for (RotaOverride other : others) {
+      if (other.adviserId().equals(override.adviserId())
+          && other.window(times).overlaps(window.start(), window.end())) {
+        throw HarbourException.badRequest("override_overlap", "Override '" + override.id()
+            + "' overlaps override '" + other.id() + "' for the same adviser.");
+      }
+    }
+  }
+
+  private void exists(LocalDateTime local) {
+    if (!times.exists(local)) {
+      throw HarbourException.badRequest("nonexistent_local_time", local
+          + " does not exist in " + times.zone() + ": the clocks go forward then.");
+    }
+  }
+
+  private void known(String staffId) {
+    checkId(staffId, "adviser id");
+    if (!knownStaffIds.contains(staffId)) {
+      throw HarbourException.badRequest("unknown_adviser", "No adviser or manager has id '" + staffId + "'.");
+    }
+  }
+
+  static void checkId(String id, String what) {
+    if (!ID.matcher(id).matches()) {
+      throw HarbourException.badRequest("bad_id",
+          "The " + what + " must be 1-64 letters, digits, '-' or '_'.");
+    }
+  }
+
+  private static void unique(Set<String> seen, String id, String what) {
+    if (!seen.add(id)) {
+      throw HarbourException.badRequest("duplicate_id", "Two " + what + "s share the id '" + id + "'.");
+    }
+  }
+
+  private static void limit(int size, int max, String what) {
+    if (size > max) {
+      throw HarbourException.badRequest("too_many", "At most " + max + " " + what + " are allowed.");
+    }
+  }
+
+  private static void checkCapacity(int capacity, String what) {
+    if (capacity < 1 || capacity > MAX_CAPACITY) {
+      throw HarbourException.badRequest("bad_capacity",
+          what + " must be between 1 and " + MAX_CAPACITY + ".");
+    }
+  }
+}
