@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import uk.harbour.web.FormFailures;
 import uk.harbour.web.FormInput;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.JsonInput;
@@ -105,7 +106,7 @@ public final class PeopleRoutes {
               form.optional("paUsername", 40).orElse(null));
       formAction(ctx, identity.youngPeople().create(user(ctx), Identity.address(ctx), request).map(this::inviteView));
     } catch (HarbourException e) {
-      page(ctx, e.status(), new JsonObject().put("error", e.getMessage()));
+      FormFailures.reshow(ctx, e, new JsonObject(), (status, model) -> page(ctx, status, model));
     }
   }
 
@@ -113,14 +114,7 @@ public final class PeopleRoutes {
   private void formAction(RoutingContext ctx, Future<JsonObject> action) {
     action
         .onSuccess(invite -> page(ctx, 200, new JsonObject().put("invite", invite)))
-        .onFailure(
-            e -> {
-              if (e instanceof HarbourException error) {
-                page(ctx, error.status(), new JsonObject().put("error", error.getMessage()));
-              } else {
-                ctx.fail(e);
-              }
-            });
+        .onFailure(e -> FormFailures.reshow(ctx, e, new JsonObject(), (status, model) -> page(ctx, status, model)));
   }
 
   private void page(RoutingContext ctx, int status, JsonObject model) {

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 import java.util.Optional;
+import uk.harbour.web.FormFailures;
 import uk.harbour.web.FormInput;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.Pages;
@@ -157,10 +158,6 @@ public final class SignInPages {
   }
 
   private void formError(RoutingContext ctx, String template, JsonObject model, Throwable e) {
-    if (!(e instanceof HarbourException error)) {
-      ctx.fail(e);
-      return;
-    }
-    show(ctx, error.status(), template, model.put("error", error.getMessage()));
+    FormFailures.reshow(ctx, e, model, (status, withError) -> show(ctx, status, template, withError));
   }
 }

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import uk.harbour.web.FormFailures;
 import uk.harbour.web.FormInput;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.JsonInput;
@@ -104,11 +105,7 @@ public final class StaffRoutes {
   }
 
   private void failed(RoutingContext ctx, Throwable e) {
-    if (e instanceof HarbourException error) {
-      page(ctx, error.status(), new JsonObject().put("error", error.getMessage()));
-    } else {
-      ctx.fail(e);
-    }
+    FormFailures.reshow(ctx, e, new JsonObject(), (status, model) -> page(ctx, status, model));
   }
 
   private void page(RoutingContext ctx, int status, JsonObject model) {

@@ -68,6 +68,15 @@ class BadInputTest {
     assertEquals(before, careLeaverCount(), "nothing stored");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"action=NOT_AN_ACTION, bad_filter", "from=28/11/2026, bad_date", "actor=$where, bad_filter"})
+  @DisplayName("the audit log refuses bad filters with 400")
+  void auditFilters(String query, String code) {
+    var response = admin.get("/api/audit?" + query);
+    assertEquals(400, response.statusCode(), query);
+    assertEquals(code, response.bodyAsJsonObject().getJsonObject("error").getString("code"));
+  }
+
   @Test
   @DisplayName("a JSON route refuses a form body with 415")
   void wrongContentType() {
