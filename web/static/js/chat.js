@@ -57,6 +57,7 @@ connection.on("message", (frame) => {
 connection.on("ack", (frame) => {
   outbox.acked(frame.clientId);
 });
+connection.on("oncall", (frame) => showOnCall(frame.onCall));
 connection.on("read", (frame) => {
   staffReadSeq = Math.max(staffReadSeq, frame.seq);
   list.read(frame.seq);
@@ -82,13 +83,26 @@ function showOnCall(info) {
     onCall.textContent = "We'll reply as soon as someone is free. If you're in danger, call 999.";
     return;
   }
-  if (info.now) {
-    const minutes = info.typicalReplyMinutes ? ` Replies usually take about ${info.typicalReplyMinutes} minutes.` : "";
-    onCall.textContent = `${info.now.firstName} is on call now.${minutes}`;
-  } else if (info.next) {
-    const when = new Date(info.next).toLocaleString([], { weekday: "long", hour: "numeric", minute: "2-digit" });
-    onCall.textContent = `Nobody is on shift right now. Someone will be back at ${when}. Your message will be waiting for them.`;
+  const parts = [];
+  if (info.talkingWith) {
+    parts.push(`You're talking with ${info.talkingWith}.`);
+  } else if (info.now) {
+    parts.push(`${info.now.firstName} is on call now.`);
+  } else if (info.officeHours) {
+    parts.push("Your leaving care team is at work now.");
+  } else if (info.nextAt) {
+    const when = new Date(info.nextAt).toLocaleString("en-GB", { weekday: "long", hour: "numeric", minute: "2-digit" });
+    parts.push(`Nobody is on shift right now. The next person starts ${when}, and your message will be waiting for them.`);
+  } else {
+    parts.push("Nobody is on shift right now. Your message will be waiting.");
   }
+  if (info.queuePosition) {
+    parts.push(info.queuePosition === 1 ? "You're next in the queue." : `You're number ${info.queuePosition} in the queue.`);
+  }
+  if ((info.talkingWith || info.now) && info.typicalReplyMinutes) {
+    parts.push(`Replies usually take about ${info.typicalReplyMinutes} ${info.typicalReplyMinutes === 1 ? "minute" : "minutes"}.`);
+  }
+  onCall.textContent = parts.join(" ");
 }
 
 function markRead() {

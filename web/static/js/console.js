@@ -23,7 +23,8 @@ let typingTimer = null;
 
 connection.on("open", () => (banner.hidden = true));
 connection.on("closed", () => (banner.hidden = false));
-connection.on("welcome", () => {
+connection.on("welcome", (frame) => {
+  showOnCall(frame.onCall);
   connection.send({ type: "queue" });
   connection.send({ type: "presence", status: document.getElementById("presence").value });
   if (current) connection.send({ type: "resume", conversationId: current, afterSeq: list.highestSeq() });
@@ -36,10 +37,13 @@ connection.on("queue", (frame) => {
 });
 connection.on("conversation", (frame) => {
   const c = frame.conversation;
-  if (c.status === "resolved") conversations.delete(c.id);
+  if (c.status === "resolved" && !(c.paHandoverPending && c.paUsername === userId)) conversations.delete(c.id);
   else conversations.set(c.id, c);
   renderQueue();
-  if (c.id === current) title.textContent = `${c.careLeaverName} – ${label(c)}`;
+  if (c.id === current) {
+    title.textContent = `${c.careLeaverName} – ${label(c)}`;
+    acknowledgeButton.hidden = !needsAcknowledging(c);
+  }
 });
 connection.on("history", (frame) => {
   if (frame.conversationId !== current) return;
@@ -71,10 +75,62 @@ connection.on("error", (frame) => {
   problem.hidden = false;
 });
 
+// Escalation alerts and next-day handover items: shown until acknowledged.
+const alertsBox = document.getElementById("alerts-box");
+const alertsList = document.getElementById("alerts");
+const alerts = new Map();
+const acknowledgeButton = document.getElementById("acknowledge");
+connection.on("alert", (frame) => addAlert(frame.conversationId, frame.text));
+connection.on("handover", (frame) => addAlert(frame.conversationId, frame.text));
+
+function addAlert(conversationId, text) {
+  alerts.set(conversationId, text);
+  renderAlerts();
+}
+
+function renderAlerts() {
+  alertsList.textContent = "";
+  alerts.forEach((text, id) => {
+    const li = document.createElement("li");
+    const p = document.createElement("p");
+    p.textContent = text;
+    const openButton = document.createElement("button");
+    openButton.type = "button";
+    openButton.textContent = "Open";
+    openButton.addEventListener("click", () => open(id));
+    const ack = document.createElement("button");
+    ack.type = "button";
+    ack.className = "secondary";
+    ack.textContent = "I've got this";
+    ack.addEventListener("click", () => acknowledge(id));
+    li.append(p, openButton, ack);
+    alertsList.append(li);
+  });
+  alertsBox.hidden = alerts.size === 0;
+}
+
+function acknowledge(id) {
+  connection.send({ type: "acknowledge", conversationId: id });
+  alerts.delete(id);
+  renderAlerts();
+}
+
+function needsAcknowledging(c) {
+  return c && ((c.escalationLevel > 0 && !c.acknowledgedBy) || (c.paHandoverPending && c.paUsername === userId));
+}
+
+function showOnCall(info) {
+  const line = document.getElementById("on-call-now");
+  if (!info) return;
+  const names = (info.onCall || []).map((a) => `${a.name} (${a.availability})`).join(", ");
+  line.textContent = info.officeHours ? "Office hours." : names ? `On call: ${names}.` : "Nobody is on call right now.";
+}
+
 function label(c) {
+  if (c.paHandoverPending && c.paUsername === userId) return "handover for you";
   if (c.status === "waiting") {
     const since = c.waitingSince ? Math.max(0, Math.round((Date.now() - Date.parse(c.waitingSince)) / 60000)) : 0;
-    return `waiting ${since} min`;
+    return `waiting ${since} min${c.escalationLevel > 0 ? ", escalated" : ""}`;
   }
   return c.assignedTo ? `with ${c.assignedTo}` : c.status;
 }
@@ -115,6 +171,7 @@ function open(id) {
   problem.hidden = true;
   const c = conversations.get(id);
   title.textContent = c ? `${c.careLeaverName} – ${label(c)}` : "Conversation";
+  acknowledgeButton.hidden = !needsAcknowledging(c);
   conversationPane.hidden = false;
   queuePane.hidden = window.matchMedia("(min-width: 60rem)").matches ? false : true;
   connection.send({ type: "resume", conversationId: id, afterSeq: 0 });
@@ -157,6 +214,10 @@ composer.addEventListener("input", () => {
   }
 });
 document.getElementById("presence").addEventListener("change", (e) => connection.send({ type: "presence", status: e.target.value }));
+acknowledgeButton.addEventListener("click", () => {
+  if (current) acknowledge(current);
+  acknowledgeButton.hidden = true;
+});
 document.getElementById("resolve").addEventListener("click", () => {
   if (current && confirm("Mark this conversation as resolved? The young person can message again any time.")) {
     connection.send({ type: "resolve", conversationId: current });

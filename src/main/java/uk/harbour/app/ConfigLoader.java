@@ -35,6 +35,8 @@ public final class ConfigLoader {
           Map.entry("HARBOUR_ARGON2_ITERATIONS", "security.argon2Iterations"),
           Map.entry("HARBOUR_CHAT_BURST", "chat.burst"),
           Map.entry("HARBOUR_CHAT_MESSAGES_PER_MINUTE", "chat.messagesPerMinute"),
+          Map.entry("HARBOUR_SLA_MINUTES", "routing.slaMinutes"),
+          Map.entry("HARBOUR_URGENT_SLA_MINUTES", "routing.urgentSlaMinutes"),
           Map.entry("HARBOUR_COUNCIL_NAME", "council.name"),
           Map.entry("HARBOUR_COUNCIL_OUT_OF_HOURS_PHONE", "council.outOfHoursPhone"));
 

@@ -10,7 +10,15 @@ import java.util.Optional;
 
 /** Everything Harbour is configured with, checked once at start and immutable afterwards. */
 public record HarbourConfig(
-    Http http, Store store, ZoneId zone, boolean demo, Path webRoot, Security security, Chat chat, Council council) {
+    Http http,
+    Store store,
+    ZoneId zone,
+    boolean demo,
+    Path webRoot,
+    Security security,
+    Chat chat,
+    Council council,
+    Routing routing) {
 
   public record Http(
       String host, int port, URI publicUrl, int bodyLimitBytes, int instances, boolean secureCookies) {}
@@ -36,6 +44,21 @@ public record HarbourConfig(
       boolean requireTotpForManagers) {}
 
   public record Chat(int burst, int messagesPerMinute) {}
+
+  /**
+   * How long a care leaver may wait before the ladder starts (shorter when urgent), how often an
+   * unacknowledged alert repeats, who is alerted in turn, how long a dropped adviser keeps getting
+   * work, how often the routing sweep runs and how many open-now cards the auto-reply carries.
+   */
+  public record Routing(
+      Duration sla,
+      Duration urgentSla,
+      Duration repeat,
+      java.util.List<String> ladder,
+      Duration disconnectGrace,
+      Duration sweep,
+      int autoReplyCards,
+      int defaultCapacity) {}
 
   /** Reads the merged configuration; throws {@link ConfigException} naming the first bad key. */
   public static HarbourConfig from(JsonObject json) {
@@ -69,7 +92,25 @@ public record HarbourConfig(
             in.intInRange("security.argon2Iterations", 1, 10),
             in.bool("security.requireTotpForManagers")),
         new Chat(in.intInRange("chat.burst", 1, 1_000_000), in.intInRange("chat.messagesPerMinute", 1, 1_000_000)),
-        new Council(in.string("council.name"), in.string("council.outOfHoursPhone")));
+        new Council(in.string("council.name"), in.string("council.outOfHoursPhone")),
+        new Routing(
+            Duration.ofMinutes(in.intInRange("routing.slaMinutes", 1, 24 * 60)),
+            Duration.ofMinutes(in.intInRange("routing.urgentSlaMinutes", 1, 24 * 60)),
+            Duration.ofMinutes(in.intInRange("routing.repeatMinutes", 1, 24 * 60)),
+            ladder(in.string("routing.ladder")),
+            Duration.ofSeconds(in.intInRange("routing.disconnectGraceSeconds", 0, 3600)),
+            Duration.ofSeconds(in.intInRange("routing.sweepSeconds", 1, 600)),
+            in.intInRange("routing.autoReplyCards", 0, 10),
+            in.intInRange("routing.defaultCapacity", 1, 100)));
+  }
+
+  /** Rungs of the escalation ladder, in order: {@code backup} and {@code duty_manager}. */
+  private static java.util.List<String> ladder(String text) {
+    java.util.List<String> rungs = java.util.Arrays.stream(text.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
+    if (rungs.isEmpty() || !java.util.Set.of("backup", "duty_manager").containsAll(rungs) || rungs.size() != rungs.stream().distinct().count()) {
+      throw new ConfigException("routing.ladder", "must list backup and/or duty_manager once each, in order, got '" + text + "'");
+    }
+    return rungs;
   }
 
   private static ZoneId zone(String id) {

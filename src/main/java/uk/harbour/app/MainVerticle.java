@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import uk.harbour.store.MongoStore;
 import uk.harbour.chat.ChatUpgrade;
 import uk.harbour.web.HttpVerticle;
+import uk.harbour.routing.RoutingVerticle;
 import uk.harbour.web.Pages;
 
 /**
@@ -47,6 +48,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(pages -> Wiring.build(vertx, config, clock, store, pages, metrics))
         .onSuccess(built -> services = built)
         .compose(built -> config.demo() ? DemoData.seed(built) : Future.succeededFuture())
+        .compose(v -> vertx.deployVerticle(new RoutingVerticle(services.routing(), config.routing().sweep())))
         .compose(v -> deployHttp());
   }
 

@@ -3,6 +3,9 @@ package uk.harbour.app;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import uk.harbour.rota.RotaEngine;
+import uk.harbour.routing.Routing;
 import uk.harbour.audit.AuditLog;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.ChatSockets;
@@ -27,4 +30,6 @@ public record Services(
     ChatSockets chatSockets,
     SessionStore sessionStore,
     SocketAuthenticator socketAuthenticator,
-    StaffRepository staffRepository) {}
+    StaffRepository staffRepository,
+    Routing routing,
+    AtomicReference<RotaEngine> rotaEngine) {}

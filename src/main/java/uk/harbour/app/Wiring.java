@@ -12,7 +12,27 @@ import uk.harbour.audit.AuditLog;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.ChatSockets;
-import uk.harbour.chat.OnCallInfo;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import uk.harbour.calendar.BankHolidays;
+import uk.harbour.identity.CareLeaverRepository;
+import uk.harbour.identity.StaffRepository;
+import uk.harbour.rota.Rota;
+import uk.harbour.rota.OfficeHours;
+import java.time.DayOfWeek;
+import java.util.Map;
+import uk.harbour.rota.RotaEngine;
+import uk.harbour.rota.RotaYaml;
+import uk.harbour.routing.DayHandover;
+import uk.harbour.routing.Escalations;
+import uk.harbour.routing.HelpOpenNow;
+import uk.harbour.routing.OnCallView;
+import uk.harbour.routing.RotaNow;
+import uk.harbour.routing.Router;
+import uk.harbour.routing.Routing;
+import uk.harbour.routing.RoutingTexts;
+import uk.harbour.routing.StaffDirectory;
 import uk.harbour.chat.RateLimiter;
 import uk.harbour.chat.StaffPresence;
 import uk.harbour.identity.AccountLookup;
@@ -67,7 +87,10 @@ final class Wiring {
     Future<PasswordPolicy> policy = vertx.executeBlocking(() -> PasswordPolicy.load(Path.of("config", "common-passwords.txt")), false);
     Future<Argon2Hashing> hashing = vertx.executeBlocking(() -> new Argon2Hashing(vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1)), false);
 
-    return Future.all(indexes, policy, hashing)
+    Future<BankHolidays> holidays =
+        vertx.executeBlocking(() -> RotaYaml.parseBankHolidays(Files.readString(Path.of("config", "bank-holidays.yaml"))), false);
+
+    return Future.all(List.of(indexes, policy, hashing, holidays))
         .compose(
             ready -> {
               SignOuts signOuts = new SignOuts(vertx.eventBus());
@@ -89,16 +112,23 @@ final class Wiring {
                       clock);
               ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
               ChatService chat = new ChatService(vertx, messages, conversations, careLeavers, durability, delivery, clock);
+              StaffPresence presence = new StaffPresence(delivery, clock);
+              AtomicReference<RotaEngine> rotaEngine =
+                  new AtomicReference<>(new RotaEngine(
+                      new Rota(OfficeHours.none(), List.of(), List.of(), Map.of(), config.routing().defaultCapacity(), DayOfWeek.SUNDAY),
+                      holidays.result(),
+                      config.zone()));
+              Routing routing = routing(config, clock, chat, delivery, presence, new RotaNow(rotaEngine::get), staff, careLeavers, HelpOpenNow.none());
               ChatSockets sockets =
                   new ChatSockets(
                       vertx,
                       chat,
                       delivery,
-                      new StaffPresence(delivery),
+                      presence,
                       staff,
                       new RateLimiter(clock, config.chat().burst(), config.chat().messagesPerMinute()),
                       config.chat().burst(),
-                      OnCallInfo.unknown(),
+                      routing.view(),
                       (who, conversationId) ->
                           audit.append(
                               new AuditLog.Actor(who.id(), who.role().name(), "-"), AuditAction.CONVERSATION_VIEWED, conversationId, new JsonObject()),
@@ -109,8 +139,36 @@ final class Wiring {
                   new Services(
                       config, clock, store, pages, metrics, csrfSecret, audit, identity, chat, sockets, sessionStore,
                       new SocketAuthenticator(sessionStore, sessionCheck, deviceSessions),
-                      staff);
+                      staff,
+                      routing,
+                      rotaEngine);
               return chat.start().map(services);
             });
+  }
+
+  private static Routing routing(
+      HarbourConfig config,
+      Clock clock,
+      ChatService chat,
+      ChatDelivery delivery,
+      StaffPresence presence,
+      RotaNow rota,
+      StaffRepository staffRepository,
+      CareLeaverRepository careLeavers,
+      HelpOpenNow help) {
+    HarbourConfig.Routing settings = config.routing();
+    StaffDirectory directory = new StaffDirectory(staffRepository);
+    RoutingTexts texts = new RoutingTexts(config.zone(), config.council().name(), config.council().outOfHoursPhone());
+    Router router = new Router(chat, rota, presence, directory, careLeavers, help, texts, settings, clock);
+    return new Routing(
+        chat,
+        delivery,
+        router,
+        new Escalations(chat, delivery, rota, directory, texts, settings),
+        new DayHandover(chat, delivery, rota, directory, texts, config.zone()),
+        new OnCallView(chat, rota, presence, directory, router, clock),
+        directory,
+        settings.disconnectGrace(),
+        clock);
   }
 }

@@ -14,6 +14,7 @@ public final class ChatAccess {
       case ADVISER ->
           who.id().equals(conversation.assignedTo())
               || who.id().equals(conversation.paUsername())
+              || conversation.escalatedTo().contains(who.id())
               || (conversation.assignedTo() == null && conversation.status() == ConversationStatus.WAITING);
       case MANAGER -> who.team() == null || Objects.equals(who.team(), conversation.team());
       case ADMIN -> false;

@@ -56,6 +56,16 @@ public final class ChatDelivery {
         fromRole == Role.CARE_LEAVER ? ChatAddresses.conversationStaff(conversationId) : ChatAddresses.conversation(conversationId), frame);
   }
 
+  /** A frame for one person on every connection they have (an alert, a handover item). */
+  public void toUser(String username, JsonObject frame) {
+    bus.publish(ChatAddresses.user(username), frame.encode());
+  }
+
+  /** A frame for the care leaver's screens (who is on call, their place in the queue). */
+  public void toCareLeaver(String conversationId, JsonObject frame) {
+    bus.publish(ChatAddresses.conversation(conversationId), frame.encode());
+  }
+
   public void presence(JsonObject presence) {
     bus.publish(ChatAddresses.STAFF, new JsonObject().put("type", "presence").mergeIn(presence).encode());
   }

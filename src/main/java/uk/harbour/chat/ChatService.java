@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ public final class ChatService {
   private final Clock clock;
   private final Map<String, ConversationSlot> slots = new ConcurrentHashMap<>();
   private final Map<String, Boolean> loaded = new ConcurrentHashMap<>();
+  private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
 
   public ChatService(
       Vertx vertx,
@@ -83,7 +87,7 @@ public final class ChatService {
         .map(
             stored -> {
               if (stored.fresh()) {
-                delivery.message(stored.message(), stored.summary());
+                published(stored.message(), stored.summary());
               }
               return stored.message();
             });
@@ -91,17 +95,50 @@ public final class ChatService {
 
   /** Adds a system or automatic message on behalf of Harbour or a staff action. */
   public Future<Message> post(String conversationId, Message draft) {
+    return postIf(conversationId, conv -> List.of(draft)).map(posted -> posted.get(0));
+  }
+
+  /**
+   * Decides inside the conversation's ordered chain which messages to add, then stores them in
+   * order: routing decisions see exactly the state they change, never a stale copy.
+   */
+  public Future<List<Message>> postIf(String conversationId, Function<Conversation, List<Message>> decide) {
     return slot(conversationId)
-        .enqueue(
-            slot ->
-                ensureLoaded(slot, conversationId)
-                    .compose(conv -> insert(slot, draft.placed(conv.lastSeq() + 1, Math.max(conv.episode(), 1)))))
+        .enqueue(slot -> ensureLoaded(slot, conversationId).compose(conv -> insertAll(slot, decide.apply(conv), new ArrayList<>())))
         .compose(stored -> durability.afterWrite().map(stored))
         .map(
             stored -> {
-              delivery.message(stored.message(), stored.summary());
-              return stored.message();
+              stored.forEach(s -> published(s.message(), s.summary()));
+              return stored.stream().map(Stored::message).toList();
             });
+  }
+
+  private Future<List<Stored>> insertAll(ConversationSlot slot, List<Message> drafts, List<Stored> done) {
+    if (done.size() == drafts.size()) {
+      return Future.succeededFuture(done);
+    }
+    Conversation conv = slot.state();
+    Message next = drafts.get(done.size()).placed(conv.lastSeq() + 1, Math.max(conv.episode(), 1));
+    return insert(slot, next).compose(stored -> {
+      done.add(stored);
+      return insertAll(slot, drafts, done);
+    });
+  }
+
+  /** Tells listeners (routing) about a message once it is stored and delivered. */
+  public void onStored(Consumer<Message> listener) {
+    listeners.add(Objects.requireNonNull(listener));
+  }
+
+  private void published(Message message, JsonObject summary) {
+    delivery.message(message, summary);
+    for (Consumer<Message> listener : listeners) {
+      try {
+        listener.accept(message);
+      } catch (RuntimeException e) {
+        LOG.error("A stored-message listener failed", e);
+      }
+    }
   }
 
   private record Stored(Message message, JsonObject summary, boolean fresh) {}
@@ -173,6 +210,37 @@ public final class ChatService {
                         MessageKind.SYSTEM,
                         "You are now talking with " + toName + ".",
                         new JsonObject().put("type", "transferred").put("to", to).put("by", staff.id()))));
+  }
+
+  /**
+   * A staff member answers an escalation alert ("I have it", which stops the alerts and, for an
+   * adviser, takes the conversation) or picks up their next-day handover item.
+   */
+  public Future<List<Message>> acknowledge(SignedIn staff, String conversationId) {
+    return postIf(
+        conversationId,
+        conv -> {
+          if (!ChatAccess.canManage(staff, conv)) {
+            throw HarbourException.forbidden("That conversation is not yours.");
+          }
+          List<Message> out = new ArrayList<>();
+          if (conv.escalationLevel() > 0 && conv.acknowledgedBy() == null) {
+            out.add(system(conversationId, staff, MessageKind.ALERT, staff.displayName() + " acknowledged the alert.",
+                new JsonObject().put("type", "acknowledged").put("by", staff.id())));
+            if (staff.role() == Role.ADVISER && !staff.id().equals(conv.assignedTo())) {
+              out.add(system(conversationId, staff, MessageKind.SYSTEM, "You are now talking with " + staff.displayName() + ".",
+                  new JsonObject().put("type", "assigned").put("to", staff.id()).put("reason", "acknowledged")));
+            }
+          }
+          if (conv.paHandoverPending() && staff.id().equals(conv.paUsername())) {
+            out.add(system(conversationId, staff, MessageKind.ALERT, staff.displayName() + " picked up the handover.",
+                new JsonObject().put("type", "handover_done").put("by", staff.id())));
+          }
+          if (out.isEmpty()) {
+            throw HarbourException.badRequest("nothing_to_acknowledge", "There is no alert or handover to acknowledge.");
+          }
+          return out;
+        });
   }
 
   /** Closes the episode; the care leaver's next message opens a new one. */
@@ -274,7 +342,8 @@ public final class ChatService {
     List<Conversation> open = new ArrayList<>();
     for (ConversationSlot slot : slots.values()) {
       Conversation conv = slot.state();
-      if (conv != null && conv.status() != ConversationStatus.RESOLVED && ChatAccess.canRead(staff, conv)) {
+      boolean handoverForMe = conv != null && conv.paHandoverPending() && staff.id().equals(conv.paUsername());
+      if (conv != null && (conv.status() != ConversationStatus.RESOLVED || handoverForMe) && ChatAccess.canRead(staff, conv)) {
         open.add(conv);
       }
     }
@@ -282,6 +351,23 @@ public final class ChatService {
         Comparator.comparing((Conversation c) -> c.status() != ConversationStatus.WAITING)
             .thenComparing(c -> c.waitingSince() == null ? c.lastMessageAt() : c.waitingSince(), Comparator.nullsLast(Comparator.naturalOrder())));
     return open.stream().map(Conversation::summary).toList();
+  }
+
+  /** The conversation as held in memory right now, without loading it. */
+  public Optional<Conversation> peek(String conversationId) {
+    ConversationSlot slot = slots.get(conversationId);
+    return slot == null ? Optional.empty() : Optional.ofNullable(slot.state());
+  }
+
+  /** Every conversation held in memory (all of them: they are loaded at start), for routing sweeps. */
+  public List<Conversation> conversations() {
+    List<Conversation> all = new ArrayList<>();
+    for (ConversationSlot slot : slots.values()) {
+      if (slot.state() != null) {
+        all.add(slot.state());
+      }
+    }
+    return all;
   }
 
   private ConversationSlot slot(String conversationId) {

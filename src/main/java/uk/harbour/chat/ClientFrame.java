@@ -55,6 +55,12 @@ public sealed interface ClientFrame {
     }
   }
 
+  record Acknowledge(String conversationId) implements ClientFrame {
+    public String type() {
+      return "acknowledge";
+    }
+  }
+
   record Queue() implements ClientFrame {
     public String type() {
       return "queue";

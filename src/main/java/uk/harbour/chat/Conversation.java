@@ -34,6 +34,7 @@ public final class Conversation {
   private long responses;
   private long totalResponseMillis;
   private long maxResponseMillis;
+  private final RoutingState routing = new RoutingState();
 
   public Conversation(String id, String careLeaverName, String paUsername, String team) {
     this.id = Objects.requireNonNull(id);
@@ -60,25 +61,36 @@ public final class Conversation {
       firstResponseAt = null;
       assignedTo = null;
       status = ConversationStatus.WAITING;
+      routing.assignedAt = null;
+      routing.waitEnded();
     }
     switch (message.kind()) {
       case TEXT, CARD -> {
         if (message.fromCareLeaver()) {
           careLeaverMessage(message);
-        } else {
+        } else if (message.senderRole() != null) {
           staffReply(message);
         }
+        // A card Harbour itself sends (with the auto-reply) answers nobody.
       }
-      case SYSTEM -> systemEvent(message.event());
-      case NOTE, AUTO_REPLY -> {
-        // Neither answers the young person nor changes who has the conversation.
+      case SYSTEM, ALERT -> {
+        systemEvent(message.event());
+        if (message.event() != null) {
+          routing.apply(message.event(), message.createdAt());
+        }
       }
+      case NOTE -> {
+        routing.lastNote = message.text();
+        routing.lastNoteBy = message.senderId();
+      }
+      case AUTO_REPLY -> routing.autoRepliedEpisode = episode;
     }
   }
 
   private void careLeaverMessage(Message message) {
     if (waitingSince == null) {
       waitingSince = message.createdAt();
+      routing.waitEnded();
     }
     if (status != ConversationStatus.ACTIVE) {
       status = ConversationStatus.WAITING;
@@ -96,6 +108,7 @@ public final class Conversation {
       maxResponseMillis = Math.max(maxResponseMillis, waited);
       waitingSince = null;
     }
+    routing.waitEnded();
     if (firstResponseAt == null) {
       firstResponseAt = message.createdAt();
     }
@@ -114,10 +127,12 @@ public final class Conversation {
     }
     switch (event.getString("type", "")) {
       case "assigned", "transferred" -> assignedTo = event.getString("to");
+      case "unassigned" -> assignedTo = null;
       case "resolved" -> {
         status = ConversationStatus.RESOLVED;
         waitingSince = null;
         unreadForStaff = 0;
+        routing.waitEnded();
       }
       case "priority" -> priority = event.getString("priority", priority);
       default -> {
@@ -209,6 +224,56 @@ public final class Conversation {
     return totalResponseMillis;
   }
 
+  public Instant lastCareLeaverMessageAt() {
+    return lastCareLeaverMessageAt;
+  }
+
+  public Instant lastStaffMessageAt() {
+    return lastStaffMessageAt;
+  }
+
+  public Instant assignedAt() {
+    return routing.assignedAt;
+  }
+
+  /** 0 while nobody has been alerted about the current wait; then the ladder rung reached. */
+  public int escalationLevel() {
+    return routing.escalationLevel;
+  }
+
+  public Instant escalatedAt() {
+    return routing.escalatedAt;
+  }
+
+  public java.util.Set<String> escalatedTo() {
+    return java.util.Set.copyOf(routing.escalatedTo);
+  }
+
+  public String acknowledgedBy() {
+    return routing.acknowledgedBy;
+  }
+
+  public boolean autoRepliedThisEpisode() {
+    return routing.autoRepliedEpisode == episode && episode > 0;
+  }
+
+  /** The last private note, which travels with the conversation at a handover. */
+  public String lastNote() {
+    return routing.lastNote;
+  }
+
+  public String lastNoteBy() {
+    return routing.lastNoteBy;
+  }
+
+  public Instant paHandoverAt() {
+    return routing.paHandoverAt;
+  }
+
+  public boolean paHandoverPending() {
+    return routing.paHandoverPending;
+  }
+
   /** The protocol's conversation summary. */
   public JsonObject summary() {
     return new JsonObject()
@@ -223,12 +288,17 @@ public final class Conversation {
         .put("waitingSince", waitingSince == null ? null : waitingSince.toString())
         .put("lastMessageAt", lastMessageAt == null ? null : lastMessageAt.toString())
         .put("unreadForStaff", unreadForStaff)
-        .put("staffReadSeq", staffReadSeq);
+        .put("staffReadSeq", staffReadSeq)
+        .put("escalationLevel", routing.escalationLevel)
+        .put("acknowledgedBy", routing.acknowledgedBy)
+        .put("paHandoverPending", routing.paHandoverPending);
   }
 
   /** Everything, for the store's snapshot; the store maps instants to dates. */
   public JsonObject snapshot() {
-    return summary()
+    JsonObject snapshot = summary();
+    routing.write(snapshot);
+    return snapshot
         .put("team", team)
         .put("lastCareLeaverMessageAt", text(lastCareLeaverMessageAt))
         .put("lastStaffMessageAt", text(lastStaffMessageAt))
@@ -259,6 +329,7 @@ public final class Conversation {
     c.responses = s.getLong("responses", 0L);
     c.totalResponseMillis = s.getLong("totalResponseMillis", 0L);
     c.maxResponseMillis = s.getLong("maxResponseMillis", 0L);
+    c.routing.read(s);
     return c;
   }
 

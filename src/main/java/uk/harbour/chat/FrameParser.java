@@ -69,6 +69,10 @@ public final class FrameParser {
         JsonInput in = JsonInput.of(json, "type", "conversationId");
         yield new ClientFrame.Resolve(id(in, "conversationId").orElseThrow(() -> missing("conversationId")));
       }
+      case "acknowledge" -> {
+        JsonInput in = JsonInput.of(json, "type", "conversationId");
+        yield new ClientFrame.Acknowledge(id(in, "conversationId").orElseThrow(() -> missing("conversationId")));
+      }
       case "queue" -> {
         JsonInput.of(json, "type");
         yield new ClientFrame.Queue();

@@ -17,7 +17,8 @@ public final class MongoConversationRepository implements ConversationRepository
 
   static final String COLLECTION = "conversations";
   private static final Set<String> INSTANTS =
-      Set.of("waitingSince", "lastMessageAt", "lastCareLeaverMessageAt", "lastStaffMessageAt", "episodeStartedAt", "firstResponseAt");
+      Set.of("waitingSince", "lastMessageAt", "lastCareLeaverMessageAt", "lastStaffMessageAt", "episodeStartedAt", "firstResponseAt",
+          "assignedAt", "escalatedAt", "paHandoverAt");
 
   private final MongoClient mongo;
 

@@ -1,0 +1,137 @@
+package uk.harbour.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import uk.harbour.chat.ChatDelivery;
+import uk.harbour.chat.ChatService;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageKind;
+import uk.harbour.identity.Role;
+import uk.harbour.identity.SignedIn;
+import uk.harbour.rota.RotaEngine;
+
+/**
+ * At the start of the working day, every conversation with out-of-hours activity lands in the own
+ * PA's queue as a handover item: what happened, its flags, and the signposting sent, so the known
+ * worker follows up. An item is a staff-only message, so it is made once per morning even across
+ * restarts.
+ */
+public final class DayHandover {
+
+  /** Looking back further than this for the end of the last working day finds nothing useful. */
+  private static final Duration LOOK_BACK = Duration.ofDays(5);
+
+  private final ChatService chat;
+  private final ChatDelivery delivery;
+  private final RotaNow rota;
+  private final StaffDirectory staff;
+  private final RoutingTexts texts;
+  private final ZoneId zone;
+  private volatile Stretch stretch;
+
+  /** An out-of-hours stretch [from, to): the night or weekend just ended. */
+  record Stretch(RotaEngine engine, Instant from, Instant to) {}
+
+  public DayHandover(ChatService chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, ZoneId zone) {
+    this.zone = Objects.requireNonNull(zone);
+    this.chat = Objects.requireNonNull(chat);
+    this.delivery = Objects.requireNonNull(delivery);
+    this.rota = Objects.requireNonNull(rota);
+    this.staff = Objects.requireNonNull(staff);
+    this.texts = Objects.requireNonNull(texts);
+  }
+
+  /** The out-of-hours stretch that ended when the current office hours began; empty outside office hours. */
+  Optional<Stretch> lastNight(Instant now) {
+    RotaEngine engine = rota.engine();
+    if (!engine.isOfficeHours(now)) {
+      return Optional.empty();
+    }
+    Stretch known = stretch;
+    // Office hours never cross midnight, so one working day's stretch holds for the rest of that date.
+    if (known != null && known.engine() == engine && !now.isBefore(known.to())
+        && known.to().atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate())) {
+      return Optional.of(known);
+    }
+    // Office hours are set in whole minutes, so walking minutes finds their edges exactly.
+    Instant start = now.truncatedTo(ChronoUnit.MINUTES);
+    Instant floor = now.minus(LOOK_BACK);
+    while (start.isAfter(floor) && engine.isOfficeHours(start.minus(1, ChronoUnit.MINUTES))) {
+      start = start.minus(1, ChronoUnit.MINUTES);
+    }
+    Instant end = start.minus(1, ChronoUnit.MINUTES);
+    while (end.isAfter(floor) && !engine.isOfficeHours(end.minus(1, ChronoUnit.MINUTES))) {
+      end = end.minus(1, ChronoUnit.MINUTES);
+    }
+    Stretch found = new Stretch(engine, end, start);
+    stretch = found;
+    return Optional.of(found);
+  }
+
+  /** Makes this morning's handover item for the conversation if it had out-of-hours activity. */
+  public Future<List<Message>> check(Conversation conv, Instant now) {
+    Optional<Stretch> night = lastNight(now);
+    if (night.isEmpty() || !needsItem(conv, night.get())) {
+      return Future.succeededFuture(List.of());
+    }
+    Stretch s = night.get();
+    SignedIn reader = new SignedIn(RoutingTexts.SENDER_ID, Role.MANAGER, RoutingTexts.SENDER_NAME, null, now);
+    return chat.history(reader, conv.id(), Long.MAX_VALUE, 100)
+        .compose(
+            recent ->
+                chat.postIf(conv.id(), c -> needsItem(c, s) ? List.of(item(c, recent, s, now)) : List.of())
+                    .map(
+                        posted -> {
+                          posted.forEach(m -> delivery.toUser(conv.paUsername(), new JsonObject()
+                              .put("type", "handover").put("conversationId", m.conversationId()).put("text", m.text())));
+                          return posted;
+                        }));
+  }
+
+  private static boolean needsItem(Conversation conv, Stretch s) {
+    Instant last = conv.lastMessageAt();
+    boolean activeOvernight = last != null && !last.isBefore(s.from()) && last.isBefore(s.to());
+    boolean alreadyMade = conv.paHandoverAt() != null && !conv.paHandoverAt().isBefore(s.to());
+    return conv.paUsername() != null && activeOvernight && !alreadyMade;
+  }
+
+  private Message item(Conversation conv, List<Message> recent, Stretch s, Instant now) {
+    List<Message> night = recent.stream().filter(m -> !m.createdAt().isBefore(s.from()) && m.createdAt().isBefore(s.to())).toList();
+    long fromThem = night.stream().filter(Message::fromCareLeaver).count();
+    List<String> cards = night.stream().filter(m -> m.kind() == MessageKind.CARD && m.card() != null).map(m -> m.card().getString("title")).distinct().toList();
+    List<String> advisers = night.stream().filter(m -> m.senderRole() != null && m.senderRole().isStaff()).map(m -> staff.displayName(m.senderId())).distinct().toList();
+    StringBuilder text = new StringBuilder("Out-of-hours handover for ").append(staff.displayName(conv.paUsername())).append(": ")
+        .append(conv.careLeaverName()).append(" sent ").append(fromThem).append(fromThem == 1 ? " message" : " messages")
+        .append(" between ").append(texts.when(s.from(), now)).append(" and ").append(texts.when(s.to(), now)).append('.');
+    text.append(advisers.isEmpty() ? " Nobody replied out of hours." : " Replied: " + String.join(", ", advisers) + ".");
+    text.append(" Status now: ").append(conv.status().name().toLowerCase()).append(", priority ").append(conv.priority()).append('.');
+    if (conv.escalationLevel() > 0) {
+      text.append(" The wait was escalated (level ").append(conv.escalationLevel()).append(").");
+    }
+    if (!cards.isEmpty()) {
+      text.append(" Signposting sent: ").append(String.join("; ", cards)).append('.');
+    }
+    if (conv.lastNote() != null) {
+      text.append(" Last note: ").append(conv.lastNote());
+    }
+    return texts.system(conv.id(), MessageKind.ALERT, text.toString(), now,
+        new JsonObject()
+            .put("type", "pa_handover")
+            .put("to", conv.paUsername())
+            .put("from", s.from().toString())
+            .put("until", s.to().toString())
+            .put("messagesFromCareLeaver", fromThem)
+            .put("cards", new JsonArray(cards))
+            .put("priority", conv.priority())
+            .put("escalationLevel", conv.escalationLevel()));
+  }
+}

@@ -1,0 +1,119 @@
+package uk.harbour.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import uk.harbour.app.HarbourConfig;
+import uk.harbour.chat.ChatDelivery;
+import uk.harbour.chat.ChatService;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationStatus;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageKind;
+import uk.harbour.rota.OnCall;
+
+/**
+ * The escalation ladder: when a care leaver has waited longer than the SLA (shorter when urgent),
+ * alert the next rung (the shift's backup, then its duty manager), and keep alerting every rung
+ * reached so far until someone acknowledges or replies. Each step is a staff-only message in the
+ * conversation, so the ladder's position survives a restart and is there for managers to review.
+ */
+public final class Escalations {
+
+  private final ChatService chat;
+  private final ChatDelivery delivery;
+  private final RotaNow rota;
+  private final StaffDirectory staff;
+  private final RoutingTexts texts;
+  private final HarbourConfig.Routing settings;
+
+  public Escalations(
+      ChatService chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, HarbourConfig.Routing settings) {
+    this.chat = Objects.requireNonNull(chat);
+    this.delivery = Objects.requireNonNull(delivery);
+    this.rota = Objects.requireNonNull(rota);
+    this.staff = Objects.requireNonNull(staff);
+    this.texts = Objects.requireNonNull(texts);
+    this.settings = Objects.requireNonNull(settings);
+  }
+
+  /** When the next alert is due for this conversation; empty when nothing is waiting unacknowledged. */
+  public Optional<Instant> due(Conversation conv) {
+    if (conv.status() != ConversationStatus.WAITING || conv.waitingSince() == null || conv.acknowledgedBy() != null) {
+      return Optional.empty();
+    }
+    if (conv.escalationLevel() == 0) {
+      Duration sla = "urgent".equals(conv.priority()) ? settings.urgentSla() : settings.sla();
+      return Optional.of(conv.waitingSince().plus(sla));
+    }
+    return Optional.of(conv.escalatedAt().plus(settings.repeat()));
+  }
+
+  /** Sends the next alert if it is due at {@code now} (exactly at the SLA counts as due). */
+  public Future<List<Message>> check(Conversation conv, Instant now) {
+    if (due(conv).filter(d -> !now.isBefore(d)).isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return chat.postIf(conv.id(), c -> due(c).filter(d -> !now.isBefore(d)).map(d -> List.of(alert(c, now))).orElse(List.of()))
+        .map(
+            posted -> {
+              posted.forEach(this::deliver);
+              return posted;
+            });
+  }
+
+  private Message alert(Conversation conv, Instant now) {
+    int level = conv.escalationLevel() + 1;
+    OnCall onCall = rota.at(now);
+    Set<String> to = new LinkedHashSet<>();
+    if (conv.assignedTo() != null) {
+      to.add(conv.assignedTo());
+    }
+    List<String> rungs = settings.ladder();
+    List<String> reached = new ArrayList<>();
+    // Rung n of the ladder is reached at alert n; later alerts repeat to every rung reached.
+    for (int i = 0; i < Math.min(level, rungs.size()); i++) {
+      List<String> people = "backup".equals(rungs.get(i)) ? onCall.backup() : onCall.dutyManagers();
+      to.addAll(people);
+      if (!people.isEmpty()) {
+        reached.add(rungs.get(i));
+      }
+    }
+    if (conv.assignedTo() == null) {
+      // Nobody has it: whoever is on call hears too.
+      to.addAll(onCall.onCall());
+    }
+    long waited = Duration.between(conv.waitingSince(), now).toMinutes();
+    String names = to.isEmpty() ? "nobody (no one is on the rota now)" : String.join(", ", to.stream().map(staff::displayName).toList());
+    String text = (conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName()) + " has waited " + waited
+        + " minutes for a reply. Alert " + level + " sent to " + names + ".";
+    return texts.system(
+        conv.id(), MessageKind.ALERT, text, now,
+        new JsonObject()
+            .put("type", "escalated")
+            .put("level", level)
+            .put("rungs", new JsonArray(reached))
+            .put("to", new JsonArray(List.copyOf(to)))
+            .put("waitedMinutes", waited));
+  }
+
+  private void deliver(Message alert) {
+    JsonObject event = alert.event();
+    JsonObject frame =
+        new JsonObject()
+            .put("type", "alert")
+            .put("conversationId", alert.conversationId())
+            .put("level", event.getInteger("level"))
+            .put("waitedMinutes", event.getLong("waitedMinutes"))
+            .put("text", alert.text());
+    event.getJsonArray("to").forEach(username -> delivery.toUser(String.valueOf(username), frame));
+  }
+}

@@ -1,0 +1,138 @@
+package uk.harbour.routing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import uk.harbour.chat.ChatService;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.OnCallInfo;
+import uk.harbour.chat.StaffPresence;
+import uk.harbour.identity.Role;
+import uk.harbour.identity.SignedIn;
+import uk.harbour.rota.OnCall;
+
+/**
+ * "Who is on call now, and next": for a care leaver only first names, their place in the queue and
+ * a typical reply time from real recent replies; for staff the whole shift with availability and
+ * load. Everything comes from memory, so it is cheap enough for every welcome frame.
+ */
+public final class OnCallView implements OnCallInfo {
+
+  /** Replies in this window make the typical reply time. */
+  static final Duration RECENT = Duration.ofDays(7);
+
+  private final ChatService chat;
+  private final RotaNow rota;
+  private final StaffPresence presence;
+  private final StaffDirectory staff;
+  private final Router router;
+  private final Clock clock;
+  private volatile Instant typicalAt;
+  private volatile Integer typical;
+
+  public OnCallView(ChatService chat, RotaNow rota, StaffPresence presence, StaffDirectory staff, Router router, Clock clock) {
+    this.chat = Objects.requireNonNull(chat);
+    this.rota = Objects.requireNonNull(rota);
+    this.presence = Objects.requireNonNull(presence);
+    this.staff = Objects.requireNonNull(staff);
+    this.router = Objects.requireNonNull(router);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  @Override
+  public JsonObject now(SignedIn viewer) {
+    return viewer.role() == Role.CARE_LEAVER ? forCareLeaver(viewer.id()) : forStaff();
+  }
+
+  public JsonObject forCareLeaver(String conversationId) {
+    Instant now = clock.instant();
+    OnCall onCall = rota.at(now);
+    Conversation conv = chat.peek(conversationId).orElse(null);
+    String talkingWith = conv == null || conv.assignedTo() == null ? null : staff.firstName(conv.assignedTo());
+    boolean staffed = onCall.officeHours() || onCall.anyoneOnCall();
+    return new JsonObject()
+        .put("officeHours", onCall.officeHours())
+        .put("now", onCall.anyoneOnCall() ? new JsonObject().put("firstName", staff.firstName(onCall.onCall().get(0))) : null)
+        .put("talkingWith", talkingWith)
+        .put("nextAt", staffed ? null : rota.nextStaffed(now).map(Instant::toString).orElse(null))
+        .put("typicalReplyMinutes", typicalReplyMinutes())
+        .put("queuePosition", conv == null ? null : queuePosition(conv));
+  }
+
+  public JsonObject forStaff() {
+    Instant now = clock.instant();
+    OnCall onCall = rota.at(now);
+    JsonArray advisers = new JsonArray();
+    for (String username : onCall.onCall()) {
+      advisers.add(
+          new JsonObject()
+              .put("username", username)
+              .put("name", staff.displayName(username))
+              .put("availability", presence.describe(username))
+              .put("active", router.activeFor(username))
+              .put("capacity", rota.engine().rota().capacityOf(username)));
+    }
+    boolean staffed = onCall.officeHours() || onCall.anyoneOnCall();
+    return new JsonObject()
+        .put("at", now.toString())
+        .put("officeHours", onCall.officeHours())
+        .put("until", onCall.until().toString())
+        .put("onCall", advisers)
+        .put("backup", names(onCall.backup()))
+        .put("dutyManagers", names(onCall.dutyManagers()))
+        .put("nextStaffedAt", staffed ? now.toString() : rota.nextStaffed(now).map(Instant::toString).orElse(null))
+        .put("typicalReplyMinutes", typicalReplyMinutes())
+        .put("waiting", waitingInOrder().size());
+  }
+
+  private JsonArray names(List<String> usernames) {
+    JsonArray out = new JsonArray();
+    usernames.forEach(u -> out.add(new JsonObject().put("username", u).put("name", staff.displayName(u)).put("availability", presence.describe(u))));
+    return out;
+  }
+
+  /** 1 for the longest wait among conversations nobody has yet; null when someone has it. */
+  Integer queuePosition(Conversation conv) {
+    if (!Router.unassignedWait(conv)) {
+      return null;
+    }
+    List<Conversation> queue = waitingInOrder();
+    int index = queue.indexOf(conv);
+    return index < 0 ? null : index + 1;
+  }
+
+  private List<Conversation> waitingInOrder() {
+    List<Conversation> queue = new ArrayList<>();
+    for (Conversation c : chat.conversations()) {
+      if (Router.unassignedWait(c) && c.waitingSince() != null) {
+        queue.add(c);
+      }
+    }
+    queue.sort(Comparator.comparing(Conversation::waitingSince));
+    return queue;
+  }
+
+  /** The median of each recently answered conversation's average wait, in whole minutes (at least 1). */
+  Integer typicalReplyMinutes() {
+    Instant now = clock.instant();
+    if (typicalAt != null && Duration.between(typicalAt, now).abs().toSeconds() < 60) {
+      return typical;
+    }
+    List<Long> averages = new ArrayList<>();
+    for (Conversation c : chat.conversations()) {
+      if (c.responses() > 0 && c.lastStaffMessageAt() != null && c.lastStaffMessageAt().isAfter(now.minus(RECENT))) {
+        averages.add(c.totalResponseMillis() / c.responses());
+      }
+    }
+    averages.sort(null);
+    typical = averages.isEmpty() ? null : (int) Math.max(1, Math.round(averages.get(averages.size() / 2) / 60_000.0));
+    typicalAt = now;
+    return typical;
+  }
+}

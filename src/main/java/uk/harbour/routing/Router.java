@@ -1,0 +1,221 @@
+package uk.harbour.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import uk.harbour.app.HarbourConfig;
+import uk.harbour.chat.ChatService;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationStatus;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageKind;
+import uk.harbour.chat.StaffPresence;
+import uk.harbour.identity.CareLeaverRepository;
+import uk.harbour.rota.OnCall;
+import uk.harbour.routing.Assignment.Assign;
+import uk.harbour.routing.Assignment.Decision;
+import uk.harbour.routing.Assignment.Wait;
+
+/**
+ * Gives waiting conversations to the right adviser and moves them on when that adviser goes off
+ * shift or offline. Every decision runs inside the conversation's ordered chain (so it sees the
+ * state it changes) and is recorded as a message, so the conversation's fold — and a restart —
+ * knows who has it.
+ */
+public final class Router {
+
+  private final ChatService chat;
+  private final RotaNow rota;
+  private final StaffPresence presence;
+  private final StaffDirectory staff;
+  private final CareLeaverRepository careLeavers;
+  private final HelpOpenNow help;
+  private final RoutingTexts texts;
+  private final HarbourConfig.Routing settings;
+  private final Clock clock;
+
+  public Router(
+      ChatService chat,
+      RotaNow rota,
+      StaffPresence presence,
+      StaffDirectory staff,
+      CareLeaverRepository careLeavers,
+      HelpOpenNow help,
+      RoutingTexts texts,
+      HarbourConfig.Routing settings,
+      Clock clock) {
+    this.chat = Objects.requireNonNull(chat);
+    this.rota = Objects.requireNonNull(rota);
+    this.presence = Objects.requireNonNull(presence);
+    this.staff = Objects.requireNonNull(staff);
+    this.careLeavers = Objects.requireNonNull(careLeavers);
+    this.help = Objects.requireNonNull(help);
+    this.texts = Objects.requireNonNull(texts);
+    this.settings = Objects.requireNonNull(settings);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  /** Called for every stored message: a care leaver writing into an unassigned wait is routed. */
+  public void onStored(Message message) {
+    if (message.fromCareLeaver()) {
+      route(message.conversationId());
+    }
+  }
+
+  /** Assigns a waiting, unassigned conversation, or sends the honest auto-reply once per episode. */
+  public Future<List<Message>> route(String conversationId) {
+    Instant now = clock.instant();
+    return chat.conversation(conversationId)
+        .compose(
+            conv -> {
+              if (!unassignedWait(conv)) {
+                return Future.succeededFuture(List.<Message>of());
+              }
+              boolean mayWait = choose(conv, now, Set.of()) instanceof Wait && !conv.autoRepliedThisEpisode();
+              return (mayWait ? helpFor(conv, now) : Future.succeededFuture(List.<JsonObject>of()))
+                  .compose(cards -> chat.postIf(conversationId, c -> unassignedWait(c) ? decideNew(c, now, cards) : List.of()));
+            });
+  }
+
+  /** Moves an assigned conversation on if its adviser is off shift, or offline while it waits. */
+  public Future<List<Message>> checkAssigned(Conversation conv, Instant now, boolean offlineChecks) {
+    String adviser = conv.assignedTo();
+    if (adviser == null || conv.status() == ConversationStatus.RESOLVED) {
+      return Future.succeededFuture(List.of());
+    }
+    if (offShift(adviser, conv, now)) {
+      return chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, "shift_end") : List.of())
+          .compose(posted -> route(conv.id()).map(posted));
+    }
+    boolean dropped = offlineChecks && conv.status() == ConversationStatus.WAITING && !presence.canTakeWork(adviser, now, settings.disconnectGrace())
+        && presence.of(adviser).map(s -> s.connections() == 0).orElse(true);
+    if (dropped) {
+      return chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, "offline") : List.of())
+          .compose(posted -> route(conv.id()).map(posted));
+    }
+    return Future.succeededFuture(List.of());
+  }
+
+  private boolean offShift(String adviser, Conversation conv, Instant now) {
+    OnCall onCall = rota.at(now);
+    boolean onShift = onCall.onCall().contains(adviser) || (onCall.officeHours() && adviser.equals(conv.paUsername()));
+    return !onShift;
+  }
+
+  private List<Message> decideNew(Conversation conv, Instant now, List<JsonObject> cards) {
+    Decision decision = choose(conv, now, Set.of());
+    if (decision instanceof Assign assign) {
+      return List.of(
+          texts.system(conv.id(), MessageKind.SYSTEM, texts.assigned(assign, staff.firstName(assign.adviser())), now,
+              new JsonObject().put("type", "assigned").put("to", assign.adviser()).put("reason", assign.why().name().toLowerCase())));
+    }
+    if (conv.autoRepliedThisEpisode()) {
+      return List.of();
+    }
+    Wait wait = (Wait) decision;
+    Optional<Instant> next = wait.reason() == Assignment.WaitReason.NOBODY_ON_SHIFT ? rota.nextStaffed(now) : Optional.of(now);
+    List<Message> out = new ArrayList<>();
+    out.add(
+        texts.system(conv.id(), MessageKind.AUTO_REPLY, texts.autoReply(conv.careLeaverName(), wait.reason(), next, now, !cards.isEmpty()), now,
+            new JsonObject()
+                .put("type", "auto_reply")
+                .put("reason", wait.reason().name().toLowerCase())
+                .put("nextStaffedAt", next.map(Instant::toString).orElse(null))));
+    for (JsonObject card : cards) {
+      out.add(texts.card(conv.id(), card, now));
+    }
+    return out;
+  }
+
+  /** The handover note goes with the conversation; then the next adviser, or the queue. */
+  private List<Message> handOver(Conversation conv, String from, Instant now, String reason) {
+    List<Message> out = new ArrayList<>();
+    if (conv.lastNote() != null && from.equals(conv.lastNoteBy())) {
+      out.add(texts.system(conv.id(), MessageKind.NOTE, "Handover note from " + staff.displayName(from) + ": " + conv.lastNote(), now, null));
+    }
+    Decision decision = choose(conv, now, Set.of(from));
+    String fromName = staff.firstName(from);
+    if (decision instanceof Assign assign) {
+      out.add(
+          texts.system(conv.id(), MessageKind.SYSTEM, texts.handedOver(fromName, reason, staff.firstName(assign.adviser())), now,
+              new JsonObject().put("type", "transferred").put("to", assign.adviser()).put("from", from).put("reason", reason)));
+    } else {
+      out.add(
+          texts.system(conv.id(), MessageKind.SYSTEM, texts.handedOver(fromName, reason, null), now,
+              new JsonObject().put("type", "unassigned").put("from", from).put("reason", reason)));
+    }
+    return out;
+  }
+
+  private Decision choose(Conversation conv, Instant now, Set<String> exclude) {
+    return Assignment.choose(conv.paUsername(), rota.at(now), loads(now), exclude);
+  }
+
+  /** Each adviser's active conversations and latest assignment, in one pass over memory. */
+  private Assignment.Advisers loads(Instant now) {
+    Map<String, Integer> active = new HashMap<>();
+    Map<String, Instant> last = new HashMap<>();
+    for (Conversation c : chat.conversations()) {
+      String a = c.assignedTo();
+      if (a != null && c.status() != ConversationStatus.RESOLVED) {
+        active.merge(a, 1, Integer::sum);
+      }
+      if (a != null && c.assignedAt() != null) {
+        last.merge(a, c.assignedAt(), (x, y) -> x.isAfter(y) ? x : y);
+      }
+    }
+    return new Assignment.Advisers() {
+      public boolean canTakeWork(String adviser) {
+        return presence.canTakeWork(adviser, now, settings.disconnectGrace());
+      }
+
+      public int active(String adviser) {
+        return active.getOrDefault(adviser, 0);
+      }
+
+      public int capacity(String adviser) {
+        return rota.engine().rota().capacityOf(adviser);
+      }
+
+      public Optional<Instant> lastAssigned(String adviser) {
+        return Optional.ofNullable(last.get(adviser));
+      }
+    };
+  }
+
+  /** Active conversations per adviser, for the on-call view. */
+  public int activeFor(String adviser) {
+    return loads(clock.instant()).active(adviser);
+  }
+
+  private Future<List<JsonObject>> helpFor(Conversation conv, Instant now) {
+    if (settings.autoReplyCards() == 0) {
+      return Future.succeededFuture(List.of());
+    }
+    ZoneId zone = clock.getZone();
+    return careLeavers
+        .find(conv.id())
+        .compose(
+            found -> {
+              Integer age =
+                  found.map(c -> c.dateOfBirth()).map(dob -> Period.between(dob, now.atZone(zone).toLocalDate()).getYears()).orElse(null);
+              return help.cards(now, conv.careLeaverName(), age, settings.autoReplyCards());
+            })
+        // The reply must go out even if the catalogue cannot answer.
+        .recover(e -> Future.succeededFuture(List.of()));
+  }
+
+  static boolean unassignedWait(Conversation conv) {
+    return conv.status() == ConversationStatus.WAITING && conv.assignedTo() == null;
+  }
+}

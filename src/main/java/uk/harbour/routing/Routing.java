@@ -1,0 +1,131 @@
+package uk.harbour.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.harbour.chat.ChatDelivery;
+import uk.harbour.chat.ChatService;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.Message;
+
+/**
+ * Rota-aware routing as one service: routes each care leaver's message as it is stored, and a
+ * periodic sweep (also run once at start, which rebuilds every pending escalation from the stored
+ * conversations) hands over at shift ends, escalates long waits, gives queued conversations to
+ * advisers who become free and makes the morning's handover items.
+ */
+public final class Routing {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Routing.class);
+  private static final Duration NAMES_REFRESH = Duration.ofMinutes(1);
+
+  private final ChatService chat;
+  private final ChatDelivery delivery;
+  private final Router router;
+  private final Escalations escalations;
+  private final DayHandover dayHandover;
+  private final OnCallView view;
+  private final StaffDirectory staff;
+  private final Duration grace;
+  private final Clock clock;
+  private Instant startedAt;
+  private Instant namesAt;
+  private boolean sweeping;
+
+  public Routing(
+      ChatService chat,
+      ChatDelivery delivery,
+      Router router,
+      Escalations escalations,
+      DayHandover dayHandover,
+      OnCallView view,
+      StaffDirectory staff,
+      Duration grace,
+      Clock clock) {
+    this.chat = Objects.requireNonNull(chat);
+    this.delivery = Objects.requireNonNull(delivery);
+    this.router = Objects.requireNonNull(router);
+    this.escalations = Objects.requireNonNull(escalations);
+    this.dayHandover = Objects.requireNonNull(dayHandover);
+    this.view = Objects.requireNonNull(view);
+    this.staff = Objects.requireNonNull(staff);
+    this.grace = Objects.requireNonNull(grace);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  public Future<Void> start() {
+    startedAt = clock.instant();
+    chat.onStored(this::onStored);
+    return staff.refresh().onSuccess(v -> namesAt = startedAt);
+  }
+
+  public OnCallView view() {
+    return view;
+  }
+
+  private void onStored(Message message) {
+    if (message.fromCareLeaver()) {
+      told(message.conversationId(), router.route(message.conversationId()));
+    }
+  }
+
+  /** One pass over every open conversation; tests call it directly after moving the clock. */
+  public synchronized Future<Void> sweep() {
+    if (sweeping) {
+      return Future.succeededFuture();
+    }
+    sweeping = true;
+    Instant now = clock.instant();
+    // Longest wait first, so a freed adviser takes the person who has waited longest.
+    List<Conversation> all =
+        chat.conversations().stream()
+            .sorted(Comparator.comparing(Conversation::waitingSince, Comparator.nullsLast(Comparator.naturalOrder())))
+            .toList();
+    boolean afterGrace = !now.isBefore(startedAt.plus(grace));
+    Future<Void> chain = refreshNames(now);
+    for (Conversation conv : all) {
+      chain = chain.compose(v -> sweepOne(conv, now, afterGrace)).recover(e -> {
+        LOG.warn("Routing sweep step failed for a conversation", e);
+        return Future.succeededFuture();
+      });
+    }
+    return chain.onComplete(r -> finished());
+  }
+
+  private synchronized void finished() {
+    sweeping = false;
+  }
+
+  private Future<Void> sweepOne(Conversation conv, Instant now, boolean afterGrace) {
+    return router.checkAssigned(conv, now, afterGrace)
+        .compose(moved -> escalations.check(conv, now))
+        .compose(alerted -> dayHandover.check(conv, now))
+        .compose(v -> Router.unassignedWait(conv) ? told(conv.id(), router.route(conv.id())) : Future.succeededFuture(List.of()))
+        .mapEmpty();
+  }
+
+  private Future<Void> refreshNames(Instant now) {
+    if (namesAt != null && Duration.between(namesAt, now).abs().compareTo(NAMES_REFRESH) < 0) {
+      return Future.succeededFuture();
+    }
+    namesAt = now;
+    return staff.refresh().recover(e -> Future.succeededFuture());
+  }
+
+  /** After a routing change the care leaver's screen learns who has them and their place in the queue. */
+  private Future<List<Message>> told(String conversationId, Future<List<Message>> routed) {
+    return routed.onSuccess(
+        posted -> {
+          if (!posted.isEmpty()) {
+            delivery.toCareLeaver(conversationId, new JsonObject().put("type", "oncall").put("onCall", view.forCareLeaver(conversationId)));
+          }
+        });
+  }
+}

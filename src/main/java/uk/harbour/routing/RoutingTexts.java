@@ -1,0 +1,88 @@
+package uk.harbour.routing;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageKind;
+import uk.harbour.routing.Assignment.Assign;
+import uk.harbour.routing.Assignment.WaitReason;
+
+/** What routing says, in plain English, and the messages that carry it. */
+public final class RoutingTexts {
+
+  static final String SENDER_ID = "harbour";
+  static final String SENDER_NAME = "Harbour";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
+
+  private final ZoneId zone;
+  private final String councilName;
+  private final String outOfHoursPhone;
+
+  public RoutingTexts(ZoneId zone, String councilName, String outOfHoursPhone) {
+    this.zone = Objects.requireNonNull(zone);
+    this.councilName = Objects.requireNonNull(councilName);
+    this.outOfHoursPhone = Objects.requireNonNull(outOfHoursPhone);
+  }
+
+  Message system(String conversationId, MessageKind kind, String text, Instant at, JsonObject event) {
+    return new Message(conversationId, 0, 1, kind, text, SENDER_ID, null, SENDER_NAME, null, at, null, event);
+  }
+
+  Message card(String conversationId, JsonObject card, Instant at) {
+    return new Message(conversationId, 0, 1, MessageKind.CARD, card.getString("text", card.getString("title")), SENDER_ID, null, SENDER_NAME, null, at, card, null);
+  }
+
+  String assigned(Assign assign, String firstName) {
+    return assign.why() == Assignment.Why.OWN_PA
+        ? firstName + ", your personal adviser, has your message and will reply soon."
+        : firstName + " is on call and has your message. They will reply soon.";
+  }
+
+  String autoReply(String careLeaverName, WaitReason reason, Optional<Instant> next, Instant now, boolean withCards) {
+    String hello = careLeaverName == null ? "Thanks for your message." : "Thanks for your message, " + careLeaverName + ".";
+    String help = withCards ? " Below is help that is open right now." : "";
+    String danger =
+        " If you are in danger, call 999. For an urgent problem with " + councilName + " services out of hours, call the emergency duty team on "
+            + outOfHoursPhone + ".";
+    if (reason == WaitReason.EVERYONE_BUSY) {
+      return hello + " It is saved. Everyone on shift is helping someone else at the moment, so you are in the queue and the first person free will reply."
+          + help + danger;
+    }
+    String when = next.map(t -> " The next person starts " + when(t, now) + ", and they will see your message then.").orElse(" We do not know yet when the next shift starts.");
+    return hello + " It is saved, but nobody from the leaving care team is working right now." + when + help + danger;
+  }
+
+  String handedOver(String fromName, String reason, String toName) {
+    String why = "shift_end".equals(reason) ? fromName + "'s shift has ended." : fromName + " is no longer online.";
+    return toName == null
+        ? why + " Your conversation is saved, and the next person on shift will pick it up."
+        : why + " You are now talking with " + toName + ".";
+  }
+
+  /** "at 5pm today", "at 9:30am tomorrow", "at 9am on Monday 30 November". */
+  String when(Instant t, Instant now) {
+    ZonedDateTime at = t.atZone(zone);
+    LocalDate today = now.atZone(zone).toLocalDate();
+    String time = clockTime(at);
+    if (at.toLocalDate().equals(today)) {
+      return "at " + time + " today";
+    }
+    if (at.toLocalDate().equals(today.plusDays(1))) {
+      return "at " + time + " tomorrow";
+    }
+    return "at " + time + " on " + DAY.format(at);
+  }
+
+  static String clockTime(ZonedDateTime at) {
+    int hour = at.getHour() % 12 == 0 ? 12 : at.getHour() % 12;
+    String minutes = at.getMinute() == 0 ? "" : String.format(":%02d", at.getMinute());
+    return hour + minutes + (at.getHour() < 12 ? "am" : "pm");
+  }
+}

@@ -1,0 +1,49 @@
+package uk.harbour.routing;
+
+import io.vertx.core.Future;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import uk.harbour.identity.StaffAccount;
+import uk.harbour.identity.StaffRepository;
+
+/**
+ * Staff names, held in memory so routing messages ("You are now talking with Priya") and the on-call
+ * view never wait for the store. Refreshed by the routing sweep; a name not yet known reads as the
+ * username.
+ */
+public final class StaffDirectory {
+
+  private final StaffRepository staff;
+  private final Map<String, String> names = new ConcurrentHashMap<>();
+
+  public StaffDirectory(StaffRepository staff) {
+    this.staff = Objects.requireNonNull(staff);
+  }
+
+  public Future<Void> refresh() {
+    return staff
+        .all()
+        .map(
+            all -> {
+              for (StaffAccount account : all) {
+                names.put(account.username(), account.displayName());
+              }
+              return null;
+            });
+  }
+
+  public String displayName(String username) {
+    return username == null ? null : names.getOrDefault(username, username);
+  }
+
+  /** What a young person sees: the first name only. */
+  public String firstName(String username) {
+    String name = displayName(username);
+    if (name == null) {
+      return null;
+    }
+    int space = name.indexOf(' ');
+    return space > 0 ? name.substring(0, space) : name;
+  }
+}
