@@ -37,7 +37,8 @@ public final class Routing {
   private final Clock clock;
   private Instant startedAt;
   private Instant namesAt;
-  private boolean sweeping;
+  private Future<Void> running;
+  private Future<Void> queued;
 
   public Routing(
       ChatService chat,
@@ -60,10 +61,18 @@ public final class Routing {
     this.clock = Objects.requireNonNull(clock);
   }
 
+  /**
+   * Starts listening, then brings every conversation up to date with its stored messages (a
+   * snapshot can be a moment behind after a crash) so the first sweep sees every pending wait.
+   */
   public Future<Void> start() {
     startedAt = clock.instant();
     chat.onStored(this::onStored);
-    return staff.refresh().onSuccess(v -> namesAt = startedAt);
+    Future<Void> chain = staff.refresh().onSuccess(v -> namesAt = startedAt);
+    for (Conversation conv : chat.conversations()) {
+      chain = chain.compose(v -> chat.conversation(conv.id()).<Void>mapEmpty().recover(e -> Future.succeededFuture()));
+    }
+    return chain;
   }
 
   public OnCallView view() {
@@ -76,12 +85,27 @@ public final class Routing {
     }
   }
 
-  /** One pass over every open conversation; tests call it directly after moving the clock. */
+  /**
+   * One pass over every conversation; tests call it directly after moving the clock. A call while
+   * a pass is running queues one more pass after it (never more than one), so no change is missed.
+   */
   public synchronized Future<Void> sweep() {
-    if (sweeping) {
-      return Future.succeededFuture();
+    if (running == null) {
+      running = sweepNow().onComplete(r -> finished());
+      return running;
     }
-    sweeping = true;
+    if (queued == null) {
+      queued = running.transform(r -> sweep());
+    }
+    return queued;
+  }
+
+  private synchronized void finished() {
+    running = null;
+    queued = null;
+  }
+
+  private Future<Void> sweepNow() {
     Instant now = clock.instant();
     // Longest wait first, so a freed adviser takes the person who has waited longest.
     List<Conversation> all =
@@ -96,11 +120,7 @@ public final class Routing {
         return Future.succeededFuture();
       });
     }
-    return chain.onComplete(r -> finished());
-  }
-
-  private synchronized void finished() {
-    sweeping = false;
+    return chain;
   }
 
   private Future<Void> sweepOne(Conversation conv, Instant now, boolean afterGrace) {

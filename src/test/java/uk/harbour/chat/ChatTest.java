@@ -57,6 +57,11 @@ class ChatTest {
     return send(text, clientId).put("conversationId", conversationId);
   }
 
+  /** Messages people wrote, leaving out what Harbour's routing adds (its out-of-hours reply). */
+  private static JsonArray fromPeople(JsonArray messages) {
+    return new JsonArray(messages.stream().map(JsonObject.class::cast).filter(m -> !"system".equals(m.getJsonObject("sender").getString("role"))).toList());
+  }
+
   private static String id() {
     return UUID.randomUUID().toString();
   }
@@ -85,8 +90,9 @@ class ChatTest {
       assertEquals("care_leaver", delivered.getJsonObject("message").getJsonObject("sender").getString("role"));
 
       adviser.send(sendTo(jay.id(), "Hi Jay, I'm here. Are you safe right now?", id()));
-      assertEquals(2L, adviser.next("ack").getLong("seq"));
-      JsonObject reply = young.next(f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getLong("seq") == 2);
+      long replySeq = adviser.next("ack").getLong("seq");
+      assertTrue(replySeq > 1, "the reply comes after the care leaver's message");
+      JsonObject reply = young.next(f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getLong("seq") == replySeq);
       assertEquals("Hi Jay, I'm here. Are you safe right now?", reply.getJsonObject("message").getString("text"));
       assertEquals("Sam", reply.getJsonObject("message").getJsonObject("sender").getString("displayName"));
     }
@@ -106,7 +112,7 @@ class ChatTest {
       assertEquals(first.getString("id"), second.getString("id"));
       assertEquals(first.getLong("seq"), second.getLong("seq"));
       young.send(new JsonObject().put("type", "resume").put("afterSeq", 0));
-      JsonArray messages = young.next("history").getJsonArray("messages");
+      JsonArray messages = fromPeople(young.next("history").getJsonArray("messages"));
       assertEquals(1, messages.size(), "stored once: " + messages);
     }
   }
@@ -120,20 +126,22 @@ class ChatTest {
     young.send(send("first", id()));
     young.next("ack");
     young.close();
+    long lastSeq = 0;
     try (TestSocket adviser = TestSocket.connect(harbour, pa)) {
       adviser.next("welcome");
       for (int i = 1; i <= 3; i++) {
         adviser.send(sendTo(lee.id(), "reply " + i, id()));
-        adviser.next("ack");
+        lastSeq = adviser.next("ack").getLong("seq");
       }
     }
     try (TestSocket back = TestSocket.connect(harbour, lee.session())) {
       JsonObject welcome = back.next("welcome");
-      assertEquals(4L, welcome.getJsonObject("conversation").getLong("lastSeq"));
+      assertEquals(lastSeq, welcome.getJsonObject("conversation").getLong("lastSeq"));
       back.send(new JsonObject().put("type", "resume").put("afterSeq", 1));
       JsonObject history = back.next("history");
-      assertEquals(3, history.getJsonArray("messages").size());
-      assertEquals("reply 1", history.getJsonArray("messages").getJsonObject(0).getString("text"));
+      JsonArray replies = fromPeople(history.getJsonArray("messages"));
+      assertEquals(3, replies.size(), "the three replies (besides Harbour's own out-of-hours reply): " + replies);
+      assertEquals("reply 1", replies.getJsonObject(0).getString("text"));
       assertTrue(history.getBoolean("complete"));
     }
   }
@@ -159,7 +167,8 @@ class ChatTest {
           "note delivered to the care leaver");
       ashSocket.send(new JsonObject().put("type", "resume").put("afterSeq", 0));
       JsonArray history = ashSocket.next("history").getJsonArray("messages");
-      assertEquals(2, history.size(), "no note in the care leaver's history: " + history);
+      assertTrue(history.stream().map(JsonObject.class::cast).noneMatch(m -> "note".equals(m.getString("kind"))), "no note: " + history);
+      assertEquals(2, fromPeople(history).size(), "Ash's message and Sam's reply: " + history);
       ashSocket.send(send("a note", id()).put("kind", "note"));
       assertEquals("forbidden", ashSocket.next("error").getString("code"));
     }
