@@ -64,16 +64,32 @@ public final class ChatService {
     this.clock = Objects.requireNonNull(clock);
   }
 
-  /** Loads every snapshot once so the queue is served from memory. */
+  /**
+   * Loads every snapshot once so the queue is served from memory, then finds conversations whose
+   * first snapshot was never written (a crash or stop within moments of their first message): each
+   * care leaver's conversation id is their own id, and a stored first message is an {@code _id}
+   * look-up away.
+   */
   public Future<Void> start() {
     return conversations
         .all()
-        .map(
+        .compose(
             all -> {
               all.forEach(c -> slot(c.id()).state(c));
-              LOG.info("Chat ready with {} conversations", all.size());
-              return null;
-            });
+              return careLeavers.all();
+            })
+        .compose(
+            people -> {
+              Future<Void> chain = Future.succeededFuture();
+              for (var person : people) {
+                if (!slots.containsKey(person.id())) {
+                  chain = chain.compose(v -> messages.find(person.id(), List.of(1L)))
+                      .compose(first -> first.isEmpty() ? Future.succeededFuture() : conversation(person.id()).mapEmpty());
+                }
+              }
+              return chain;
+            })
+        .onSuccess(v -> LOG.info("Chat ready with {} conversations", slots.size()));
   }
 
   /** Stores a message and acknowledges it only once the store has it. */

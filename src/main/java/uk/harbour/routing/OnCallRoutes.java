@@ -19,6 +19,6 @@ public final class OnCallRoutes {
     router
         .get("/api/on-call")
         .handler(RequireRole.of(Role.CARE_LEAVER, Role.ADVISER, Role.MANAGER, Role.ADMIN))
-        .handler(ctx -> ctx.json(view.now(CurrentUser.required(ctx))));
+        .handler(ctx -> view.fresh(CurrentUser.required(ctx)).onSuccess(ctx::json).onFailure(ctx::fail));
   }
 }

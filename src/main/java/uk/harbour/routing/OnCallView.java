@@ -1,5 +1,6 @@
 package uk.harbour.routing;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -48,6 +49,17 @@ public final class OnCallView implements OnCallInfo {
   @Override
   public JsonObject now(SignedIn viewer) {
     return viewer.role() == Role.CARE_LEAVER ? forCareLeaver(viewer.id()) : forStaff();
+  }
+
+  /** Like {@link #now}, first learning the names of staff added since the last refresh. */
+  public Future<JsonObject> fresh(SignedIn viewer) {
+    Instant now = clock.instant();
+    OnCall onCall = rota.at(now);
+    List<String> people = new ArrayList<>(onCall.onCall());
+    people.addAll(onCall.backup());
+    people.addAll(onCall.dutyManagers());
+    chat.peek(viewer.id()).map(Conversation::assignedTo).ifPresent(people::add);
+    return staff.ensure(people).map(v -> now(viewer));
   }
 
   public JsonObject forCareLeaver(String conversationId) {

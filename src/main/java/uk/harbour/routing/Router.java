@@ -76,6 +76,7 @@ public final class Router {
   public Future<List<Message>> route(String conversationId) {
     Instant now = clock.instant();
     return chat.conversation(conversationId)
+        .compose(conv -> staff.ensure(people(conv, now)).map(conv))
         .compose(
             conv -> {
               if (!unassignedWait(conv)) {
@@ -94,16 +95,24 @@ public final class Router {
       return Future.succeededFuture(List.of());
     }
     if (offShift(adviser, conv, now)) {
-      return chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, "shift_end") : List.of())
+      return staff.ensure(people(conv, now)).compose(v -> chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, "shift_end") : List.of()))
           .compose(posted -> route(conv.id()).map(posted));
     }
     boolean dropped = offlineChecks && conv.status() == ConversationStatus.WAITING && !presence.canTakeWork(adviser, now, settings.disconnectGrace())
         && presence.of(adviser).map(s -> s.connections() == 0).orElse(true);
     if (dropped) {
-      return chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, "offline") : List.of())
+      return staff.ensure(people(conv, now)).compose(v -> chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, "offline") : List.of()))
           .compose(posted -> route(conv.id()).map(posted));
     }
     return Future.succeededFuture(List.of());
+  }
+
+  /** Everyone a routing message about this conversation may name. */
+  private List<String> people(Conversation conv, Instant now) {
+    List<String> names = new ArrayList<>(rota.at(now).onCall());
+    names.add(conv.paUsername());
+    names.add(conv.assignedTo());
+    return names;
   }
 
   private boolean offShift(String adviser, Conversation conv, Instant now) {

@@ -1,6 +1,7 @@
 package uk.harbour.routing;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,18 +92,34 @@ public final class Routing {
    */
   public synchronized Future<Void> sweep() {
     if (running == null) {
-      running = sweepNow().onComplete(r -> finished());
-      return running;
+      return startSweep();
     }
     if (queued == null) {
-      queued = running.transform(r -> sweep());
+      queued = running.transform(r -> startQueued());
     }
     return queued;
   }
 
-  private synchronized void finished() {
-    running = null;
+  private synchronized Future<Void> startQueued() {
     queued = null;
+    return startSweep();
+  }
+
+  private synchronized Future<Void> startSweep() {
+    Promise<Void> done = Promise.promise();
+    Future<Void> mine = done.future();
+    running = mine;
+    sweepNow()
+        .onComplete(
+            r -> {
+              synchronized (this) {
+                if (running == mine) {
+                  running = null;
+                }
+              }
+              done.complete();
+            });
+    return mine;
   }
 
   private Future<Void> sweepNow() {

@@ -33,6 +33,11 @@ public final class StaffDirectory {
             });
   }
 
+  /** Refreshes first if any of these names is not known yet (a member of staff added since). */
+  public Future<Void> ensure(java.util.Collection<String> usernames) {
+    return usernames.stream().allMatch(u -> u == null || names.containsKey(u)) ? Future.succeededFuture() : refresh();
+  }
+
   public String displayName(String username) {
     return username == null ? null : names.getOrDefault(username, username);
   }

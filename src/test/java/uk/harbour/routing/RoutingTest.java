@@ -1,0 +1,434 @@
+package uk.harbour.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageKind;
+import uk.harbour.identity.Role;
+import uk.harbour.identity.SignedIn;
+import uk.harbour.testing.Fixtures;
+import uk.harbour.testing.Rotas;
+import uk.harbour.testing.RunningHarbour;
+import uk.harbour.testing.TestClock;
+import uk.harbour.testing.TestSession;
+import uk.harbour.testing.TestSocket;
+
+@DisplayName("Rota-aware routing against a running Harbour with a controlled clock")
+@Timeout(120)
+class RoutingTest {
+
+  private RunningHarbour harbour;
+  private TestClock clock;
+  private Fixtures fixtures;
+  private TestSession sam;
+
+  /** Wednesday 25 November 2026, London time; see {@link Rotas#wednesdayEvening()}. */
+  private void startAt(String wednesdayTime) {
+    clock = TestClock.at("2026-11-25T" + wednesdayTime);
+    // The periodic sweep is slowed right down: each test runs the sweep itself after moving the clock.
+    harbour = RunningHarbour.start(clock, new JsonObject().put("routing", new JsonObject().put("sweepSeconds", 600)));
+    fixtures = new Fixtures(harbour);
+    for (String adviser : List.of("sam", "ali", "priya")) {
+      fixtures.staff(adviser, Role.ADVISER);
+    }
+    fixtures.staff("jo", Role.MANAGER);
+    sam = fixtures.signedIn("sam");
+    Rotas.use(harbour, Rotas.wednesdayEvening());
+  }
+
+  @AfterEach
+  void stop() {
+    if (harbour != null) {
+      harbour.close();
+    }
+  }
+
+  private record YoungPerson(String id, TestSession session) {}
+
+  /** A care leaver whose own PA is Sam. */
+  private YoungPerson youngPerson(String name) {
+    JsonObject invite = fixtures.careLeaver(sam, name);
+    return new YoungPerson(invite.getString("careLeaverId"), fixtures.joined(invite, name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 6)));
+  }
+
+  private TestSocket staffSocket(String username) {
+    TestSocket socket = TestSocket.connect(harbour, fixtures.signedIn(username));
+    socket.next("welcome");
+    return socket;
+  }
+
+  private TestSocket careLeaverSocket(YoungPerson person) {
+    TestSocket socket = TestSocket.connect(harbour, person.session());
+    socket.next("welcome");
+    return socket;
+  }
+
+  private static void say(TestSocket socket, String text) {
+    socket.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("text", text));
+    socket.next("ack");
+  }
+
+  private static void reply(TestSocket socket, String conversationId, String text, String kind) {
+    socket.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("conversationId", conversationId).put("text", text).put("kind", kind));
+    socket.next("ack");
+  }
+
+  private static Predicate<JsonObject> messageOf(MessageKind kind) {
+    return f -> "message".equals(f.getString("type")) && kind.wireName().equals(f.getJsonObject("message").getString("kind"));
+  }
+
+  private Conversation conversation(String id) {
+    return harbour.harbour().services().chat().peek(id).orElseThrow();
+  }
+
+  /** Waits (briefly) for routing that runs just after a message is stored. */
+  private Conversation eventually(String id, Predicate<Conversation> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      Conversation c = harbour.harbour().services().chat().peek(id).orElse(null);
+      if (c != null && condition.test(c)) {
+        return c;
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("condition not met for " + id);
+  }
+
+  /** Moves the clock to a Wednesday time ("18:10", "18:09:59.999") and runs the sweep. */
+  private void sweepAt(String wednesdayTime) {
+    clock.setLocal("2026-11-25T" + wednesdayTime);
+    RunningHarbour.await(harbour.harbour().services().routing().sweep());
+  }
+
+  private List<Message> stored(String id, MessageKind kind) {
+    SignedIn reader = new SignedIn("jo", Role.MANAGER, "Jo", null, clock.instant());
+    return RunningHarbour.await(harbour.harbour().services().chat().history(reader, id, Long.MAX_VALUE, 100)).stream()
+        .filter(m -> m.kind() == kind)
+        .toList();
+  }
+
+  @Test
+  @DisplayName("In office hours the care leaver's own PA gets the conversation, and the care leaver is told who has it")
+  void ownPaInOfficeHours() {
+    startAt("10:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket samSocket = staffSocket("sam"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "Hi, can I talk about college?");
+      JsonObject told = young.next(messageOf(MessageKind.SYSTEM)).getJsonObject("message");
+      assertEquals("assigned", told.getJsonObject("event").getString("type"));
+      assertEquals("own_pa", told.getJsonObject("event").getString("reason"));
+      assertTrue(told.getString("text").startsWith("Sam, your personal adviser"), told.getString("text"));
+      assertEquals("Sam", young.next("oncall").getJsonObject("onCall").getString("talkingWith"));
+      assertEquals("sam", conversation(jay.id()).assignedTo());
+    }
+  }
+
+  @Test
+  @DisplayName("Out of hours the on-call adviser with fewest active conversations gets it; a tie goes to whoever waited longest for work")
+  void leastLoadedOnCall() {
+    startAt("18:00");
+    YoungPerson a = youngPerson("Amy");
+    YoungPerson b = youngPerson("Ben");
+    YoungPerson c = youngPerson("Cal");
+    try (TestSocket samSocket = staffSocket("sam"); TestSocket ali = staffSocket("ali"); TestSocket priya = staffSocket("priya")) {
+      try (TestSocket amy = careLeaverSocket(a)) {
+        say(amy, "hello");
+        // Sam is connected and is Amy's PA, but he is not on shift at 18:00.
+        assertEquals("ali", eventually(a.id(), conv -> conv.assignedTo() != null).assignedTo(), "tie at 0, neither assigned before: rota order");
+      }
+      clock.advance(Duration.ofMinutes(1));
+      try (TestSocket ben = careLeaverSocket(b)) {
+        say(ben, "hello");
+        assertEquals("priya", eventually(b.id(), conv -> conv.assignedTo() != null).assignedTo(), "Priya has fewer active");
+      }
+      clock.advance(Duration.ofMinutes(1));
+      try (TestSocket cal = careLeaverSocket(c)) {
+        say(cal, "hello");
+        assertEquals("ali", eventually(c.id(), conv -> conv.assignedTo() != null).assignedTo(), "one each: Ali was given work longer ago");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("With nobody on shift the care leaver gets one honest reply per episode saying when someone is next on")
+  void honestAutoReply() {
+    startAt("23:30");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket young = careLeaverSocket(jay)) {
+      say(young, "is anyone there?");
+      JsonObject reply = young.next(messageOf(MessageKind.AUTO_REPLY)).getJsonObject("message");
+      assertTrue(reply.getString("text").contains("nobody from the leaving care team is working right now"), reply.getString("text"));
+      assertTrue(reply.getString("text").contains("at 9am tomorrow"), reply.getString("text"));
+      assertEquals("2026-11-26T09:00:00Z", reply.getJsonObject("event").getString("nextStaffedAt"));
+      JsonObject onCall = young.next("oncall").getJsonObject("onCall");
+      assertNull(onCall.getValue("now"));
+      assertEquals("2026-11-26T09:00:00Z", onCall.getString("nextAt"));
+      assertEquals(1, onCall.getInteger("queuePosition"));
+
+      say(young, "hello?");
+      assertFalse(young.arrivesWithin(messageOf(MessageKind.AUTO_REPLY), 500), "only one auto-reply per episode");
+      assertEquals(1, stored(jay.id(), MessageKind.AUTO_REPLY).size());
+    }
+  }
+
+  @Test
+  @DisplayName("When everyone on shift is busy the care leaver is told they are queued, and the next adviser free takes them")
+  void everyoneBusyThenFree() {
+    startAt("22:30");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
+      priya.send(new JsonObject().put("type", "presence").put("status", "busy"));
+      priya.next(f -> "presence".equals(f.getString("type")) && "busy".equals(f.getString("status")));
+      say(young, "hello");
+      JsonObject reply = young.next(messageOf(MessageKind.AUTO_REPLY)).getJsonObject("message");
+      assertEquals("everyone_busy", reply.getJsonObject("event").getString("reason"));
+      assertNull(conversation(jay.id()).assignedTo());
+
+      priya.send(new JsonObject().put("type", "presence").put("status", "available"));
+      priya.next(f -> "presence".equals(f.getString("type")) && "available".equals(f.getString("status")));
+      sweepAt("22:31");
+      assertEquals("priya", conversation(jay.id()).assignedTo());
+    }
+  }
+
+  @Test
+  @DisplayName("An unanswered wait alerts the backup exactly at the SLA, then the duty manager, and stops when someone acknowledges")
+  void escalationLadder() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket samSocket = staffSocket("sam"); TestSocket jo = staffSocket("jo");
+        TestSocket young = careLeaverSocket(jay)) {
+      say(young, "please can someone reply");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+
+      sweepAt("18:09:59.999");
+      assertEquals(0, conversation(jay.id()).escalationLevel(), "a millisecond before the SLA: no alert");
+
+      sweepAt("18:10");
+      Conversation first = conversation(jay.id());
+      assertEquals(1, first.escalationLevel(), "exactly at the SLA");
+      assertTrue(first.escalatedTo().containsAll(List.of("ali", "sam")), "the adviser and the backup: " + first.escalatedTo());
+      assertFalse(first.escalatedTo().contains("jo"));
+      JsonObject alert = samSocket.next("alert");
+      assertEquals(jay.id(), alert.getString("conversationId"));
+      assertEquals(1, alert.getInteger("level"));
+
+      sweepAt("18:14");
+      assertEquals(1, conversation(jay.id()).escalationLevel(), "the repeat is not due yet");
+      sweepAt("18:15");
+      assertEquals(2, conversation(jay.id()).escalationLevel());
+      assertEquals(2, jo.next("alert").getInteger("level"), "the duty manager hears at the second rung");
+
+      samSocket.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      Conversation taken = eventually(jay.id(), c -> "sam".equals(c.assignedTo()));
+      assertEquals("sam", taken.acknowledgedBy(), "the backup who acknowledged takes the conversation");
+      young.next(f -> "message".equals(f.getString("type")) && "assigned".equals(f.getJsonObject("message").getJsonObject("event", new JsonObject()).getString("type"))
+          && "sam".equals(f.getJsonObject("message").getJsonObject("event").getString("to")));
+
+      sweepAt("18:40");
+      assertEquals(2, conversation(jay.id()).escalationLevel(), "no alerts after an acknowledgement");
+      assertEquals(2, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "escalated".equals(m.event().getString("type"))).count(),
+          "each step recorded once");
+      assertFalse(young.arrivesWithin(messageOf(MessageKind.ALERT), 300), "alerts are for staff only");
+    }
+  }
+
+  @Test
+  @DisplayName("A reply before the SLA means nobody is alerted")
+  void replyStopsEscalation() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "hi");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      clock.setLocal("2026-11-25T18:05");
+      reply(ali, jay.id(), "Hi Jay, I'm here", "text");
+      sweepAt("18:30");
+      assertEquals(0, conversation(jay.id()).escalationLevel());
+      assertTrue(stored(jay.id(), MessageKind.ALERT).isEmpty());
+    }
+  }
+
+  @Test
+  @DisplayName("At the end of a shift the conversation moves to the next adviser with the handover note, and the care leaver sees who they talk with now")
+  void shiftEndHandover() {
+    startAt("21:50");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "I can't pay my rent");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      reply(ali, jay.id(), "Let's sort it out", "text");
+      reply(ali, jay.id(), "Rent arrears, 2 weeks. Call housing officer tomorrow.", "note");
+      try (TestSocket priya = staffSocket("priya")) {
+        sweepAt("21:59");
+        assertEquals("ali", conversation(jay.id()).assignedTo(), "still Ali's shift");
+        sweepAt("22:00");
+        Conversation after = conversation(jay.id());
+        assertEquals("priya", after.assignedTo());
+        List<Message> notes = stored(jay.id(), MessageKind.NOTE);
+        assertTrue(notes.get(notes.size() - 1).text().contains("Rent arrears, 2 weeks"), "the handover note goes with it: " + notes);
+        JsonObject told = young.next(f -> messageOf(MessageKind.SYSTEM).test(f) && "transferred".equals(f.getJsonObject("message").getJsonObject("event").getString("type")));
+        assertEquals("Ali's shift has ended. You are now talking with Priya.", told.getJsonObject("message").getString("text"));
+        assertFalse(young.arrivesWithin(messageOf(MessageKind.NOTE), 300), "notes never reach the care leaver");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("When nobody comes on after a shift, the conversation goes back to the queue instead of staying with the adviser who left")
+  void shiftEndWithNobodyNext() {
+    startAt("22:30");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "hi");
+      eventually(jay.id(), c -> "priya".equals(c.assignedTo()));
+      sweepAt("23:00");
+      assertNull(conversation(jay.id()).assignedTo());
+      JsonObject told = young.next(f -> messageOf(MessageKind.SYSTEM).test(f) && "unassigned".equals(f.getJsonObject("message").getJsonObject("event").getString("type")));
+      assertTrue(told.getJsonObject("message").getString("text").startsWith("Priya's shift has ended."));
+      assertEquals(1, stored(jay.id(), MessageKind.AUTO_REPLY).size(), "and the honest reply says nobody is on now");
+    }
+  }
+
+  @Test
+  @DisplayName("An adviser who drops off keeps new work for the grace period, then a waiting conversation is moved on")
+  void offlineAdviser() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    TestSocket ali = staffSocket("ali");
+    try (TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
+      priya.send(new JsonObject().put("type", "presence").put("status", "busy"));
+      priya.next(f -> "presence".equals(f.getString("type")) && "busy".equals(f.getString("status")));
+      clock.setLocal("2026-11-25T18:02");
+      say(young, "hi");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      ali.close();
+      clock.setLocal("2026-11-25T18:03");
+      // Ali's socket closing is seen on the server's event loop; give it a moment.
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (harbour.harbour().services().chatSockets() != null
+          && System.nanoTime() < deadline
+          && !"offline".equals(harbour.harbour().services().routing().view().forStaff().getJsonArray("onCall").stream()
+              .map(JsonObject.class::cast).filter(a -> "ali".equals(a.getString("username"))).findFirst().orElseThrow().getString("availability"))) {
+        Thread.onSpinWait();
+      }
+      sweepAt("18:03:30");
+      assertEquals("ali", conversation(jay.id()).assignedTo(), "within the grace period");
+      priya.send(new JsonObject().put("type", "presence").put("status", "available"));
+      priya.next(f -> "presence".equals(f.getString("type")) && "available".equals(f.getString("status")));
+      sweepAt("18:04:01");
+      assertEquals("priya", conversation(jay.id()).assignedTo(), "moved on once the grace period is over");
+    }
+  }
+
+  @Test
+  @DisplayName("At the start of the next working day the night's conversation lands in the own PA's queue as a handover item, once")
+  void nextDayHandover() {
+    startAt("23:30");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket young = careLeaverSocket(jay)) {
+      say(young, "I lost my job today");
+    }
+    eventually(jay.id(), Conversation::autoRepliedThisEpisode);
+    try (TestSocket samSocket = staffSocket("sam")) {
+      clock.setLocal("2026-11-26T08:59");
+      RunningHarbour.await(harbour.harbour().services().routing().sweep());
+      assertFalse(conversation(jay.id()).paHandoverPending(), "not before office hours");
+      clock.setLocal("2026-11-26T09:00");
+      RunningHarbour.await(harbour.harbour().services().routing().sweep());
+      assertTrue(conversation(jay.id()).paHandoverPending());
+      JsonObject item = samSocket.next("handover");
+      assertTrue(item.getString("text").contains("Jay sent 1 message"), item.getString("text"));
+      samSocket.send(new JsonObject().put("type", "queue"));
+      JsonArray queue = samSocket.next("queue").getJsonArray("conversations");
+      assertTrue(queue.stream().map(JsonObject.class::cast).anyMatch(c -> jay.id().equals(c.getString("id")) && c.getBoolean("paHandoverPending")));
+
+      clock.setLocal("2026-11-26T09:05");
+      RunningHarbour.await(harbour.harbour().services().routing().sweep());
+      assertEquals(1, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "pa_handover".equals(m.event().getString("type"))).count());
+      samSocket.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> !c.paHandoverPending());
+    }
+  }
+
+  @Test
+  @DisplayName("A restart loses no pending escalation: the ladder carries on from where it was")
+  void restartWithEscalationPending() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "hello?");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+    }
+    clock.setLocal("2026-11-25T18:05");
+    harbour = harbour.restart();
+    Rotas.use(harbour, Rotas.wednesdayEvening());
+    sweepAt("18:10");
+    assertEquals(1, conversation(jay.id()).escalationLevel(), "the wait from before the restart is escalated at its SLA");
+
+    harbour = harbour.restart();
+    Rotas.use(harbour, Rotas.wednesdayEvening());
+    sweepAt("18:12");
+    assertEquals(1, conversation(jay.id()).escalationLevel(), "not repeated early after a restart");
+    sweepAt("18:15");
+    assertEquals(2, conversation(jay.id()).escalationLevel(), "the ladder carries on");
+    assertEquals(2, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "escalated".equals(m.event().getString("type"))).count());
+  }
+
+  @Test
+  @DisplayName("The on-call API tells a care leaver first names only and staff the whole shift; strangers get 401")
+  void onCallApi() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali")) {
+      JsonObject forJay = jay.session().get("/api/on-call").bodyAsJsonObject();
+      assertEquals("Ali", forJay.getJsonObject("now").getString("firstName"));
+      assertFalse(forJay.encode().contains("\"ali\""), "no usernames for care leavers: " + forJay);
+      JsonObject forStaff = sam.get("/api/on-call").bodyAsJsonObject();
+      JsonObject first = forStaff.getJsonArray("onCall").getJsonObject(0);
+      assertEquals("ali", first.getString("username"));
+      assertEquals("available", first.getString("availability"));
+      assertEquals(2, first.getInteger("capacity"));
+      assertEquals("jo", forStaff.getJsonArray("dutyManagers").getJsonObject(0).getString("username"));
+      assertEquals(401, new TestSession(harbour).get("/api/on-call").statusCode());
+    }
+  }
+
+  @Test
+  @DisplayName("Bad acknowledge frames get error frames and the connection keeps working")
+  void badAcknowledgeFrames() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
+      priya.send(new JsonObject().put("type", "acknowledge"));
+      assertEquals("missing_field", priya.next("error").getString("code"));
+      priya.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()).put("$where", "1"));
+      assertEquals("bad_key", priya.next("error").getString("code"));
+      young.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      assertEquals("forbidden", young.next("error").getString("code"));
+      say(young, "hi");
+      eventually(jay.id(), c -> "priya".equals(c.assignedTo()));
+      priya.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      assertEquals("nothing_to_acknowledge", priya.next("error").getString("code"));
+      try (TestSocket ali = staffSocket("ali")) {
+        ali.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+        assertEquals("forbidden", ali.next("error").getString("code"), "not Ali's conversation and Ali was never alerted");
+      }
+      say(young, "still works");
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package uk.harbour.testing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import uk.harbour.calendar.BankHolidays;
+import uk.harbour.rota.RotaEngine;
+import uk.harbour.rota.RotaJson;
+import uk.harbour.rota.RotaYaml;
+
+/** Puts a rota in force on a running Harbour, and a small rota for routing tests. */
+public final class Rotas {
+
+  private Rotas() {}
+
+  public static void use(RunningHarbour harbour, JsonObject rotaJson) {
+    try {
+      BankHolidays holidays = RotaYaml.parseBankHolidays(Files.readString(Path.of("config", "bank-holidays.yaml")));
+      harbour.harbour().services().rotaEngine().set(new RotaEngine(RotaJson.rotaFromJson(rotaJson, 3), holidays, TestClock.LONDON));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Office hours Mon-Fri 09:00-17:00. Wednesday 17:00-22:00 Ali and Priya on call (backup Sam),
+   * 22:00-23:00 Priya alone (backup Ali); then nobody until Thursday's office hours. Jo is duty
+   * manager throughout. Ali may hold two conversations at once, the others three.
+   */
+  public static JsonObject wednesdayEvening() {
+    return new JsonObject()
+        .put("officeHours", new JsonArray().add(new JsonObject()
+            .put("days", new JsonArray().add("MONDAY").add("TUESDAY").add("WEDNESDAY").add("THURSDAY").add("FRIDAY"))
+            .put("start", "09:00").put("end", "17:00")))
+        .put("templates", new JsonArray()
+            .add(shift("wed-evening", "17:00", "22:00", new JsonArray().add("ali").add("priya"), "sam"))
+            .add(shift("wed-late", "22:00", "23:00", new JsonArray().add("priya"), "ali")))
+        .put("capacity", new JsonArray().add(new JsonObject().put("adviser", "ali").put("maxActive", 2)))
+        .put("defaultCapacity", 3);
+  }
+
+  private static JsonObject shift(String id, String start, String end, JsonArray onCall, String backup) {
+    return new JsonObject()
+        .put("id", id).put("day", "WEDNESDAY").put("start", start).put("end", end)
+        .put("onCall", onCall).put("backup", backup).put("dutyManager", "jo");
+  }
+}
