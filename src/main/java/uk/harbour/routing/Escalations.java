@@ -46,7 +46,7 @@ public final class Escalations {
   }
 
   /** When the next alert is due for this conversation; empty when nothing is waiting unacknowledged. */
-  public Optional<Instant> due(Conversation conv) {
+  public static Optional<Instant> due(Conversation conv, HarbourConfig.Routing settings) {
     if (conv.status() != ConversationStatus.WAITING || conv.waitingSince() == null || conv.acknowledgedBy() != null) {
       return Optional.empty();
     }
@@ -59,10 +59,10 @@ public final class Escalations {
 
   /** Sends the next alert if it is due at {@code now} (exactly at the SLA counts as due). */
   public Future<List<Message>> check(Conversation conv, Instant now) {
-    if (due(conv).filter(d -> !now.isBefore(d)).isEmpty()) {
+    if (due(conv, settings).filter(d -> !now.isBefore(d)).isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return chat.postIf(conv.id(), c -> due(c).filter(d -> !now.isBefore(d)).map(d -> List.of(alert(c, now))).orElse(List.of()))
+    return chat.postIf(conv.id(), c -> due(c, settings).filter(d -> !now.isBefore(d)).map(d -> List.of(alert(c, now))).orElse(List.of()))
         .map(
             posted -> {
               posted.forEach(this::deliver);
