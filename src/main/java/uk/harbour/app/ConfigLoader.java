@@ -37,6 +37,7 @@ public final class ConfigLoader {
           Map.entry("HARBOUR_CHAT_MESSAGES_PER_MINUTE", "chat.messagesPerMinute"),
           Map.entry("HARBOUR_SLA_MINUTES", "routing.slaMinutes"),
           Map.entry("HARBOUR_URGENT_SLA_MINUTES", "routing.urgentSlaMinutes"),
+          Map.entry("HARBOUR_ESCALATION_LADDER", "routing.ladder"),
           Map.entry("HARBOUR_COUNCIL_NAME", "council.name"),
           Map.entry("HARBOUR_COUNCIL_OUT_OF_HOURS_PHONE", "council.outOfHoursPhone"));
 

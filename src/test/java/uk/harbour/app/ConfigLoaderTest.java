@@ -90,7 +90,10 @@ class ConfigLoaderTest {
         "HARBOUR_ZONE      | Mars/Base | time.zone: unknown time zone 'Mars/Base'",
         "MONGO_URI         | mysql://x | mongo.uri: not a valid MongoDB connection string",
         "HARBOUR_PUBLIC_URL| ftp://x   | http.publicUrl: must be an http(s) address, got 'ftp://x'",
-        "HARBOUR_DEMO      | maybe     | demo: must be auto, true or false, got 'maybe'"
+        "HARBOUR_DEMO      | maybe     | demo: must be auto, true or false, got 'maybe'",
+        "HARBOUR_SLA_MINUTES | 0       | routing.slaMinutes: must be between 1 and 1440, got 0",
+        "HARBOUR_ESCALATION_LADDER | backup,boss | routing.ladder: must list backup and/or duty_manager once each",
+        "HARBOUR_ESCALATION_LADDER | backup,backup | routing.ladder: must list backup and/or duty_manager once each"
       })
   @DisplayName("A bad value stops start-up with one line naming the key and the problem")
   void badValues(String variable, String value, String expected, Vertx vertx, VertxTestContext ctx) {
