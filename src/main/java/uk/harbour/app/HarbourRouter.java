@@ -22,6 +22,8 @@ import uk.harbour.identity.Totp;
 import uk.harbour.identity.Sessions;
 import uk.harbour.identity.SignInPages;
 import uk.harbour.identity.StaffRoutes;
+import uk.harbour.rota.RotaPages;
+import uk.harbour.rota.RotaRoutes;
 import uk.harbour.web.FailureHandler;
 import uk.harbour.web.Pages;
 import uk.harbour.web.HarbourException;
@@ -80,6 +82,13 @@ public final class HarbourRouter {
     new AuditRoutes(services.audit(), pages, services.config().zone()).mount(router);
     new ChatPages(pages).mount(router);
     new TranscriptRoutes(services.chat(), services.audit(), pages, services.clock()).mount(router);
+    new RotaRoutes(services.rota()).mount(router);
+    new RotaPages(services.rota(), identity, pages, HarbourRouter.availability(services)).mount(router);
+  }
+
+  /** A staff member's console status on this node: available, busy, away, or offline when not connected. */
+  private static java.util.function.Function<String, String> availability(Services services) {
+    return username -> services.staffPresence().of(username).filter(s -> s.connections() > 0).map(s -> s.status()).orElse("offline");
   }
 
   private static void mountOperations(Vertx vertx, Router router, Services services) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import uk.harbour.audit.AuditLog;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.ChatSockets;
+import uk.harbour.chat.StaffPresence;
+import uk.harbour.rota.RotaService;
 import io.vertx.ext.web.sstore.SessionStore;
 import uk.harbour.identity.Identity;
 import uk.harbour.identity.SocketAuthenticator;
@@ -27,4 +29,6 @@ public record Services(
     ChatSockets chatSockets,
     SessionStore sessionStore,
     SocketAuthenticator socketAuthenticator,
-    StaffRepository staffRepository) {}
+    StaffRepository staffRepository,
+    RotaService rota,
+    StaffPresence staffPresence) {}

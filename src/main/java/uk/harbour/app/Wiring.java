@@ -34,6 +34,9 @@ import uk.harbour.identity.StaffSignIn;
 import uk.harbour.identity.Tokens;
 import uk.harbour.identity.Totp;
 import uk.harbour.identity.YoungPeople;
+import uk.harbour.rota.RotaService;
+import uk.harbour.rota.RotaYaml;
+import uk.harbour.store.MongoRotaRepository;
 import uk.harbour.store.MongoAuditLog;
 import uk.harbour.store.MongoCareLeaverRepository;
 import uk.harbour.store.MongoConversationRepository;
@@ -67,7 +70,10 @@ final class Wiring {
     Future<PasswordPolicy> policy = vertx.executeBlocking(() -> PasswordPolicy.load(Path.of("config", "common-passwords.txt")), false);
     Future<Argon2Hashing> hashing = vertx.executeBlocking(() -> new Argon2Hashing(vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1)), false);
 
-    return Future.all(indexes, policy, hashing)
+    Future<uk.harbour.calendar.BankHolidays> holidays =
+        vertx.executeBlocking(() -> RotaYaml.parseBankHolidays(java.nio.file.Files.readString(Path.of("config", "bank-holidays.yaml"))), false);
+
+    return Future.all(indexes, policy, hashing, holidays)
         .compose(
             ready -> {
               SignOuts signOuts = new SignOuts(vertx.eventBus());
@@ -89,12 +95,17 @@ final class Wiring {
                       clock);
               ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
               ChatService chat = new ChatService(vertx, messages, conversations, careLeavers, durability, delivery, clock);
+              StaffPresence presence = new StaffPresence(delivery);
+              RotaService rota =
+                  new RotaService(
+                      vertx, new MongoRotaRepository(mongo, durability, RotaService.DEFAULT_CAPACITY), staff, audit, holidays.result(), config.zone(), clock,
+                      config.demo() ? Optional.of(Path.of("config", "demo-rota.yaml")) : Optional.empty());
               ChatSockets sockets =
                   new ChatSockets(
                       vertx,
                       chat,
                       delivery,
-                      new StaffPresence(delivery),
+                      presence,
                       staff,
                       new RateLimiter(clock, config.chat().burst(), config.chat().messagesPerMinute()),
                       config.chat().burst(),
@@ -109,8 +120,10 @@ final class Wiring {
                   new Services(
                       config, clock, store, pages, metrics, csrfSecret, audit, identity, chat, sockets, sessionStore,
                       new SocketAuthenticator(sessionStore, sessionCheck, deviceSessions),
-                      staff);
-              return chat.start().map(services);
+                      staff,
+                      rota,
+                      presence);
+              return chat.start().compose(v -> rota.start()).map(services);
             });
   }
 }
