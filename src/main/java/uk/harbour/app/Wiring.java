@@ -35,7 +35,6 @@ import uk.harbour.identity.Tokens;
 import uk.harbour.identity.Totp;
 import uk.harbour.identity.YoungPeople;
 import uk.harbour.rota.RotaService;
-import uk.harbour.rota.RotaYaml;
 import uk.harbour.store.MongoRotaRepository;
 import uk.harbour.store.MongoAuditLog;
 import uk.harbour.store.MongoCareLeaverRepository;
@@ -71,7 +70,7 @@ final class Wiring {
     Future<Argon2Hashing> hashing = vertx.executeBlocking(() -> new Argon2Hashing(vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1)), false);
 
     Future<uk.harbour.calendar.BankHolidays> holidays =
-        vertx.executeBlocking(() -> RotaYaml.parseBankHolidays(java.nio.file.Files.readString(Path.of("config", "bank-holidays.yaml"))), false);
+        vertx.executeBlocking(() -> uk.harbour.calendar.BankHolidays.fromYaml(java.nio.file.Files.readString(Path.of("config", "bank-holidays.yaml"))), false);
 
     return Future.all(indexes, policy, hashing, holidays)
         .compose(

@@ -39,7 +39,7 @@ final class RotaFixtures {
   }
 
   static BankHolidays holidays() {
-    return RotaYaml.parseBankHolidays(read("config/bank-holidays.yaml"));
+    return BankHolidays.fromYaml(read("config/bank-holidays.yaml"));
   }
 
   static RotaEngine demoEngine() {

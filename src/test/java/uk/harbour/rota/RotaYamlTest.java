@@ -82,7 +82,7 @@ class RotaYamlTest {
   })
   void refusesBadBankHolidayYaml(String description, String yaml, String code) {
     HarbourException e = assertThrows(HarbourException.class,
-        () -> RotaYaml.parseBankHolidays(yaml));
+        () -> BankHolidays.fromYaml(yaml));
     assertEquals(code, e.code(), e.getMessage());
   }
 }
