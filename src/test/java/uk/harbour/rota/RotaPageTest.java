@@ -114,6 +114,16 @@ class RotaPageTest {
   }
 
   @Test
+  @DisplayName("The March clock-change week says the clocks go forward and Saturday night lasts 11 hours")
+  void springForwardWeek() {
+    String html = adviser.get("/rota?week=2027-03-28").bodyAsString();
+    assertTrue(html.contains("Week of Monday 22 March 2027"), "a Sunday belongs to the week before");
+    String saturday = day(html, "2027-03-27");
+    assertTrue(saturday.contains("21:00 to 09:00 Sunday</strong> (11 hours)"), saturday);
+    assertTrue(day(html, "2027-03-28").contains("Clocks go forward one hour at 01:00"));
+  }
+
+  @Test
   @DisplayName("A bank-holiday week names the holiday and follows the Sunday pattern that day")
   void bankHolidayWeek() {
     String html = adviser.get("/rota?week=2026-12-21").bodyAsString();
