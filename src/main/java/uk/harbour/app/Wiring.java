@@ -4,11 +4,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog;
+import uk.harbour.calendar.BankHolidays;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.ChatSockets;
@@ -69,8 +71,8 @@ final class Wiring {
     Future<PasswordPolicy> policy = vertx.executeBlocking(() -> PasswordPolicy.load(Path.of("config", "common-passwords.txt")), false);
     Future<Argon2Hashing> hashing = vertx.executeBlocking(() -> new Argon2Hashing(vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1)), false);
 
-    Future<uk.harbour.calendar.BankHolidays> holidays =
-        vertx.executeBlocking(() -> uk.harbour.calendar.BankHolidays.fromYaml(java.nio.file.Files.readString(Path.of("config", "bank-holidays.yaml"))), false);
+    Future<BankHolidays> holidays =
+        vertx.executeBlocking(() -> BankHolidays.fromYaml(Files.readString(Path.of("config", "bank-holidays.yaml"))), false);
 
     return Future.all(indexes, policy, hashing, holidays)
         .compose(
