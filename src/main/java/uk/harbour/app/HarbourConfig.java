@@ -57,8 +57,7 @@ public record HarbourConfig(
       java.util.List<String> ladder,
       Duration disconnectGrace,
       Duration sweep,
-      int autoReplyCards,
-      int defaultCapacity) {}
+      int autoReplyCards) {}
 
   /** Reads the merged configuration; throws {@link ConfigException} naming the first bad key. */
   public static HarbourConfig from(JsonObject json) {
@@ -100,8 +99,7 @@ public record HarbourConfig(
             ladder(in.string("routing.ladder")),
             Duration.ofSeconds(in.intInRange("routing.disconnectGraceSeconds", 0, 3600)),
             Duration.ofSeconds(in.intInRange("routing.sweepSeconds", 1, 600)),
-            in.intInRange("routing.autoReplyCards", 0, 10),
-            in.intInRange("routing.defaultCapacity", 1, 100)));
+            in.intInRange("routing.autoReplyCards", 0, 10)));
   }
 
   /** Rungs of the escalation ladder, in order: {@code backup} and {@code duty_manager}. */

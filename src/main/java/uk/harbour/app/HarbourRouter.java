@@ -23,6 +23,8 @@ import uk.harbour.identity.Sessions;
 import uk.harbour.identity.SignInPages;
 import uk.harbour.identity.StaffRoutes;
 import uk.harbour.routing.OnCallRoutes;
+import uk.harbour.rota.RotaPages;
+import uk.harbour.rota.RotaRoutes;
 import uk.harbour.web.FailureHandler;
 import uk.harbour.web.Pages;
 import uk.harbour.web.HarbourException;
@@ -82,6 +84,8 @@ public final class HarbourRouter {
     new ChatPages(pages).mount(router);
     new TranscriptRoutes(services.chat(), services.audit(), pages, services.clock()).mount(router);
     new OnCallRoutes(services.routing().view()).mount(router);
+    new RotaRoutes(services.rota()).mount(router);
+    new RotaPages(services.rota(), identity, pages, services.staffPresence()::describe).mount(router);
   }
 
   private static void mountOperations(Vertx vertx, Router router, Services services) {

@@ -3,12 +3,12 @@ package uk.harbour.app;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import uk.harbour.rota.RotaEngine;
 import uk.harbour.routing.Routing;
 import uk.harbour.audit.AuditLog;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.ChatSockets;
+import uk.harbour.chat.StaffPresence;
+import uk.harbour.rota.RotaService;
 import io.vertx.ext.web.sstore.SessionStore;
 import uk.harbour.identity.Identity;
 import uk.harbour.identity.SocketAuthenticator;
@@ -32,4 +32,5 @@ public record Services(
     SocketAuthenticator socketAuthenticator,
     StaffRepository staffRepository,
     Routing routing,
-    AtomicReference<RotaEngine> rotaEngine) {}
+    RotaService rota,
+    StaffPresence staffPresence) {}

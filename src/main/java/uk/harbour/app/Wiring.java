@@ -4,26 +4,21 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog;
+import uk.harbour.calendar.BankHolidays;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.ChatSockets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import uk.harbour.calendar.BankHolidays;
 import uk.harbour.identity.CareLeaverRepository;
 import uk.harbour.identity.StaffRepository;
-import uk.harbour.rota.Rota;
-import uk.harbour.rota.OfficeHours;
-import java.time.DayOfWeek;
-import java.util.Map;
-import uk.harbour.rota.RotaEngine;
-import uk.harbour.rota.RotaYaml;
 import uk.harbour.routing.DayHandover;
 import uk.harbour.routing.Escalations;
 import uk.harbour.routing.HelpOpenNow;
@@ -54,6 +49,8 @@ import uk.harbour.identity.StaffSignIn;
 import uk.harbour.identity.Tokens;
 import uk.harbour.identity.Totp;
 import uk.harbour.identity.YoungPeople;
+import uk.harbour.rota.RotaService;
+import uk.harbour.store.MongoRotaRepository;
 import uk.harbour.store.MongoAuditLog;
 import uk.harbour.store.MongoCareLeaverRepository;
 import uk.harbour.store.MongoConversationRepository;
@@ -88,9 +85,9 @@ final class Wiring {
     Future<Argon2Hashing> hashing = vertx.executeBlocking(() -> new Argon2Hashing(vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1)), false);
 
     Future<BankHolidays> holidays =
-        vertx.executeBlocking(() -> RotaYaml.parseBankHolidays(Files.readString(Path.of("config", "bank-holidays.yaml"))), false);
+        vertx.executeBlocking(() -> BankHolidays.fromYaml(Files.readString(Path.of("config", "bank-holidays.yaml"))), false);
 
-    return Future.all(List.of(indexes, policy, hashing, holidays))
+    return Future.all(indexes, policy, hashing, holidays)
         .compose(
             ready -> {
               SignOuts signOuts = new SignOuts(vertx.eventBus());
@@ -113,12 +110,13 @@ final class Wiring {
               ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
               ChatService chat = new ChatService(vertx, messages, conversations, careLeavers, durability, delivery, clock);
               StaffPresence presence = new StaffPresence(delivery, clock);
-              AtomicReference<RotaEngine> rotaEngine =
-                  new AtomicReference<>(new RotaEngine(
-                      new Rota(OfficeHours.none(), List.of(), List.of(), Map.of(), config.routing().defaultCapacity(), DayOfWeek.SUNDAY),
-                      holidays.result(),
-                      config.zone()));
-              Routing routing = routing(config, clock, chat, delivery, presence, new RotaNow(rotaEngine::get), staff, careLeavers, HelpOpenNow.none());
+              RotaService rota =
+                  new RotaService(
+                      vertx, new MongoRotaRepository(mongo, durability, RotaService.DEFAULT_CAPACITY), staff, audit, holidays.result(), config.zone(), clock,
+                      config.demo() ? Optional.of(Path.of("config", "demo-rota.yaml")) : Optional.empty());
+              Routing routing = routing(config, clock, chat, delivery, presence, new RotaNow(rota::engine), staff, careLeavers, HelpOpenNow.none());
+              // A rota change (cover, sickness) can end someone's shift now: hand over at once.
+              rota.onChange(engine -> routing.sweep());
               ChatSockets sockets =
                   new ChatSockets(
                       vertx,
@@ -141,8 +139,9 @@ final class Wiring {
                       new SocketAuthenticator(sessionStore, sessionCheck, deviceSessions),
                       staff,
                       routing,
-                      rotaEngine);
-              return chat.start().map(services);
+                      rota,
+                      presence);
+              return chat.start().compose(v -> rota.start()).map(services);
             });
   }
 

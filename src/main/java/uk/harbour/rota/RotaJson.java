@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import uk.harbour.web.HarbourException;
+import uk.harbour.web.JsonInput;
 
 /**
  * Rota ↔ JSON, for the repository and the HTTP API. Parsing is strict (unknown fields, wrong types
@@ -21,6 +22,8 @@ public final class RotaJson {
 
   /** More entries than this in one list is hostile input, not a rota. */
   static final int MAX_LIST = RotaValidator.MAX_OVERRIDES;
+  /** Longest id or name text. */
+  static final int MAX_TEXT = 64;
 
   private RotaJson() { }
 
@@ -28,8 +31,8 @@ public final class RotaJson {
    * @param configDefaultCapacity used when the document has no {@code defaultCapacity}
    */
   public static Rota rotaFromJson(JsonObject json, int configDefaultCapacity) {
-    StrictJson in = StrictJson.of(json, "", Set.of("officeHours", "templates", "overrides",
-        "capacity", "defaultCapacity", "bankHolidayPattern"));
+    JsonInput in = JsonInput.object(json, "", "officeHours", "templates", "overrides",
+        "capacity", "defaultCapacity", "bankHolidayPattern");
     OfficeHours officeHours = new OfficeHours(
         list(in, "officeHours", (item, where) -> periodFromJson(item, where)));
     List<ShiftTemplate> templates = list(in, "templates", RotaJson::templateFromJson);
@@ -45,9 +48,9 @@ public final class RotaJson {
       }
     }
     int defaultCapacity = in.has("defaultCapacity")
-        ? in.integer("defaultCapacity", 1, RotaValidator.MAX_CAPACITY) : configDefaultCapacity;
+        ? in.requiredInt("defaultCapacity", 1, RotaValidator.MAX_CAPACITY) : configDefaultCapacity;
     DayOfWeek bankHolidayPattern = in.has("bankHolidayPattern")
-        ? in.enumValue("bankHolidayPattern", DayOfWeek.class) : DayOfWeek.SUNDAY;
+        ? in.requiredEnum("bankHolidayPattern", DayOfWeek.class) : DayOfWeek.SUNDAY;
     return new Rota(officeHours, templates, overrides, capacity, defaultCapacity, bankHolidayPattern);
   }
 
@@ -67,11 +70,11 @@ public final class RotaJson {
 
   /** One override as the HTTP API receives it; {@code where} names it in error messages. */
   public static RotaOverride overrideFromJson(Object json, String where) {
-    StrictJson in = StrictJson.of(json, where,
-        Set.of("id", "kind", "adviser", "start", "end", "replaces"));
-    return new RotaOverride(in.string("id"), in.enumValue("kind", RotaOverride.Kind.class),
-        in.string("adviser"), in.dateTime("start"), in.dateTime("end"),
-        in.optionalString("replaces"));
+    JsonInput in = JsonInput.object(json, where,
+        "id", "kind", "adviser", "start", "end", "replaces");
+    return new RotaOverride(in.requiredString("id", MAX_TEXT), in.requiredEnum("kind", RotaOverride.Kind.class),
+        in.requiredString("adviser", MAX_TEXT), in.requiredDateTime("start"), in.requiredDateTime("end"),
+        in.optionalString("replaces", MAX_TEXT));
   }
 
   public static RotaOverride overrideFromJson(JsonObject json) {
@@ -90,10 +93,10 @@ public final class RotaJson {
   }
 
   public static ShiftTemplate templateFromJson(Object json, String where) {
-    StrictJson in = StrictJson.of(json, where,
-        Set.of("id", "day", "start", "end", "onCall", "backup", "dutyManager"));
+    JsonInput in = JsonInput.object(json, where,
+        "id", "day", "start", "end", "onCall", "backup", "dutyManager");
     List<String> onCall = new ArrayList<>();
-    JsonArray ids = in.array("onCall");
+    JsonArray ids = in.requiredArray("onCall");
     for (int i = 0; i < ids.size(); i++) {
       Object id = ids.getValue(i);
       if (!(id instanceof String text)) {
@@ -101,9 +104,9 @@ public final class RotaJson {
       }
       onCall.add(text);
     }
-    return new ShiftTemplate(in.string("id"), in.enumValue("day", DayOfWeek.class),
-        in.time("start"), in.time("end"), onCall, in.optionalString("backup"),
-        in.optionalString("dutyManager"));
+    return new ShiftTemplate(in.requiredString("id", MAX_TEXT), in.requiredEnum("day", DayOfWeek.class),
+        in.requiredTime("start"), in.requiredTime("end"), onCall, in.optionalString("backup", MAX_TEXT),
+        in.optionalString("dutyManager", MAX_TEXT));
   }
 
   public static JsonObject toJson(ShiftTemplate template) {
@@ -119,14 +122,14 @@ public final class RotaJson {
   }
 
   static OfficeHours.Period periodFromJson(Object json, String where) {
-    StrictJson in = StrictJson.of(json, where, Set.of("days", "start", "end"));
+    JsonInput in = JsonInput.object(json, where, "days", "start", "end");
     Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-    JsonArray names = in.array("days");
+    JsonArray names = in.requiredArray("days");
     for (int i = 0; i < names.size(); i++) {
-      days.add(StrictJson.enumFrom(names.getValue(i), in.name("days") + "[" + i + "]",
+      days.add(JsonInput.enumFrom(names.getValue(i), in.name("days") + "[" + i + "]",
           DayOfWeek.class));
     }
-    return new OfficeHours.Period(days, in.time("start"), in.time("end"));
+    return new OfficeHours.Period(days, in.requiredTime("start"), in.requiredTime("end"));
   }
 
   static JsonObject toJson(OfficeHours.Period period) {
@@ -137,8 +140,8 @@ public final class RotaJson {
   }
 
   private static Map.Entry<String, Integer> capacityFromJson(Object json, String where) {
-    StrictJson in = StrictJson.of(json, where, Set.of("adviser", "maxActive"));
-    return Map.entry(in.string("adviser"), in.integer("maxActive", 1, RotaValidator.MAX_CAPACITY));
+    JsonInput in = JsonInput.object(json, where, "adviser", "maxActive");
+    return Map.entry(in.requiredString("adviser", MAX_TEXT), in.requiredInt("maxActive", 1, RotaValidator.MAX_CAPACITY));
   }
 
   /** Output only: a concrete shift for the week view. */
@@ -178,8 +181,8 @@ public final class RotaJson {
     T read(Object item, String where);
   }
 
-  private static <T> List<T> list(StrictJson in, String field, ItemReader<T> reader) {
-    JsonArray array = in.array(field);
+  private static <T> List<T> list(JsonInput in, String field, ItemReader<T> reader) {
+    JsonArray array = in.requiredArray(field);
     if (array.size() > MAX_LIST) {
       throw HarbourException.badRequest("too_many",
           "'" + in.name(field) + "' may hold at most " + MAX_LIST + " entries.");

@@ -24,6 +24,11 @@ public final class RotaValidator {
   public static final Duration MAX_OVERRIDE_LENGTH = Duration.ofDays(366);
   /** Ids are stored and shown: letters, digits, '-' and '_' only, so never a Mongo operator or path. */
   public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+  /**
+   * Staff ids are usernames, which may hold a '.' (jo.bennett); safe because the rota stores them
+   * only as values (capacity is a list, not a map), never as document keys.
+   */
+  static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final Set<String> knownStaffIds;
   private final LocalTimes times;
@@ -143,7 +148,10 @@ public final class RotaValidator {
   }
 
   private void known(String staffId) {
-    checkId(staffId, "adviser id");
+    if (!STAFF_ID.matcher(staffId).matches()) {
+      throw HarbourException.badRequest("bad_id",
+          "The adviser id must be 1-64 letters, digits, '.', '-' or '_'.");
+    }
     if (!knownStaffIds.contains(staffId)) {
       throw HarbourException.badRequest("unknown_adviser", "No adviser or manager has id '" + staffId + "'.");
     }

@@ -36,7 +36,7 @@ public final class Routing {
   private final StaffDirectory staff;
   private final Duration grace;
   private final Clock clock;
-  private Instant startedAt;
+  private volatile Instant startedAt;
   private Instant namesAt;
   private Future<Void> running;
   private Future<Void> queued;
@@ -123,6 +123,10 @@ public final class Routing {
   }
 
   private Future<Void> sweepNow() {
+    if (startedAt == null) {
+      // Not started yet (a rota seeded during start-up): the first sweep comes with start.
+      return Future.succeededFuture();
+    }
     Instant now = clock.instant();
     // Longest wait first, so a freed adviser takes the person who has waited longest.
     List<Conversation> all =

@@ -4,20 +4,31 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a hostile JSON body into checked values: an object only, known fields only, no keys that
  * MongoDB would treat as operators or paths, strings within their limits. Every problem is a 400
- * with a stable code naming the field.
+ * with a stable code naming the field. Nested objects ({@link #object}) are read the same way and
+ * their errors say where they are, e.g. {@code 'templates[2].start'}.
  */
 public final class JsonInput {
 
   private final JsonObject json;
+  /** Where this object sits in the body, for error messages; empty for the body itself. */
+  private final String where;
 
-  private JsonInput(JsonObject json) {
+  private JsonInput(JsonObject json, String where) {
     this.json = json;
+    this.where = where;
   }
 
   /** Reads the request body; it must be a JSON object sent as application/json. */
@@ -43,14 +54,35 @@ public final class JsonInput {
   }
 
   public static JsonInput of(JsonObject object, String... allowedFields) {
+    return object(object, "", allowedFields);
+  }
+
+  /**
+   * Reads a value found inside a body (or parsed from YAML) that must be an object with only the
+   * allowed fields; {@code where} names it in errors, e.g. "templates[2]".
+   */
+  public static JsonInput object(Object value, String where, String... allowedFields) {
+    if (!(value instanceof JsonObject object)) {
+      throw HarbourException.badRequest("wrong_type", "'" + where + "' must be an object.");
+    }
     rejectUnsafeKeys(object, "");
     Set<String> allowed = Set.of(allowedFields);
     for (String field : object.fieldNames()) {
       if (!allowed.contains(field)) {
-        throw HarbourException.badRequest("unknown_field", "Unknown field '" + field + "'.");
+        throw HarbourException.badRequest("unknown_field",
+            "Unknown field '" + field + "'" + (where.isEmpty() ? "." : " in '" + where + "'."));
       }
     }
-    return new JsonInput(object);
+    return new JsonInput(object, where);
+  }
+
+  /** How errors name a field of this object. */
+  public String name(String field) {
+    return where.isEmpty() ? field : where + "." + field;
+  }
+
+  public boolean has(String field) {
+    return json.getValue(field) != null;
   }
 
   /** Keys starting with $ or containing . would be operators or paths to MongoDB: never accepted. */
@@ -71,7 +103,7 @@ public final class JsonInput {
 
   public String requiredString(String field, int maxLength) {
     return optionalString(field, maxLength)
-        .orElseThrow(() -> HarbourException.badRequest("missing_field", "'" + field + "' is required."));
+        .orElseThrow(() -> HarbourException.badRequest("missing_field", "'" + name(field) + "' is required."));
   }
 
   public Optional<String> optionalString(String field, int maxLength) {
@@ -80,17 +112,17 @@ public final class JsonInput {
       return Optional.empty();
     }
     if (!(value instanceof String text)) {
-      throw HarbourException.badRequest("wrong_type", "'" + field + "' must be text.");
+      throw HarbourException.badRequest("wrong_type", "'" + name(field) + "' must be text.");
     }
     String trimmed = text.strip();
     if (trimmed.isEmpty()) {
       return Optional.empty();
     }
     if (trimmed.length() > maxLength) {
-      throw HarbourException.badRequest("too_long", "'" + field + "' must be at most " + maxLength + " characters.");
+      throw HarbourException.badRequest("too_long", "'" + name(field) + "' must be at most " + maxLength + " characters.");
     }
     if (trimmed.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
-      throw HarbourException.badRequest("bad_characters", "'" + field + "' contains characters that are not allowed.");
+      throw HarbourException.badRequest("bad_characters", "'" + name(field) + "' contains characters that are not allowed.");
     }
     return Optional.of(trimmed);
   }
@@ -99,13 +131,13 @@ public final class JsonInput {
   public String requiredSecret(String field, int maxLength) {
     Object value = json.getValue(field);
     if (value == null || (value instanceof String text && text.isEmpty())) {
-      throw HarbourException.badRequest("missing_field", "'" + field + "' is required.");
+      throw HarbourException.badRequest("missing_field", "'" + name(field) + "' is required.");
     }
     if (!(value instanceof String text)) {
-      throw HarbourException.badRequest("wrong_type", "'" + field + "' must be text.");
+      throw HarbourException.badRequest("wrong_type", "'" + name(field) + "' must be text.");
     }
     if (text.length() > maxLength) {
-      throw HarbourException.badRequest("too_long", "'" + field + "' must be at most " + maxLength + " characters.");
+      throw HarbourException.badRequest("too_long", "'" + name(field) + "' must be at most " + maxLength + " characters.");
     }
     return text;
   }
@@ -116,7 +148,7 @@ public final class JsonInput {
       return Optional.empty();
     }
     if (!(value instanceof Boolean bool)) {
-      throw HarbourException.badRequest("wrong_type", "'" + field + "' must be true or false.");
+      throw HarbourException.badRequest("wrong_type", "'" + name(field) + "' must be true or false.");
     }
     return Optional.of(bool);
   }
@@ -127,13 +159,82 @@ public final class JsonInput {
       return Optional.empty();
     }
     if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-      throw HarbourException.badRequest("wrong_type", "'" + field + "' must be a whole number.");
+      throw HarbourException.badRequest("wrong_type", "'" + name(field) + "' must be a whole number.");
     }
     long result = number.longValue();
     if (result < min || result > max) {
-      throw HarbourException.badRequest("out_of_range", "'" + field + "' must be between " + min + " and " + max + ".");
+      throw HarbourException.badRequest("out_of_range", "'" + name(field) + "' must be between " + min + " and " + max + ".");
     }
     return Optional.of(result);
+  }
+
+  /** A whole number (not 2.5, not "3", not 3.0): for counts and limits typed by people. */
+  public int requiredInt(String field, int min, int max) {
+    Object value = requiredValue(field);
+    if (!(value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte)) {
+      throw HarbourException.badRequest("wrong_type", "'" + name(field) + "' must be a whole number.");
+    }
+    long number = ((Number) value).longValue();
+    if (number < min || number > max) {
+      throw HarbourException.badRequest("out_of_range", "'" + name(field) + "' must be between " + min + " and " + max + ".");
+    }
+    return (int) number;
+  }
+
+  public JsonArray requiredArray(String field) {
+    if (!(requiredValue(field) instanceof JsonArray array)) {
+      throw HarbourException.badRequest("wrong_type", "'" + name(field) + "' must be a list.");
+    }
+    return array;
+  }
+
+  public Object requiredValue(String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      throw HarbourException.badRequest("missing_field", "'" + name(field) + "' is required.");
+    }
+    return value;
+  }
+
+  /** A local time such as 17:00. */
+  public LocalTime requiredTime(String field) {
+    return parsed(field, LocalTime::parse, "a time like 17:00");
+  }
+
+  /** A local date and time such as 2026-12-24T17:00; an instant with a zone is refused. */
+  public LocalDateTime requiredDateTime(String field) {
+    return parsed(field, LocalDateTime::parse, "a local date and time like 2026-12-24T17:00");
+  }
+
+  public LocalDate requiredDate(String field) {
+    return parsed(field, LocalDate::parse, "a date like 2026-12-25");
+  }
+
+  /** An enum constant by name, any case. */
+  public <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
+    return enumFrom(requiredValue(field), name(field), type);
+  }
+
+  /** An enum constant by name, any case; {@code name} says where the value was. */
+  public static <E extends Enum<E>> E enumFrom(Object value, String name, Class<E> type) {
+    if (!(value instanceof String text)) {
+      throw HarbourException.badRequest("wrong_type", "'" + name + "' must be text.");
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(text.strip().toUpperCase(Locale.ROOT))) {
+        return constant;
+      }
+    }
+    throw HarbourException.badRequest("bad_value", "'" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
+  }
+
+  private <T> T parsed(String field, Function<String, T> parser, String expected) {
+    String text = requiredString(field, 40);
+    try {
+      return parser.apply(text);
+    } catch (DateTimeParseException e) {
+      throw HarbourException.badRequest("bad_time", "'" + name(field) + "' must be " + expected + ".");
+    }
   }
 
   public JsonObject raw() {

@@ -3,6 +3,7 @@ package uk.harbour.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,21 @@ class AccessMatrixTest {
         new Route(HttpMethod.GET, "/api/audit", false, null, expect(401, 403, 403, 403, 200, 200)),
         new Route(HttpMethod.GET, "/audit", false, null, expect(302, 403, 403, 403, 200, 200)),
         new Route(HttpMethod.GET, "/people", false, null, expect(302, 403, 200, 200, 200, 200)),
-        new Route(HttpMethod.GET, "/admin/staff", false, null, expect(302, 403, 403, 403, 403, 200)));
+        new Route(HttpMethod.GET, "/admin/staff", false, null, expect(302, 403, 403, 403, 403, 200)),
+        new Route(HttpMethod.GET, "/api/rota", false, null, expect(401, 403, 200, 200, 200, 200)),
+        // A stale version: managers and admins get past the role check to the 409.
+        new Route(HttpMethod.PUT, "/api/rota", false, new JsonObject().put("version", 999).put("officeHours", new JsonArray()).put("templates", new JsonArray()), expect(401, 403, 403, 403, 409, 409)),
+        new Route(HttpMethod.POST, "/api/rota/overrides", false, new JsonObject().put("kind", "SICKNESS").put("adviser", "own").put("start", "2026-12-02T09:00").put("end", "2026-12-01T09:00"), expect(401, 403, 403, 403, 400, 400)),
+        new Route(HttpMethod.DELETE, "/api/rota/overrides/no-such-override", false, null, expect(401, 403, 403, 403, 404, 404)),
+        new Route(HttpMethod.GET, "/api/rota/shifts?from=2026-11-23&to=2026-11-29", false, null, expect(401, 403, 200, 200, 200, 200)),
+        new Route(HttpMethod.GET, "/api/rota/gaps?from=2026-11-23&to=2026-11-29", false, null, expect(401, 403, 200, 200, 200, 200)),
+        new Route(HttpMethod.GET, "/api/rota/now", false, null, expect(401, 403, 200, 200, 200, 200)),
+        new Route(HttpMethod.GET, "/rota", false, null, expect(302, 403, 200, 200, 200, 200)),
+        new Route(HttpMethod.POST, "/rota/overrides", false, null, expect(302, 403, 403, 403, 400, 400)),
+        new Route(HttpMethod.POST, "/rota/shifts", false, null, expect(302, 403, 403, 403, 400, 400)),
+        new Route(HttpMethod.POST, "/rota/shifts/no-such-shift", false, null, expect(302, 403, 403, 403, 404, 404)),
+        new Route(HttpMethod.POST, "/rota/shifts/no-such-shift/remove", false, null, expect(302, 403, 403, 403, 404, 404)),
+        new Route(HttpMethod.POST, "/rota/overrides/no-such-override/remove", false, null, expect(302, 403, 403, 403, 404, 404)));
   }
 
   static Stream<Arguments> cases() {

@@ -32,40 +32,40 @@ class DemoRotaEngineTest {
   @DisplayName("The demo rota puts the right person on call at each time of the week")
   @CsvSource({
       // an ordinary week, Monday 2026-06-08 to Monday 2026-06-15
-      "2026-06-08T08:59, false, adviser-sam,   adviser-priya", // Sunday night shift still running
+      "2026-06-08T08:59, false, sam,   priya", // Sunday night shift still running
       "2026-06-08T09:00, true,  '',            ''",
       "2026-06-08T16:59, true,  '',            ''",
-      "2026-06-08T17:00, false, adviser-sam,   adviser-priya",
-      "2026-06-08T22:59, false, adviser-sam,   adviser-priya",
-      "2026-06-08T23:00, false, adviser-priya, adviser-sam",
-      "2026-06-09T03:00, false, adviser-priya, adviser-sam",   // across midnight
-      "2026-06-10T20:00, false, adviser-sam,   adviser-priya",
-      "2026-06-12T08:00, false, adviser-priya, adviser-sam",   // Thursday night into Friday
+      "2026-06-08T17:00, false, sam,   priya",
+      "2026-06-08T22:59, false, sam,   priya",
+      "2026-06-08T23:00, false, priya, sam",
+      "2026-06-09T03:00, false, priya, sam",   // across midnight
+      "2026-06-10T20:00, false, sam,   priya",
+      "2026-06-12T08:00, false, priya, sam",   // Thursday night into Friday
       "2026-06-12T12:00, true,  '',            ''",
-      "2026-06-12T17:00, false, adviser-sam,   adviser-priya",
-      "2026-06-13T02:00, false, adviser-sam,   adviser-priya",
-      "2026-06-13T09:00, false, adviser-priya, adviser-sam",
-      "2026-06-13T21:00, false, adviser-sam,   adviser-priya",
-      "2026-06-14T12:00, false, adviser-priya, adviser-sam",
-      "2026-06-14T23:30, false, adviser-sam,   adviser-priya",
-      "2026-06-15T08:30, false, adviser-sam,   adviser-priya",
+      "2026-06-12T17:00, false, sam,   priya",
+      "2026-06-13T02:00, false, sam,   priya",
+      "2026-06-13T09:00, false, priya, sam",
+      "2026-06-13T21:00, false, sam,   priya",
+      "2026-06-14T12:00, false, priya, sam",
+      "2026-06-14T23:30, false, sam,   priya",
+      "2026-06-15T08:30, false, sam,   priya",
       // bank holidays follow the Sunday pattern and are never office hours
-      "2026-12-25T08:00, false, adviser-priya, adviser-sam",   // Thursday night shift into Christmas
-      "2026-12-25T12:00, false, adviser-priya, adviser-sam",   // Christmas Day (Friday) as a Sunday
-      "2026-12-25T22:00, false, adviser-sam,   adviser-priya",
-      "2026-12-26T10:00, false, adviser-priya, adviser-sam",   // ordinary Saturday
-      "2026-12-28T10:00, false, adviser-priya, adviser-sam",   // Boxing Day substitute (Monday)
-      "2026-12-28T18:00, false, adviser-priya, adviser-sam",   // not the Monday evening shift
-      "2026-12-29T08:00, false, adviser-sam,   adviser-priya", // Sunday night pattern into Tuesday
+      "2026-12-25T08:00, false, priya, sam",   // Thursday night shift into Christmas
+      "2026-12-25T12:00, false, priya, sam",   // Christmas Day (Friday) as a Sunday
+      "2026-12-25T22:00, false, sam,   priya",
+      "2026-12-26T10:00, false, priya, sam",   // ordinary Saturday
+      "2026-12-28T10:00, false, priya, sam",   // Boxing Day substitute (Monday)
+      "2026-12-28T18:00, false, priya, sam",   // not the Monday evening shift
+      "2026-12-29T08:00, false, sam,   priya", // Sunday night pattern into Tuesday
       "2026-12-29T10:00, true,  '',            ''",
-      "2027-03-26T11:00, false, adviser-priya, adviser-sam",   // Good Friday 2027
-      "2027-03-29T11:00, false, adviser-priya, adviser-sam",   // Easter Monday 2027
+      "2027-03-26T11:00, false, priya, sam",   // Good Friday 2027
+      "2027-03-29T11:00, false, priya, sam",   // Easter Monday 2027
       // clock changes
-      "2026-03-29T00:30, false, adviser-sam,   adviser-priya",
-      "2026-03-29T03:00, false, adviser-sam,   adviser-priya",
-      "2026-10-25T03:00, false, adviser-sam,   adviser-priya",
-      "2027-10-31T08:59, false, adviser-sam,   adviser-priya",
-      "2027-10-31T09:00, false, adviser-priya, adviser-sam",
+      "2026-03-29T00:30, false, sam,   priya",
+      "2026-03-29T03:00, false, sam,   priya",
+      "2026-10-25T03:00, false, sam,   priya",
+      "2027-10-31T08:59, false, sam,   priya",
+      "2027-10-31T09:00, false, priya, sam",
   })
   void answersWhoIsOnCall(String local, boolean officeHours, String onCall, String backup) {
     OnCall answer = engine.onCallAt(london(local));
@@ -155,10 +155,10 @@ class DemoRotaEngineTest {
   @ParameterizedTest(name = "{0} at {1}: stretch ends {2}")
   @DisplayName("An adviser's handover time is the end of their unbroken stretch on call")
   @CsvSource({
-      "adviser-sam,   2026-06-08T18:00, 2026-06-08T23:00",
-      "adviser-priya, 2026-06-08T23:30, 2026-06-09T09:00",
-      "adviser-priya, 2026-12-25T07:00, 2026-12-25T21:00", // night, then the bank-holiday day
-      "adviser-sam,   2026-12-25T22:00, 2026-12-26T09:00",
+      "sam,   2026-06-08T18:00, 2026-06-08T23:00",
+      "priya, 2026-06-08T23:30, 2026-06-09T09:00",
+      "priya, 2026-12-25T07:00, 2026-12-25T21:00", // night, then the bank-holiday day
+      "sam,   2026-12-25T22:00, 2026-12-26T09:00",
   })
   void findsTheEndOfAStretch(String adviser, String local, String end) {
     assertEquals(Optional.of(london(end)), engine.shiftEndFor(adviser, london(local)));

@@ -47,9 +47,9 @@ class RotaEngineRulesTest {
   @ParameterizedTest(name = "{0}: on call [{1}], backup [{2}]")
   @DisplayName("Overlapping shifts put both advisers on call, earlier shift first, and nobody on call is also a backup")
   @CsvSource({
-      "2026-06-08T23:10, adviser-sam|adviser-priya, ''",
-      "2026-06-08T22:00, adviser-sam,              adviser-priya",
-      "2026-06-08T23:30, adviser-priya,            adviser-sam",
+      "2026-06-08T23:10, sam|priya, ''",
+      "2026-06-08T22:00, sam,              priya",
+      "2026-06-08T23:30, priya,            sam",
   })
   void mergesOverlappingShifts(String local, String onCall, String backup) {
     OnCall answer = RotaFixtures.engine(rota(MONDAY_OVERLAP, List.of())).onCallAt(london(local));

@@ -19,9 +19,9 @@ import uk.harbour.calendar.BankHolidays;
 final class RotaFixtures {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
-  static final String SAM = "adviser-sam";
-  static final String PRIYA = "adviser-priya";
-  static final String JO = "manager-jo";
+  static final String SAM = "sam";
+  static final String PRIYA = "priya";
+  static final String JO = "jo";
   static final Set<String> STAFF = Set.of(SAM, PRIYA, JO, "adviser-ali");
 
   private RotaFixtures() { }
@@ -39,7 +39,7 @@ final class RotaFixtures {
   }
 
   static BankHolidays holidays() {
-    return RotaYaml.parseBankHolidays(read("config/bank-holidays.yaml"));
+    return BankHolidays.fromYaml(read("config/bank-holidays.yaml"));
   }
 
   static RotaEngine demoEngine() {

@@ -18,8 +18,8 @@ import uk.harbour.web.HarbourException;
 class RotaJsonTest {
 
   private static final String OVERRIDE =
-      "{'id':'o1','kind':'COVER','adviser':'adviser-sam','start':'2026-12-24T17:00',"
-          + "'end':'2026-12-25T09:00','replaces':'adviser-priya'}";
+      "{'id':'o1','kind':'COVER','adviser':'sam','start':'2026-12-24T17:00',"
+          + "'end':'2026-12-25T09:00','replaces':'priya'}";
 
   @Test
   @DisplayName("The demo rota with overrides survives a trip to JSON text and back")
@@ -57,7 +57,7 @@ class RotaJsonTest {
       "unknown field       | {'id':'o1','kind':'COVER','adviser':'a','start':'2026-12-24T17:00','end':'2026-12-25T09:00','note':'x'} | unknown_field",
       "dollar key          | {'id':'o1','kind':'COVER','adviser':'a','start':'2026-12-24T17:00','end':'2026-12-25T09:00','$where':'1'} | bad_key",
       "dotted key          | {'id':'o1','kind':'COVER','adviser':'a','start':'2026-12-24T17:00','end':'2026-12-25T09:00','a.b':'1'} | bad_key",
-      "operator as value   | {'id':{'$ne':null},'kind':'COVER','adviser':'a','start':'2026-12-24T17:00','end':'2026-12-25T09:00'} | wrong_type",
+      "operator as value   | {'id':{'$ne':null},'kind':'COVER','adviser':'a','start':'2026-12-24T17:00','end':'2026-12-25T09:00'} | bad_key",
       "number as id        | {'id':7,'kind':'COVER','adviser':'a','start':'2026-12-24T17:00','end':'2026-12-25T09:00'} | wrong_type",
       "missing adviser     | {'id':'o1','kind':'COVER','start':'2026-12-24T17:00','end':'2026-12-25T09:00'} | missing_field",
       "unknown kind        | {'id':'o1','kind':'HOLIDAY','adviser':'a','start':'2026-12-24T17:00','end':'2026-12-25T09:00'} | bad_value",

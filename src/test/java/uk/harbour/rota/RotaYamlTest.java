@@ -20,12 +20,12 @@ class RotaYamlTest {
   @DisplayName("The demo rota file names Sam, Priya and Jo and loads thirteen shifts")
   void loadsTheDemoRota() {
     RotaYaml.LoadedRota loaded = RotaFixtures.demo();
-    assertEquals(List.of("adviser-sam", "adviser-priya", "manager-jo"),
+    assertEquals(List.of("sam", "priya", "jo"),
         loaded.staff().stream().map(RotaYaml.StaffMember::id).toList());
     assertEquals(RotaYaml.StaffMember.Role.MANAGER, loaded.staff().get(2).role());
     assertEquals(13, loaded.rota().templates().size());
-    assertEquals(4, loaded.rota().capacityOf("adviser-sam"));
-    assertEquals(3, loaded.rota().capacityOf("adviser-priya"));
+    assertEquals(4, loaded.rota().capacityOf("sam"));
+    assertEquals(3, loaded.rota().capacityOf("priya"));
   }
 
   @Test
@@ -43,11 +43,11 @@ class RotaYamlTest {
   void keepsUnquotedTimesAsText() {
     String yaml = """
         staff:
-          - {id: adviser-sam, name: Sam, role: adviser}
+          - {id: sam, name: Sam, role: adviser}
         rota:
           officeHours: [{days: [MONDAY], start: 09:00, end: 17:00}]
-          templates: [{id: t, day: MONDAY, start: 17:00, end: 09:00, onCall: [adviser-sam]}]
-          overrides: [{id: o, kind: SICKNESS, adviser: adviser-sam, start: 2026-06-08T17:00, end: 2026-06-09T09:00}]
+          templates: [{id: t, day: MONDAY, start: 17:00, end: 09:00, onCall: [sam]}]
+          overrides: [{id: o, kind: SICKNESS, adviser: sam, start: 2026-06-08T17:00, end: 2026-06-09T09:00}]
         """;
     Rota rota = RotaYaml.parseRota(yaml, RotaFixtures.LONDON, 3).rota();
     assertEquals(LocalTime.of(17, 0), rota.templates().get(0).start());
@@ -82,7 +82,7 @@ class RotaYamlTest {
   })
   void refusesBadBankHolidayYaml(String description, String yaml, String code) {
     HarbourException e = assertThrows(HarbourException.class,
-        () -> RotaYaml.parseBankHolidays(yaml));
+        () -> BankHolidays.fromYaml(yaml));
     assertEquals(code, e.code(), e.getMessage());
   }
 }

@@ -366,7 +366,7 @@ class RoutingTest {
   }
 
   @Test
-  @DisplayName("A restart loses no pending escalation: the ladder carries on from where it was")
+  @DisplayName("A restart loses no pending escalation: the stored rota and the ladder carry on from where they were")
   void restartWithEscalationPending() {
     startAt("18:00");
     YoungPerson jay = youngPerson("Jay");
@@ -376,12 +376,10 @@ class RoutingTest {
     }
     clock.setLocal("2026-11-25T18:05");
     harbour = harbour.restart();
-    Rotas.use(harbour, Rotas.wednesdayEvening());
     sweepAt("18:10");
     assertEquals(1, conversation(jay.id()).escalationLevel(), "the wait from before the restart is escalated at its SLA");
 
     harbour = harbour.restart();
-    Rotas.use(harbour, Rotas.wednesdayEvening());
     sweepAt("18:12");
     assertEquals(1, conversation(jay.id()).escalationLevel(), "not repeated early after a restart");
     sweepAt("18:15");

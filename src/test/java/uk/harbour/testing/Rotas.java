@@ -2,26 +2,21 @@ package uk.harbour.testing;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import uk.harbour.calendar.BankHolidays;
-import uk.harbour.rota.RotaEngine;
+import uk.harbour.identity.Role;
+import uk.harbour.identity.SignedIn;
 import uk.harbour.rota.RotaJson;
-import uk.harbour.rota.RotaYaml;
+import uk.harbour.rota.RotaService;
 
 /** Puts a rota in force on a running Harbour, and a small rota for routing tests. */
 public final class Rotas {
 
   private Rotas() {}
 
+  /** Replaces the stored rota through the rota service, as a manager would. */
   public static void use(RunningHarbour harbour, JsonObject rotaJson) {
-    try {
-      BankHolidays holidays = RotaYaml.parseBankHolidays(Files.readString(Path.of("config", "bank-holidays.yaml")));
-      harbour.harbour().services().rotaEngine().set(new RotaEngine(RotaJson.rotaFromJson(rotaJson, 3), holidays, TestClock.LONDON));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    RotaService rota = harbour.harbour().services().rota();
+    SignedIn manager = new SignedIn("jo", Role.MANAGER, "Jo", Fixtures.TEAM, harbour.clock().instant());
+    RunningHarbour.await(rota.replace(manager, "127.0.0.1", RotaJson.rotaFromJson(rotaJson, RotaService.DEFAULT_CAPACITY), rota.current().version()));
   }
 
   /**
