@@ -22,6 +22,7 @@ import uk.harbour.identity.Totp;
 import uk.harbour.identity.Sessions;
 import uk.harbour.identity.SignInPages;
 import uk.harbour.identity.StaffRoutes;
+import uk.harbour.signposting.SignpostingRoutes;
 import uk.harbour.web.FailureHandler;
 import uk.harbour.web.Pages;
 import uk.harbour.web.HarbourException;
@@ -80,6 +81,7 @@ public final class HarbourRouter {
     new AuditRoutes(services.audit(), pages, services.config().zone()).mount(router);
     new ChatPages(pages).mount(router);
     new TranscriptRoutes(services.chat(), services.audit(), pages, services.clock()).mount(router);
+    new SignpostingRoutes(services.signposting(), services.savedHelp(), services.cardSending(), services.chat(), pages).mount(router);
   }
 
   private static void mountOperations(Vertx vertx, Router router, Services services) {

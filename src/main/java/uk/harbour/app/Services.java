@@ -10,6 +10,9 @@ import io.vertx.ext.web.sstore.SessionStore;
 import uk.harbour.identity.Identity;
 import uk.harbour.identity.SocketAuthenticator;
 import uk.harbour.identity.StaffRepository;
+import uk.harbour.signposting.CardSending;
+import uk.harbour.signposting.SavedHelp;
+import uk.harbour.signposting.Signposting;
 import uk.harbour.store.MongoStore;
 import uk.harbour.web.Pages;
 
@@ -27,4 +30,7 @@ public record Services(
     ChatSockets chatSockets,
     SessionStore sessionStore,
     SocketAuthenticator socketAuthenticator,
-    StaffRepository staffRepository) {}
+    StaffRepository staffRepository,
+    Signposting signposting,
+    SavedHelp savedHelp,
+    CardSending cardSending) {}

@@ -34,7 +34,17 @@ import uk.harbour.identity.StaffSignIn;
 import uk.harbour.identity.Tokens;
 import uk.harbour.identity.Totp;
 import uk.harbour.identity.YoungPeople;
+import uk.harbour.rota.RotaYaml;
+import uk.harbour.signposting.CardHelpers;
+import uk.harbour.signposting.CardRenderer;
+import uk.harbour.signposting.CardSending;
+import uk.harbour.signposting.CardView;
+import uk.harbour.signposting.CatalogueSeed;
+import uk.harbour.signposting.SavedHelp;
+import uk.harbour.signposting.Signposting;
 import uk.harbour.store.MongoAuditLog;
+import uk.harbour.store.MongoCatalogueRepository;
+import uk.harbour.store.MongoSavedHelpRepository;
 import uk.harbour.store.MongoCareLeaverRepository;
 import uk.harbour.store.MongoConversationRepository;
 import uk.harbour.store.MongoDeviceRepository;
@@ -63,11 +73,18 @@ final class Wiring {
     AuditLog audit = new MongoAuditLog(mongo, durability, clock);
     HarbourConfig.Security security = config.security();
 
-    Future<Void> indexes = Future.all(careLeavers.createIndexes(), invites.createIndexes(), messages.createIndexes()).mapEmpty();
+    var catalogue = new MongoCatalogueRepository(mongo, durability, config.zone());
+    var savedHelp = new MongoSavedHelpRepository(mongo, durability);
+
+    Future<Void> indexes =
+        Future.all(careLeavers.createIndexes(), invites.createIndexes(), messages.createIndexes(), catalogue.createIndexes(), savedHelp.createIndexes())
+            .mapEmpty();
     Future<PasswordPolicy> policy = vertx.executeBlocking(() -> PasswordPolicy.load(Path.of("config", "common-passwords.txt")), false);
     Future<Argon2Hashing> hashing = vertx.executeBlocking(() -> new Argon2Hashing(vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1)), false);
 
-    return Future.all(indexes, policy, hashing)
+    Future<SignpostingFiles> signpostingFiles = vertx.executeBlocking(() -> SignpostingFiles.read(config), false);
+
+    return Future.all(indexes, policy, hashing, signpostingFiles)
         .compose(
             ready -> {
               SignOuts signOuts = new SignOuts(vertx.eventBus());
@@ -105,12 +122,34 @@ final class Wiring {
                       clock);
               String csrfSecret = security.csrfSecret().isEmpty() ? Tokens.random() : security.csrfSecret();
               SessionStore sessionStore = Sessions.store(vertx);
+              SignpostingFiles files = signpostingFiles.result();
+              CardHelpers.forPages().forEach(pages::helper);
+              Signposting signposting =
+                  new Signposting(
+                      catalogue, careLeavers, files.renderer(), files.holidays(),
+                      new CardView.Council(config.council().name(), config.council().outOfHoursPhone()), audit, clock);
               Services services =
                   new Services(
                       config, clock, store, pages, metrics, csrfSecret, audit, identity, chat, sockets, sessionStore,
                       new SocketAuthenticator(sessionStore, sessionCheck, deviceSessions),
-                      staff);
-              return chat.start().map(services);
+                      staff, signposting, new SavedHelp(savedHelp, signposting, clock), new CardSending(chat, signposting));
+              return chat.start()
+                  .compose(v -> signposting.start())
+                  .compose(v -> signposting.seed(files.national()))
+                  .map(services);
             });
+  }
+
+  /** What signposting reads from disk at start: templates, bank holidays and the national seed. */
+  private record SignpostingFiles(
+      CardRenderer renderer, uk.harbour.calendar.BankHolidays holidays, java.util.List<uk.harbour.signposting.CatalogueEntry> national) {
+
+    static SignpostingFiles read(HarbourConfig config) throws java.io.IOException {
+      return new SignpostingFiles(
+          CardRenderer.load(config.webRoot().resolve("templates")),
+          RotaYaml.parseBankHolidays(java.nio.file.Files.readString(Path.of("config", "bank-holidays.yaml"))),
+          CatalogueSeed.parse(
+              java.nio.file.Files.readString(Path.of("config", "signposting", CatalogueSeed.NATIONAL)), config.zone(), false));
+    }
   }
 }

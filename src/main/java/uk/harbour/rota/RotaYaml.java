@@ -93,7 +93,7 @@ public final class RotaYaml {
   }
 
   /** YAML text to Vert.x JSON values (JsonObject, JsonArray, String, Integer, Long, Boolean). */
-  static Object parse(String yaml) {
+  public static Object parse(String yaml) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(20);
