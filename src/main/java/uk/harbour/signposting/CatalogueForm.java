@@ -155,7 +155,7 @@ final class CatalogueForm {
             .put("contactNote", e.contact().note())
             .put("hoursNote", e.hours().note())
             .put("hours" + e.hours().availability().name(), true)
-            .put("bankHolidays", e.hours().bankHolidays().wireName())
+            .put("bh_" + e.hours().bankHolidays().wireName(), true)
             .put("demo", e.demo())
             .put("edited", e.meta().edited());
     StringBuilder weekly = new StringBuilder();
