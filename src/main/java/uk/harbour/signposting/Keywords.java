@@ -45,11 +45,11 @@ public final class Keywords {
     return found;
   }
 
-  /** Query words, lower case, without tiny words. */
+  /** Words, lower case, without one-letter ones. */
   public static List<String> terms(String query) {
     List<String> terms = new ArrayList<>();
     for (String t : query.toLowerCase(Locale.UK).split("[^a-z0-9£]+")) {
-      if (t.length() >= 2 && terms.size() < 10) {
+      if (t.length() >= 2) {
         terms.add(t);
       }
     }

@@ -169,7 +169,7 @@ public final class Signposting {
 
   /** Entries matching the words, best first; an empty query matches nothing. */
   public List<CatalogueEntry> search(String query, Integer age) {
-    List<String> terms = Keywords.terms(query);
+    List<String> terms = Keywords.terms(query).stream().limit(10).toList();
     if (terms.isEmpty()) {
       return List.of();
     }
@@ -185,13 +185,18 @@ public final class Signposting {
   }
 
   private static int score(CatalogueEntry e, List<String> terms, Set<Category> meant) {
-    String name = e.name().toLowerCase(Locale.UK);
-    String body = (e.summary() + " " + e.eligibility().text() + " " + e.category().label() + " " + e.category().wireName()).toLowerCase(Locale.UK);
+    List<String> name = Keywords.terms(e.name());
+    List<String> body = Keywords.terms(e.summary() + " " + e.eligibility().text() + " " + e.category().label() + " " + e.category().wireName());
     int score = meant.contains(e.category()) ? 2 : 0;
     for (String t : terms) {
-      score += (name.contains(t) ? 3 : 0) + (body.contains(t) ? 1 : 0);
+      score += (matches(name, t) ? 3 : 0) + (matches(body, t) ? 1 : 0);
     }
     return score;
+  }
+
+  /** A word matches itself; three letters or more also match the start of a longer word ("uni" finds "university"). */
+  private static boolean matches(List<String> words, String term) {
+    return words.stream().anyMatch(w -> w.equals(term) || (term.length() >= 3 && w.startsWith(term)));
   }
 
   /** Entries for what the care leaver has been talking about, with the words that suggested them. */
