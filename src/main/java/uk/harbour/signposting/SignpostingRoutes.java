@@ -7,11 +7,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.Message;
 import uk.harbour.identity.CurrentUser;
@@ -60,7 +58,7 @@ public final class SignpostingRoutes {
   private void helpPage(RoutingContext ctx) {
     Optional<SignedIn> user = CurrentUser.get(ctx);
     boolean careLeaver = user.map(u -> u.role() == Role.CARE_LEAVER).orElse(false);
-    String q = query(ctx, false);
+    String q = query(ctx);
     Future<CardAudience> audience = careLeaver ? signposting.audienceFor(user.get().id()) : Future.succeededFuture(CardAudience.anyone());
     audience
         .compose(a -> pages.send(ctx, 200, "help", helpModel(ctx, a, q, careLeaver)))
@@ -115,7 +113,7 @@ public final class SignpostingRoutes {
   }
 
   private void search(RoutingContext ctx) {
-    String q = query(ctx, true);
+    String q = query(ctx);
     Optional<Category> category = Optional.ofNullable(ctx.request().getParam("category")).filter(s -> !s.isEmpty()).map(text -> Category.fromWire(text).orElseThrow(() -> HarbourException.badRequest("bad_category", "Unknown category.")));
     List<CatalogueEntry> found = q.isEmpty() ? signposting.all() : signposting.search(q, null);
     Instant at = signposting.clock().instant();
@@ -153,9 +151,7 @@ public final class SignpostingRoutes {
   private JsonObject suggest(List<Message> messages, CardAudience audience) {
     List<String> texts = messages.stream().filter(Message::fromCareLeaver).map(Message::text).filter(Objects::nonNull).toList();
     JsonArray out = new JsonArray();
-    Set<String> words = new HashSet<>();
     for (Signposting.Suggestion s : signposting.suggest(texts, audience.age(), 8)) {
-      words.addAll(s.because());
       out.add(new JsonObject().put("id", s.entry().id()).put("name", s.entry().name()).put("category", s.entry().category().wireName()).put("because", new JsonArray(new ArrayList<>(s.because()))));
     }
     return new JsonObject().put("suggestions", out);
@@ -172,7 +168,7 @@ public final class SignpostingRoutes {
   }
 
   /** The search words from {@code ?q=}: at most 100 characters, no control characters. */
-  static String query(RoutingContext ctx, boolean api) {
+  static String query(RoutingContext ctx) {
     String q = Optional.ofNullable(ctx.request().getParam("q")).orElse("").strip();
     if (q.length() > MAX_QUERY) {
       throw HarbourException.badRequest("too_long", "Search words must be at most " + MAX_QUERY + " characters.");

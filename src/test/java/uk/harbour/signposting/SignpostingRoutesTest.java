@@ -235,7 +235,10 @@ class SignpostingRoutesTest {
     assertEquals(2, ash.session().get("/api/saved").bodyAsJsonObject().getJsonArray("cards").size());
     assertEquals(204, ash.session().json(HttpMethod.DELETE, "/api/saved/nhs-111-mental-health", null).statusCode());
     assertEquals(1, ash.session().get("/api/saved").bodyAsJsonObject().getJsonArray("cards").size());
-    assertTrue(ash.session().get("/help").bodyAsString().contains("Save to My saved help"));
+    String help = ash.session().get("/help").bodyAsString();
+    assertTrue(help.contains("Save to My saved help"));
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("action=\"/saved\" class=\"save-card\">\\s*<input type=\"hidden\" name=\"X-XSRF-TOKEN\" value=\"([^\"]*)\"").matcher(help);
+    assertTrue(token.find() && !token.group(1).isEmpty(), "the save form carries the CSRF token");
   }
 
   @ParameterizedTest(name = "{0}")
