@@ -215,7 +215,10 @@ public final class CatalogueJson {
             .put("hours", hoursJson(e.hours()))
             .put("source", e.source());
     if (e.amount() != null) {
-      json.put("amount", new JsonObject().put("value", pounds(e.amount().value())).put("period", e.amount().period()).put("note", e.amount().note()));
+      JsonObject amount = new JsonObject().put("period", e.amount().period());
+      putIf(amount, "value", pounds(e.amount().value()));
+      putIf(amount, "note", e.amount().note());
+      json.put("amount", amount);
     }
     if (!e.otherSources().isEmpty()) {
       json.put("otherSources", new JsonArray(new ArrayList<>(e.otherSources())));

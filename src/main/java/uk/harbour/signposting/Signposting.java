@@ -117,6 +117,10 @@ public final class Signposting {
     if (existing.version() != edit.baseVersion()) {
       return Future.failedFuture(HarbourException.conflict("version_conflict", "Someone else changed this entry. Reload it and make your change again."));
     }
+    if (sameContent(existing, edit.entry())) {
+      // Saving an unchanged form is not a change: no new version, no audit entry.
+      return Future.succeededFuture(existing);
+    }
     CatalogueEntry next = edit.entry().withMeta(new Meta(existing.version() + 1, true, clock.instant(), actor.id()));
     return repository.replace(next, existing.version()).compose(e -> changed(actor, e, "edited")).map(next);
   }

@@ -68,6 +68,7 @@ public final class SignpostingRoutes {
   private JsonObject helpModel(RoutingContext ctx, CardAudience audience, String q, boolean careLeaver) {
     Instant at = signposting.clock().instant();
     JsonArray crisis = new JsonArray();
+    JsonArray crisisClosed = new JsonArray();
     JsonArray openNow = new JsonArray();
     List<JsonObject> rest = new ArrayList<>();
     for (CatalogueEntry e : signposting.all()) {
@@ -75,15 +76,17 @@ public final class SignpostingRoutes {
         continue;
       }
       boolean open = e.hours().isOpen(at, signposting.holidays());
-      JsonObject card = signposting.model(e, at, audience);
+      // The page names the council's out-of-hours line once, above the urgent help.
+      JsonObject card = signposting.model(e, at, audience).put("inPage", true);
       if (e.category() == Category.CRISIS) {
-        crisis.add(card);
+        (open ? crisis : crisisClosed).add(card);
       } else if (open) {
         openNow.add(card);
       } else {
         rest.add(card);
       }
     }
+    crisis.addAll(crisisClosed);
     JsonArray categories = new JsonArray();
     for (Category c : Category.values()) {
       JsonArray cards = new JsonArray();

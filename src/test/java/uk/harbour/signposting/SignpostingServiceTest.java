@@ -124,6 +124,8 @@ class SignpostingServiceTest {
     var failed = signposting.update(new Actor("jo", "MANAGER", "-"), "propel", CatalogueJson.parseEdit(stale, CatalogueFixtures.LONDON));
     assertTrue(failed.failed());
     assertEquals("version_conflict", ((HarbourException) failed.cause()).code());
+    JsonObject unchanged = CatalogueJson.toJson(e, false).put("version", e.version());
+    assertEquals(e.version(), await(signposting.update(new Actor("jo", "MANAGER", "-"), "propel", CatalogueJson.parseEdit(unchanged, CatalogueFixtures.LONDON))).version(), "no change, no new version");
     JsonObject renamed = CatalogueJson.toJson(e, false).put("id", "another-id").put("version", e.version());
     assertEquals("id_mismatch", ((HarbourException) signposting.update(new Actor("jo", "MANAGER", "-"), "propel", CatalogueJson.parseEdit(renamed, CatalogueFixtures.LONDON)).cause()).code());
   }
