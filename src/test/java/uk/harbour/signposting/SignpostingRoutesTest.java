@@ -316,6 +316,48 @@ class SignpostingRoutesTest {
     assertEquals(400, sam.get("/api/signposting/entries?category=nope").statusCode());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "malformed JSON  | {\"entryId\":                    | 400 | bad_json",
+        "unknown field   | {\"entryId\":\"samaritans\",\"version\":1} | 400 | unknown_field",
+        "a $ key         | {\"$set\":{\"entryId\":\"x\"}}       | 400 | bad_key",
+        "too long id     | {\"entryId\":\"LONG\"}              | 400 | too_long",
+        "unknown entry   | {\"entryId\":\"no-such-entry\"}     | 404 | not_found"
+      })
+  @DisplayName("saving help refuses hostile input")
+  void savedHostile(String name, String body, int status, String code) {
+    YoungPerson yp = youngPerson("Ed");
+    var response = yp.session().post("/api/saved", body.replace("LONG", "s".repeat(61)));
+    assertEquals(status, response.statusCode(), name + ": " + response.bodyAsString());
+    assertEquals(code, error(response).getString("code"));
+    assertEquals(0, yp.session().get("/api/saved").bodyAsJsonObject().getJsonArray("cards").size(), "nothing saved");
+    assertEquals(400, yp.session().form("/saved", Map.of("entryId", "../../etc")).statusCode());
+  }
+
+  @Test
+  @DisplayName("adding an entry through the API validates it, refuses a taken id, and audits it")
+  void createEntry() {
+    JsonObject entry = CardTemplatesTest.entryJson().put("id", "youth-drop-in").put("name", "New drop-in " + XSS)
+        .put("hours", new JsonObject().put("regularSchedules", new JsonArray().add(new JsonObject().put("byDay", new JsonArray().add("TU")).put("opensAt", "18:00").put("closesAt", "21:00"))).put("bankHolidays", "closed"));
+    var created = jo.post("/api/signposting/entries", entry);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    assertEquals(1, created.bodyAsJsonObject().getInteger("version"));
+    assertTrue(created.bodyAsJsonObject().getBoolean("edited"), "a manager's own entry is never overwritten by a seed");
+    assertEquals(409, jo.post("/api/signposting/entries", entry).statusCode());
+    String help = new TestSession(harbour).get("/help").bodyAsString();
+    assertTrue(help.contains("New drop-in &lt;script&gt;"), "open on a Tuesday evening");
+    assertFalse(help.contains(XSS));
+    JsonObject bad = entry.copy().put("id", "another-one");
+    bad.getJsonObject("hours").put("always", true);
+    assertEquals("bad_hours", error(jo.post("/api/signposting/entries", bad)).getString("code"));
+    assertEquals("bad_id", error(jo.post("/api/signposting/entries", entry.copy().put("id", "Bad Id!"))).getString("code"));
+    assertEquals("bad_time", error(jo.post("/api/signposting/entries", entry.copy().put("id", "late-one").put("hours", new JsonObject().put("regularSchedules", new JsonArray().add(new JsonObject().put("byDay", new JsonArray().add("TU")).put("opensAt", "25:00").put("closesAt", "21:00")))))).getString("code"));
+    assertEquals(1, jo.get("/api/audit?action=CATALOGUE_CHANGED&subject=youth-drop-in").bodyAsJsonObject().getJsonArray("events").size());
+  }
+
   private static final class Set {
     static java.util.Set<String> of(String... values) {
       return java.util.Set.of(values);
