@@ -5,27 +5,17 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import uk.harbour.signposting.CatalogueEntry.Amount;
 import uk.harbour.signposting.CatalogueEntry.Area;
 import uk.harbour.signposting.CatalogueEntry.Contact;
 import uk.harbour.signposting.CatalogueEntry.Eligibility;
 import uk.harbour.signposting.CatalogueEntry.Meta;
-import uk.harbour.signposting.OpeningHours.Availability;
-import uk.harbour.signposting.OpeningHours.BankHolidayRule;
-import uk.harbour.signposting.OpeningHours.DatedHours;
-import uk.harbour.signposting.OpeningHours.Period;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.JsonInput;
 
@@ -44,8 +34,6 @@ public final class CatalogueJson {
   private static final Pattern PHONE = Pattern.compile("^[0-9][0-9 ]{1,18}[0-9]$");
   private static final Pattern SMS_BODY = Pattern.compile("^[A-Za-z0-9 ]{1,20}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"']{1,64}@[A-Za-z0-9.-]{1,100}\\.[A-Za-z]{2,20}$");
-  private static final Pattern TIME = Pattern.compile("^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$");
-  private static final List<String> DAYS = List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
 
   private static final String[] TOP =
       {"id", "category", "name", "summary", "eligibility", "contact", "hours", "amount", "source", "otherSources", "checked", "checkedNote", "demo"};
@@ -94,7 +82,7 @@ public final class CatalogueJson {
         in.requiredString("summary", MAX_SUMMARY),
         eligibility(object(in.raw(), "eligibility", true)),
         contact(object(in.raw(), "contact", true)),
-        hours(object(in.raw(), "hours", true), zone),
+        HoursJson.read(object(in.raw(), "hours", true), zone),
         amount(object(in.raw(), "amount", false)),
         url(in.requiredString("source", MAX_URL), "source"),
         others,
@@ -144,45 +132,6 @@ public final class CatalogueJson {
     return new Contact(phone, smsNumber, smsBody, email, url, note);
   }
 
-  private static OpeningHours hours(JsonObject json, ZoneId zone) {
-    JsonInput in = JsonInput.of(json, "always", "unknown", "regularSchedules", "holidaySchedules", "bankHolidays", "note");
-    boolean always = in.optionalBoolean("always").orElse(false);
-    boolean unknown = in.optionalBoolean("unknown").orElse(false);
-    JsonArray regular = array(json, "regularSchedules", 21);
-    JsonArray dated = array(json, "holidaySchedules", 60);
-    String note = in.optionalString("note", MAX_TEXT).orElse(null);
-    int kinds = (always ? 1 : 0) + (unknown ? 1 : 0) + (regular.isEmpty() ? 0 : 1);
-    if (kinds != 1) {
-      throw HarbourException.badRequest("bad_hours", "Hours must be exactly one of: always open, not confirmed, or weekly opening times.");
-    }
-    if (always) {
-      return new OpeningHours(Availability.ALWAYS, List.of(), List.of(), BankHolidayRule.USUAL, note, zone);
-    }
-    if (unknown) {
-      return new OpeningHours(Availability.UNKNOWN, List.of(), List.of(), BankHolidayRule.UNKNOWN, note, zone);
-    }
-    List<Period> periods = new ArrayList<>();
-    for (Object item : regular) {
-      JsonInput p = JsonInput.of(asObject(item, "regularSchedules"), "byDay", "opensAt", "closesAt");
-      periods.add(new Period(days(array(p.raw(), "byDay", 7)), time(p.requiredString("opensAt", 5), "opensAt"), time(p.requiredString("closesAt", 5), "closesAt")));
-    }
-    List<DatedHours> exceptions = new ArrayList<>();
-    for (Object item : dated) {
-      JsonInput d = JsonInput.of(asObject(item, "holidaySchedules"), "startDate", "endDate", "closed", "opensAt", "closesAt");
-      LocalDate from = date(d.requiredString("startDate", 10));
-      LocalDate to = d.optionalString("endDate", 10).map(CatalogueJson::date).orElse(from);
-      if (to.isBefore(from) || to.isAfter(from.plusDays(366))) {
-        throw HarbourException.badRequest("bad_dates", "'endDate' must be on or after 'startDate', within a year.");
-      }
-      boolean closed = d.optionalBoolean("closed").orElse(false);
-      LocalTime opens = closed ? null : time(d.requiredString("opensAt", 5), "opensAt");
-      LocalTime closes = closed ? null : time(d.requiredString("closesAt", 5), "closesAt");
-      exceptions.add(new DatedHours(from, to, closed, opens, closes));
-    }
-    BankHolidayRule rule = bankHolidayRule(in.optionalString("bankHolidays", 10).orElse("unknown"));
-    return new OpeningHours(Availability.SCHEDULED, periods, exceptions, rule, note, zone);
-  }
-
   private static Amount amount(JsonObject json) {
     if (json == null) {
       return null;
@@ -212,7 +161,7 @@ public final class CatalogueJson {
             .put("summary", e.summary())
             .put("eligibility", eligibilityJson(e.eligibility()))
             .put("contact", contactJson(e.contact()))
-            .put("hours", hoursJson(e.hours()))
+            .put("hours", HoursJson.write(e.hours()))
             .put("source", e.source());
     if (e.amount() != null) {
       JsonObject amount = new JsonObject().put("period", e.amount().period());
@@ -259,47 +208,6 @@ public final class CatalogueJson {
     return json;
   }
 
-  static JsonObject hoursJson(OpeningHours h) {
-    JsonObject json = new JsonObject();
-    switch (h.availability()) {
-      case ALWAYS -> json.put("always", true);
-      case UNKNOWN -> json.put("unknown", true);
-      case SCHEDULED -> {
-        JsonArray regular = new JsonArray();
-        for (Period p : h.regular()) {
-          JsonArray days = new JsonArray();
-          for (DayOfWeek d : DayOfWeek.values()) {
-            if (p.days().contains(d)) {
-              days.add(DAYS.get(d.ordinal()));
-            }
-          }
-          regular.add(new JsonObject().put("byDay", days).put("opensAt", p.opens().toString()).put("closesAt", closing(p.opens(), p.closes())));
-        }
-        JsonArray dated = new JsonArray();
-        for (DatedHours d : h.exceptions()) {
-          JsonObject x = new JsonObject().put("startDate", d.from().toString()).put("endDate", d.to().toString());
-          if (d.closed()) {
-            x.put("closed", true);
-          } else {
-            x.put("opensAt", d.opens().toString()).put("closesAt", closing(d.opens(), d.closes()));
-          }
-          dated.add(x);
-        }
-        json.put("regularSchedules", regular).put("bankHolidays", h.bankHolidays().wireName());
-        if (!dated.isEmpty()) {
-          json.put("holidaySchedules", dated);
-        }
-      }
-    }
-    putIf(json, "note", h.note());
-    return json;
-  }
-
-  /** Midnight as a closing time is written 24:00, as people say it. */
-  private static String closing(LocalTime opens, LocalTime closes) {
-    return closes.equals(LocalTime.MIDNIGHT) ? "24:00" : closes.toString();
-  }
-
   private static Number pounds(BigDecimal value) {
     if (value == null) {
       return null;
@@ -307,13 +215,13 @@ public final class CatalogueJson {
     return value.stripTrailingZeros().scale() <= 0 ? (Number) value.longValue() : (Number) value.doubleValue();
   }
 
-  private static void putIf(JsonObject json, String key, Object value) {
+  static void putIf(JsonObject json, String key, Object value) {
     if (value != null) {
       json.put(key, value);
     }
   }
 
-  private static JsonObject object(JsonObject parent, String field, boolean required) {
+  static JsonObject object(JsonObject parent, String field, boolean required) {
     Object value = parent.getValue(field);
     if (value == null) {
       if (required) {
@@ -324,14 +232,14 @@ public final class CatalogueJson {
     return asObject(value, field);
   }
 
-  private static JsonObject asObject(Object value, String field) {
+  static JsonObject asObject(Object value, String field) {
     if (!(value instanceof JsonObject object)) {
       throw HarbourException.badRequest("wrong_type", "'" + field + "' must be an object.");
     }
     return object;
   }
 
-  private static JsonArray array(JsonObject parent, String field, int max) {
+  static JsonArray array(JsonObject parent, String field, int max) {
     Object value = parent.getValue(field);
     if (value == null) {
       return new JsonArray();
@@ -343,45 +251,6 @@ public final class CatalogueJson {
       throw HarbourException.badRequest("too_many", "'" + field + "' has more than " + max + " items.");
     }
     return array;
-  }
-
-  private static Set<DayOfWeek> days(JsonArray array) {
-    if (array.isEmpty()) {
-      throw HarbourException.badRequest("missing_field", "'byDay' needs at least one day (MO, TU, WE, TH, FR, SA, SU).");
-    }
-    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-    for (Object item : array) {
-      int index = item instanceof String s ? DAYS.indexOf(s) : -1;
-      if (index < 0) {
-        throw HarbourException.badRequest("bad_day", "'byDay' days must be MO, TU, WE, TH, FR, SA or SU.");
-      }
-      days.add(DayOfWeek.of(index + 1));
-    }
-    return days;
-  }
-
-  static LocalTime time(String text, String field) {
-    if (!TIME.matcher(text).matches()) {
-      throw HarbourException.badRequest("bad_time", "'" + field + "' must be a time like 09:30 (24:00 for midnight at the end of a day).");
-    }
-    return text.equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(text);
-  }
-
-  static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw HarbourException.badRequest("bad_date", "Dates must look like 2026-12-25.");
-    }
-  }
-
-  static BankHolidayRule bankHolidayRule(String text) {
-    for (BankHolidayRule rule : BankHolidayRule.values()) {
-      if (rule.wireName().equals(text)) {
-        return rule;
-      }
-    }
-    throw HarbourException.badRequest("bad_bank_holidays", "'bankHolidays' must be usual, closed, all_day, sunday or unknown.");
   }
 
   private static String matching(String value, Pattern pattern, String field, String what) {
