@@ -2,6 +2,7 @@
 import { Connection } from "./connection.js";
 import { Outbox } from "./outbox.js";
 import { MessageList } from "./messages.js";
+import { postJson } from "./api.js";
 
 const root = document.getElementById("chat");
 const userId = root.dataset.userId;
@@ -157,3 +158,18 @@ document.getElementById("chat-form").addEventListener("submit", (event) => {
 });
 
 connection.open();
+
+// A card the leaving care team sent can be kept in "My saved help".
+document.getElementById("messages").addEventListener("click", async (e) => {
+  const button = e.target.closest(".save-card-button");
+  if (!button) return;
+  button.disabled = true;
+  try {
+    await postJson("/api/saved", { entryId: button.dataset.entryId });
+    button.textContent = "Saved to My saved help";
+  } catch (error) {
+    button.disabled = false;
+    problem.textContent = error.message;
+    problem.hidden = false;
+  }
+});

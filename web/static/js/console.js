@@ -2,6 +2,7 @@
 import { Connection } from "./connection.js";
 import { Outbox } from "./outbox.js";
 import { MessageList } from "./messages.js";
+import { getJson, postJson } from "./api.js";
 
 const root = document.getElementById("console");
 const userId = root.dataset.userId;
@@ -175,6 +176,7 @@ function open(id) {
   conversationPane.hidden = false;
   queuePane.hidden = window.matchMedia("(min-width: 60rem)").matches ? false : true;
   connection.send({ type: "resume", conversationId: id, afterSeq: 0 });
+  loadSuggestions(id);
   composer.focus();
 }
 
@@ -245,3 +247,68 @@ document.addEventListener("visibilitychange", markRead);
 setInterval(renderQueue, 60000);
 
 connection.open();
+
+// Help cards: suggestions from the young person's recent words, a catalogue search, and sending.
+const suggestionsList = document.getElementById("card-suggestions");
+const resultsList = document.getElementById("card-results");
+const cardProblem = document.getElementById("card-problem");
+
+function cardRows(target, entries, emptyText) {
+  target.textContent = "";
+  if (!entries.length) {
+    const li = document.createElement("li");
+    li.textContent = emptyText;
+    target.append(li);
+    return;
+  }
+  entries.forEach((entry) => {
+    const li = document.createElement("li");
+    const name = document.createElement("span");
+    name.textContent = entry.because && entry.because.length ? `${entry.name} (they said: ${entry.because.join(", ")})` : entry.name;
+    const send = document.createElement("button");
+    send.type = "button";
+    send.className = "secondary";
+    send.textContent = "Send";
+    send.setAttribute("aria-label", `Send card: ${entry.name}`);
+    send.addEventListener("click", () => sendCard(entry.id, send));
+    li.append(name, send);
+    target.append(li);
+  });
+}
+
+async function loadSuggestions(id) {
+  suggestionsList.textContent = "";
+  try {
+    const body = await getJson(`/api/conversations/${encodeURIComponent(id)}/card-suggestions`);
+    if (id === current) cardRows(suggestionsList, body.suggestions, "No suggestions yet.");
+  } catch (error) {
+    cardRows(suggestionsList, [], "Suggestions are not available.");
+  }
+}
+
+async function sendCard(entryId, button) {
+  if (!current) return;
+  cardProblem.hidden = true;
+  button.disabled = true;
+  try {
+    await postJson(`/api/conversations/${encodeURIComponent(current)}/cards`, { entryId, clientId: Outbox.newId() });
+    button.textContent = "Sent";
+  } catch (error) {
+    button.disabled = false;
+    cardProblem.textContent = error.message;
+    cardProblem.hidden = false;
+  }
+}
+
+document.getElementById("card-search").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const q = document.getElementById("card-query").value.trim();
+  if (!q) return;
+  try {
+    const body = await getJson(`/api/signposting/entries?q=${encodeURIComponent(q)}`);
+    cardRows(resultsList, body.entries, "Nothing found. Try one word, like money or housing.");
+  } catch (error) {
+    cardProblem.textContent = error.message;
+    cardProblem.hidden = false;
+  }
+});

@@ -67,17 +67,28 @@ export class MessageList {
     li.append(who);
 
     if (message.kind === "card" && message.card && message.card.html) {
+      // The card's HTML is our own template's output, rendered and escaped on the server at send time.
+      li.classList.add("card-message");
       const template = document.createElement("template");
       template.innerHTML = message.card.html;
       const card = document.createElement("div");
       card.className = "message-card";
       card.append(template.content);
       li.append(card);
+      if (this.viewerRole === "care_leaver" && message.card.entryId) {
+        const save = document.createElement("button");
+        save.type = "button";
+        save.className = "secondary save-card-button";
+        save.dataset.entryId = message.card.entryId;
+        save.textContent = "Save to My saved help";
+        li.append(save);
+      }
+    } else {
+      const text = document.createElement("p");
+      text.className = "message-text";
+      text.textContent = message.text || "";
+      li.append(text);
     }
-    const text = document.createElement("p");
-    text.className = "message-text";
-    text.textContent = message.text || "";
-    li.append(text);
 
     const meta = document.createElement("p");
     meta.className = "message-meta";

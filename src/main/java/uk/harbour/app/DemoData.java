@@ -1,6 +1,9 @@
 package uk.harbour.app;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
@@ -11,6 +14,7 @@ import uk.harbour.identity.SignedIn;
 import uk.harbour.identity.StaffAccounts.NewStaff;
 import uk.harbour.identity.Tokens;
 import uk.harbour.identity.YoungPeople.NewCareLeaver;
+import uk.harbour.signposting.CatalogueSeed;
 
 /**
  * Seeds demo accounts on first start of a demo store (never when there are staff already) and
@@ -32,7 +36,20 @@ final class DemoData {
           new DemoStaff("jo", "Jo Bennett", Role.MANAGER),
           new DemoStaff("alex", "Alex Admin", Role.ADMIN));
 
-  static Future<Void> seed(Services services) {
+  static Future<Void> seed(Vertx vertx, Services services) {
+    return seedLocalOffer(vertx, services).compose(v -> seedAccounts(services));
+  }
+
+  /** The fictional council's local offer: idempotent, so it runs on every demo start. */
+  private static Future<Void> seedLocalOffer(Vertx vertx, Services services) {
+    Path file = Path.of("config", "signposting", CatalogueSeed.DEMO_LOCAL);
+    return vertx
+        .executeBlocking(() -> CatalogueSeed.parse(Files.readString(file), services.config().zone(), true), false)
+        .compose(entries -> services.signposting().seed(entries))
+        .mapEmpty();
+  }
+
+  private static Future<Void> seedAccounts(Services services) {
     return services
         .identity()
         .staffAccounts()

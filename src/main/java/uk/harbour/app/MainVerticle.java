@@ -47,7 +47,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(s -> Pages.load(vertx, config.webRoot(), siteModel()))
         .compose(pages -> Wiring.build(vertx, config, clock, store, pages, metrics))
         .onSuccess(built -> services = built)
-        .compose(built -> config.demo() ? DemoData.seed(built) : Future.succeededFuture())
+        .compose(built -> config.demo() ? DemoData.seed(vertx, built) : Future.succeededFuture())
         .compose(v -> vertx.deployVerticle(new RoutingVerticle(services.routing(), config.routing().sweep())))
         .compose(v -> deployHttp());
   }

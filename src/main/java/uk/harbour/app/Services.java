@@ -13,6 +13,9 @@ import io.vertx.ext.web.sstore.SessionStore;
 import uk.harbour.identity.Identity;
 import uk.harbour.identity.SocketAuthenticator;
 import uk.harbour.identity.StaffRepository;
+import uk.harbour.signposting.CardSending;
+import uk.harbour.signposting.SavedHelp;
+import uk.harbour.signposting.Signposting;
 import uk.harbour.store.MongoStore;
 import uk.harbour.web.Pages;
 
@@ -33,4 +36,7 @@ public record Services(
     StaffRepository staffRepository,
     Routing routing,
     RotaService rota,
-    StaffPresence staffPresence) {}
+    StaffPresence staffPresence,
+    Signposting signposting,
+    SavedHelp savedHelp,
+    CardSending cardSending) {}

@@ -17,7 +17,6 @@ import uk.harbour.chat.ChatSockets;
 import java.nio.file.Files;
 import java.util.List;
 import uk.harbour.calendar.BankHolidays;
-import uk.harbour.identity.CareLeaverRepository;
 import uk.harbour.identity.StaffRepository;
 import uk.harbour.routing.DayHandover;
 import uk.harbour.routing.Escalations;
@@ -51,7 +50,17 @@ import uk.harbour.identity.Totp;
 import uk.harbour.identity.YoungPeople;
 import uk.harbour.rota.RotaService;
 import uk.harbour.store.MongoRotaRepository;
+import uk.harbour.signposting.CardHelpers;
+import uk.harbour.signposting.CardRenderer;
+import uk.harbour.signposting.CardSending;
+import uk.harbour.signposting.CardView;
+import uk.harbour.signposting.CatalogueSeed;
+import uk.harbour.signposting.SavedHelp;
+import uk.harbour.signposting.Signposting;
+import uk.harbour.signposting.CatalogueEntry;
 import uk.harbour.store.MongoAuditLog;
+import uk.harbour.store.MongoCatalogueRepository;
+import uk.harbour.store.MongoSavedHelpRepository;
 import uk.harbour.store.MongoCareLeaverRepository;
 import uk.harbour.store.MongoConversationRepository;
 import uk.harbour.store.MongoDeviceRepository;
@@ -80,14 +89,20 @@ final class Wiring {
     AuditLog audit = new MongoAuditLog(mongo, durability, clock);
     HarbourConfig.Security security = config.security();
 
-    Future<Void> indexes = Future.all(careLeavers.createIndexes(), invites.createIndexes(), messages.createIndexes()).mapEmpty();
+    var catalogue = new MongoCatalogueRepository(mongo, durability, config.zone());
+    var savedHelp = new MongoSavedHelpRepository(mongo, durability);
+
+    Future<Void> indexes =
+        Future.all(careLeavers.createIndexes(), invites.createIndexes(), messages.createIndexes(), catalogue.createIndexes(), savedHelp.createIndexes())
+            .mapEmpty();
     Future<PasswordPolicy> policy = vertx.executeBlocking(() -> PasswordPolicy.load(Path.of("config", "common-passwords.txt")), false);
     Future<Argon2Hashing> hashing = vertx.executeBlocking(() -> new Argon2Hashing(vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1)), false);
 
     Future<BankHolidays> holidays =
         vertx.executeBlocking(() -> BankHolidays.fromYaml(Files.readString(Path.of("config", "bank-holidays.yaml"))), false);
+    Future<SignpostingFiles> signpostingFiles = vertx.executeBlocking(() -> SignpostingFiles.read(config), false);
 
-    return Future.all(indexes, policy, hashing, holidays)
+    return Future.all(List.of(indexes, policy, hashing, holidays, signpostingFiles))
         .compose(
             ready -> {
               SignOuts signOuts = new SignOuts(vertx.eventBus());
@@ -114,7 +129,14 @@ final class Wiring {
                   new RotaService(
                       vertx, new MongoRotaRepository(mongo, durability, RotaService.DEFAULT_CAPACITY), staff, audit, holidays.result(), config.zone(), clock,
                       config.demo() ? Optional.of(Path.of("config", "demo-rota.yaml")) : Optional.empty());
-              Routing routing = routing(config, clock, chat, delivery, presence, new RotaNow(rota::engine), staff, careLeavers, HelpOpenNow.none());
+              SignpostingFiles files = signpostingFiles.result();
+              CardHelpers.forPages().forEach(pages::helper);
+              Signposting signposting =
+                  new Signposting(
+                      catalogue, careLeavers, files.renderer(), holidays.result(),
+                      new CardView.Council(config.council().name(), config.council().outOfHoursPhone()), audit, clock);
+              HelpOpenNow help = (at, careLeaverId, limit) -> signposting.audienceFor(careLeaverId).compose(who -> signposting.openNowCards(at, who, limit));
+              Routing routing = routing(config, clock, chat, delivery, presence, new RotaNow(rota::engine), staff, help);
               // A rota change (cover, sickness) can end someone's shift now: hand over at once.
               rota.onChange(engine -> routing.sweep());
               ChatSockets sockets =
@@ -140,8 +162,15 @@ final class Wiring {
                       staff,
                       routing,
                       rota,
-                      presence);
-              return chat.start().compose(v -> rota.start()).map(services);
+                      presence,
+                      signposting,
+                      new SavedHelp(savedHelp, signposting, clock),
+                      new CardSending(chat, signposting));
+              return chat.start()
+                  .compose(v -> rota.start())
+                  .compose(v -> signposting.start())
+                  .compose(v -> signposting.seed(files.national()))
+                  .map(services);
             });
   }
 
@@ -153,12 +182,11 @@ final class Wiring {
       StaffPresence presence,
       RotaNow rota,
       StaffRepository staffRepository,
-      CareLeaverRepository careLeavers,
       HelpOpenNow help) {
     HarbourConfig.Routing settings = config.routing();
     StaffDirectory directory = new StaffDirectory(staffRepository);
     RoutingTexts texts = new RoutingTexts(config.zone(), config.council().name(), config.council().outOfHoursPhone());
-    Router router = new Router(chat, rota, presence, directory, careLeavers, help, texts, settings, clock);
+    Router router = new Router(chat, rota, presence, directory, help, texts, settings, clock);
     return new Routing(
         chat,
         delivery,
@@ -169,5 +197,15 @@ final class Wiring {
         directory,
         settings.disconnectGrace(),
         clock);
+  }
+
+  /** What signposting reads from disk at start: card templates and the national seed. */
+  private record SignpostingFiles(CardRenderer renderer, List<CatalogueEntry> national) {
+
+    static SignpostingFiles read(HarbourConfig config) throws java.io.IOException {
+      return new SignpostingFiles(
+          CardRenderer.load(config.webRoot().resolve("templates")),
+          CatalogueSeed.parse(Files.readString(Path.of("config", "signposting", CatalogueSeed.NATIONAL)), config.zone(), false));
+    }
   }
 }

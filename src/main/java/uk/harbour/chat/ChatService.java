@@ -97,6 +97,9 @@ public final class ChatService {
     if (command.kind().staffOnly() && !sender.role().isStaff()) {
       return Future.failedFuture(HarbourException.forbidden("Only staff can add private notes."));
     }
+    if (command.kind() == MessageKind.CARD && !sender.role().isStaff()) {
+      return Future.failedFuture(HarbourException.forbidden("Only staff can send cards."));
+    }
     return slot(command.conversationId())
         .enqueue(slot -> ensureLoaded(slot, command.conversationId()).compose(conv -> append(slot, sender, command, true)))
         .compose(stored -> durability.afterWrite().map(stored))
@@ -180,7 +183,7 @@ public final class ChatService {
             sender.displayName(),
             command.clientId(),
             clock.instant(),
-            null,
+            command.card(),
             null);
     return insert(slot, message)
         .recover(

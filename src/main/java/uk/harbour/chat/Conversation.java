@@ -114,6 +114,7 @@ public final class Conversation {
     }
     if (assignedTo == null) {
       assignedTo = message.senderId();
+      routing.assignedAt = message.createdAt();
     }
     status = ConversationStatus.ACTIVE;
     lastStaffMessageAt = message.createdAt();

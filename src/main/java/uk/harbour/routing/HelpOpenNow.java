@@ -7,14 +7,12 @@ import java.util.List;
 
 /**
  * Help that is open at an instant, as rendered signposting cards ({@code {entryId, version, title,
- * html, text}}) for the honest out-of-hours reply. The signposting catalogue supplies it.
+ * html, text}}) for the honest out-of-hours reply. The signposting catalogue supplies it; routing
+ * only asks.
  */
 @FunctionalInterface
 public interface HelpOpenNow {
 
-  Future<List<JsonObject>> cards(Instant at, String firstName, Integer age, int limit);
-
-  static HelpOpenNow none() {
-    return (at, firstName, age, limit) -> Future.succeededFuture(List.of());
-  }
+  /** Cards for help open at {@code at}, crisis first, personalised for this care leaver. */
+  Future<List<JsonObject>> cards(Instant at, String careLeaverId, int limit);
 }

@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +18,8 @@ import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.chat.StaffPresence;
-import uk.harbour.identity.CareLeaverRepository;
 import uk.harbour.rota.OnCall;
+import uk.harbour.rota.RotaEngine;
 import uk.harbour.routing.Assignment.Assign;
 import uk.harbour.routing.Assignment.Decision;
 import uk.harbour.routing.Assignment.Wait;
@@ -38,18 +36,19 @@ public final class Router {
   private final RotaNow rota;
   private final StaffPresence presence;
   private final StaffDirectory staff;
-  private final CareLeaverRepository careLeavers;
   private final HelpOpenNow help;
   private final RoutingTexts texts;
   private final HarbourConfig.Routing settings;
   private final Clock clock;
+  /** Whether an adviser was on shift when given a conversation: asked every sweep, answered once. */
+  private final Map<String, Boolean> wasOnShift = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile RotaEngine wasOnShiftEngine;
 
   public Router(
       ChatService chat,
       RotaNow rota,
       StaffPresence presence,
       StaffDirectory staff,
-      CareLeaverRepository careLeavers,
       HelpOpenNow help,
       RoutingTexts texts,
       HarbourConfig.Routing settings,
@@ -58,7 +57,6 @@ public final class Router {
     this.rota = Objects.requireNonNull(rota);
     this.presence = Objects.requireNonNull(presence);
     this.staff = Objects.requireNonNull(staff);
-    this.careLeavers = Objects.requireNonNull(careLeavers);
     this.help = Objects.requireNonNull(help);
     this.texts = Objects.requireNonNull(texts);
     this.settings = Objects.requireNonNull(settings);
@@ -94,7 +92,7 @@ public final class Router {
     if (adviser == null || conv.status() == ConversationStatus.RESOLVED) {
       return Future.succeededFuture(List.of());
     }
-    if (offShift(adviser, conv, now)) {
+    if (shiftEnded(adviser, conv, now)) {
       return staff.ensure(people(conv, now)).compose(v -> chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, "shift_end") : List.of()))
           .compose(posted -> route(conv.id()).map(posted));
     }
@@ -115,10 +113,33 @@ public final class Router {
     return names;
   }
 
-  private boolean offShift(String adviser, Conversation conv, Instant now) {
-    OnCall onCall = rota.at(now);
-    boolean onShift = onCall.onCall().contains(adviser) || (onCall.officeHours() && adviser.equals(conv.paUsername()));
-    return !onShift;
+  /**
+   * The adviser's shift has ended: they were on shift when they took the conversation and are not
+   * now. Someone who took it while off shift (a PA working late, a volunteer) keeps it.
+   */
+  private boolean shiftEnded(String adviser, Conversation conv, Instant now) {
+    if (onShift(adviser, conv, now)) {
+      return false;
+    }
+    Instant since = conv.assignedAt();
+    if (since == null) {
+      return false;
+    }
+    String key = conv.id() + '\u0000' + adviser + '\u0000' + since;
+    RotaEngine engine = rota.engine();
+    if (wasOnShiftEngine != engine || wasOnShift.size() > 10_000) {
+      wasOnShift.clear();
+      wasOnShiftEngine = engine;
+    }
+    return wasOnShift.computeIfAbsent(key, k -> {
+      OnCall then = engine.onCallAt(since);
+      return then.onCall().contains(adviser) || (then.officeHours() && adviser.equals(conv.paUsername()));
+    });
+  }
+
+  private boolean onShift(String adviser, Conversation conv, Instant t) {
+    OnCall onCall = rota.at(t);
+    return onCall.onCall().contains(adviser) || (onCall.officeHours() && adviser.equals(conv.paUsername()));
   }
 
   private List<Message> decideNew(Conversation conv, Instant now, List<JsonObject> cards) {
@@ -211,15 +232,7 @@ public final class Router {
     if (settings.autoReplyCards() == 0) {
       return Future.succeededFuture(List.of());
     }
-    ZoneId zone = clock.getZone();
-    return careLeavers
-        .find(conv.id())
-        .compose(
-            found -> {
-              Integer age =
-                  found.map(c -> c.dateOfBirth()).map(dob -> Period.between(dob, now.atZone(zone).toLocalDate()).getYears()).orElse(null);
-              return help.cards(now, conv.careLeaverName(), age, settings.autoReplyCards());
-            })
+    return help.cards(now, conv.id(), settings.autoReplyCards())
         // The reply must go out even if the catalogue cannot answer.
         .recover(e -> Future.succeededFuture(List.of()));
   }

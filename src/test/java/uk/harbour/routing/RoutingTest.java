@@ -164,7 +164,7 @@ class RoutingTest {
   }
 
   @Test
-  @DisplayName("With nobody on shift the care leaver gets one honest reply per episode saying when someone is next on")
+  @DisplayName("With nobody on shift the care leaver gets one honest reply per episode saying when someone is next on, with open-now help cards")
   void honestAutoReply() {
     startAt("23:30");
     YoungPerson jay = youngPerson("Jay");
@@ -178,6 +178,17 @@ class RoutingTest {
       assertNull(onCall.getValue("now"));
       assertEquals("2026-11-26T09:00:00Z", onCall.getString("nextAt"));
       assertEquals(1, onCall.getInteger("queuePosition"));
+
+      List<Message> cards = stored(jay.id(), MessageKind.CARD);
+      assertFalse(cards.isEmpty(), "help that is open now comes with the reply");
+      var signposting = harbour.harbour().services().signposting();
+      for (Message card : cards) {
+        var entry = signposting.entry(card.card().getString("entryId")).orElseThrow();
+        assertTrue(entry.hours().isOpen(clock.instant(), signposting.holidays()), entry.id() + " is open at 23:30");
+        assertNull(card.senderRole(), "sent by Harbour, not counted as a reply");
+      }
+      assertEquals("crisis", signposting.entry(cards.get(0).card().getString("entryId")).orElseThrow().category().name().toLowerCase(), "crisis help first");
+      assertNull(conversation(jay.id()).assignedTo());
 
       say(young, "hello?");
       assertFalse(young.arrivesWithin(messageOf(MessageKind.AUTO_REPLY), 500), "only one auto-reply per episode");
@@ -285,6 +296,22 @@ class RoutingTest {
         assertEquals("Ali's shift has ended. You are now talking with Priya.", told.getJsonObject("message").getString("text"));
         assertFalse(young.arrivesWithin(messageOf(MessageKind.NOTE), 300), "notes never reach the care leaver");
       }
+    }
+  }
+
+  @Test
+  @DisplayName("An adviser who takes a conversation while off shift keeps it: only a shift that ends hands over")
+  void offShiftVolunteerKeepsIt() {
+    startAt("23:30");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket samSocket = staffSocket("sam"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "anyone?");
+      eventually(jay.id(), Conversation::autoRepliedThisEpisode);
+      samSocket.send(new JsonObject().put("type", "resume").put("conversationId", jay.id()).put("afterSeq", 0));
+      samSocket.next("history");
+      reply(samSocket, jay.id(), "I'm not on shift but I saw this - I'm here", "text");
+      sweepAt("23:45");
+      assertEquals("sam", conversation(jay.id()).assignedTo());
     }
   }
 
