@@ -58,12 +58,17 @@ export class MessageList {
     li.dataset.seq = message.seq;
     li.dataset.kind = message.kind;
     if (this.mine(message)) li.classList.add("mine");
-    if (message.kind === "note") li.classList.add("note");
+    if (message.kind === "note" || message.kind === "alert") li.classList.add("note");
     if (message.kind === "system" || message.kind === "auto_reply") li.classList.add("system");
 
     const who = document.createElement("p");
     who.className = "message-sender";
-    who.textContent = message.kind === "note" ? "Private note – not shown to the young person" : (message.sender && message.sender.displayName) || "Harbour";
+    who.textContent =
+      message.kind === "note"
+        ? "Private note – not shown to the young person"
+        : message.kind === "alert"
+          ? "Staff alert – not shown to the young person"
+          : (message.sender && message.sender.displayName) || "Harbour";
     li.append(who);
 
     if (message.kind === "card" && message.card && message.card.html) {
