@@ -98,10 +98,15 @@ public final class DayHandover {
   }
 
   private static boolean needsItem(Conversation conv, Stretch s) {
-    Instant last = conv.lastMessageAt();
+    // People's activity only: Harbour's own alerts and notices at the start of the day do not count.
+    Instant last = latest(conv.lastCareLeaverMessageAt(), conv.lastStaffMessageAt());
     boolean activeOvernight = last != null && !last.isBefore(s.from()) && last.isBefore(s.to());
     boolean alreadyMade = conv.paHandoverAt() != null && !conv.paHandoverAt().isBefore(s.to());
     return conv.paUsername() != null && activeOvernight && !alreadyMade;
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
   }
 
   private Message item(Conversation conv, List<Message> recent, Stretch s, Instant now) {
@@ -111,7 +116,7 @@ public final class DayHandover {
     List<String> advisers = night.stream().filter(m -> m.senderRole() != null && m.senderRole().isStaff()).map(m -> staff.displayName(m.senderId())).distinct().toList();
     StringBuilder text = new StringBuilder("Out-of-hours handover for ").append(staff.displayName(conv.paUsername())).append(": ")
         .append(conv.careLeaverName()).append(" sent ").append(fromThem).append(fromThem == 1 ? " message" : " messages")
-        .append(" between ").append(texts.when(s.from(), now)).append(" and ").append(texts.when(s.to(), now)).append('.');
+        .append(" between ").append(texts.moment(s.from(), now)).append(" and ").append(texts.moment(s.to(), now)).append('.');
     text.append(advisers.isEmpty() ? " Nobody replied out of hours." : " Replied: " + String.join(", ", advisers) + ".");
     text.append(" Status now: ").append(conv.status().name().toLowerCase()).append(", priority ").append(conv.priority()).append('.');
     if (conv.escalationLevel() > 0) {

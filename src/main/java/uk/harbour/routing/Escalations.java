@@ -62,7 +62,7 @@ public final class Escalations {
     if (due(conv, settings).filter(d -> !now.isBefore(d)).isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return chat.postIf(conv.id(), c -> due(c, settings).filter(d -> !now.isBefore(d)).map(d -> List.of(alert(c, now))).orElse(List.of()))
+    return chat.postIf(conv.id(), c -> due(c, settings).filter(d -> !now.isBefore(d)).flatMap(d -> alert(c, now)).map(List::of).orElse(List.of()))
         .map(
             posted -> {
               posted.forEach(this::deliver);
@@ -70,7 +70,8 @@ public final class Escalations {
             });
   }
 
-  private Message alert(Conversation conv, Instant now) {
+  /** The next alert, or empty when there is nobody to alert (no shift and no office hours). */
+  private Optional<Message> alert(Conversation conv, Instant now) {
     int level = conv.escalationLevel() + 1;
     OnCall onCall = rota.at(now);
     Set<String> to = new LinkedHashSet<>();
@@ -88,21 +89,28 @@ public final class Escalations {
       }
     }
     if (conv.assignedTo() == null) {
-      // Nobody has it: whoever is on call hears too.
+      // Nobody has it: whoever is on call hears too, and in office hours the young person's own PA.
       to.addAll(onCall.onCall());
+      if (onCall.officeHours() && conv.paUsername() != null) {
+        to.add(conv.paUsername());
+      }
+    }
+    if (to.isEmpty()) {
+      // Nobody is working: the care leaver has had the honest reply, and the morning handover follows.
+      return Optional.empty();
     }
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
-    String names = to.isEmpty() ? "nobody (no one is on the rota now)" : String.join(", ", to.stream().map(staff::displayName).toList());
+    String names = String.join(", ", to.stream().map(staff::displayName).toList());
     String text = (conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName()) + " has waited " + waited
         + " minutes for a reply. Alert " + level + " sent to " + names + ".";
-    return texts.system(
+    return Optional.of(texts.system(
         conv.id(), MessageKind.ALERT, text, now,
         new JsonObject()
             .put("type", "escalated")
             .put("level", level)
             .put("rungs", new JsonArray(reached))
             .put("to", new JsonArray(List.copyOf(to)))
-            .put("waitedMinutes", waited));
+            .put("waitedMinutes", waited)));
   }
 
   private void deliver(Message alert) {

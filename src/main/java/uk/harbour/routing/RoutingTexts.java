@@ -68,16 +68,24 @@ public final class RoutingTexts {
 
   /** "at 5pm today", "at 9:30am tomorrow", "at 9am on Monday 30 November". */
   String when(Instant t, Instant now) {
+    return "at " + moment(t, now);
+  }
+
+  /** "5pm today", "9:30am tomorrow", "11pm yesterday", "9am on Monday 30 November". */
+  String moment(Instant t, Instant now) {
     ZonedDateTime at = t.atZone(zone);
     LocalDate today = now.atZone(zone).toLocalDate();
     String time = clockTime(at);
     if (at.toLocalDate().equals(today)) {
-      return "at " + time + " today";
+      return time + " today";
     }
     if (at.toLocalDate().equals(today.plusDays(1))) {
-      return "at " + time + " tomorrow";
+      return time + " tomorrow";
     }
-    return "at " + time + " on " + DAY.format(at);
+    if (at.toLocalDate().equals(today.minusDays(1))) {
+      return time + " yesterday";
+    }
+    return time + " on " + DAY.format(at);
   }
 
   static String clockTime(ZonedDateTime at) {

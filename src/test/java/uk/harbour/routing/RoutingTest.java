@@ -363,7 +363,7 @@ class RoutingTest {
   }
 
   @Test
-  @DisplayName("At the start of the next working day the night's conversation lands in the own PA's queue as a handover item, once")
+  @DisplayName("Nobody is alerted when nobody works; at the start of the next working day the own PA gets the night's conversation and one handover item")
   void nextDayHandover() {
     startAt("23:30");
     YoungPerson jay = youngPerson("Jay");
@@ -371,6 +371,9 @@ class RoutingTest {
       say(young, "I lost my job today");
     }
     eventually(jay.id(), Conversation::autoRepliedThisEpisode);
+    clock.setLocal("2026-11-26T02:00");
+    RunningHarbour.await(harbour.harbour().services().routing().sweep());
+    assertTrue(stored(jay.id(), MessageKind.ALERT).isEmpty(), "nobody to alert overnight, so no alert is recorded");
     try (TestSocket samSocket = staffSocket("sam")) {
       clock.setLocal("2026-11-26T08:59");
       RunningHarbour.await(harbour.harbour().services().routing().sweep());
@@ -379,7 +382,7 @@ class RoutingTest {
       RunningHarbour.await(harbour.harbour().services().routing().sweep());
       assertTrue(conversation(jay.id()).paHandoverPending());
       JsonObject item = samSocket.next("handover");
-      assertTrue(item.getString("text").contains("Jay sent 1 message"), item.getString("text"));
+      assertTrue(item.getString("text").contains("Jay sent 1 message between 5pm yesterday and 9am today."), item.getString("text"));
       samSocket.send(new JsonObject().put("type", "queue"));
       JsonArray queue = samSocket.next("queue").getJsonArray("conversations");
       assertTrue(queue.stream().map(JsonObject.class::cast).anyMatch(c -> jay.id().equals(c.getString("id")) && c.getBoolean("paHandoverPending")));
@@ -387,6 +390,7 @@ class RoutingTest {
       clock.setLocal("2026-11-26T09:05");
       RunningHarbour.await(harbour.harbour().services().routing().sweep());
       assertEquals(1, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "pa_handover".equals(m.event().getString("type"))).count());
+      assertEquals("sam", conversation(jay.id()).assignedTo(), "in office hours the own PA, who is available, has it");
       samSocket.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
       eventually(jay.id(), c -> !c.paHandoverPending());
     }
