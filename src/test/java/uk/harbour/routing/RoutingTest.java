@@ -343,8 +343,8 @@ class RoutingTest {
       clock.setLocal("2026-11-25T18:02");
       say(young, "hi");
       eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
-      ali.close();
       clock.setLocal("2026-11-25T18:03");
+      ali.close();
       // Ali's socket closing is seen on the server's event loop; give it a moment.
       long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
       while (harbour.harbour().services().chatSockets() != null
