@@ -77,7 +77,8 @@ public final class Router {
         .compose(conv -> staff.ensure(people(conv, now)).map(conv))
         .compose(
             conv -> {
-              if (!unassignedWait(conv)) {
+              if (!unassignedWait(conv) || (conv.autoRepliedThisEpisode() && !anyoneFree(conv, now))) {
+                // Nothing to decide: the common case while a care leaver writes and waits, kept cheap.
                 return Future.succeededFuture(List.<Message>of());
               }
               boolean mayWait = choose(conv, now, Set.of()) instanceof Wait && !conv.autoRepliedThisEpisode();
@@ -185,6 +186,15 @@ public final class Router {
               new JsonObject().put("type", "unassigned").put("from", from).put("reason", reason)));
     }
     return out;
+  }
+
+  /** Whether anyone on shift could take work now (a handful of presence look-ups, no scan). */
+  private boolean anyoneFree(Conversation conv, Instant now) {
+    OnCall onCall = rota.at(now);
+    String pa = conv.paUsername();
+    boolean paOnShift = pa != null && (onCall.officeHours() || onCall.onCall().contains(pa));
+    return (paOnShift && presence.canTakeWork(pa, now, settings.disconnectGrace()))
+        || onCall.onCall().stream().anyMatch(a -> presence.canTakeWork(a, now, settings.disconnectGrace()));
   }
 
   private Decision choose(Conversation conv, Instant now, Set<String> exclude) {
