@@ -74,7 +74,6 @@ public final class Router {
   public Future<List<Message>> route(String conversationId) {
     Instant now = clock.instant();
     return chat.conversation(conversationId)
-        .compose(conv -> staff.ensure(people(conv, now)).map(conv))
         .compose(
             conv -> {
               if (!unassignedWait(conv) || (conv.autoRepliedThisEpisode() && !anyoneFree(conv, now))) {
@@ -82,7 +81,8 @@ public final class Router {
                 return Future.succeededFuture(List.<Message>of());
               }
               boolean mayWait = choose(conv, now, Set.of()) instanceof Wait && !conv.autoRepliedThisEpisode();
-              return (mayWait ? helpFor(conv, now) : Future.succeededFuture(List.<JsonObject>of()))
+              return staff.ensure(people(conv, now))
+                  .compose(v -> mayWait ? helpFor(conv, now) : Future.succeededFuture(List.<JsonObject>of()))
                   .compose(cards -> chat.postIf(conversationId, c -> unassignedWait(c) ? decideNew(c, now, cards) : List.of()));
             });
   }

@@ -1,6 +1,7 @@
 package uk.harbour.routing;
 
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,8 @@ public final class StaffDirectory {
 
   private final StaffRepository staff;
   private final Map<String, String> names = new ConcurrentHashMap<>();
+  /** Names still unknown after a refresh (no such account): not worth a store read on every message. */
+  private final java.util.Set<String> missing = ConcurrentHashMap.newKeySet();
 
   public StaffDirectory(StaffRepository staff) {
     this.staff = Objects.requireNonNull(staff);
@@ -29,13 +32,18 @@ public final class StaffDirectory {
               for (StaffAccount account : all) {
                 names.put(account.username(), account.displayName());
               }
+              missing.clear();
               return null;
             });
   }
 
   /** Refreshes first if any of these names is not known yet (a member of staff added since). */
   public Future<Void> ensure(java.util.Collection<String> usernames) {
-    return usernames.stream().allMatch(u -> u == null || names.containsKey(u)) ? Future.succeededFuture() : refresh();
+    List<String> unknown = usernames.stream().filter(u -> u != null && !names.containsKey(u) && !missing.contains(u)).toList();
+    if (unknown.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return refresh().onSuccess(v -> unknown.stream().filter(u -> !names.containsKey(u)).forEach(missing::add));
   }
 
   public String displayName(String username) {
