@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -14,7 +13,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.harbour.identity.Role;
 import uk.harbour.testing.Browser;
 import uk.harbour.testing.Fixtures;
@@ -43,19 +41,13 @@ class ChatBrowserTest {
     harbour.close();
   }
 
-  private static WebDriverWait waitFor(WebDriver driver) {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    return wait;
-  }
-
   /** Waits until the message with this text shows the given state (Sending…, Sent or Read). */
   private static void waitForState(WebDriver driver, String text, String state) {
-    waitFor(driver).until(d -> messageWithText(d, text).findElement(By.className("message-state")).getText().equals(state));
+    Browser.waitFor(driver).until(d -> messageWithText(d, text).findElement(By.className("message-state")).getText().equals(state));
   }
 
   private static WebElement messageWithText(WebDriver driver, String text) {
-    return waitFor(driver)
+    return Browser.waitFor(driver)
         .until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//li[contains(@class,'message')]/p[contains(@class,'message-text') and text()=\"" + text + "\"]/..")));
   }
 
@@ -72,8 +64,8 @@ class ChatBrowserTest {
     young.findElement(By.id("loginName")).sendKeys("jay-b");
     young.findElement(By.id("passphrase")).sendKeys("purple river toast");
     young.findElement(By.cssSelector("form button[type=submit]")).click();
-    waitFor(young).until(ExpectedConditions.urlContains("/chat"));
-    waitFor(young).until(d -> !d.findElement(By.id("on-call")).getText().equals("Connecting…"));
+    Browser.waitFor(young).until(ExpectedConditions.urlContains("/chat"));
+    Browser.waitFor(young).until(d -> !d.findElement(By.id("on-call")).getText().equals("Connecting…"));
 
     young.findElement(By.id("composer")).sendKeys("Hi, is anyone there?");
     young.findElement(By.id("send")).click();
@@ -84,9 +76,9 @@ class ChatBrowserTest {
     adviser.findElement(By.id("username")).sendKeys("sam");
     adviser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
     adviser.findElement(By.cssSelector("form button[type=submit]")).click();
-    waitFor(adviser).until(ExpectedConditions.urlContains("/console"));
+    Browser.waitFor(adviser).until(ExpectedConditions.urlContains("/console"));
     By item = By.cssSelector(".queue-item[data-conversation-id='" + invite.getString("careLeaverId") + "'] button");
-    WebElement queued = waitFor(adviser).until(ExpectedConditions.elementToBeClickable(item));
+    WebElement queued = Browser.waitFor(adviser).until(ExpectedConditions.elementToBeClickable(item));
     assertEquals("1", queued.findElement(By.className("badge")).getText());
     queued.click();
     messageWithText(adviser, "Hi, is anyone there?");
@@ -98,7 +90,7 @@ class ChatBrowserTest {
 
     // The server goes away: the young person sees the banner, types anyway, and even reloads.
     harbour = harbour.restartAfter(() -> {
-      waitFor(young).until(ExpectedConditions.visibilityOfElementLocated(By.id("connection-banner")));
+      Browser.waitFor(young).until(ExpectedConditions.visibilityOfElementLocated(By.id("connection-banner")));
       young.findElement(By.id("composer")).sendKeys("Typed while you were away");
       young.findElement(By.id("send")).click();
       waitForState(young, "Typed while you were away", "Sending…");

@@ -3,17 +3,14 @@ package uk.harbour.signposting;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.harbour.identity.Role;
 import uk.harbour.testing.Browser;
 import uk.harbour.testing.Fixtures;
@@ -42,12 +39,6 @@ class CardBrowserTest {
     harbour.close();
   }
 
-  private static WebDriverWait waitFor(WebDriver driver) {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    return wait;
-  }
-
   @Test
   @DisplayName("is suggested from the young person's words, sent from the console, shown in their chat and saved")
   void suggestSendShowSave() {
@@ -61,42 +52,42 @@ class CardBrowserTest {
     young.findElement(By.id("loginName")).sendKeys("jay-cards");
     young.findElement(By.id("passphrase")).sendKeys("purple river toast");
     young.findElement(By.cssSelector("form button[type=submit]")).click();
-    waitFor(young).until(ExpectedConditions.urlContains("/chat"));
-    waitFor(young).until(d -> !d.findElement(By.id("on-call")).getText().equals("Connecting…"));
+    Browser.waitFor(young).until(ExpectedConditions.urlContains("/chat"));
+    Browser.waitFor(young).until(d -> !d.findElement(By.id("on-call")).getText().equals("Connecting…"));
     young.findElement(By.id("composer")).sendKeys("I'm worried about my rent");
     young.findElement(By.id("send")).click();
-    waitFor(young).until(d -> d.findElements(By.xpath("//span[contains(@class,'message-state') and text()='Sent']")).size() > 0);
+    Browser.waitFor(young).until(d -> d.findElements(By.xpath("//span[contains(@class,'message-state') and text()='Sent']")).size() > 0);
 
     adviser.get(harbour.baseUrl() + "/signin");
     adviser.findElement(By.id("username")).sendKeys("sam");
     adviser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
     adviser.findElement(By.cssSelector("form button[type=submit]")).click();
-    waitFor(adviser).until(ExpectedConditions.urlContains("/console"));
-    waitFor(adviser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".queue-item[data-conversation-id='" + conversationId + "'] button"))).click();
+    Browser.waitFor(adviser).until(ExpectedConditions.urlContains("/console"));
+    Browser.waitFor(adviser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".queue-item[data-conversation-id='" + conversationId + "'] button"))).click();
 
     // Suggested from "rent": a housing entry, with the word that suggested it.
     WebElement suggestion =
-        waitFor(adviser).until(d -> d.findElements(By.cssSelector("#card-suggestions li")).stream().filter(li -> li.getText().contains("(they said: rent)")).findFirst().orElse(null));
+        Browser.waitFor(adviser).until(d -> d.findElements(By.cssSelector("#card-suggestions li")).stream().filter(li -> li.getText().contains("(they said: rent)")).findFirst().orElse(null));
     String title = suggestion.findElement(By.tagName("span")).getText().replace(" (they said: rent)", "");
     suggestion.findElement(By.tagName("button")).click();
-    waitFor(adviser).until(d -> suggestion.findElement(By.tagName("button")).getText().equals("Sent"));
+    Browser.waitFor(adviser).until(d -> suggestion.findElement(By.tagName("button")).getText().equals("Sent"));
 
     // Harbour's own out-of-hours reply may have sent open-now cards first: find the one Sam sent.
     WebElement card =
-        waitFor(young).until(d -> d.findElements(By.cssSelector("li.card-message article.card")).stream()
+        Browser.waitFor(young).until(d -> d.findElements(By.cssSelector("li.card-message article.card")).stream()
             .filter(a -> a.findElement(By.className("card-title")).getText().equals(title)).findFirst().orElse(null));
     assertTrue(card.isDisplayed(), title);
     assertTrue(card.getText().contains("Hi Jay, this might help."));
     // The adviser's own screen shows the card too.
-    waitFor(adviser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages li.card-message article.card")));
+    Browser.waitFor(adviser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages li.card-message article.card")));
 
     // Search the catalogue from the console and send a second card.
     adviser.findElement(By.id("card-query")).sendKeys("samaritans");
     adviser.findElement(By.cssSelector("#card-search button[type=submit]")).click();
-    WebElement result = waitFor(adviser).until(d -> d.findElements(By.cssSelector("#card-results li")).stream().filter(li -> li.getText().startsWith("Samaritans")).findFirst().orElse(null));
+    WebElement result = Browser.waitFor(adviser).until(d -> d.findElements(By.cssSelector("#card-results li")).stream().filter(li -> li.getText().startsWith("Samaritans")).findFirst().orElse(null));
     result.findElement(By.tagName("button")).click();
     // Samaritans may already be there from Harbour's open-now reply: wait for the one Sam sent.
-    waitFor(young).until(d -> d.findElements(By.cssSelector("li.card-message")).stream()
+    Browser.waitFor(young).until(d -> d.findElements(By.cssSelector("li.card-message")).stream()
         .filter(li -> li.getText().contains("Samaritans") && !li.getText().contains("Harbour")).count() > 0);
 
     WebElement save =
@@ -106,7 +97,7 @@ class CardBrowserTest {
             .findFirst().orElseThrow()
             .findElement(By.className("save-card-button"));
     save.click();
-    waitFor(young).until(d -> save.getText().equals("Saved to My saved help"));
+    Browser.waitFor(young).until(d -> save.getText().equals("Saved to My saved help"));
     young.get(harbour.baseUrl() + "/saved");
     assertTrue(young.findElement(By.tagName("main")).getText().contains(title));
   }

@@ -19,6 +19,13 @@ public final class Browser {
 
   private Browser() {}
 
+  /** A wait of up to 20 s that looks again when the page re-renders the element it holds. */
+  public static org.openqa.selenium.support.ui.WebDriverWait waitFor(org.openqa.selenium.WebDriver driver) {
+    var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
+  }
+
   public static ChromeDriver start() {
     try {
       File profile = Files.createTempDirectory("harbour-chromium").toFile();
