@@ -18,16 +18,28 @@ import uk.harbour.identity.Role;
  * Messages in {@code messages}. {@code _id} = conversation and seq, so history and resume are
  * {@code $in} look-ups the embedded store answers from its index; the unique index on
  * (conversationId, senderId, clientId) stores a resent message once, also on real MongoDB.
+ * Inserts are batched ({@link InsertBatcher}); a refused document fails only its own sender.
  */
 public final class MongoMessageRepository implements MessageRepository {
 
   static final String COLLECTION = "messages";
   private static final String CLIENT_INDEX = "client_id_unique";
 
+  /** Large enough to carry a busy moment in one write, small enough to keep one write short. */
+  static final int MAX_BATCH = 256;
+  /** One batch at the store and one on its way: the store applies inserts to a collection one at a time. */
+  static final int MAX_IN_FLIGHT = 2;
+
   private final MongoClient mongo;
+  private final InsertBatcher inserts;
 
   public MongoMessageRepository(MongoClient mongo) {
     this.mongo = Objects.requireNonNull(mongo);
+    this.inserts = new InsertBatcher(mongo, COLLECTION, MAX_BATCH, MAX_IN_FLIGHT);
+  }
+
+  long insertWrites() {
+    return inserts.writes();
   }
 
   public Future<Void> createIndexes() {
@@ -39,9 +51,10 @@ public final class MongoMessageRepository implements MessageRepository {
 
   @Override
   public Future<Void> insert(Message message) {
-    return mongo
-        .insert(COLLECTION, toDocument(message))
-        .<Void>mapEmpty()
+    // Messages from many conversations share one insertMany; each conversation's chain has at
+    // most one insert in flight, so batching never reorders a conversation.
+    return inserts
+        .insert(toDocument(message))
         .recover(
             e -> {
               if (!MongoErrors.isDuplicateKey(e)) {
