@@ -110,6 +110,23 @@ class BatchedInsertTest {
   }
 
   @Test
+  @DisplayName("reads give cached and stored messages together in seq order, including messages another node stored")
+  void readsMixCacheAndStore() {
+    for (long seq = 1; seq <= 5; seq++) {
+      join(messages.insert(message("cl-c", seq, "mine-" + seq)));
+    }
+    MongoMessageRepository otherNode = new MongoMessageRepository(mongo);
+    for (long seq = 6; seq <= 10; seq++) {
+      join(otherNode.insert(message("cl-c", seq, "theirs-" + seq)));
+    }
+    List<Message> all = join(messages.find("cl-c", List.of(10L, 3L, 7L, 1L, 5L, 6L, 11L)));
+    assertEquals(List.of(1L, 3L, 5L, 6L, 7L, 10L), all.stream().map(Message::seq).toList());
+    assertEquals("theirs-7", all.get(4).clientId());
+    assertEquals("mine-3", all.get(1).clientId());
+    assertEquals(List.of(1L, 2L), join(otherNode.find("cl-c", List.of(2L, 1L))).stream().map(Message::seq).toList());
+  }
+
+  @Test
   @DisplayName("per-document errors fail exactly their own senders; a failure without that account fails everyone in the batch")
   void failuresReachTheirSenders() {
     ServerAddress address = new ServerAddress();
