@@ -29,7 +29,8 @@ record BenchOptions(
         --history-messages N  store N messages across the care leavers' conversations (written straight
                             into the store between two server runs), then time `history` and `resume`
                             frames over the WebSocket; needs the bench's own server (no --url)
-        --history-requests R  history and resume frames to time in that mode (default 2000 of each)
+        --history-requests R  frames of each kind to time in that mode: latest page, an older page,
+                            resume (default 2000 of each)
         --help              this text
 
       Prints the delivered rate, end-to-end latency (care leaver send -> adviser receive) p50/p99/p99.9,

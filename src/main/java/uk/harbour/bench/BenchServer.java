@@ -87,6 +87,18 @@ final class BenchServer implements AutoCloseable {
     return new BenchServer(process, "http://127.0.0.1:" + port, password, data);
   }
 
+  /** CPU seconds the server process has used so far (user + system), from /proc (Linux); -1 if unknown. */
+  double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command name, in clock ticks (100/s on Linux).
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** Resident set size of the server process, from /proc (Linux). */
   long rssBytes() {
     try {

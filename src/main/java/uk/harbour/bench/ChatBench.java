@@ -113,14 +113,22 @@ public final class ChatBench {
     offered.set(0);
     delivered.set(0);
     measuring = true;
+    double cpuStart = own == null ? -1 : own.cpuSeconds();
     long start = System.nanoTime();
     drive(youngSockets, options.duration());
     Thread.sleep(2000); // let in-flight messages arrive
     measuring = false;
     double seconds = (System.nanoTime() - start) / 1e9 - 2.0;
 
+    double cpuUsed = own == null ? -1 : own.cpuSeconds() - cpuStart;
     double heapMb = heapMb();
     double rssMb = own == null ? -1 : own.rssBytes() / 1048576.0;
+    if (cpuUsed > 0 && delivered.get() > 0) {
+      // Independent of other load on the machine: what one message costs the server, so what two idle cores could carry.
+      double cpuMsPerMessage = cpuUsed * 1000 / delivered.get();
+      System.out.printf("server CPU %.2f ms per delivered message (%.0f%% of 2 cores): about %.0f messages/s on 2 idle cores%n",
+          cpuMsPerMessage, 100 * cpuUsed / seconds / 2, 2000 / cpuMsPerMessage);
+    }
     System.out.printf("offered %.0f msg/s, delivered %.0f msg/s, errors %d%n", offered.get() / seconds, delivered.get() / seconds, errors.get());
     System.out.printf("latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", ms(50), ms(99), ms(99.9), latency.getMaxValue() / 1e6);
     System.out.printf("server heap %.0f MB, rss %s%n", heapMb, rssMb < 0 ? "n/a" : String.format("%.0f MB", rssMb));
