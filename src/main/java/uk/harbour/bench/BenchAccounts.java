@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Creates the bench's advisers and care leavers through Harbour's own API, as staff would. */
 final class BenchAccounts {
 
-  /** A bench account; {@code pa} is the adviser's username for a care leaver (their PA). */
-  record Person(String id, WebClientSession session, String pa) {}
+  /** A bench account; {@code pa} is the adviser's username for a care leaver (their PA), {@code login} their sign-in name. */
+  record Person(String id, WebClientSession session, String pa, String login) {}
+
+  static final String CARE_LEAVER_PASSPHRASE = "bench purple river toast";
 
   private static final String ADVISER_PASSWORD = "bench-adviser-correct-horse";
 
@@ -40,7 +42,7 @@ final class BenchAccounts {
               .compose(v -> post(admin, "/api/staff", new JsonObject().put("username", username).put("displayName", "Bench " + username).put("role", "ADVISER").put("team", "leaving-care").put("password", ADVISER_PASSWORD)))
               .compose(v -> {
                 WebClientSession session = WebClientSession.create(http);
-                return post(session, "/api/session", new JsonObject().put("username", username).put("password", ADVISER_PASSWORD)).map(r -> new Person(username, session, null));
+                return post(session, "/api/session", new JsonObject().put("username", username).put("password", ADVISER_PASSWORD)).map(r -> new Person(username, session, null, username));
               })
               .map(person -> {
                 advisers.add(person);
@@ -73,12 +75,19 @@ final class BenchAccounts {
     WebClientSession phone = WebClientSession.create(http);
     return post(pa.session(), "/api/care-leavers", new JsonObject().put("firstName", "Young" + i).put("dateOfBirth", "2005-06-01"))
         .compose(invite -> post(phone, "/api/invites/redeem",
-                new JsonObject().put("code", invite.getString("code")).put("loginName", "b" + run + "-" + i).put("passphrase", "bench purple river toast"))
-            .map(r -> new Person(invite.getString("careLeaverId"), phone, pa.id())))
+                new JsonObject().put("code", invite.getString("code")).put("loginName", "b" + run + "-" + i).put("passphrase", CARE_LEAVER_PASSPHRASE))
+            .map(r -> new Person(invite.getString("careLeaverId"), phone, pa.id(), "b" + run + "-" + i)))
         .compose(person -> {
           into.add(person);
           return lane(pa, next, into);
         });
+  }
+
+  /** Signs a care leaver in again (after a server restart) on a fresh session. */
+  Future<Person> signInAgain(Person careLeaver) {
+    WebClientSession phone = WebClientSession.create(http);
+    return post(phone, "/api/session/young-person", new JsonObject().put("loginName", careLeaver.login()).put("secret", CARE_LEAVER_PASSPHRASE))
+        .map(r -> new Person(careLeaver.id(), phone, careLeaver.pa(), careLeaver.login()));
   }
 
   /** Fetches a CSRF token for this session, then posts JSON; fails on any non-2xx answer. */

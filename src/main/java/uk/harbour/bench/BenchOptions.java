@@ -2,7 +2,17 @@ package uk.harbour.bench;
 
 /** ops/bench options. */
 record BenchOptions(
-    double rate, int duration, int careLeavers, int advisers, String url, String adminUser, String adminPassword, int setupConcurrency) {
+    double rate,
+    int duration,
+    int careLeavers,
+    int advisers,
+    String url,
+    String adminUser,
+    String adminPassword,
+    int setupConcurrency,
+    boolean connectOnly,
+    long historyMessages,
+    int historyRequests) {
 
   static final String HELP =
       """
@@ -15,6 +25,12 @@ record BenchOptions(
         --url URL           an already running Harbour; omit to start one on a fresh embedded store
         --admin-user U      with --url: an admin account used to create bench accounts
         --admin-password P  with --url: its password
+        --connect-only      only connect everyone, then report the server's heap (after a full GC) and RSS
+        --history-messages N  store N messages across the care leavers' conversations (written straight
+                            into the store between two server runs), then time `history` and `resume`
+                            frames over the WebSocket; needs the bench's own server (no --url)
+        --history-requests R  frames of each kind to time in that mode: latest page, an older page,
+                            resume (default 2000 of each)
         --help              this text
 
       Prints the delivered rate, end-to-end latency (care leaver send -> adviser receive) p50/p99/p99.9,
@@ -30,6 +46,9 @@ record BenchOptions(
     String url = null;
     String adminUser = "alex";
     String adminPassword = null;
+    boolean connectOnly = false;
+    long historyMessages = 0;
+    int historyRequests = 2000;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -40,6 +59,12 @@ record BenchOptions(
         case "--url" -> url = value;
         case "--admin-user" -> adminUser = value;
         case "--admin-password" -> adminPassword = value;
+        case "--connect-only" -> {
+          connectOnly = true;
+          i--;
+        }
+        case "--history-messages" -> historyMessages = Long.parseLong(value);
+        case "--history-requests" -> historyRequests = Integer.parseInt(value);
         case "--help", "-h" -> {
           return null;
         }
@@ -53,6 +78,13 @@ record BenchOptions(
     if (url != null && adminPassword == null) {
       throw new IllegalArgumentException("--url needs --admin-password (and --admin-user if not 'alex')");
     }
-    return new BenchOptions(rate, duration, careLeavers, advisers, url, adminUser, adminPassword, 16);
+    if (historyMessages < 0 || historyRequests <= 0) {
+      throw new IllegalArgumentException("--history-messages must not be negative and --history-requests must be positive");
+    }
+    if (historyMessages > 0 && url != null) {
+      throw new IllegalArgumentException("--history-messages writes into the bench's own store: leave out --url");
+    }
+    return new BenchOptions(
+        rate, duration, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests);
   }
 }

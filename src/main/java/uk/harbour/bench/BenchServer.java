@@ -20,19 +20,25 @@ final class BenchServer implements AutoCloseable {
   final Process process;
   final String url;
   final String adminPassword;
+  final Path dataDir;
 
-  private BenchServer(Process process, String url, String adminPassword) {
+  private BenchServer(Process process, String url, String adminPassword, Path dataDir) {
     this.process = process;
     this.url = url;
     this.adminPassword = adminPassword;
+    this.dataDir = dataDir;
   }
 
   static BenchServer start() throws IOException {
+    return start(Files.createTempDirectory("harbour-bench"), true);
+  }
+
+  /** Starts on {@code data}; a store that already has staff prints no admin password, so none is expected. */
+  static BenchServer start(Path data, boolean fresh) throws IOException {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    Path data = Files.createTempDirectory("harbour-bench");
     String jar = new File(BenchServer.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
     ProcessBuilder builder =
         new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseG1GC", "-cp", jar, "uk.harbour.app.Harbour")
@@ -65,7 +71,7 @@ final class BenchServer implements AutoCloseable {
         break;
       }
     }
-    if (password == null) {
+    if (fresh ? password == null : !seen.toString().contains("Harbour ready")) {
       process.destroyForcibly();
       throw new IllegalStateException("the bench's Harbour did not start:\n" + seen);
     }
@@ -78,7 +84,19 @@ final class BenchServer implements AutoCloseable {
     }, "bench-server-output");
     drain.setDaemon(true);
     drain.start();
-    return new BenchServer(process, "http://127.0.0.1:" + port, password);
+    return new BenchServer(process, "http://127.0.0.1:" + port, password, data);
+  }
+
+  /** CPU seconds the server process has used so far (user + system), from /proc (Linux); -1 if unknown. */
+  double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command name, in clock ticks (100/s on Linux).
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** Resident set size of the server process, from /proc (Linux). */
@@ -93,6 +111,20 @@ final class BenchServer implements AutoCloseable {
       return -1;
     }
     return -1;
+  }
+
+  /** Runs a full collection in the server, so the heap then read is what it really keeps (jcmd ships with the JDK). */
+  void fullGc() {
+    try {
+      Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(process.pid()), "GC.run")
+          .redirectErrorStream(true).start();
+      gc.getInputStream().readAllBytes();
+      gc.waitFor(60, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      System.out.println("could not run a GC in the server: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

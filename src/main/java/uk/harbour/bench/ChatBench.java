@@ -56,6 +56,11 @@ public final class ChatBench {
       System.out.println(BenchOptions.HELP);
       return;
     }
+    if (options.historyMessages() > 0) {
+      HistoryBench.run(options);
+      System.exit(0);
+      return;
+    }
     BenchServer own = options.url() == null ? BenchServer.start() : null;
     String url = own == null ? options.url() : own.url;
     String adminPassword = own == null ? options.adminPassword() : own.adminPassword;
@@ -97,6 +102,10 @@ public final class ChatBench {
       adviserSockets.get(careLeavers.get(i).pa()).writeTextMessage(new JsonObject().put("type", "resume").put("conversationId", careLeavers.get(i).id()).put("afterSeq", 0).encode());
     }
     System.out.printf("connected %d care leavers and %d advisers%n", youngSockets.size(), adviserSockets.size());
+    if (options.connectOnly()) {
+      reportConnected(youngSockets.size(), own);
+      return;
+    }
 
     // Warm up for 5 s (JIT, caches), then measure.
     drive(youngSockets, 5);
@@ -104,20 +113,42 @@ public final class ChatBench {
     offered.set(0);
     delivered.set(0);
     measuring = true;
+    double cpuStart = own == null ? -1 : own.cpuSeconds();
     long start = System.nanoTime();
     drive(youngSockets, options.duration());
     Thread.sleep(2000); // let in-flight messages arrive
     measuring = false;
     double seconds = (System.nanoTime() - start) / 1e9 - 2.0;
 
+    double cpuUsed = own == null ? -1 : own.cpuSeconds() - cpuStart;
     double heapMb = heapMb();
     double rssMb = own == null ? -1 : own.rssBytes() / 1048576.0;
+    if (cpuUsed > 0 && delivered.get() > 0) {
+      // Independent of other load on the machine: what one message costs the server, so what two idle cores could carry.
+      double cpuMsPerMessage = cpuUsed * 1000 / delivered.get();
+      System.out.printf("server CPU %.2f ms per delivered message (%.0f%% of 2 cores): about %.0f messages/s on 2 idle cores%n",
+          cpuMsPerMessage, 100 * cpuUsed / seconds / 2, 2000 / cpuMsPerMessage);
+    }
     System.out.printf("offered %.0f msg/s, delivered %.0f msg/s, errors %d%n", offered.get() / seconds, delivered.get() / seconds, errors.get());
     System.out.printf("latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", ms(50), ms(99), ms(99.9), latency.getMaxValue() / 1e6);
     System.out.printf("server heap %.0f MB, rss %s%n", heapMb, rssMb < 0 ? "n/a" : String.format("%.0f MB", rssMb));
     System.out.printf(
         "offered=%.0f delivered=%.0f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f heap_mb=%.0f rss_mb=%.0f%n",
         offered.get() / seconds, delivered.get() / seconds, ms(50), ms(99), ms(99.9), heapMb, rssMb);
+  }
+
+  /** Idle connections only: what they cost the server once garbage is collected. */
+  private void reportConnected(int connected, BenchServer own) throws InterruptedException {
+    Thread.sleep(5000);
+    double busyHeapMb = heapMb();
+    if (own != null) {
+      own.fullGc();
+    }
+    double liveHeapMb = heapMb();
+    double rssMb = own == null ? -1 : own.rssBytes() / 1048576.0;
+    long open = errors.get();
+    System.out.printf("heap before a full GC %.0f MB, after %.0f MB, rss %.0f MB, error frames %d%n", busyHeapMb, liveHeapMb, rssMb, open);
+    System.out.printf("connected=%d heap_mb=%.0f live_heap_mb=%.0f rss_mb=%.0f%n", connected, busyHeapMb, liveHeapMb, rssMb);
   }
 
   private double ms(double percentile) {

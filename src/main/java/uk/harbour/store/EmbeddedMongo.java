@@ -27,7 +27,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
   private EmbeddedMongo(MVStore mvStore) {
     this.mvStore = mvStore;
-    this.backend = new H2Backend(mvStore);
+    this.backend = new FastIndexH2Backend(mvStore);
     this.server = new MongoServer(backend);
     this.connectionString = server.bindAndGetConnectionString();
   }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -18,16 +19,33 @@ import uk.harbour.identity.Role;
  * Messages in {@code messages}. {@code _id} = conversation and seq, so history and resume are
  * {@code $in} look-ups the embedded store answers from its index; the unique index on
  * (conversationId, senderId, clientId) stores a resent message once, also on real MongoDB.
+ * Inserts are batched ({@link InsertBatcher}); a refused document fails only its own sender.
  */
 public final class MongoMessageRepository implements MessageRepository {
 
   static final String COLLECTION = "messages";
+  private static final Comparator<Message> BY_SEQ = Comparator.comparingLong(Message::seq);
   private static final String CLIENT_INDEX = "client_id_unique";
 
+  /** Large enough to carry a busy moment in one write, small enough to keep one write short. */
+  static final int MAX_BATCH = 256;
+  /** One batch at the store and one on its way: the store applies inserts to a collection one at a time. */
+  static final int MAX_IN_FLIGHT = 2;
+
+  /** About 20 MB of chat text: the recent end of every busy conversation. */
+  static final int CACHED_MESSAGES = 20_000;
+
   private final MongoClient mongo;
+  private final InsertBatcher inserts;
+  private final MessageCache cache = new MessageCache(CACHED_MESSAGES);
 
   public MongoMessageRepository(MongoClient mongo) {
     this.mongo = Objects.requireNonNull(mongo);
+    this.inserts = new InsertBatcher(mongo, COLLECTION, MAX_BATCH, MAX_IN_FLIGHT);
+  }
+
+  long insertWrites() {
+    return inserts.writes();
   }
 
   public Future<Void> createIndexes() {
@@ -39,9 +57,15 @@ public final class MongoMessageRepository implements MessageRepository {
 
   @Override
   public Future<Void> insert(Message message) {
-    return mongo
-        .insert(COLLECTION, toDocument(message))
-        .<Void>mapEmpty()
+    // Messages from many conversations share one insertMany; each conversation's chain has at
+    // most one insert in flight, so batching never reorders a conversation.
+    return inserts
+        .insert(toDocument(message))
+        .map(
+            v -> {
+              cache.put(message);
+              return (Void) null;
+            })
         .recover(
             e -> {
               if (!MongoErrors.isDuplicateKey(e)) {
@@ -58,14 +82,33 @@ public final class MongoMessageRepository implements MessageRepository {
 
   @Override
   public Future<List<Message>> find(String conversationId, List<Long> seqs) {
-    if (seqs.isEmpty()) {
-      return Future.succeededFuture(List.of());
+    List<Message> found = new ArrayList<>(seqs.size());
+    JsonArray missing = new JsonArray();
+    for (long seq : seqs) {
+      String id = Message.id(conversationId, seq);
+      Message cached = cache.get(id);
+      if (cached != null) {
+        found.add(cached);
+      } else {
+        missing.add(id);
+      }
     }
-    JsonArray ids = new JsonArray();
-    seqs.forEach(seq -> ids.add(Message.id(conversationId, seq)));
+    if (missing.isEmpty()) {
+      found.sort(BY_SEQ);
+      return Future.succeededFuture(found);
+    }
     return mongo
-        .find(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", ids)))
-        .map(docs -> docs.stream().map(MongoMessageRepository::fromDocument).sorted(Comparator.comparingLong(Message::seq)).toList());
+        .find(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", missing)))
+        .map(
+            docs -> {
+              for (JsonObject doc : docs) {
+                Message message = fromDocument(doc);
+                cache.put(message);
+                found.add(message);
+              }
+              found.sort(BY_SEQ);
+              return found;
+            });
   }
 
   @Override

@@ -1,0 +1,87 @@
+package uk.harbour.store;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The H2 backend with unique indexes (the {@code _id} index included) in maps keyed by
+ * {@link KeyValueType}. An index map written by the stock backend is copied into the new form the
+ * first time a file is opened, then removed, so older data directories keep working.
+ */
+final class FastIndexH2Backend extends H2Backend {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FastIndexH2Backend.class);
+  static final String MAP_SUFFIX = "#kv1";
+
+  /** H2Database opens its indexes inside its own constructor, before a subclass can keep a field. */
+  private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+  FastIndexH2Backend(MVStore store) {
+    super(store);
+  }
+
+  @Override
+  protected MongoDatabase openOrCreateDatabase(String databaseName) {
+    // The stock backend opens existing databases inside its own constructor, so no field of ours is set yet.
+    MVStore store = getMvStore();
+    OPENING.set(store);
+    try {
+      return new FastIndexDatabase(databaseName, store, getCursorRegistry());
+    } finally {
+      OPENING.remove();
+    }
+  }
+
+  private static final class FastIndexDatabase extends H2Database {
+
+    private final MVStore store;
+
+    FastIndexDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
+      super(databaseName, store, cursors);
+      this.store = store;
+    }
+
+    private MVStore store() {
+      return store != null ? store : OPENING.get();
+    }
+
+    private String legacyName(String collectionName, String indexName) {
+      return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+      MVStore mv = store();
+      String legacy = legacyName(collectionName, indexName);
+      MVMap<KeyValue, Object> map =
+          mv.openMap(legacy + MAP_SUFFIX, new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+      if (mv.hasMap(legacy)) {
+        MVMap<Object, Object> old = mv.openMap(legacy);
+        LOG.info("Converting index {} ({} keys) to the fast key form", legacy, old.sizeAsLong());
+        old.forEach((key, position) -> map.put((KeyValue) key, position));
+        mv.removeMap(old);
+      }
+      return new KeyValueIndex(map, indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+      super.dropIndex(collection, indexName);
+      String name = legacyName(collection.getCollectionName(), indexName) + MAP_SUFFIX;
+      if (store().hasMap(name)) {
+        store().removeMap(name);
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package uk.harbour.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The embedded store's unique indexes in their fast key form: same answers, kept across restarts and upgrades. */
+@DisplayName("The embedded store's unique indexes")
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class FastIndexTest {
+
+  private final Vertx vertx = Vertx.vertx();
+  private MongoClient mongo;
+
+  @AfterEach
+  void tearDown() {
+    if (mongo != null) {
+      join(mongo.close());
+    }
+    join(vertx.close());
+  }
+
+  @Test
+  @DisplayName("refuse a second document with the same _id or the same compound key, and find documents by them")
+  void refusesDuplicatesAndFinds() throws Exception {
+    Path file = Files.createTempDirectory("fast-index").resolve("store.mv.db");
+    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+      mongo = client(server.connectionString());
+      createClientIndex();
+      for (int i = 1; i <= 300; i++) {
+        join(mongo.insert("messages", message(i % 7, i, "c" + i)));
+      }
+      assertDuplicate(message(3, 10, "fresh"));
+      assertDuplicate(message(10 % 7, 999, "c10"));
+      join(mongo.insert("messages", message(1, 999, "c10")));
+      assertEquals(3, join(mongo.find("messages", new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray().add(id(3, 10)).add(id(1, 999)).add(id(4, 11)))))).size());
+      JsonObject byClient = join(mongo.findOne("messages", new JsonObject().put("conversationId", "cl3").put("senderId", "cl3").put("clientId", "c10"), null));
+      assertEquals(id(3, 10), byClient.getString("_id"));
+      // Numbers that MongoDB thinks equal are one key, as on a real server.
+      join(mongo.insert("numbers", new JsonObject().put("_id", 1)));
+      assertThrows(CompletionException.class, () -> join(mongo.insert("numbers", new JsonObject().put("_id", 1L))));
+    }
+  }
+
+  @Test
+  @DisplayName("still refuse duplicates after the store is closed and opened again")
+  void keepsIndexesAcrossRestart() throws Exception {
+    Path file = Files.createTempDirectory("fast-index").resolve("store.mv.db");
+    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+      mongo = client(server.connectionString());
+      createClientIndex();
+      for (int i = 1; i <= 100; i++) {
+        join(mongo.insert("messages", message(i % 5, i, "c" + i)));
+      }
+      server.commit();
+      join(mongo.close());
+    }
+    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+      mongo = client(server.connectionString());
+      assertDuplicate(message(2, 42, "new"));
+      assertDuplicate(message(42 % 5, 4242, "c42"));
+      assertEquals(100, join(mongo.count("messages", new JsonObject())));
+    }
+  }
+
+  @Test
+  @DisplayName("convert indexes written by the stock H2 backend the first time an older file is opened")
+  void convertsOlderFiles() throws Exception {
+    Path file = Files.createTempDirectory("fast-index").resolve("store.mv.db");
+    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+    H2Backend stock = new H2Backend(store);
+    MongoServer old = new MongoServer(stock);
+    mongo = client(old.bindAndGetConnectionString());
+    createClientIndex();
+    for (int i = 1; i <= 50; i++) {
+      join(mongo.insert("messages", message(i % 3, i, "c" + i)));
+    }
+    join(mongo.close());
+    old.shutdownNow();
+    stock.close();
+
+    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+      mongo = client(server.connectionString());
+      assertDuplicate(message(1, 7, "other"));
+      assertDuplicate(message(7 % 3, 700, "c7"));
+      join(mongo.insert("messages", message(1, 51, "c51")));
+      assertEquals(51, join(mongo.count("messages", new JsonObject())));
+      assertTrue(join(mongo.listIndexes("messages")).stream().anyMatch(ix -> "client".equals(((JsonObject) ix).getString("name"))));
+    }
+  }
+
+  private MongoClient client(String connectionString) {
+    return MongoClient.create(vertx, new JsonObject().put("connection_string", connectionString).put("db_name", "harbour"));
+  }
+
+  private void createClientIndex() {
+    join(mongo.createIndexWithOptions("messages", new JsonObject().put("conversationId", 1).put("senderId", 1).put("clientId", 1), new IndexOptions().name("client").unique(true)));
+  }
+
+  private void assertDuplicate(JsonObject doc) {
+    CompletionException e = assertThrows(CompletionException.class, () -> join(mongo.insert("messages", doc)));
+    assertTrue(MongoErrors.isDuplicateKey(e.getCause()), () -> "expected a duplicate key error, got " + e.getCause());
+  }
+
+  private static String id(int conversation, int seq) {
+    return "cl" + conversation + ":" + String.format("%012d", seq);
+  }
+
+  private static JsonObject message(int conversation, int seq, String clientId) {
+    return new JsonObject().put("_id", id(conversation, seq)).put("conversationId", "cl" + conversation).put("senderId", "cl" + conversation)
+        .put("clientId", clientId).put("seq", seq).put("text", "hello " + seq);
+  }
+
+  private static <T> T join(Future<T> future) {
+    return future.toCompletionStage().toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).join();
+  }
+}
