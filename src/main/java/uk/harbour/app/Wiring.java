@@ -193,7 +193,7 @@ final class Wiring {
         router,
         new Escalations(chat, delivery, rota, directory, texts, settings),
         new DayHandover(chat, delivery, rota, directory, texts, config.zone()),
-        new OnCallView(chat, rota, presence, directory, router, clock),
+        new OnCallView(chat, rota, presence, directory, clock),
         directory,
         settings.disconnectGrace(),
         clock);

@@ -32,17 +32,15 @@ public final class OnCallView implements OnCallInfo {
   private final RotaNow rota;
   private final StaffPresence presence;
   private final StaffDirectory staff;
-  private final Router router;
   private final Clock clock;
   private volatile Instant typicalAt;
   private volatile Integer typical;
 
-  public OnCallView(ChatService chat, RotaNow rota, StaffPresence presence, StaffDirectory staff, Router router, Clock clock) {
+  public OnCallView(ChatService chat, RotaNow rota, StaffPresence presence, StaffDirectory staff, Clock clock) {
     this.chat = Objects.requireNonNull(chat);
     this.rota = Objects.requireNonNull(rota);
     this.presence = Objects.requireNonNull(presence);
     this.staff = Objects.requireNonNull(staff);
-    this.router = Objects.requireNonNull(router);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -81,14 +79,15 @@ public final class OnCallView implements OnCallInfo {
     Instant now = clock.instant();
     OnCall onCall = rota.at(now);
     JsonArray advisers = new JsonArray();
+    AdviserLoads loads = AdviserLoads.of(chat.conversations(), presence::availableNow, rota.engine().rota()::capacityOf);
     for (String username : onCall.onCall()) {
       advisers.add(
           new JsonObject()
               .put("username", username)
               .put("name", staff.displayName(username))
               .put("availability", presence.describe(username))
-              .put("active", router.activeFor(username))
-              .put("capacity", rota.engine().rota().capacityOf(username)));
+              .put("active", loads.active(username))
+              .put("capacity", loads.capacity(username)));
     }
     boolean staffed = onCall.officeHours() || onCall.anyoneOnCall();
     return new JsonObject()

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,13 +62,6 @@ public final class Router {
     this.clock = Objects.requireNonNull(clock);
   }
 
-  /** Called for every stored message: a care leaver writing into an unassigned wait is routed. */
-  public void onStored(Message message) {
-    if (message.fromCareLeaver()) {
-      route(message.conversationId());
-    }
-  }
-
   /** Assigns a waiting, unassigned conversation, or sends the honest auto-reply once per episode. */
   public Future<List<Message>> route(String conversationId) {
     Instant now = clock.instant();
@@ -94,16 +86,18 @@ public final class Router {
       return Future.succeededFuture(List.of());
     }
     if (shiftEnded(adviser, conv, now)) {
-      return staff.ensure(people(conv, now)).compose(v -> chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, "shift_end") : List.of()))
-          .compose(posted -> route(conv.id()).map(posted));
+      return moveOn(conv, adviser, now, "shift_end");
     }
     boolean dropped = offlineChecks && conv.status() == ConversationStatus.WAITING && !presence.canTakeWork(adviser, now, settings.disconnectGrace())
         && presence.of(adviser).map(s -> s.connections() == 0).orElse(true);
-    if (dropped) {
-      return staff.ensure(people(conv, now)).compose(v -> chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, "offline") : List.of()))
-          .compose(posted -> route(conv.id()).map(posted));
-    }
-    return Future.succeededFuture(List.of());
+    return dropped ? moveOn(conv, adviser, now, "offline") : Future.succeededFuture(List.of());
+  }
+
+  /** Hands the conversation over (if that adviser still has it), then routes it if nobody took it. */
+  private Future<List<Message>> moveOn(Conversation conv, String adviser, Instant now, String reason) {
+    return staff.ensure(people(conv, now))
+        .compose(v -> chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, reason) : List.of()))
+        .compose(posted -> route(conv.id()).map(posted));
   }
 
   /** Everyone a routing message about this conversation may name. */
@@ -198,44 +192,9 @@ public final class Router {
   }
 
   private Decision choose(Conversation conv, Instant now, Set<String> exclude) {
-    return Assignment.choose(conv.paUsername(), rota.at(now), loads(now), exclude);
-  }
-
-  /** Each adviser's active conversations and latest assignment, in one pass over memory. */
-  private Assignment.Advisers loads(Instant now) {
-    Map<String, Integer> active = new HashMap<>();
-    Map<String, Instant> last = new HashMap<>();
-    for (Conversation c : chat.conversations()) {
-      String a = c.assignedTo();
-      if (a != null && c.status() != ConversationStatus.RESOLVED) {
-        active.merge(a, 1, Integer::sum);
-      }
-      if (a != null && c.assignedAt() != null) {
-        last.merge(a, c.assignedAt(), (x, y) -> x.isAfter(y) ? x : y);
-      }
-    }
-    return new Assignment.Advisers() {
-      public boolean canTakeWork(String adviser) {
-        return presence.canTakeWork(adviser, now, settings.disconnectGrace());
-      }
-
-      public int active(String adviser) {
-        return active.getOrDefault(adviser, 0);
-      }
-
-      public int capacity(String adviser) {
-        return rota.engine().rota().capacityOf(adviser);
-      }
-
-      public Optional<Instant> lastAssigned(String adviser) {
-        return Optional.ofNullable(last.get(adviser));
-      }
-    };
-  }
-
-  /** Active conversations per adviser, for the on-call view. */
-  public int activeFor(String adviser) {
-    return loads(clock.instant()).active(adviser);
+    Assignment.Advisers advisers =
+        AdviserLoads.of(chat.conversations(), a -> presence.canTakeWork(a, now, settings.disconnectGrace()), rota.engine().rota()::capacityOf);
+    return Assignment.choose(conv.paUsername(), rota.at(now), advisers, exclude);
   }
 
   private Future<List<JsonObject>> helpFor(Conversation conv, Instant now) {

@@ -1,0 +1,67 @@
+package uk.harbour.routing;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationStatus;
+
+/**
+ * Each adviser's active conversations and latest assignment, in one pass over the conversations in
+ * memory (the fold keeps who has each one and since when), with availability and capacity beside.
+ */
+final class AdviserLoads implements Assignment.Advisers {
+
+  private final Map<String, Integer> active;
+  private final Map<String, Instant> lastAssigned;
+  private final Predicate<String> canTakeWork;
+  private final ToIntFunction<String> capacity;
+
+  private AdviserLoads(Map<String, Integer> active, Map<String, Instant> lastAssigned, Predicate<String> canTakeWork, ToIntFunction<String> capacity) {
+    this.active = active;
+    this.lastAssigned = lastAssigned;
+    this.canTakeWork = canTakeWork;
+    this.capacity = capacity;
+  }
+
+  static AdviserLoads of(Iterable<Conversation> conversations, Predicate<String> canTakeWork, ToIntFunction<String> capacity) {
+    Map<String, Integer> active = new HashMap<>();
+    Map<String, Instant> last = new HashMap<>();
+    for (Conversation c : conversations) {
+      String adviser = c.assignedTo();
+      if (adviser == null) {
+        continue;
+      }
+      if (c.status() != ConversationStatus.RESOLVED) {
+        active.merge(adviser, 1, Integer::sum);
+      }
+      if (c.assignedAt() != null) {
+        last.merge(adviser, c.assignedAt(), (x, y) -> x.isAfter(y) ? x : y);
+      }
+    }
+    return new AdviserLoads(active, last, canTakeWork, capacity);
+  }
+
+  @Override
+  public boolean canTakeWork(String adviser) {
+    return canTakeWork.test(adviser);
+  }
+
+  @Override
+  public int active(String adviser) {
+    return active.getOrDefault(adviser, 0);
+  }
+
+  @Override
+  public int capacity(String adviser) {
+    return capacity.applyAsInt(adviser);
+  }
+
+  @Override
+  public Optional<Instant> lastAssigned(String adviser) {
+    return Optional.ofNullable(lastAssigned.get(adviser));
+  }
+}
