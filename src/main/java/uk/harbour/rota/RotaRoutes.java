@@ -41,7 +41,6 @@ public final class RotaRoutes {
     router.delete("/api/rota/overrides/:id").handler(managers).handler(this::removeOverride);
     router.get("/api/rota/shifts").handler(staff).handler(this::shifts);
     router.get("/api/rota/gaps").handler(staff).handler(this::gaps);
-    router.get("/api/rota/now").handler(staff).handler(this::now);
   }
 
   private void get(RoutingContext ctx) {
@@ -97,10 +96,6 @@ public final class RotaRoutes {
     JsonArray gaps = new JsonArray();
     rota.engine().gaps(from, to).forEach(g -> gaps.add(RotaJson.toJson(g)));
     json(ctx, 200, new JsonObject().put("from", from.toString()).put("to", to.toString()).put("gaps", gaps));
-  }
-
-  private void now(RoutingContext ctx) {
-    json(ctx, 200, RotaJson.toJson(rota.engine().onCallAt(rota.clock().instant())));
   }
 
   static JsonObject view(StoredRota stored) {

@@ -95,7 +95,7 @@ class AccessMatrixTest {
         new Route(HttpMethod.DELETE, "/api/rota/overrides/no-such-override", false, null, expect(401, 403, 403, 403, 404, 404)),
         new Route(HttpMethod.GET, "/api/rota/shifts?from=2026-11-23&to=2026-11-29", false, null, expect(401, 403, 200, 200, 200, 200)),
         new Route(HttpMethod.GET, "/api/rota/gaps?from=2026-11-23&to=2026-11-29", false, null, expect(401, 403, 200, 200, 200, 200)),
-        new Route(HttpMethod.GET, "/api/rota/now", false, null, expect(401, 403, 200, 200, 200, 200)),
+        new Route(HttpMethod.GET, "/api/on-call", false, null, expect(401, 200, 200, 200, 200, 200)),
         new Route(HttpMethod.GET, "/rota", false, null, expect(302, 403, 200, 200, 200, 200)),
         new Route(HttpMethod.POST, "/rota/overrides", false, null, expect(302, 403, 403, 403, 400, 400)),
         new Route(HttpMethod.POST, "/rota/shifts", false, null, expect(302, 403, 403, 403, 400, 400)),
