@@ -23,6 +23,8 @@ public final class MongoAuditLog implements AuditLog {
   private final Durability durability;
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
+  /** Tells this process's ids from another node's (or a restart's) written in the same millisecond. */
+  private final String process = Long.toString(new java.security.SecureRandom().nextLong() >>> 1, 36);
 
   public MongoAuditLog(MongoClient mongo, Durability durability, Clock clock) {
     this.mongo = Objects.requireNonNull(mongo);
@@ -33,8 +35,9 @@ public final class MongoAuditLog implements AuditLog {
   @Override
   public Future<AuditEvent> append(Actor actor, AuditAction action, String subjectId, JsonObject detail) {
     Instant at = clock.instant();
-    // Zero-padded millis then a per-process counter: unique, and ordered by time as text.
-    String id = String.format("%015d-%06d", at.toEpochMilli(), sequence.incrementAndGet() % 1_000_000);
+    // Zero-padded millis, a per-process counter and the process's tag: unique across nodes and
+    // restarts, and ordered by time as text.
+    String id = String.format("%015d-%06d-%s", at.toEpochMilli(), sequence.incrementAndGet() % 1_000_000, process);
     AuditEvent event = new AuditEvent(id, at, actor.id(), actor.role(), action.name(), subjectId, actor.address(), detail);
     JsonObject document =
         new JsonObject()
