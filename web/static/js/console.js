@@ -44,6 +44,7 @@ connection.on("conversation", (frame) => {
   if (c.id === current) {
     title.textContent = `${c.careLeaverName} – ${label(c)}`;
     acknowledgeButton.hidden = !needsAcknowledging(c);
+    showPriority(c);
   }
 });
 connection.on("history", (frame) => {
@@ -120,6 +121,18 @@ function needsAcknowledging(c) {
   return c && ((c.escalationLevel > 0 && !c.acknowledgedBy) || (c.paHandoverPending && c.paUsername === userId));
 }
 
+const urgentButton = document.getElementById("urgent");
+function showPriority(c) {
+  const urgent = Boolean(c && c.priority === "urgent");
+  urgentButton.setAttribute("aria-pressed", String(urgent));
+  urgentButton.textContent = urgent ? "Urgent – mark as normal" : "Mark urgent";
+}
+urgentButton.addEventListener("click", () => {
+  const c = current && conversations.get(current);
+  if (!c) return;
+  connection.send({ type: "priority", conversationId: current, priority: c.priority === "urgent" ? "normal" : "urgent" });
+});
+
 function showOnCall(info) {
   const line = document.getElementById("on-call-now");
   if (!info) return;
@@ -173,6 +186,7 @@ function open(id) {
   const c = conversations.get(id);
   title.textContent = c ? `${c.careLeaverName} – ${label(c)}` : "Conversation";
   acknowledgeButton.hidden = !needsAcknowledging(c);
+  showPriority(c);
   conversationPane.hidden = false;
   queuePane.hidden = window.matchMedia("(min-width: 60rem)").matches ? false : true;
   connection.send({ type: "resume", conversationId: id, afterSeq: 0 });

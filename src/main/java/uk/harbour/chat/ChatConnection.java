@@ -159,6 +159,9 @@ public final class ChatConnection {
     } else if (frame instanceof ClientFrame.Resolve resolve) {
       staffOnly();
       onOwnContext(sockets.chat().resolve(who, resolve.conversationId())).onFailure(e -> failure(e, "resolve"));
+    } else if (frame instanceof ClientFrame.Priority priority) {
+      staffOnly();
+      onOwnContext(sockets.chat().prioritise(who, priority.conversationId(), priority.priority())).onFailure(e -> failure(e, "priority"));
     } else if (frame instanceof ClientFrame.Acknowledge ack) {
       staffOnly();
       onOwnContext(sockets.chat().acknowledge(who, ack.conversationId())).onFailure(e -> failure(e, "acknowledge"));

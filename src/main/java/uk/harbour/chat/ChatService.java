@@ -262,6 +262,25 @@ public final class ChatService {
         });
   }
 
+  /**
+   * Marks a conversation urgent (its waits escalate after the urgent SLA) or normal again. A
+   * staff-only record: the young person is not told they were flagged.
+   */
+  public Future<List<Message>> prioritise(SignedIn staff, String conversationId, String priority) {
+    return postIf(
+        conversationId,
+        conv -> {
+          if (!ChatAccess.canManage(staff, conv)) {
+            throw HarbourException.forbidden("That conversation is not yours.");
+          }
+          if (priority.equals(conv.priority())) {
+            return List.of();
+          }
+          return List.of(system(conversationId, staff, MessageKind.ALERT, staff.displayName() + " marked this conversation " + priority + ".",
+              new JsonObject().put("type", "priority").put("priority", priority).put("by", staff.id())));
+        });
+  }
+
   /** Closes the episode; the care leaver's next message opens a new one. */
   public Future<Message> resolve(SignedIn staff, String conversationId) {
     return manageable(staff, conversationId)

@@ -55,6 +55,12 @@ public sealed interface ClientFrame {
     }
   }
 
+  record Priority(String conversationId, String priority) implements ClientFrame {
+    public String type() {
+      return "priority";
+    }
+  }
+
   record Acknowledge(String conversationId) implements ClientFrame {
     public String type() {
       return "acknowledge";

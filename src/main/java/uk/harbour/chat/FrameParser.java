@@ -16,6 +16,7 @@ public final class FrameParser {
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@-]{1,80}");
   private static final Set<String> PRESENCE = Set.of("available", "busy", "away");
+  private static final Set<String> PRIORITIES = Set.of("normal", "urgent");
 
   private FrameParser() {}
 
@@ -68,6 +69,14 @@ public final class FrameParser {
       case "resolve" -> {
         JsonInput in = JsonInput.of(json, "type", "conversationId");
         yield new ClientFrame.Resolve(id(in, "conversationId").orElseThrow(() -> missing("conversationId")));
+      }
+      case "priority" -> {
+        JsonInput in = JsonInput.of(json, "type", "conversationId", "priority");
+        String priority = in.requiredString("priority", 10);
+        if (!PRIORITIES.contains(priority)) {
+          throw HarbourException.badRequest("bad_frame", "'priority' must be normal or urgent.");
+        }
+        yield new ClientFrame.Priority(id(in, "conversationId").orElseThrow(() -> missing("conversationId")), priority);
       }
       case "acknowledge" -> {
         JsonInput in = JsonInput.of(json, "type", "conversationId");

@@ -259,6 +259,28 @@ class RoutingTest {
   }
 
   @Test
+  @DisplayName("A conversation staff mark urgent escalates after the urgent SLA; the young person is not told")
+  void urgentEscalatesSooner() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "I don't feel safe");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      ali.send(new JsonObject().put("type", "priority").put("conversationId", jay.id()).put("priority", "critical"));
+      assertEquals("bad_frame", ali.next("error").getString("code"));
+      young.send(new JsonObject().put("type", "priority").put("conversationId", jay.id()).put("priority", "urgent"));
+      assertEquals("forbidden", young.next("error").getString("code"));
+      ali.send(new JsonObject().put("type", "priority").put("conversationId", jay.id()).put("priority", "urgent"));
+      eventually(jay.id(), c -> "urgent".equals(c.priority()));
+      sweepAt("18:01:59");
+      assertEquals(0, conversation(jay.id()).escalationLevel());
+      sweepAt("18:02");
+      assertEquals(1, conversation(jay.id()).escalationLevel(), "two minutes for an urgent wait");
+      assertFalse(young.arrivesWithin(messageOf(MessageKind.ALERT), 300), "the flag and the alert are staff-only");
+    }
+  }
+
+  @Test
   @DisplayName("A reply before the SLA means nobody is alerted")
   void replyStopsEscalation() {
     startAt("18:00");
