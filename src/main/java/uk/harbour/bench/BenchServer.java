@@ -81,7 +81,7 @@ final class BenchServer implements AutoCloseable {
     }
     Thread drain = new Thread(() -> {
       try {
-        reader.lines().forEach(l -> { if (l.startsWith("PROBE") || l.contains("gc")) System.out.println("server: " + l); });
+        reader.lines().forEach(l -> {});
       } catch (java.io.UncheckedIOException closed) {
         // the server has stopped
       }

@@ -19,7 +19,6 @@ public final class EmbeddedMongo implements AutoCloseable {
   static final int FILL_RATE = 90;
   static final int RETENTION_MS = 1000;
 
-  static final CommitProbe PROBE = new CommitProbe();
   private final MVStore mvStore;
   private final H2Backend backend;
   private final MongoServer server;
@@ -42,14 +41,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
-    if (Boolean.parseBoolean(System.getProperty("harbour.mvstore.compress", "true"))) {
-      builder.compress();
-    }
     MVStore store =
-        builder
+        new MVStore.Builder()
+            .fileName(file.toString())
+            .compress()
             .cacheSize(CACHE_MB)
-            .keysPerPage(Integer.getInteger("harbour.mvstore.keysPerPage", 48))
             .autoCompactFillRate(Integer.getInteger("harbour.mvstore.fillRate", FILL_RATE))
             .open();
     // Every acknowledged write is committed and synced (see GroupCommitter), so old chunks need not
@@ -65,12 +61,8 @@ public final class EmbeddedMongo implements AutoCloseable {
   /** Forces everything written so far to the file. */
   public synchronized void commit() {
     if (!closed) {
-      long t0 = System.nanoTime();
       mvStore.commit();
-      long t1 = System.nanoTime();
       mvStore.sync();
-      long t2 = System.nanoTime();
-      PROBE.record(t0, t1, t2);
     }
   }
 
