@@ -33,6 +33,12 @@ record BenchOptions(
                             resume (default 2000 of each)
         --help              this text
 
+      Every care leaver first sends one message at the bench rate (the opening burst: each opens a
+      conversation, which gets an auto-reply and cards); that burst is timed and reported on its own
+      line, then 5 s of warm-up, then the measured window.
+      HARBOUR_BENCH_SERVER_OPTS replaces the bench server's JVM options (default -Xmx512m -XX:+UseG1GC),
+      e.g. to add -Xlog:gc or -XX:StartFlightRecording=filename=server.jfr.
+
       Prints the delivered rate, end-to-end latency (care leaver send -> adviser receive) p50/p99/p99.9,
       server heap and RSS, and ends with one line:
         offered= delivered= p50_ms= p99_ms= p999_ms= heap_mb= rss_mb=

@@ -8,6 +8,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,9 +43,10 @@ final class BenchServer implements AutoCloseable {
       port = free.getLocalPort();
     }
     String jar = new File(BenchServer.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
-    ProcessBuilder builder =
-        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseG1GC", "-cp", jar, "uk.harbour.app.Harbour")
-            .redirectErrorStream(true);
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(serverJvmOptions());
+    command.addAll(List.of("-cp", jar, "uk.harbour.app.Harbour"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     var env = builder.environment();
     env.put("HARBOUR_HTTP_PORT", String.valueOf(port));
     env.put("HARBOUR_HTTP_HOST", "127.0.0.1");
@@ -85,6 +89,18 @@ final class BenchServer implements AutoCloseable {
     drain.setDaemon(true);
     drain.start();
     return new BenchServer(process, "http://127.0.0.1:" + port, password, data);
+  }
+
+  /**
+   * The server's JVM options: those ops/run uses for the heap, or HARBOUR_BENCH_SERVER_OPTS when set
+   * (so a run can add a GC log or a JFR recording, or try another collector, without a rebuild).
+   */
+  static List<String> serverJvmOptions() {
+    String custom = System.getenv("HARBOUR_BENCH_SERVER_OPTS");
+    if (custom == null || custom.isBlank()) {
+      return List.of("-Xmx512m", "-XX:+UseG1GC");
+    }
+    return Arrays.stream(custom.trim().split("\\s+")).toList();
   }
 
   /** CPU seconds the server process has used so far (user + system), from /proc (Linux); -1 if unknown. */

@@ -107,6 +107,7 @@ public final class ChatBench {
       return;
     }
 
+    openConversations(youngSockets);
     // Warm up for 5 s (JIT, caches), then measure.
     drive(youngSockets, 5);
     latency.reset();
@@ -135,6 +136,30 @@ public final class ChatBench {
     System.out.printf(
         "offered=%.0f delivered=%.0f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f heap_mb=%.0f rss_mb=%.0f%n",
         offered.get() / seconds, delivered.get() / seconds, ms(50), ms(99), ms(99.9), heapMb, rssMb);
+  }
+
+  /**
+   * Every care leaver's first message opens their conversation, and with nobody on shift Harbour
+   * answers it with an auto-reply and up to three cards: five stored messages and a first load per
+   * conversation. Round-robin at the bench rate puts all of them in the first fraction of a second,
+   * a burst the measured window would otherwise inherit; it is timed and reported on its own, and
+   * the measured window is the steady chat that follows.
+   */
+  private void openConversations(List<WebSocket> young) throws InterruptedException {
+    latency.reset();
+    delivered.set(0);
+    measuring = true;
+    long start = System.nanoTime();
+    drive(young, (int) Math.max(1, Math.ceil(young.size() / options.rate())));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (delivered.get() < offered.get() * 0.94 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    double cleared = (System.nanoTime() - start) / 1e9;
+    measuring = false;
+    System.out.printf("opening burst: %d first messages delivered, cleared in %.1f s, latency ms p50 %.1f p99 %.1f max %.1f%n",
+        delivered.get(), cleared, ms(50), ms(99), latency.getMaxValue() / 1e6);
+    offered.set(0);
   }
 
   /** Idle connections only: what they cost the server once garbage is collected. */

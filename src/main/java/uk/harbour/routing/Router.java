@@ -72,7 +72,8 @@ public final class Router {
                 // Nothing to decide: the common case while a care leaver writes and waits, kept cheap.
                 return Future.succeededFuture(List.<Message>of());
               }
-              boolean mayWait = choose(conv, now, Set.of()) instanceof Wait && !conv.autoRepliedThisEpisode();
+              // The auto-reply check first: choose() scans every conversation, and most messages come after it.
+              boolean mayWait = !conv.autoRepliedThisEpisode() && choose(conv, now, Set.of()) instanceof Wait;
               return staff.ensure(people(conv, now))
                   .compose(v -> mayWait ? helpFor(conv, now) : Future.succeededFuture(List.<JsonObject>of()))
                   .compose(cards -> chat.postIf(conversationId, c -> unassignedWait(c) ? decideNew(c, now, cards) : List.of()));

@@ -5,8 +5,11 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import java.util.List;
 import org.h2.mvstore.MVMap;
@@ -56,6 +59,9 @@ final class FastIndexH2Backend extends H2Backend {
       return store != null ? store : OPENING.get();
     }
 
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+
     private String legacyName(String collectionName, String indexName) {
       return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
     }
@@ -73,6 +79,19 @@ final class FastIndexH2Backend extends H2Backend {
         mv.removeMap(old);
       }
       return new KeyValueIndex(map, indexName, keys, sparse);
+    }
+
+    /**
+     * Same map names as the stock backend (it finds collections by them), with documents kept as
+     * BSON ({@link DocumentType}); documents it wrote are still read.
+     */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+      String namespace = getFullCollectionNamespace(collectionName);
+      MVMap<Object, Document> data =
+          store().openMap(DATA_PREFIX + namespace, new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
+      MVMap<String, Object> meta = store().openMap(META_PREFIX + namespace);
+      return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     @Override

@@ -1,0 +1,147 @@
+package uk.harbour.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Documents kept as BSON in the embedded store: exact round trips, and files an older Harbour wrote still read. */
+@DisplayName("The embedded store's document encoding")
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DocumentTypeTest {
+
+  private final Vertx vertx = Vertx.vertx();
+  private MongoClient mongo;
+
+  @AfterEach
+  void tearDown() {
+    if (mongo != null) {
+      join(mongo.close());
+    }
+    join(vertx.close());
+  }
+
+  @Test
+  @DisplayName("reads back exactly the document it wrote, value types and field order included")
+  void roundTripsEveryValueType() {
+    Document nested = new Document("type", "auto_reply").append("nextStaffedAt", null);
+    Document doc =
+        new Document("_id", "cl1:000000000001")
+            .append("seq", 1L)
+            .append("episode", 2)
+            .append("score", 1.5)
+            .append("flag", true)
+            .append("none", null)
+            .append("when", Instant.parse("2026-11-25T10:00:00.123Z"))
+            .append("owner", new ObjectId())
+            .append("event", nested)
+            .append("tags", List.of("a", 3, new Document("k", "v")));
+    DocumentType type = new DocumentType();
+
+    Document back = roundTrip(type, doc);
+
+    assertEquals(doc, back);
+    assertEquals(List.copyOf(doc.keySet()), List.copyOf(back.keySet()));
+    assertEquals(Integer.class, back.get("episode").getClass());
+    assertEquals(Long.class, back.get("seq").getClass());
+  }
+
+  @Test
+  @DisplayName("reads a document written in H2's own object encoding, as an older Harbour stored it")
+  void readsTheOlderEncoding() {
+    Document doc = new Document("_id", "cl1:000000000002").append("text", "hello").append("seq", 2L);
+    WriteBuffer buffer = new WriteBuffer();
+    new ObjectDataType().write(buffer, doc);
+    new DocumentType().write(buffer, doc);
+    ByteBuffer bytes = buffer.getBuffer();
+    bytes.flip();
+
+    DocumentType type = new DocumentType();
+    assertEquals(doc, type.read(bytes));
+    assertEquals(doc, type.read(bytes));
+    assertEquals(0, bytes.remaining());
+  }
+
+  @Test
+  @DisplayName("opens a file the stock backend wrote, keeps its documents, and reads old and new after a restart")
+  void opensOlderFiles() throws Exception {
+    Path file = Files.createTempDirectory("document-type").resolve("store.mv.db");
+    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+    H2Backend stock = new H2Backend(store);
+    MongoServer old = new MongoServer(stock);
+    mongo = client(old.bindAndGetConnectionString());
+    for (int i = 1; i <= 200; i++) {
+      join(mongo.insert("messages", message(i)));
+    }
+    join(mongo.close());
+    old.shutdownNow();
+    stock.close();
+
+    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+      mongo = client(server.connectionString());
+      for (int i = 201; i <= 400; i++) {
+        join(mongo.insert("messages", message(i)));
+      }
+      // Changing an old document rewrites its leaf as BSON next to documents still in the old form.
+      join(mongo.updateCollection("messages", new JsonObject().put("_id", id(5)), new JsonObject().put("$set", new JsonObject().put("text", "edited"))));
+      server.commit();
+      join(mongo.close());
+    }
+    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+      mongo = client(server.connectionString());
+      assertEquals(400, join(mongo.count("messages", new JsonObject())));
+      JsonArray ids = new JsonArray().add(id(5)).add(id(150)).add(id(399));
+      List<JsonObject> found = join(mongo.find("messages", new JsonObject().put("_id", new JsonObject().put("$in", ids))));
+      assertEquals(3, found.size());
+      assertTrue(found.stream().anyMatch(d -> id(5).equals(d.getString("_id")) && "edited".equals(d.getString("text"))));
+      assertTrue(found.stream().anyMatch(d -> id(399).equals(d.getString("_id")) && "hello 399".equals(d.getString("text")) && d.getLong("seq") == 399));
+    }
+  }
+
+  private static Document roundTrip(DocumentType type, Document doc) {
+    WriteBuffer buffer = new WriteBuffer();
+    type.write(buffer, doc);
+    ByteBuffer bytes = buffer.getBuffer();
+    bytes.flip();
+    Document back = type.read(bytes);
+    assertEquals(0, bytes.remaining(), "the reader stops at the end of the document");
+    return back;
+  }
+
+  private MongoClient client(String connectionString) {
+    return MongoClient.create(vertx, new JsonObject().put("connection_string", connectionString).put("db_name", "harbour"));
+  }
+
+  private static String id(int seq) {
+    return "cl1:" + String.format("%012d", seq);
+  }
+
+  private static JsonObject message(int seq) {
+    return new JsonObject().put("_id", id(seq)).put("conversationId", "cl1").put("seq", (long) seq).put("text", "hello " + seq);
+  }
+
+  private static <T> T join(Future<T> future) {
+    return future.toCompletionStage().toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).join();
+  }
+}
