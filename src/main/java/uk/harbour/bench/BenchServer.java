@@ -143,6 +143,15 @@ final class BenchServer implements AutoCloseable {
     }
   }
 
+  /** Removes the store a bench run made for itself, so runs do not fill the disk. */
+  void deleteData() {
+    try (var files = Files.walk(dataDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.out.println("could not delete " + dataDir + ": " + e.getMessage());
+    }
+  }
+
   @Override
   public void close() {
     process.destroy();

@@ -70,6 +70,7 @@ public final class ChatBench {
     } finally {
       if (own != null) {
         own.close();
+        own.deleteData();
       }
       bench.vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

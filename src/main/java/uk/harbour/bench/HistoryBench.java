@@ -106,6 +106,7 @@ final class HistoryBench {
           written, ms(latest, 50), ms(latest, 99), ms(history, 50), ms(history, 99), ms(resume, 50), ms(resume, 99), ms(open, 99), rssMb);
     } finally {
       second.close();
+      second.deleteData();
     }
   }
 
