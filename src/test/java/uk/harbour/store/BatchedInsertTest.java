@@ -1,5 +1,6 @@
 package uk.harbour.store;
 
+import static uk.harbour.testing.Futures.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -168,7 +169,4 @@ class BatchedInsertTest {
     Future.join(results).toCompletionStage().toCompletableFuture().handle((r, e) -> null).orTimeout(20, TimeUnit.SECONDS).join();
   }
 
-  private static <T> T join(Future<T> future) {
-    return future.toCompletionStage().toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).join();
-  }
 }

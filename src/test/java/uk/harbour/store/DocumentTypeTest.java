@@ -1,5 +1,6 @@
 package uk.harbour.store;
 
+import static uk.harbour.testing.Futures.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -141,7 +141,4 @@ class DocumentTypeTest {
     return new JsonObject().put("_id", id(seq)).put("conversationId", "cl1").put("seq", (long) seq).put("text", "hello " + seq);
   }
 
-  private static <T> T join(Future<T> future) {
-    return future.toCompletionStage().toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).join();
-  }
 }

@@ -1,12 +1,12 @@
 package uk.harbour.store;
 
+import static uk.harbour.testing.Futures.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -129,7 +129,4 @@ class FastIndexTest {
         .put("clientId", clientId).put("seq", seq).put("text", "hello " + seq);
   }
 
-  private static <T> T join(Future<T> future) {
-    return future.toCompletionStage().toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).join();
-  }
 }
