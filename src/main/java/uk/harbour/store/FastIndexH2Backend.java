@@ -83,7 +83,8 @@ final class FastIndexH2Backend extends H2Backend {
 
     /**
      * Same map names as the stock backend (it finds collections by them), with documents kept as
-     * BSON ({@link DocumentType}); documents it wrote are still read.
+     * BSON ({@link DocumentType}) in insertion order ({@link InsertionOrderedCollection}); files it
+     * wrote are still read.
      */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
@@ -91,7 +92,7 @@ final class FastIndexH2Backend extends H2Backend {
       MVMap<Object, Document> data =
           store().openMap(DATA_PREFIX + namespace, new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
       MVMap<String, Object> meta = store().openMap(META_PREFIX + namespace);
-      return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+      return new InsertionOrderedCollection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     @Override

@@ -1,0 +1,46 @@
+package uk.harbour.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A collection of the embedded store that files each new document under a position growing with
+ * every insert, instead of under its {@code _id} as the stock backend does. Every commit rewrites
+ * each B-tree leaf it touched in full: keyed by {@code _id}, the messages of 500 live conversations
+ * land in 500 different leaves, so one commit re-encoded and compressed thousands of documents.
+ * In insertion order, new documents share the last leaf or two. Positions are opaque to the
+ * server (every index maps its keys to them), so queries and look-ups are unchanged.
+ *
+ * <p>Documents in a file written in the stock layout stay under their {@code _id}; new positions
+ * start above every number already used as a key, so the two never meet.
+ */
+final class InsertionOrderedCollection extends H2Collection {
+
+  private final MVMap<Object, Document> data;
+  private final AtomicLong next;
+
+  InsertionOrderedCollection(
+      MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+    super(database, name, options, data, meta, cursors);
+    this.data = data;
+    this.next = new AtomicLong(firstFreePosition(data));
+  }
+
+  /** One above the largest number used as a key (H2 orders keys by type first, so that is the largest {@code Long}). */
+  static long firstFreePosition(MVMap<Object, ?> data) {
+    Object last = data.floorKey(Long.MAX_VALUE);
+    return last instanceof Long position ? position + 1 : 1;
+  }
+
+  @Override
+  protected Object addDocumentInternal(Document document) {
+    Long position = next.getAndIncrement();
+    data.put(position, document);
+    return position;
+  }
+}
