@@ -107,6 +107,23 @@ class FastIndexTest {
     }
   }
 
+  @Test
+  @DisplayName("read index keys in the older string encoding, and round-trip strings that are not ASCII")
+  void keyEncodings() {
+    KeyValueType type = new KeyValueType();
+    org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+    String older = "cl-older:000000000001";
+    buffer.putVarInt(1).put((byte) 1).putVarInt(older.length()).putStringData(older, older.length());
+    de.bwaldvogel.mongo.backend.KeyValue mixed = new de.bwaldvogel.mongo.backend.KeyValue("Zoë ✓ 🌙", 42L, 7);
+    type.write(buffer, mixed);
+    java.nio.ByteBuffer bytes = buffer.getBuffer();
+    bytes.flip();
+
+    assertEquals(new de.bwaldvogel.mongo.backend.KeyValue(older), type.read(bytes));
+    assertEquals(mixed, type.read(bytes));
+    assertEquals(0, bytes.remaining());
+  }
+
   private MongoClient client(String connectionString) {
     return MongoClient.create(vertx, new JsonObject().put("connection_string", connectionString).put("db_name", "harbour"));
   }
