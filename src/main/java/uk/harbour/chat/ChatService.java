@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.LongStream;
@@ -46,6 +48,8 @@ public final class ChatService {
   private final Map<String, ConversationSlot> slots = new ConcurrentHashMap<>();
   private final Map<String, Boolean> loaded = new ConcurrentHashMap<>();
   private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
+  /** Counts changes to who has which conversation, so routing can keep advisers' loads between them. */
+  private final AtomicLong assignmentChanges = new AtomicLong();
 
   public ChatService(
       Vertx vertx,
@@ -75,7 +79,7 @@ public final class ChatService {
         .all()
         .compose(
             all -> {
-              all.forEach(c -> slot(c.id()).state(c));
+              all.forEach(c -> hold(slot(c.id()), c));
               return careLeavers.all();
             })
         .compose(
@@ -206,7 +210,7 @@ public final class ChatService {
         .insert(message)
         .map(
             v -> {
-              slot.state().apply(message);
+              fold(slot.state(), message);
               slot.remember(message);
               save(slot);
               return new Stored(message, slot.state().summary(), true);
@@ -408,6 +412,30 @@ public final class ChatService {
     return all;
   }
 
+  /**
+   * A number that changes whenever any conversation changes adviser, assignment time or
+   * resolved state: equal numbers mean advisers' loads are as they were.
+   */
+  public long assignmentChanges() {
+    return assignmentChanges.get();
+  }
+
+  private void hold(ConversationSlot slot, Conversation conv) {
+    slot.state(conv);
+    assignmentChanges.incrementAndGet();
+  }
+
+  private void fold(Conversation conv, Message message) {
+    String adviser = conv.assignedTo();
+    Instant assignedAt = conv.assignedAt();
+    boolean resolved = conv.status() == ConversationStatus.RESOLVED;
+    conv.apply(message);
+    if (!Objects.equals(adviser, conv.assignedTo()) || !Objects.equals(assignedAt, conv.assignedAt())
+        || resolved != (conv.status() == ConversationStatus.RESOLVED)) {
+      assignmentChanges.incrementAndGet();
+    }
+  }
+
   private ConversationSlot slot(String conversationId) {
     return slots.computeIfAbsent(conversationId, id -> new ConversationSlot());
   }
@@ -423,7 +451,7 @@ public final class ChatService {
             : conversations.find(conversationId).compose(found -> found.map(Future::succeededFuture).orElseGet(() -> fresh(conversationId)));
     return base.compose(
         conv -> {
-          slot.state(conv);
+          hold(slot, conv);
           return catchUp(slot).compose(v -> rememberRecent(slot)).map(v -> {
             loaded.put(conversationId, true);
             return conv;
@@ -452,7 +480,7 @@ public final class ChatService {
             found -> {
               found.forEach(
                   m -> {
-                    conv.apply(m);
+                    fold(conv, m);
                     slot.remember(m);
                   });
               if (!found.isEmpty()) {

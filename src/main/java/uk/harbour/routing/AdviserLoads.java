@@ -15,19 +15,24 @@ import uk.harbour.chat.ConversationStatus;
  */
 final class AdviserLoads implements Assignment.Advisers {
 
-  private final Map<String, Integer> active;
-  private final Map<String, Instant> lastAssigned;
+  /** What the pass over the conversations found; it changes only when an assignment does. */
+  record Counts(Map<String, Integer> active, Map<String, Instant> lastAssigned) {}
+
+  private final Counts counts;
   private final Predicate<String> canTakeWork;
   private final ToIntFunction<String> capacity;
 
-  private AdviserLoads(Map<String, Integer> active, Map<String, Instant> lastAssigned, Predicate<String> canTakeWork, ToIntFunction<String> capacity) {
-    this.active = active;
-    this.lastAssigned = lastAssigned;
+  AdviserLoads(Counts counts, Predicate<String> canTakeWork, ToIntFunction<String> capacity) {
+    this.counts = counts;
     this.canTakeWork = canTakeWork;
     this.capacity = capacity;
   }
 
   static AdviserLoads of(Iterable<Conversation> conversations, Predicate<String> canTakeWork, ToIntFunction<String> capacity) {
+    return new AdviserLoads(count(conversations), canTakeWork, capacity);
+  }
+
+  static Counts count(Iterable<Conversation> conversations) {
     Map<String, Integer> active = new HashMap<>();
     Map<String, Instant> last = new HashMap<>();
     for (Conversation c : conversations) {
@@ -42,7 +47,7 @@ final class AdviserLoads implements Assignment.Advisers {
         last.merge(adviser, c.assignedAt(), (x, y) -> x.isAfter(y) ? x : y);
       }
     }
-    return new AdviserLoads(active, last, canTakeWork, capacity);
+    return new Counts(Map.copyOf(active), Map.copyOf(last));
   }
 
   @Override
@@ -52,7 +57,7 @@ final class AdviserLoads implements Assignment.Advisers {
 
   @Override
   public int active(String adviser) {
-    return active.getOrDefault(adviser, 0);
+    return counts.active().getOrDefault(adviser, 0);
   }
 
   @Override
@@ -62,6 +67,6 @@ final class AdviserLoads implements Assignment.Advisers {
 
   @Override
   public Optional<Instant> lastAssigned(String adviser) {
-    return Optional.ofNullable(lastAssigned.get(adviser));
+    return Optional.ofNullable(counts.lastAssigned().get(adviser));
   }
 }

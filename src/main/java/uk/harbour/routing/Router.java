@@ -42,6 +42,10 @@ public final class Router {
   /** Whether an adviser was on shift when given a conversation: asked every sweep, answered once. */
   private final Map<String, Boolean> wasOnShift = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile RotaEngine wasOnShiftEngine;
+  /** Advisers' loads and the chat's assignment count they were taken at: a queued message need not rescan. */
+  private volatile CountedLoads loads = new CountedLoads(-1, null);
+
+  private record CountedLoads(long at, AdviserLoads.Counts counts) {}
 
   public Router(
       ChatService chat,
@@ -192,9 +196,20 @@ public final class Router {
         || onCall.onCall().stream().anyMatch(a -> presence.canTakeWork(a, now, settings.disconnectGrace()));
   }
 
+  /** Counts again only after an assignment changed; the number is read first, so a change during a count is counted next time. */
+  private AdviserLoads.Counts counts() {
+    long changes = chat.assignmentChanges();
+    CountedLoads held = loads;
+    if (held.at() != changes) {
+      held = new CountedLoads(changes, AdviserLoads.count(chat.conversations()));
+      loads = held;
+    }
+    return held.counts();
+  }
+
   private Decision choose(Conversation conv, Instant now, Set<String> exclude) {
     Assignment.Advisers advisers =
-        AdviserLoads.of(chat.conversations(), a -> presence.canTakeWork(a, now, settings.disconnectGrace()), rota.engine().rota()::capacityOf);
+        new AdviserLoads(counts(), a -> presence.canTakeWork(a, now, settings.disconnectGrace()), rota.engine().rota()::capacityOf);
     return Assignment.choose(conv.paUsername(), rota.at(now), advisers, exclude);
   }
 
