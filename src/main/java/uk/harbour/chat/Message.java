@@ -38,7 +38,9 @@ public record Message(
   }
 
   public static String id(String conversationId, long seq) {
-    return conversationId + ":" + String.format("%012d", seq);
+    // Zero-padded to 12 digits so ids sort by seq; by hand, as String.format is slow on this path.
+    String digits = Long.toString(seq);
+    return conversationId + ":" + "000000000000".substring(Math.min(12, digits.length())) + digits;
   }
 
   public String id() {
