@@ -32,12 +32,14 @@ public final class MongoMessageRepository implements MessageRepository {
   /** One batch at the store and one on its way: the store applies inserts to a collection one at a time. */
   static final int MAX_IN_FLIGHT = 2;
 
-  /** About 20 MB of chat text: the recent end of every busy conversation. */
-  static final int CACHED_MESSAGES = 20_000;
+  /** About 30 MB of chat text: the recent end of every busy conversation. */
+  static final int CACHED_MESSAGES = 30_000;
+  /** A conversation's last 256 messages: what opening it and resuming it ask for. */
+  static final int CACHED_SEQS = 256;
 
   private final MongoClient mongo;
   private final InsertBatcher inserts;
-  private final MessageCache cache = new MessageCache(CACHED_MESSAGES);
+  private final MessageCache cache = new MessageCache(CACHED_MESSAGES, CACHED_SEQS);
 
   public MongoMessageRepository(MongoClient mongo) {
     this.mongo = Objects.requireNonNull(mongo);

@@ -1,0 +1,53 @@
+package uk.harbour.store;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageKind;
+import uk.harbour.identity.Role;
+
+@DisplayName("The recent-message cache")
+class MessageCacheTest {
+
+  @Test
+  @DisplayName("keeps a conversation's recent end and not messages read while scrolling far back")
+  void keepsTheRecentEnd() {
+    MessageCache cache = new MessageCache(1000, 10);
+    cache.put(message("a", 100));
+    cache.put(message("a", 40));
+    cache.put(message("a", 90));
+    cache.put(message("a", 91));
+
+    assertNotNull(cache.get(Message.id("a", 100)));
+    assertNotNull(cache.get(Message.id("a", 91)));
+    assertNull(cache.get(Message.id("a", 90)), "ten behind the newest");
+    assertNull(cache.get(Message.id("a", 40)), "far behind the newest");
+    // Another conversation's newest is its own.
+    cache.put(message("b", 3));
+    assertNotNull(cache.get(Message.id("b", 3)));
+  }
+
+  @Test
+  @DisplayName("drops the least recently used message when full")
+  void dropsTheLeastRecentlyUsed() {
+    MessageCache cache = new MessageCache(3, 100);
+    cache.put(message("a", 1));
+    cache.put(message("a", 2));
+    cache.put(message("a", 3));
+    cache.get(Message.id("a", 1));
+    cache.put(message("a", 4));
+
+    assertNull(cache.get(Message.id("a", 2)));
+    assertNotNull(cache.get(Message.id("a", 1)));
+    assertNotNull(cache.get(Message.id("a", 4)));
+  }
+
+  private static Message message(String conversation, long seq) {
+    return new Message(conversation, seq, 1, MessageKind.TEXT, "hello", conversation, Role.CARE_LEAVER, "Jay", "c" + seq,
+        Instant.parse("2026-11-25T20:00:00Z"), null, null);
+  }
+}
