@@ -4,6 +4,7 @@ package uk.harbour.bench;
 record BenchOptions(
     double rate,
     int duration,
+    int warmup,
     int careLeavers,
     int advisers,
     String url,
@@ -20,6 +21,8 @@ record BenchOptions(
 
         --rate N            messages per second offered, all care leavers together (default 2000)
         --duration S        seconds of measured load (default 30)
+        --warmup S          seconds of load before measuring (default 30: a fresh server JVM is still
+                            JIT-compiling for about half a minute of load, using most of a core)
         --care-leavers N    connected care leavers, each with their own conversation (default 500)
         --advisers M        connected advisers sharing the conversations (default 5)
         --url URL           an already running Harbour; omit to start one on a fresh embedded store
@@ -35,8 +38,8 @@ record BenchOptions(
 
       Every care leaver first sends one message at the bench rate (the opening burst: each opens a
       conversation, which gets an auto-reply and cards); that burst is timed and reported on its own
-      line, then 5 s of warm-up, then the measured window.
-      HARBOUR_BENCH_SERVER_OPTS replaces the bench server's JVM options (default -Xmx512m -XX:+UseG1GC),
+      line, then the warm-up at the same rate, then the measured window.
+      HARBOUR_BENCH_SERVER_OPTS replaces the bench server's JVM options (default ops/run's: -Xms256m -Xmx1g),
       e.g. to add -Xlog:gc or -XX:StartFlightRecording=filename=server.jfr.
 
       Prints the delivered rate, end-to-end latency (care leaver send -> adviser receive) p50/p99/p99.9,
@@ -47,6 +50,7 @@ record BenchOptions(
   static BenchOptions parse(String[] args) {
     double rate = 2000;
     int duration = 30;
+    int warmup = 30;
     int careLeavers = 500;
     int advisers = 5;
     String url = null;
@@ -60,6 +64,7 @@ record BenchOptions(
       switch (args[i]) {
         case "--rate" -> rate = Double.parseDouble(value);
         case "--duration" -> duration = Integer.parseInt(value);
+        case "--warmup" -> warmup = Integer.parseInt(value);
         case "--care-leavers" -> careLeavers = Integer.parseInt(value);
         case "--advisers" -> advisers = Integer.parseInt(value);
         case "--url" -> url = value;
@@ -81,6 +86,9 @@ record BenchOptions(
     if (rate <= 0 || duration <= 0 || careLeavers <= 0 || advisers <= 0) {
       throw new IllegalArgumentException("--rate, --duration, --care-leavers and --advisers must be positive");
     }
+    if (warmup < 0) {
+      throw new IllegalArgumentException("--warmup must not be negative");
+    }
     if (url != null && adminPassword == null) {
       throw new IllegalArgumentException("--url needs --admin-password (and --admin-user if not 'alex')");
     }
@@ -91,6 +99,6 @@ record BenchOptions(
       throw new IllegalArgumentException("--history-messages writes into the bench's own store: leave out --url");
     }
     return new BenchOptions(
-        rate, duration, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests);
+        rate, duration, warmup, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests);
   }
 }

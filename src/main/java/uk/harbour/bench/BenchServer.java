@@ -98,7 +98,7 @@ final class BenchServer implements AutoCloseable {
   static List<String> serverJvmOptions() {
     String custom = System.getenv("HARBOUR_BENCH_SERVER_OPTS");
     if (custom == null || custom.isBlank()) {
-      return List.of("-Xmx512m", "-XX:+UseG1GC");
+      return List.of("-Xms256m", "-Xmx1g");
     }
     return Arrays.stream(custom.trim().split("\\s+")).toList();
   }
