@@ -16,7 +16,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.chat.MessageRepository.Duplicate;
@@ -40,6 +41,9 @@ import uk.harbour.identity.Role;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BatchedInsertTest {
 
+  /** Removed by JUnit after each test, so test runs do not fill /tmp. */
+  @TempDir Path tempDir;
+
   private static final int DUPLICATE_KEY = 11000;
   private final Vertx vertx = Vertx.vertx();
   private EmbeddedMongo server;
@@ -48,7 +52,7 @@ class BatchedInsertTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    server = EmbeddedMongo.start(Files.createTempDirectory("batched").resolve("store.mv.db"));
+    server = EmbeddedMongo.start(tempDir.resolve("store.mv.db"));
     mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", server.connectionString()).put("db_name", "harbour"));
     messages = new MongoMessageRepository(mongo);
     join(messages.createIndexes());

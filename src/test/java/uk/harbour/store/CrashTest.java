@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Harbour as its own process on the embedded store, killed with SIGKILL while a client streams
@@ -46,6 +46,9 @@ import org.junit.jupiter.api.Timeout;
 class CrashTest {
 
   private static final Pattern CODE = Pattern.compile("type the code ([A-Z2-9]{4}-[A-Z2-9]{4})");
+
+  /** Removed by JUnit afterwards, so test runs do not fill /tmp. */
+  @TempDir Path data;
 
   private final Vertx vertx = Vertx.vertx();
   private Process server;
@@ -63,7 +66,6 @@ class CrashTest {
   @Test
   @DisplayName("every acked message is there once after kill -9, and resending fills the gap")
   void killNine() throws Exception {
-    Path data = Files.createTempDirectory("harbour-crash");
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();

@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -25,11 +24,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Documents kept as BSON in the embedded store: exact round trips, and files an older Harbour wrote still read. */
 @DisplayName("The embedded store's document encoding")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DocumentTypeTest {
+
+  /** Removed by JUnit after each test, so test runs do not fill /tmp. */
+  @TempDir Path tempDir;
 
   private final Vertx vertx = Vertx.vertx();
   private MongoClient mongo;
@@ -86,7 +89,7 @@ class DocumentTypeTest {
   @Test
   @DisplayName("opens a file the stock backend wrote, keeps its documents, and reads old and new after a restart")
   void opensOlderFiles() throws Exception {
-    Path file = Files.createTempDirectory("document-type").resolve("store.mv.db");
+    Path file = tempDir.resolve("store.mv.db");
     MVStore store = new MVStore.Builder().fileName(file.toString()).open();
     H2Backend stock = new H2Backend(store);
     MongoServer old = new MongoServer(stock);

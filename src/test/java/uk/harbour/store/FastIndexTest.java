@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +20,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded store's unique indexes in their fast key form: same answers, kept across restarts and upgrades. */
 @DisplayName("The embedded store's unique indexes")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FastIndexTest {
+
+  /** Removed by JUnit after each test, so test runs do not fill /tmp. */
+  @TempDir Path tempDir;
 
   private final Vertx vertx = Vertx.vertx();
   private MongoClient mongo;
@@ -41,7 +44,7 @@ class FastIndexTest {
   @Test
   @DisplayName("refuse a second document with the same _id or the same compound key, and find documents by them")
   void refusesDuplicatesAndFinds() throws Exception {
-    Path file = Files.createTempDirectory("fast-index").resolve("store.mv.db");
+    Path file = tempDir.resolve("store.mv.db");
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
       mongo = client(server.connectionString());
       createClientIndex();
@@ -63,7 +66,7 @@ class FastIndexTest {
   @Test
   @DisplayName("still refuse duplicates after the store is closed and opened again")
   void keepsIndexesAcrossRestart() throws Exception {
-    Path file = Files.createTempDirectory("fast-index").resolve("store.mv.db");
+    Path file = tempDir.resolve("store.mv.db");
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
       mongo = client(server.connectionString());
       createClientIndex();
@@ -84,7 +87,7 @@ class FastIndexTest {
   @Test
   @DisplayName("convert indexes written by the stock H2 backend the first time an older file is opened")
   void convertsOlderFiles() throws Exception {
-    Path file = Files.createTempDirectory("fast-index").resolve("store.mv.db");
+    Path file = tempDir.resolve("store.mv.db");
     MVStore store = new MVStore.Builder().fileName(file.toString()).open();
     H2Backend stock = new H2Backend(store);
     MongoServer old = new MongoServer(stock);

@@ -10,7 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +18,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Documents filed in insertion order: same answers as before, across restarts and in files the stock backend wrote. */
 @DisplayName("The embedded store's insertion-ordered collections")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class InsertionOrderTest {
+
+  /** Removed by JUnit after each test, so test runs do not fill /tmp. */
+  @TempDir Path tempDir;
 
   private final Vertx vertx = Vertx.vertx();
   private MongoClient mongo;
@@ -39,7 +42,7 @@ class InsertionOrderTest {
   @Test
   @DisplayName("keep documents in the order they were inserted, whatever their _id, and go on after a restart")
   void keepInsertionOrderAcrossRestart() throws Exception {
-    Path file = Files.createTempDirectory("insertion-order").resolve("store.mv.db");
+    Path file = tempDir.resolve("store.mv.db");
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
       mongo = client(server.connectionString());
       for (String id : List.of("m", "c", "x")) {
@@ -64,7 +67,7 @@ class InsertionOrderTest {
   @Test
   @DisplayName("open a file whose documents the stock backend filed under numeric _ids without overwriting any of them")
   void numericIdsInOlderFiles() throws Exception {
-    Path file = Files.createTempDirectory("insertion-order").resolve("store.mv.db");
+    Path file = tempDir.resolve("store.mv.db");
     MVStore store = new MVStore.Builder().fileName(file.toString()).open();
     H2Backend stock = new H2Backend(store);
     MongoServer old = new MongoServer(stock);

@@ -29,7 +29,8 @@ public final class Browser {
   public static ChromeDriver start() {
     try {
       File profile = Files.createTempDirectory("harbour-chromium").toFile();
-      profile.deleteOnExit();
+      // A profile is tens of megabytes; deleteOnExit cannot remove a directory that is not empty.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(profile.toPath())));
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM);
       options.addArguments(
@@ -51,6 +52,14 @@ public final class Browser {
       return driver;
     } catch (IOException e) {
       throw new IllegalStateException("Could not make a browser profile directory", e);
+    }
+  }
+
+  private static void deleteTree(java.nio.file.Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // Best effort at JVM exit: the directory is in the system temp dir anyway.
     }
   }
 }
