@@ -4,46 +4,24 @@ import static uk.harbour.testing.Futures.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Documents kept as BSON in the embedded store: exact round trips, and files an older Harbour wrote still read. */
 @DisplayName("The embedded store's document encoding")
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class DocumentTypeTest {
+class DocumentTypeTest extends EmbeddedStoreTestBase {
 
-  /** Removed by JUnit after each test, so test runs do not fill /tmp. */
-  @TempDir Path tempDir;
 
-  private final Vertx vertx = Vertx.vertx();
-  private MongoClient mongo;
-
-  @AfterEach
-  void tearDown() {
-    if (mongo != null) {
-      join(mongo.close());
-    }
-    join(vertx.close());
-  }
 
   @Test
   @DisplayName("reads back exactly the document it wrote, value types and field order included")
@@ -89,20 +67,15 @@ class DocumentTypeTest {
   @Test
   @DisplayName("opens a file the stock backend wrote, keeps its documents, and reads old and new after a restart")
   void opensOlderFiles() throws Exception {
-    Path file = tempDir.resolve("store.mv.db");
-    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-    H2Backend stock = new H2Backend(store);
-    MongoServer old = new MongoServer(stock);
-    mongo = client(old.bindAndGetConnectionString());
-    for (int i = 1; i <= 200; i++) {
-      join(mongo.insert("messages", message(i)));
-    }
-    join(mongo.close());
-    old.shutdownNow();
-    stock.close();
+    Path file = storeFile();
+    writeWithStockBackend(file, () -> {
+      for (int i = 1; i <= 200; i++) {
+        join(mongo.insert("messages", message(i)));
+      }
+    });
 
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
-      mongo = client(server.connectionString());
+      connect(server.connectionString());
       for (int i = 201; i <= 400; i++) {
         join(mongo.insert("messages", message(i)));
       }
@@ -112,7 +85,7 @@ class DocumentTypeTest {
       join(mongo.close());
     }
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
-      mongo = client(server.connectionString());
+      connect(server.connectionString());
       assertEquals(400, join(mongo.count("messages", new JsonObject())));
       JsonArray ids = new JsonArray().add(id(5)).add(id(150)).add(id(399));
       List<JsonObject> found = join(mongo.find("messages", new JsonObject().put("_id", new JsonObject().put("$in", ids))));
@@ -130,10 +103,6 @@ class DocumentTypeTest {
     Document back = type.read(bytes);
     assertEquals(0, bytes.remaining(), "the reader stops at the end of the document");
     return back;
-  }
-
-  private MongoClient client(String connectionString) {
-    return MongoClient.create(vertx, new JsonObject().put("connection_string", connectionString).put("db_name", "harbour"));
   }
 
   private static String id(int seq) {

@@ -5,48 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
-import io.vertx.ext.mongo.MongoClient;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import org.h2.mvstore.MVStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded store's unique indexes in their fast key form: same answers, kept across restarts and upgrades. */
 @DisplayName("The embedded store's unique indexes")
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class FastIndexTest {
+class FastIndexTest extends EmbeddedStoreTestBase {
 
-  /** Removed by JUnit after each test, so test runs do not fill /tmp. */
-  @TempDir Path tempDir;
 
-  private final Vertx vertx = Vertx.vertx();
-  private MongoClient mongo;
-
-  @AfterEach
-  void tearDown() {
-    if (mongo != null) {
-      join(mongo.close());
-    }
-    join(vertx.close());
-  }
 
   @Test
   @DisplayName("refuse a second document with the same _id or the same compound key, and find documents by them")
   void refusesDuplicatesAndFinds() throws Exception {
-    Path file = tempDir.resolve("store.mv.db");
+    Path file = storeFile();
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
-      mongo = client(server.connectionString());
+      connect(server.connectionString());
       createClientIndex();
       for (int i = 1; i <= 300; i++) {
         join(mongo.insert("messages", message(i % 7, i, "c" + i)));
@@ -66,9 +44,9 @@ class FastIndexTest {
   @Test
   @DisplayName("still refuse duplicates after the store is closed and opened again")
   void keepsIndexesAcrossRestart() throws Exception {
-    Path file = tempDir.resolve("store.mv.db");
+    Path file = storeFile();
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
-      mongo = client(server.connectionString());
+      connect(server.connectionString());
       createClientIndex();
       for (int i = 1; i <= 100; i++) {
         join(mongo.insert("messages", message(i % 5, i, "c" + i)));
@@ -77,7 +55,7 @@ class FastIndexTest {
       join(mongo.close());
     }
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
-      mongo = client(server.connectionString());
+      connect(server.connectionString());
       assertDuplicate(message(2, 42, "new"));
       assertDuplicate(message(42 % 5, 4242, "c42"));
       assertEquals(100, join(mongo.count("messages", new JsonObject())));
@@ -87,21 +65,16 @@ class FastIndexTest {
   @Test
   @DisplayName("convert indexes written by the stock H2 backend the first time an older file is opened")
   void convertsOlderFiles() throws Exception {
-    Path file = tempDir.resolve("store.mv.db");
-    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-    H2Backend stock = new H2Backend(store);
-    MongoServer old = new MongoServer(stock);
-    mongo = client(old.bindAndGetConnectionString());
-    createClientIndex();
-    for (int i = 1; i <= 50; i++) {
-      join(mongo.insert("messages", message(i % 3, i, "c" + i)));
-    }
-    join(mongo.close());
-    old.shutdownNow();
-    stock.close();
+    Path file = storeFile();
+    writeWithStockBackend(file, () -> {
+      createClientIndex();
+      for (int i = 1; i <= 50; i++) {
+        join(mongo.insert("messages", message(i % 3, i, "c" + i)));
+      }
+    });
 
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
-      mongo = client(server.connectionString());
+      connect(server.connectionString());
       assertDuplicate(message(1, 7, "other"));
       assertDuplicate(message(7 % 3, 700, "c7"));
       join(mongo.insert("messages", message(1, 51, "c51")));
@@ -125,10 +98,6 @@ class FastIndexTest {
     assertEquals(new de.bwaldvogel.mongo.backend.KeyValue(older), type.read(bytes));
     assertEquals(mixed, type.read(bytes));
     assertEquals(0, bytes.remaining());
-  }
-
-  private MongoClient client(String connectionString) {
-    return MongoClient.create(vertx, new JsonObject().put("connection_string", connectionString).put("db_name", "harbour"));
   }
 
   private void createClientIndex() {

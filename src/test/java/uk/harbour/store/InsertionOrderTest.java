@@ -4,47 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.harbour.testing.Futures.join;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.MongoClient;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.h2.mvstore.MVStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Documents filed in insertion order: same answers as before, across restarts and in files the stock backend wrote. */
 @DisplayName("The embedded store's insertion-ordered collections")
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class InsertionOrderTest {
+class InsertionOrderTest extends EmbeddedStoreTestBase {
 
-  /** Removed by JUnit after each test, so test runs do not fill /tmp. */
-  @TempDir Path tempDir;
 
-  private final Vertx vertx = Vertx.vertx();
-  private MongoClient mongo;
-
-  @AfterEach
-  void tearDown() {
-    if (mongo != null) {
-      join(mongo.close());
-    }
-    join(vertx.close());
-  }
 
   @Test
   @DisplayName("keep documents in the order they were inserted, whatever their _id, and go on after a restart")
   void keepInsertionOrderAcrossRestart() throws Exception {
-    Path file = tempDir.resolve("store.mv.db");
+    Path file = storeFile();
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
-      mongo = client(server.connectionString());
+      connect(server.connectionString());
       for (String id : List.of("m", "c", "x")) {
         join(mongo.insert("things", new JsonObject().put("_id", id)));
       }
@@ -53,7 +31,7 @@ class InsertionOrderTest {
       join(mongo.close());
     }
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
-      mongo = client(server.connectionString());
+      connect(server.connectionString());
       join(mongo.insert("things", new JsonObject().put("_id", "a")));
       join(mongo.removeDocument("things", new JsonObject().put("_id", "c")));
       join(mongo.updateCollection("things", new JsonObject().put("_id", "m"), new JsonObject().put("$set", new JsonObject().put("seen", true))));
@@ -67,20 +45,15 @@ class InsertionOrderTest {
   @Test
   @DisplayName("open a file whose documents the stock backend filed under numeric _ids without overwriting any of them")
   void numericIdsInOlderFiles() throws Exception {
-    Path file = tempDir.resolve("store.mv.db");
-    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-    H2Backend stock = new H2Backend(store);
-    MongoServer old = new MongoServer(stock);
-    mongo = client(old.bindAndGetConnectionString());
-    for (long id = 1; id <= 50; id++) {
-      join(mongo.insert("numbers", new JsonObject().put("_id", id).put("old", true)));
-    }
-    join(mongo.close());
-    old.shutdownNow();
-    stock.close();
+    Path file = storeFile();
+    writeWithStockBackend(file, () -> {
+      for (long id = 1; id <= 50; id++) {
+        join(mongo.insert("numbers", new JsonObject().put("_id", id).put("old", true)));
+      }
+    });
 
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
-      mongo = client(server.connectionString());
+      connect(server.connectionString());
       for (int i = 0; i < 20; i++) {
         join(mongo.insert("numbers", new JsonObject().put("_id", "new-" + i)));
       }
@@ -88,7 +61,7 @@ class InsertionOrderTest {
       server.commit();
     }
     try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
-      mongo = client(server.connectionString());
+      connect(server.connectionString());
       assertEquals(71, join(mongo.count("numbers", new JsonObject())));
       assertEquals(50, join(mongo.count("numbers", new JsonObject().put("old", true))));
       assertTrue(join(mongo.findOne("numbers", new JsonObject().put("_id", 7L), null)).getBoolean("old"));
@@ -99,9 +72,5 @@ class InsertionOrderTest {
 
   private List<String> ids(JsonObject query) {
     return join(mongo.find("things", query)).stream().map(d -> d.getString("_id")).toList();
-  }
-
-  private MongoClient client(String connectionString) {
-    return MongoClient.create(vertx, new JsonObject().put("connection_string", connectionString).put("db_name", "harbour"));
   }
 }
