@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import uk.harbour.signposting.SavedHelpRepository.SavedCard;
 import uk.harbour.web.HarbourException;
 
@@ -15,6 +16,8 @@ import uk.harbour.web.HarbourException;
 public final class SavedHelp {
 
   static final int MAX_SAVED = 50;
+  /** Each retry follows a save that got in first; more than a few in a row is not one person's taps. */
+  private static final int MAX_ATTEMPTS = 10;
 
   private final SavedHelpRepository repository;
   private final Signposting signposting;
@@ -27,7 +30,7 @@ public final class SavedHelp {
   }
 
   public Future<List<SavedCard>> list(String careLeaverId) {
-    return repository.find(careLeaverId);
+    return repository.find(careLeaverId).map(SavedHelpRepository.Saved::cards);
   }
 
   /** Saves the entry's current version; saving it again refreshes the snapshot. */
@@ -37,23 +40,38 @@ public final class SavedHelp {
     }
     CatalogueEntry entry = signposting.entry(entryId).get();
     SavedCard card = new SavedCard(entry.id(), entry.version(), CatalogueJson.toJson(entry, true), clock.instant());
-    return repository
-        .find(careLeaverId)
-        .compose(
+    return change(
+            careLeaverId,
             existing -> {
               List<SavedCard> next = new ArrayList<>(existing.stream().filter(c -> !c.entryId().equals(entryId)).toList());
               if (next.size() >= MAX_SAVED) {
-                return Future.failedFuture(HarbourException.conflict("too_many_saved", "You have saved " + MAX_SAVED + " cards. Remove one first."));
+                throw HarbourException.conflict("too_many_saved", "You have saved " + MAX_SAVED + " cards. Remove one first.");
               }
               next.add(0, card);
-              return repository.save(careLeaverId, next).map(card);
-            });
+              return next;
+            },
+            1)
+        .map(card);
   }
 
   public Future<Void> remove(String careLeaverId, String entryId) {
+    return change(careLeaverId, existing -> existing.stream().filter(c -> !c.entryId().equals(entryId)).toList(), 1);
+  }
+
+  /** Reads, edits and writes the list, again from the read if another save got in between. */
+  private Future<Void> change(String careLeaverId, UnaryOperator<List<SavedCard>> edit, int attempt) {
     return repository
         .find(careLeaverId)
-        .compose(existing -> repository.save(careLeaverId, existing.stream().filter(c -> !c.entryId().equals(entryId)).toList()));
+        .compose(saved -> repository.replace(careLeaverId, saved.version(), edit.apply(saved.cards())))
+        .compose(
+            written -> {
+              if (written) {
+                return Future.succeededFuture();
+              }
+              return attempt < MAX_ATTEMPTS
+                  ? change(careLeaverId, edit, attempt + 1)
+                  : Future.failedFuture(HarbourException.conflict("busy", "Your saved help changed at the same moment. Please try again."));
+            });
   }
 
   /** The saved snapshot as a catalogue entry, for rendering with the card template. */

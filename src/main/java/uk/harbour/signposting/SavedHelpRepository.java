@@ -23,7 +23,18 @@ public interface SavedHelpRepository {
     }
   }
 
-  Future<List<SavedCard>> find(String careLeaverId);
+  /** A care leaver's saved cards and the version of that list (0 when nothing was saved yet). */
+  record Saved(List<SavedCard> cards, long version) {
+    public Saved {
+      cards = List.copyOf(cards);
+    }
+  }
 
-  Future<Void> save(String careLeaverId, List<SavedCard> cards);
+  Future<Saved> find(String careLeaverId);
+
+  /**
+   * Replaces the list if it is still at {@code version}; false when another save changed it first
+   * (two taps at once, or two devices), so the caller reads again instead of losing that save.
+   */
+  Future<Boolean> replace(String careLeaverId, long version, List<SavedCard> cards);
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -239,6 +240,19 @@ class SignpostingRoutesTest {
     assertTrue(help.contains("Save to My saved help"));
     java.util.regex.Matcher token = java.util.regex.Pattern.compile("action=\"/saved\" class=\"save-card\">\\s*<input type=\"hidden\" name=\"X-XSRF-TOKEN\" value=\"([^\"]*)\"").matcher(help);
     assertTrue(token.find() && !token.group(1).isEmpty(), "the save form carries the CSRF token");
+  }
+
+  @Test
+  @DisplayName("saves made at the same moment (two devices, a double tap) are all kept")
+  void savesAtTheSameMomentAreAllKept() {
+    YoungPerson ash = youngPerson("Ash");
+    List<String> entries = List.of("bursary-16-19-vulnerable", "propel", "staying-put", "access-to-work", "nhs-111-mental-health", "samaritans");
+    // Straight to the service: one browser session cannot post twice at once (each post renews its CSRF token).
+    var saved = harbour.harbour().services().savedHelp();
+    RunningHarbour.await(io.vertx.core.Future.all(entries.stream().map(id -> saved.save(ash.id(), id)).toList()));
+
+    JsonArray cards = ash.session().get("/api/saved").bodyAsJsonObject().getJsonArray("cards");
+    assertEquals(java.util.Set.copyOf(entries), cards.stream().map(c -> ((JsonObject) c).getString("entryId")).collect(java.util.stream.Collectors.toSet()));
   }
 
   @ParameterizedTest(name = "{0}")
