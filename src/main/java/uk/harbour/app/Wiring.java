@@ -139,6 +139,8 @@ final class Wiring {
               Routing routing = routing(config, clock, chat, delivery, presence, new RotaNow(rota::engine), staff, help);
               // A rota change (cover, sickness) can end someone's shift now: hand over at once.
               rota.onChange(engine -> routing.sweep());
+              // One allowance per account, whether a message comes over the WebSocket or a card over HTTP.
+              RateLimiter accountLimit = new RateLimiter(clock, config.chat().burst(), config.chat().messagesPerMinute());
               ChatSockets sockets =
                   new ChatSockets(
                       vertx,
@@ -146,7 +148,7 @@ final class Wiring {
                       delivery,
                       presence,
                       staff,
-                      new RateLimiter(clock, config.chat().burst(), config.chat().messagesPerMinute()),
+                      accountLimit,
                       config.chat().burst(),
                       routing.view(),
                       (who, conversationId) ->
@@ -165,7 +167,7 @@ final class Wiring {
                       presence,
                       signposting,
                       new SavedHelp(savedHelp, signposting, clock),
-                      new CardSending(chat, signposting));
+                      new CardSending(chat, signposting, accountLimit));
               return chat.start()
                   .compose(v -> rota.start())
                   .compose(v -> signposting.start())

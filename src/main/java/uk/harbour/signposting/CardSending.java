@@ -3,10 +3,12 @@ package uk.harbour.signposting;
 import io.vertx.core.Future;
 import java.util.Objects;
 import uk.harbour.chat.ChatService;
+import uk.harbour.chat.RateLimiter;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.chat.SendCommand;
 import uk.harbour.identity.SignedIn;
+import uk.harbour.web.HarbourException;
 
 /**
  * Sends a catalogue card into a conversation through the chat core's ordered, de-duplicated send:
@@ -17,13 +19,19 @@ public final class CardSending {
 
   private final ChatService chat;
   private final Signposting signposting;
+  private final RateLimiter accountLimit;
 
-  public CardSending(ChatService chat, Signposting signposting) {
+  /** {@code accountLimit} is the one chat messages use: a card is a message from the same account. */
+  public CardSending(ChatService chat, Signposting signposting, RateLimiter accountLimit) {
     this.chat = Objects.requireNonNull(chat);
     this.signposting = Objects.requireNonNull(signposting);
+    this.accountLimit = Objects.requireNonNull(accountLimit);
   }
 
   public Future<Message> send(SignedIn staff, String conversationId, String entryId, String clientId) {
+    if (accountLimit.tryAcquire(staff.id()) > 0) {
+      return Future.failedFuture(new HarbourException(429, "rate_limited", "You are sending cards very fast. Please wait a moment."));
+    }
     return chat.readable(staff, conversationId)
         .compose(conv -> signposting.audienceFor(conversationId))
         .compose(audience -> signposting.card(entryId, audience))

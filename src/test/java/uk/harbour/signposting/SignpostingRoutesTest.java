@@ -130,6 +130,27 @@ class SignpostingRoutesTest {
   }
 
   @Test
+  @DisplayName("cards share the account's message allowance: past the burst the next is refused with 429 and not stored")
+  void cardsAreRateLimited() {
+    TestSession rae = fixtures.signedIn(fixtures.staff("rae", Role.ADVISER));
+    JsonObject invite = fixtures.careLeaver(rae, "Zed");
+    String zed = invite.getString("careLeaverId");
+    fixtures.joined(invite, "yp-" + UUID.randomUUID().toString().substring(0, 8));
+    int burst = harbour.harbour().services().config().chat().burst();
+    for (int i = 0; i < burst; i++) {
+      var sent = rae.post("/api/conversations/" + zed + "/cards", new JsonObject().put("entryId", "propel").put("clientId", "c" + i));
+      assertEquals(201, sent.statusCode(), sent.bodyAsString());
+    }
+    var refused = rae.post("/api/conversations/" + zed + "/cards", new JsonObject().put("entryId", "propel").put("clientId", "one-too-many"));
+
+    assertEquals(429, refused.statusCode());
+    assertEquals("rate_limited", error(refused).getString("code"));
+    JsonObject transcript = rae.get("/api/conversations/" + zed + "/transcript").bodyAsJsonObject();
+    assertFalse(transcript.encode().contains("one-too-many"), "the refused card was not stored");
+    assertEquals(burst, transcript.getJsonArray("messages").stream().filter(m -> "card".equals(((JsonObject) m).getString("kind"))).count());
+  }
+
+  @Test
   @DisplayName("a sent card keeps its words after the entry is edited, and the first name is escaped")
   void historyIsNotRewritten() {
     YoungPerson kim = youngPerson("Kim<img src=x onerror=alert(1)>");
