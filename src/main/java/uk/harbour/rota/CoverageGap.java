@@ -3,13 +3,15 @@ package uk.harbour.rota;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A stretch outside office hours where cover is missing, [start, end). */
+/** A stretch where a rung of cover is missing, [start, end). */
 public record CoverageGap(Kind kind, Instant start, Instant end) {
 
   public enum Kind {
     /** Outside office hours and nobody is on call. */
     NOBODY_ON_CALL,
-    /** Someone is on call but no duty manager stands behind them. */
+    /** Outside office hours someone is on call but nobody is their backup. */
+    NO_BACKUP,
+    /** Someone is on call, or in office hours the own PAs are at work, but no duty manager stands behind them. */
     NO_DUTY_MANAGER
   }
 

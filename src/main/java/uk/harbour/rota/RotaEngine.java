@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +55,14 @@ public final class RotaEngine {
       throw HarbourException.badRequest("end_before_start", "The end must be after the start.");
     }
     return expander.between(from, to);
+  }
+
+  /**
+   * Office hours overlapping [from, to), split where an override changes their duty manager; each
+   * has nobody on call and at most a duty manager (the week view).
+   */
+  public List<ShiftInstance> officeHoursBetween(Instant from, Instant to) {
+    return expander.officeHoursBetween(from, to);
   }
 
   public OnCall onCallAt(Instant t) {
@@ -107,7 +118,11 @@ public final class RotaEngine {
     return Optional.of(stretchEnd);
   }
 
-  /** Stretches outside office hours with nobody on call, or with no duty manager, by local date. */
+  /**
+   * Stretches where a rung of cover is missing, by local date: outside office hours nobody on call,
+   * or someone on call with no backup or no duty manager behind them; in office hours no duty
+   * manager behind the young people's own PAs. Each kind is merged where it touches itself.
+   */
   public List<CoverageGap> gaps(LocalDate from, LocalDate toInclusive) {
     if (toInclusive.isBefore(from)) {
       throw HarbourException.badRequest("end_before_start", "The last date is before the first.");
@@ -124,33 +139,42 @@ public final class RotaEngine {
     points.addAll(timeline.boundariesAfter(start));
     points.add(end);
 
-    List<CoverageGap> gaps = new ArrayList<>();
+    Map<CoverageGap.Kind, List<CoverageGap>> byKind = new EnumMap<>(CoverageGap.Kind.class);
     for (int i = 0; i + 1 < points.size(); i++) {
       Instant segmentStart = points.get(i);
       Instant segmentEnd = points.get(i + 1);
-      gapKind(timeline.at(segmentStart)).ifPresent(kind -> addOrExtend(gaps,
-          new CoverageGap(kind, segmentStart, segmentEnd)));
+      for (CoverageGap.Kind kind : gapKinds(timeline.at(segmentStart))) {
+        addOrExtend(byKind.computeIfAbsent(kind, k -> new ArrayList<>()), new CoverageGap(kind, segmentStart, segmentEnd));
+      }
     }
+    List<CoverageGap> gaps = new ArrayList<>();
+    byKind.values().forEach(gaps::addAll);
+    gaps.sort(Comparator.comparing(CoverageGap::start).thenComparing(CoverageGap::kind));
     return gaps;
   }
 
-  private static Optional<CoverageGap.Kind> gapKind(Snapshot snapshot) {
+  private static List<CoverageGap.Kind> gapKinds(Snapshot snapshot) {
     if (snapshot.officeHours()) {
-      return Optional.empty();
+      return snapshot.dutyManagers().isEmpty() ? List.of(CoverageGap.Kind.NO_DUTY_MANAGER) : List.of();
     }
     if (snapshot.onCall().isEmpty()) {
-      return Optional.of(CoverageGap.Kind.NOBODY_ON_CALL);
+      return List.of(CoverageGap.Kind.NOBODY_ON_CALL);
+    }
+    List<CoverageGap.Kind> kinds = new ArrayList<>();
+    // Two or more on call stand behind each other; one alone needs a backup.
+    if (snapshot.backup().isEmpty() && snapshot.onCall().size() < 2) {
+      kinds.add(CoverageGap.Kind.NO_BACKUP);
     }
     if (snapshot.dutyManagers().isEmpty()) {
-      return Optional.of(CoverageGap.Kind.NO_DUTY_MANAGER);
+      kinds.add(CoverageGap.Kind.NO_DUTY_MANAGER);
     }
-    return Optional.empty();
+    return kinds;
   }
 
   private static void addOrExtend(List<CoverageGap> gaps, CoverageGap gap) {
     if (!gaps.isEmpty()) {
       CoverageGap last = gaps.get(gaps.size() - 1);
-      if (last.kind() == gap.kind() && last.end().equals(gap.start())) {
+      if (last.end().equals(gap.start())) {
         gaps.set(gaps.size() - 1, new CoverageGap(last.kind(), last.start(), gap.end()));
         return;
       }
@@ -166,15 +190,18 @@ public final class RotaEngine {
     for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
       office.addAll(rota.officeHours().windowsOn(date, times, holidays));
     }
-    return new Timeline(shifts, office, to);
+    return new Timeline(shifts, office, expander.officeHoursBetween(from, to), to);
   }
 
   /** What is true at one instant; compared to find when "the set next changes". */
   private record Snapshot(boolean officeHours, List<String> onCall, List<String> backup,
       List<String> dutyManagers) { }
 
-  /** The shifts and office-hours windows of a stretch of time, and every instant where either changes. */
-  private record Timeline(List<ShiftInstance> shifts, List<TimeWindow> office, Instant limit) {
+  /**
+   * The shifts, office-hours windows and office-hours duty managers of a stretch of time, and every
+   * instant where any of them changes.
+   */
+  private record Timeline(List<ShiftInstance> shifts, List<TimeWindow> office, List<ShiftInstance> officeDuty, Instant limit) {
 
     Snapshot at(Instant t) {
       Set<String> onCall = new LinkedHashSet<>();
@@ -189,6 +216,11 @@ public final class RotaEngine {
       }
       backup.removeAll(onCall);
       boolean officeHours = office.stream().anyMatch(w -> w.contains(t));
+      for (ShiftInstance duty : officeDuty) {
+        if (duty.isActiveAt(t)) {
+          duty.dutyManager().ifPresent(managers::add);
+        }
+      }
       return new Snapshot(officeHours, List.copyOf(onCall), List.copyOf(backup),
           List.copyOf(managers));
     }
@@ -203,6 +235,10 @@ public final class RotaEngine {
       for (TimeWindow window : office) {
         all.add(window.start());
         all.add(window.end());
+      }
+      for (ShiftInstance duty : officeDuty) {
+        all.add(duty.start());
+        all.add(duty.end());
       }
       TreeSet<Instant> after = new TreeSet<>(all.tailSet(t, false));
       after.removeIf(i -> !i.isBefore(limit));

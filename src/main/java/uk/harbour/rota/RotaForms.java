@@ -59,6 +59,17 @@ final class RotaForms {
     });
   }
 
+  /** One duty manager for every office-hours period; an empty choice means none. */
+  Future<?> officeHoursDutyManager(RoutingContext ctx) {
+    return guarded(() -> {
+      Rota current = rota.current().engine().rota();
+      long version = version(FormInput.of(ctx).required("version", 20, "the rota version (reload the page)"));
+      Rota changed = new Rota(current.officeHours().withDutyManager(FormInput.of(ctx).optional("dutyManager", 64)), current.templates(),
+          current.overrides(), current.capacity(), current.defaultCapacity(), current.bankHolidayPattern());
+      return rota.replace(CurrentUser.required(ctx), Identity.address(ctx), changed, version);
+    });
+  }
+
   Future<?> addOverride(RoutingContext ctx) {
     return guarded(() -> {
       FormInput form = FormInput.of(ctx);

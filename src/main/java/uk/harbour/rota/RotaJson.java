@@ -122,21 +122,23 @@ public final class RotaJson {
   }
 
   static OfficeHours.Period periodFromJson(Object json, String where) {
-    JsonInput in = JsonInput.object(json, where, "days", "start", "end");
+    JsonInput in = JsonInput.object(json, where, "days", "start", "end", "dutyManager");
     Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
     JsonArray names = in.requiredArray("days");
     for (int i = 0; i < names.size(); i++) {
       days.add(JsonInput.enumFrom(names.getValue(i), in.name("days") + "[" + i + "]",
           DayOfWeek.class));
     }
-    return new OfficeHours.Period(days, in.requiredTime("start"), in.requiredTime("end"));
+    return new OfficeHours.Period(days, in.requiredTime("start"), in.requiredTime("end"), in.optionalString("dutyManager", MAX_TEXT));
   }
 
   static JsonObject toJson(OfficeHours.Period period) {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("days", new JsonArray(period.days().stream().map(DayOfWeek::name).toList()))
         .put("start", period.start().toString())
         .put("end", period.end().toString());
+    period.dutyManager().ifPresent(m -> json.put("dutyManager", m));
+    return json;
   }
 
   private static Map.Entry<String, Integer> capacityFromJson(Object json, String where) {

@@ -56,6 +56,7 @@ public final class RotaPages {
     router.post("/rota/shifts").handler(managers).handler(ctx -> act(ctx, forms.addShift(ctx)));
     router.post("/rota/shifts/:id").handler(managers).handler(ctx -> act(ctx, forms.changeShift(ctx, ctx.pathParam("id"))));
     router.post("/rota/shifts/:id/remove").handler(managers).handler(ctx -> act(ctx, forms.removeShift(ctx, ctx.pathParam("id"))));
+    router.post("/rota/office-hours").handler(managers).handler(ctx -> act(ctx, forms.officeHoursDutyManager(ctx)));
     router.post("/rota/overrides").handler(managers).handler(ctx -> act(ctx, forms.addOverride(ctx)));
     router.post("/rota/overrides/:id/remove").handler(managers).handler(ctx -> act(ctx, forms.removeOverride(ctx, ctx.pathParam("id"))));
   }
@@ -91,6 +92,7 @@ public final class RotaPages {
               .put("newShift", editable(null, staff))
               .put("overrides", overrides(current.engine().rota(), view))
               .put("people", people(staff))
+              .put("officeDutyManagers", officeDutyManagers(current.engine().rota(), staff, view))
               .put("dayNames", days(null));
           JsonObject full = StaffPages.model(ctx, model);
           // The shift forms are one partial used in loops: give each what its hidden fields need.
@@ -188,6 +190,19 @@ public final class RotaPages {
         .put("from", RotaForms.SHOWN.format(o.start()))
         .put("to", RotaForms.SHOWN.format(o.end()))));
     return out;
+  }
+
+  /** Managers to choose from for office hours, the current one selected; empty when office hours have several. */
+  private static JsonObject officeDutyManagers(Rota rota, List<StaffAccount> staff, RotaWeekView view) {
+    List<String> current = rota.officeHours().periods().stream().map(p -> p.dutyManager().orElse("")).distinct().toList();
+    String chosen = current.size() == 1 ? current.get(0) : "";
+    JsonArray options = new JsonArray();
+    staff.stream().filter(a -> a.active() && a.role() != Role.ADVISER).sorted(Comparator.comparing(StaffAccount::displayName))
+        .forEach(a -> options.add(new JsonObject().put("username", a.username()).put("displayName", a.displayName()).put("selected", a.username().equals(chosen))));
+    return new JsonObject()
+        .put("options", options)
+        .put("name", chosen.isEmpty() ? null : view.name(chosen))
+        .put("hasOfficeHours", !rota.officeHours().periods().isEmpty());
   }
 
   private static JsonArray people(List<StaffAccount> staff) {

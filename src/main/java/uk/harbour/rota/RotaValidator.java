@@ -43,7 +43,7 @@ public final class RotaValidator {
   public Rota validate(Rota rota) {
     limit(rota.templates().size(), MAX_TEMPLATES, "shift templates");
     limit(rota.overrides().size(), MAX_OVERRIDES, "overrides");
-    rota.officeHours().periods().forEach(RotaValidator::checkPeriod);
+    rota.officeHours().periods().forEach(this::checkPeriod);
     Set<String> templateIds = new HashSet<>();
     for (ShiftTemplate template : rota.templates()) {
       checkTemplate(template);
@@ -75,7 +75,8 @@ public final class RotaValidator {
     return override;
   }
 
-  private static void checkPeriod(OfficeHours.Period period) {
+  private void checkPeriod(OfficeHours.Period period) {
+    period.dutyManager().ifPresent(this::known);
     if (period.days().isEmpty()) {
       throw HarbourException.badRequest("no_days", "An office-hours period needs at least one day.");
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import uk.harbour.calendar.BankHolidays;
+import uk.harbour.web.PlainEnglish;
 
 /**
  * The page model of one week (Monday to Sunday) of the rota, in plain English: each day's shifts
@@ -54,6 +55,7 @@ final class RotaWeekView {
     Instant from = times.startOf(monday.atStartOfDay());
     Instant to = times.startOf(monday.plusDays(7).atStartOfDay());
     List<ShiftInstance> shifts = engine.shiftsBetween(from, to);
+    List<ShiftInstance> office = engine.officeHoursBetween(from, to);
     JsonArray days = new JsonArray();
     for (int i = 0; i < 7; i++) {
       LocalDate date = monday.plusDays(i);
@@ -65,9 +67,20 @@ final class RotaWeekView {
           dayShifts.add(shift(shift, date));
         }
       }
+      JsonArray officeHours = new JsonArray();
+      for (ShiftInstance hours : office) {
+        if (hours.start().atZone(zone).toLocalDate().equals(date)) {
+          JsonObject json = new JsonObject()
+              .put("time", TIME.format(hours.start().atZone(zone)) + " to " + TIME.format(hours.end().atZone(zone)))
+              .put("changed", !hours.overrideIds().isEmpty());
+          hours.dutyManager().ifPresent(m -> json.put("dutyManager", name(m)));
+          officeHours.add(json);
+        }
+      }
       JsonObject day = new JsonObject()
           .put("date", date.toString())
           .put("label", DAY.format(date))
+          .put("officeHours", officeHours)
           .put("shifts", dayShifts);
       holidays.name(date).ifPresent(name -> day.put("bankHoliday", name));
       clockChange(date).ifPresent(text -> day.put("clockChange", text));
@@ -81,7 +94,7 @@ final class RotaWeekView {
         .put("days", days);
   }
 
-  /** Gaps (nobody on call, no duty manager) from today for {@link #GAP_WEEKS} weeks. */
+  /** Gaps (nobody on call, no backup, no duty manager) from today for {@link #GAP_WEEKS} weeks. */
   JsonArray gapsFrom(Instant now) {
     LocalDate today = now.atZone(zone).toLocalDate();
     JsonArray out = new JsonArray();
@@ -89,7 +102,7 @@ final class RotaWeekView {
       if (gap.end().isAfter(now)) {
         out.add(new JsonObject()
             .put("kind", gap.kind().name())
-            .put("what", gap.kind() == CoverageGap.Kind.NOBODY_ON_CALL ? "Nobody on call" : "No duty manager")
+            .put("what", what(gap.kind()))
             .put("from", WHEN.format(gap.start().atZone(zone)))
             .put("to", WHEN.format(gap.end().atZone(zone))));
       }
@@ -108,6 +121,14 @@ final class RotaWeekView {
         .put("anyone", onCall.anyoneOnCall())
         .put("onCallIds", new JsonArray(onCall.onCall()))
         .put("until", WHEN.format(onCall.until().atZone(zone)));
+  }
+
+  private static String what(CoverageGap.Kind kind) {
+    return switch (kind) {
+      case NOBODY_ON_CALL -> "Nobody on call";
+      case NO_BACKUP -> "No backup";
+      case NO_DUTY_MANAGER -> "No duty manager";
+    };
   }
 
   private JsonObject shift(ShiftInstance shift, LocalDate day) {
@@ -132,8 +153,8 @@ final class RotaWeekView {
   static String length(long minutes) {
     long hours = minutes / 60;
     long rest = minutes % 60;
-    String text = hours + (hours == 1 ? " hour" : " hours");
-    return rest == 0 ? text : text + " " + rest + " minutes";
+    String text = PlainEnglish.count(hours, "hour");
+    return rest == 0 ? text : text + " " + PlainEnglish.count(rest, "minute");
   }
 
   private Optional<String> clockChange(LocalDate date) {

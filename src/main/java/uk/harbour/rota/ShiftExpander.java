@@ -51,7 +51,7 @@ final class ShiftExpander {
         Instant end = times.endOf(template.localEnd(date));
         // A shift wholly inside the spring-forward gap shrinks to nothing.
         if (end.isAfter(start) && start.isBefore(to) && end.isAfter(from)) {
-          out.addAll(applyOverrides(template, start, end));
+          out.addAll(applyOverrides(Optional.of(template.id()), Roles.of(template), start, end));
         }
       }
     }
@@ -68,8 +68,30 @@ final class ShiftExpander {
     return out;
   }
 
-  /** Splits one shift at the edges of the overrides that touch it and applies them piece by piece. */
-  private List<ShiftInstance> applyOverrides(ShiftTemplate template, Instant start, Instant end) {
+  /**
+   * Office hours overlapping [from, to) with their duty managers after overrides (sickness takes
+   * them off, a swap or a cover that replaces them hands the role on), as instances with nobody on
+   * call. Kept apart from {@link #between}: they are not on-call shifts.
+   */
+  List<ShiftInstance> officeHoursBetween(Instant from, Instant to) {
+    List<ShiftInstance> out = new ArrayList<>();
+    LocalDate first = from.atZone(times.zone()).toLocalDate();
+    LocalDate last = to.atZone(times.zone()).toLocalDate();
+    for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+      for (OfficeHours.DatedPeriod dated : rota.officeHours().periodsOn(date, times, holidays)) {
+        TimeWindow window = dated.window();
+        if (window.overlaps(from, to)) {
+          Roles roles = new Roles(new ArrayList<>(), null, dated.period().dutyManager().orElse(null));
+          out.addAll(applyOverrides(Optional.empty(), roles, window.start(), window.end()));
+        }
+      }
+    }
+    out.sort(ORDER);
+    return out;
+  }
+
+  /** Splits one stretch of roles at the edges of the overrides that touch it and applies them piece by piece. */
+  private List<ShiftInstance> applyOverrides(Optional<String> templateId, Roles base, Instant start, Instant end) {
     List<RotaOverride> touching = new ArrayList<>();
     TreeSet<Instant> cuts = new TreeSet<>(List.of(start, end));
     for (RotaOverride override : rota.overrides()) {
@@ -94,7 +116,7 @@ final class ShiftExpander {
     Instant pieceStart = null;
     for (Instant cut : cuts) {
       if (pieceStart != null) {
-        ShiftInstance piece = staff(template, pieceStart, cut, touching);
+        ShiftInstance piece = staff(templateId, base, pieceStart, cut, touching);
         mergeInto(pieces, piece);
       }
       pieceStart = cut;
@@ -102,10 +124,9 @@ final class ShiftExpander {
     return pieces;
   }
 
-  private ShiftInstance staff(ShiftTemplate template, Instant from, Instant to,
+  private ShiftInstance staff(Optional<String> templateId, Roles base, Instant from, Instant to,
       List<RotaOverride> touching) {
-    Roles roles = new Roles(new ArrayList<>(template.onCall()), template.backup().orElse(null),
-        template.dutyManager().orElse(null));
+    Roles roles = base.copy();
     List<String> applied = new ArrayList<>();
     for (RotaOverride override : touching) {
       TimeWindow window = override.window(times);
@@ -122,7 +143,7 @@ final class ShiftExpander {
         applied.add(override.id());
       }
     }
-    return new ShiftInstance(Optional.of(template.id()), applied, from, to,
+    return new ShiftInstance(templateId, applied, from, to,
         List.copyOf(new LinkedHashSet<>(roles.onCall)), Optional.ofNullable(roles.backup),
         Optional.ofNullable(roles.dutyManager));
   }
@@ -155,6 +176,10 @@ final class ShiftExpander {
       this.onCall = onCall;
       this.backup = backup;
       this.dutyManager = dutyManager;
+    }
+
+    static Roles of(ShiftTemplate template) {
+      return new Roles(new ArrayList<>(template.onCall()), template.backup().orElse(null), template.dutyManager().orElse(null));
     }
 
     Roles copy() {

@@ -225,15 +225,18 @@ class RotaApiTest {
   }
 
   @Test
-  @DisplayName("Gaps are reported: Sam's sickness leaves Thursday evening uncovered")
+  @DisplayName("Gaps are reported: Sam's sickness leaves Thursday evening uncovered and Priya's night without a backup")
   void gaps() {
     var response = adviser.get("/api/rota/gaps?from=2026-10-19&to=2026-10-25");
     assertEquals(200, response.statusCode());
     JsonArray gaps = response.bodyAsJsonObject().getJsonArray("gaps");
-    assertEquals(1, gaps.size(), gaps.encode());
+    assertEquals(2, gaps.size(), gaps.encode());
     assertEquals("NOBODY_ON_CALL", gaps.getJsonObject(0).getString("kind"));
     assertEquals(Instant.parse("2026-10-22T16:00:00Z").toString(), gaps.getJsonObject(0).getString("start"));
     assertEquals(Instant.parse("2026-10-22T22:00:00Z").toString(), gaps.getJsonObject(0).getString("end"));
+    assertEquals("NO_BACKUP", gaps.getJsonObject(1).getString("kind"), "Sam was Priya's backup that night");
+    assertEquals(Instant.parse("2026-10-22T22:00:00Z").toString(), gaps.getJsonObject(1).getString("start"));
+    assertEquals(Instant.parse("2026-10-23T08:00:00Z").toString(), gaps.getJsonObject(1).getString("end"));
   }
 
   @ParameterizedTest(name = "{0}")

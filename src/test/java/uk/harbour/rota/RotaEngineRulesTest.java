@@ -6,6 +6,7 @@ import static java.time.DayOfWeek.SATURDAY;
 import static java.time.DayOfWeek.SUNDAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.harbour.rota.RotaFixtures.JO;
 import static uk.harbour.rota.RotaFixtures.PRIYA;
 import static uk.harbour.rota.RotaFixtures.SAM;
@@ -85,8 +86,8 @@ class RotaEngineRulesTest {
   @DisplayName("Two shifts meeting in the repeated autumn hour overlap for that hour instead of leaving a gap")
   void overlapsRatherThanGapsInTheRepeatedHour() {
     RotaEngine engine = RotaFixtures.engine(rota(List.of(
-        shift("late", SATURDAY, "21:00", "01:30", List.of(SAM), null, JO),
-        shift("early", SUNDAY, "01:30", "09:00", List.of(PRIYA), null, JO)), List.of()));
+        shift("late", SATURDAY, "21:00", "01:30", List.of(SAM), PRIYA, JO),
+        shift("early", SUNDAY, "01:30", "09:00", List.of(PRIYA), SAM, JO)), List.of()));
     assertEquals(List.of(SAM, PRIYA), engine.onCallAt(Instant.parse("2026-10-25T01:00:00Z")).onCall());
     assertEquals(List.of(PRIYA), engine.onCallAt(Instant.parse("2026-10-25T01:30:00Z")).onCall());
     List<CoverageGap> nightGaps = engine.gaps(LocalDate.of(2026, 10, 24), LocalDate.of(2026, 10, 25))
@@ -193,7 +194,7 @@ class RotaEngineRulesTest {
   }
 
   @Test
-  @DisplayName("Gaps report stretches out of hours with nobody on call and with no duty manager")
+  @DisplayName("Gaps report stretches out of hours with nobody on call, no backup or no duty manager, and office hours with no duty manager")
   void reportsGaps() {
     Rota rota = rota(List.of(
         shift("mon-evening", MONDAY, "17:00", "23:00", List.of(SAM), null, null),
@@ -203,9 +204,46 @@ class RotaEngineRulesTest {
         .gaps(LocalDate.of(2026, 6, 8), LocalDate.of(2026, 6, 9));
     assertEquals(List.of(
         gap(CoverageGap.Kind.NOBODY_ON_CALL, "2026-06-08T00:00", "2026-06-08T09:00"),
-        gap(CoverageGap.Kind.NO_DUTY_MANAGER, "2026-06-08T17:00", "2026-06-08T23:00"),
+        // Office hours without a duty manager run straight into an evening without one.
+        gap(CoverageGap.Kind.NO_DUTY_MANAGER, "2026-06-08T09:00", "2026-06-08T23:00"),
+        gap(CoverageGap.Kind.NO_BACKUP, "2026-06-08T17:00", "2026-06-09T09:00"),
         gap(CoverageGap.Kind.NO_DUTY_MANAGER, "2026-06-09T01:00", "2026-06-09T02:00"),
+        gap(CoverageGap.Kind.NO_DUTY_MANAGER, "2026-06-09T09:00", "2026-06-09T17:00"),
         gap(CoverageGap.Kind.NOBODY_ON_CALL, "2026-06-09T17:00", "2026-06-10T00:00")), gaps);
+  }
+
+  @Test
+  @DisplayName("An ad-hoc cover where the pattern has no shift is a gap: nobody stands behind the adviser covering")
+  void reportsAdHocCoverWithoutBackupOrDutyManager() {
+    Rota rota = new Rota(OfficeHours.weekdaysNineToFive().withDutyManager(Optional.of(JO)), List.of(),
+        List.of(override("extra", COVER, SAM, "2026-06-13T10:00", "2026-06-13T14:00", null)), Map.of(), 3, SUNDAY);
+    List<CoverageGap> gaps = RotaFixtures.engine(rota).gaps(LocalDate.of(2026, 6, 13), LocalDate.of(2026, 6, 13));
+    assertEquals(List.of(
+        gap(CoverageGap.Kind.NOBODY_ON_CALL, "2026-06-13T00:00", "2026-06-13T10:00"),
+        gap(CoverageGap.Kind.NO_BACKUP, "2026-06-13T10:00", "2026-06-13T14:00"),
+        gap(CoverageGap.Kind.NO_DUTY_MANAGER, "2026-06-13T10:00", "2026-06-13T14:00"),
+        gap(CoverageGap.Kind.NOBODY_ON_CALL, "2026-06-13T14:00", "2026-06-14T00:00")), gaps);
+  }
+
+  @Test
+  @DisplayName("Office hours have a duty manager of their own, whom sickness takes off and a swap or cover replaces")
+  void officeHoursDutyManager() {
+    Rota rota = new Rota(OfficeHours.weekdaysNineToFive().withDutyManager(Optional.of(JO)), List.of(),
+        List.of(
+            override("jo-sick", SICKNESS, JO, "2026-06-08T12:00", "2026-06-08T13:00", null),
+            override("priya-swap", SWAP, PRIYA, "2026-06-09T09:00", "2026-06-09T17:00", JO)),
+        Map.of(), 3, SUNDAY);
+    RotaEngine engine = RotaFixtures.engine(rota);
+    OnCall morning = engine.onCallAt(london("2026-06-08T10:00"));
+    assertTrue(morning.officeHours());
+    assertEquals(List.of(JO), morning.dutyManagers());
+    assertEquals(london("2026-06-08T12:00"), morning.until(), "the answer changes when the sickness starts");
+    assertEquals(List.of(), engine.onCallAt(london("2026-06-08T12:30")).dutyManagers());
+    assertEquals(List.of(JO), engine.onCallAt(london("2026-06-08T13:00")).dutyManagers());
+    assertEquals(List.of(PRIYA), engine.onCallAt(london("2026-06-09T10:00")).dutyManagers(), "the swap hands the role on");
+    assertEquals(List.of(), engine.onCallAt(london("2026-06-08T18:00")).dutyManagers(), "office hours' manager is not on after 17:00");
+    assertEquals(List.of(gap(CoverageGap.Kind.NO_DUTY_MANAGER, "2026-06-08T12:00", "2026-06-08T13:00")),
+        engine.gaps(LocalDate.of(2026, 6, 8), LocalDate.of(2026, 6, 8)).stream().filter(g -> g.kind() == CoverageGap.Kind.NO_DUTY_MANAGER).toList());
   }
 
   @Test
