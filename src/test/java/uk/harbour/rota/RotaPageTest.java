@@ -248,6 +248,30 @@ class RotaPageTest {
   }
 
   @Test
+  @DisplayName("A manager sets the office-hours duty manager; the week shows it, the gaps warn while there is none, and advisers cannot change it")
+  void officeHoursDutyManager() {
+    long version = stored().getLong("version");
+    assertEquals(302, form(manager, "/rota/office-hours", fields("version", Long.toString(version), "dutyManager", "", "week", "2026-10-26")).statusCode());
+    assertTrue(stored().getJsonArray("officeHours").getJsonObject(0).getString("dutyManager") == null, "none chosen");
+    String none = adviser.get("/rota?week=2026-10-26").bodyAsString();
+    assertTrue(day(none, "2026-10-26").contains("Office hours 09:00 to 17:00. Duty manager: <strong>none</strong>"), day(none, "2026-10-26"));
+    assertTrue(none.contains("No duty manager: Mon 26 Oct 09:00 to Mon 26 Oct 17:00"), "office hours without one are a gap");
+
+    assertEquals(403, form(adviser, "/rota/office-hours", fields("version", Long.toString(version + 1), "dutyManager", "jo")).statusCode());
+    var unknown = form(manager, "/rota/office-hours", fields("version", Long.toString(version + 1), "dutyManager", "nobody"));
+    assertEquals(400, unknown.statusCode());
+    assertTrue(unknown.bodyAsString().contains("Choose people from the lists"), "plain English, nothing stored");
+    assertEquals(version + 1, stored().getLong("version"));
+
+    assertEquals(302, form(manager, "/rota/office-hours", fields("version", Long.toString(version + 1), "dutyManager", "jo", "week", "2026-10-26")).statusCode());
+    assertEquals("jo", stored().getJsonArray("officeHours").getJsonObject(0).getString("dutyManager"));
+    String set = manager.get("/rota?week=2026-10-26").bodyAsString();
+    assertTrue(day(set, "2026-10-26").contains("Office hours 09:00 to 17:00. Duty manager: Jo"), day(set, "2026-10-26"));
+    assertFalse(set.contains("No duty manager: Mon 26 Oct 09:00"), set);
+    assertTrue(set.contains("<option value=\"jo\" selected>"), "the form shows the current choice");
+  }
+
+  @Test
   @DisplayName("Advisers cannot post the rota forms")
   void advisersCannotChange() {
     JsonObject before = stored();
