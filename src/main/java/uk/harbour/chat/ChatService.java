@@ -24,6 +24,7 @@ import uk.harbour.chat.MessageRepository.DuplicateMessageException;
 import uk.harbour.identity.CareLeaverRepository;
 import uk.harbour.identity.Role;
 import uk.harbour.identity.SignedIn;
+import uk.harbour.identity.StaffAccount;
 import uk.harbour.store.Durability;
 import uk.harbour.web.HarbourException;
 
@@ -231,7 +232,7 @@ public final class ChatService {
                         conversationId,
                         staff,
                         MessageKind.SYSTEM,
-                        "You are now talking with " + toName + ".",
+                        "You are now talking with " + StaffAccount.firstName(toName) + ".",
                         new JsonObject().put("type", "transferred").put("to", to).put("by", staff.id()))));
   }
 
@@ -251,7 +252,7 @@ public final class ChatService {
             out.add(system(conversationId, staff, MessageKind.ALERT, staff.displayName() + " acknowledged the alert.",
                 new JsonObject().put("type", "acknowledged").put("by", staff.id())));
             if (staff.role() == Role.ADVISER && !staff.id().equals(conv.assignedTo())) {
-              out.add(system(conversationId, staff, MessageKind.SYSTEM, "You are now talking with " + staff.displayName() + ".",
+              out.add(system(conversationId, staff, MessageKind.SYSTEM, "You are now talking with " + StaffAccount.firstName(staff.displayName()) + ".",
                   new JsonObject().put("type", "assigned").put("to", staff.id()).put("reason", "acknowledged")));
             }
           }
@@ -296,7 +297,7 @@ public final class ChatService {
                         conversationId,
                         staff,
                         MessageKind.SYSTEM,
-                        staff.displayName() + " marked this conversation as resolved. Send a message any time to start again.",
+                        StaffAccount.firstName(staff.displayName()) + " marked this conversation as resolved. Send a message any time to start again.",
                         new JsonObject().put("type", "resolved").put("by", staff.id()))));
   }
 

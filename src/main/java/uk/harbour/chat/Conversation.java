@@ -201,6 +201,14 @@ public final class Conversation {
     return waitingSince;
   }
 
+  /**
+   * The young person has written and nobody on staff has answered yet, whoever has the
+   * conversation: an assigned, already answered conversation waits again at their next message.
+   */
+  public boolean awaitingReply() {
+    return status != ConversationStatus.RESOLVED && waitingSince != null;
+  }
+
   public Instant lastMessageAt() {
     return lastMessageAt;
   }

@@ -24,6 +24,16 @@ public record StaffAccount(
     }
   }
 
+  /** What a young person sees of a member of staff: the first name only ("Priya", never "Priya Shah"). */
+  public static String firstName(String displayName) {
+    if (displayName == null) {
+      return null;
+    }
+    String trimmed = displayName.strip();
+    int space = trimmed.indexOf(' ');
+    return space > 0 ? trimmed.substring(0, space) : trimmed;
+  }
+
   public StaffAccount withActive(boolean active) {
     return new StaffAccount(username, displayName, role, team, active, passwordHash, totpSecret, createdAt, sessionsValidAfter);
   }

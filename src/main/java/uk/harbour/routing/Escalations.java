@@ -15,10 +15,10 @@ import uk.harbour.app.HarbourConfig;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.Conversation;
-import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.rota.OnCall;
+import uk.harbour.web.PlainEnglish;
 
 /**
  * The escalation ladder: when a care leaver has waited longer than the SLA (shorter when urgent),
@@ -45,9 +45,10 @@ public final class Escalations {
     this.settings = Objects.requireNonNull(settings);
   }
 
-  /** When the next alert is due for this conversation; empty when nothing is waiting unacknowledged. */
+  /** When the next alert is due for this conversation; empty when nobody waits unacknowledged for a reply. */
   public static Optional<Instant> due(Conversation conv, HarbourConfig.Routing settings) {
-    if (conv.status() != ConversationStatus.WAITING || conv.waitingSince() == null || conv.acknowledgedBy() != null) {
+    // Every turn counts, assigned or not: an answered conversation waits again at the next message.
+    if (!conv.awaitingReply() || conv.acknowledgedBy() != null) {
       return Optional.empty();
     }
     if (conv.escalationLevel() == 0) {
@@ -70,46 +71,61 @@ public final class Escalations {
             });
   }
 
-  /** The next alert, or empty when there is nobody to alert (no shift and no office hours). */
-  private Optional<Message> alert(Conversation conv, Instant now) {
-    int level = conv.escalationLevel() + 1;
-    OnCall onCall = rota.at(now);
+  /** Who the next alert reaches: the level it climbs to, the rungs with somebody on them, and the people. */
+  record Reach(int level, List<String> rungs, Set<String> to) {}
+
+  /**
+   * Alert <i>n</i> reaches rung <i>n</i> of the ladder and every rung below it, plus whoever has the
+   * conversation (when nobody has it: everyone on call and, in office hours, the own PA). A rung with
+   * nobody on shift is skipped at once, so an emptied shift still climbs to the duty manager.
+   */
+  static Reach reach(Conversation conv, OnCall onCall, List<String> ladder) {
     Set<String> to = new LinkedHashSet<>();
     if (conv.assignedTo() != null) {
       to.add(conv.assignedTo());
-    }
-    List<String> rungs = settings.ladder();
-    List<String> reached = new ArrayList<>();
-    // Rung n of the ladder is reached at alert n; later alerts repeat to every rung reached.
-    for (int i = 0; i < Math.min(level, rungs.size()); i++) {
-      List<String> people = "backup".equals(rungs.get(i)) ? onCall.backup() : onCall.dutyManagers();
-      to.addAll(people);
-      if (!people.isEmpty()) {
-        reached.add(rungs.get(i));
-      }
-    }
-    if (conv.assignedTo() == null) {
-      // Nobody has it: whoever is on call hears too, and in office hours the young person's own PA.
+    } else {
       to.addAll(onCall.onCall());
       if (onCall.officeHours() && conv.paUsername() != null) {
         to.add(conv.paUsername());
       }
     }
-    if (to.isEmpty()) {
+    int level = conv.escalationLevel() + 1;
+    while (level < ladder.size() && on(ladder.get(level - 1), onCall).isEmpty()) {
+      level++;
+    }
+    List<String> reached = new ArrayList<>();
+    for (int i = 0; i < Math.min(level, ladder.size()); i++) {
+      List<String> people = on(ladder.get(i), onCall);
+      to.addAll(people);
+      if (!people.isEmpty()) {
+        reached.add(ladder.get(i));
+      }
+    }
+    return new Reach(level, reached, to);
+  }
+
+  private static List<String> on(String rung, OnCall onCall) {
+    return "backup".equals(rung) ? onCall.backup() : onCall.dutyManagers();
+  }
+
+  /** The next alert, or empty when there is nobody at work to alert (no shift and no office hours). */
+  private Optional<Message> alert(Conversation conv, Instant now) {
+    Reach reach = reach(conv, rota.at(now), settings.ladder());
+    if (reach.to().isEmpty()) {
       // Nobody is working: the care leaver has had the honest reply, and the morning handover follows.
       return Optional.empty();
     }
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
-    String names = String.join(", ", to.stream().map(staff::displayName).toList());
-    String text = (conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName()) + " has waited " + waited
-        + " minutes for a reply. Alert " + level + " sent to " + names + ".";
+    String names = String.join(", ", reach.to().stream().map(staff::displayName).toList());
+    String text = (conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName()) + " has waited " + PlainEnglish.count(waited, "minute")
+        + " for a reply. Alert " + reach.level() + " sent to " + names + ".";
     return Optional.of(texts.system(
         conv.id(), MessageKind.ALERT, text, now,
         new JsonObject()
             .put("type", "escalated")
-            .put("level", level)
-            .put("rungs", new JsonArray(reached))
-            .put("to", new JsonArray(List.copyOf(to)))
+            .put("level", reach.level())
+            .put("rungs", new JsonArray(reach.rungs()))
+            .put("to", new JsonArray(List.copyOf(reach.to())))
             .put("waitedMinutes", waited)));
   }
 

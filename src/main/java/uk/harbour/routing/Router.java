@@ -93,7 +93,7 @@ public final class Router {
     if (shiftEnded(adviser, conv, now)) {
       return moveOn(conv, adviser, now, "shift_end");
     }
-    boolean dropped = offlineChecks && conv.status() == ConversationStatus.WAITING && !presence.canTakeWork(adviser, now, settings.disconnectGrace())
+    boolean dropped = offlineChecks && conv.awaitingReply() && !presence.canTakeWork(adviser, now, settings.disconnectGrace())
         && presence.of(adviser).map(s -> s.connections() == 0).orElse(true);
     return dropped ? moveOn(conv, adviser, now, "offline") : Future.succeededFuture(List.of());
   }

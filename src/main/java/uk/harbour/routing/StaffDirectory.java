@@ -52,11 +52,6 @@ public final class StaffDirectory {
 
   /** What a young person sees: the first name only. */
   public String firstName(String username) {
-    String name = displayName(username);
-    if (name == null) {
-      return null;
-    }
-    int space = name.indexOf(' ');
-    return space > 0 ? name.substring(0, space) : name;
+    return StaffAccount.firstName(displayName(username));
   }
 }

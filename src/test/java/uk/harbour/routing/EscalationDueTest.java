@@ -59,4 +59,52 @@ class EscalationDueTest {
     conv.apply(message(4, MessageKind.ALERT, Role.ADVISER, T.plus(Duration.ofMinutes(11)), new JsonObject().put("type", "acknowledged").put("by", "priya")));
     assertEquals(Optional.empty(), Escalations.due(conv, SETTINGS));
   }
+
+  private static uk.harbour.rota.OnCall shift(boolean officeHours, List<String> onCall, List<String> backup, List<String> managers) {
+    return new uk.harbour.rota.OnCall(T, officeHours, onCall, backup, managers, T.plus(Duration.ofHours(1)));
+  }
+
+  private static Conversation held(String by, int level) {
+    Conversation conv = new Conversation("c1", "Jay", "sam", "team");
+    conv.apply(message(1, MessageKind.TEXT, Role.CARE_LEAVER, T, null));
+    long seq = 2;
+    if (by != null) {
+      conv.apply(message(seq++, MessageKind.SYSTEM, null, T, new JsonObject().put("type", "assigned").put("to", by)));
+    }
+    for (int i = 1; i <= level; i++) {
+      conv.apply(message(seq++, MessageKind.ALERT, null, T, new JsonObject().put("type", "escalated").put("level", i)));
+    }
+    return conv;
+  }
+
+  @Test
+  @DisplayName("Who an alert reaches: the holder and the next rung; an empty rung is skipped at once; past the top every rung hears again")
+  void reach() {
+    List<String> ladder = List.of("backup", "duty_manager");
+    var full = shift(false, List.of("ali"), List.of("priya"), List.of("jo"));
+    assertEquals(new Escalations.Reach(1, List.of("backup"), java.util.Set.of("ali", "priya")), Escalations.reach(held("ali", 0), full, ladder));
+    assertEquals(new Escalations.Reach(2, List.of("backup", "duty_manager"), java.util.Set.of("ali", "priya", "jo")), Escalations.reach(held("ali", 1), full, ladder));
+    assertEquals(3, Escalations.reach(held("ali", 2), full, ladder).level(), "repeats climb past the top");
+    assertEquals(java.util.Set.of("ali", "priya", "jo"), Escalations.reach(held("ali", 2), full, ladder).to());
+
+    var noBackup = shift(false, List.of(), List.of(), List.of("jo"));
+    assertEquals(new Escalations.Reach(2, List.of("duty_manager"), java.util.Set.of("jo")), Escalations.reach(held(null, 0), noBackup, ladder),
+        "nobody on call and no backup: straight to the duty manager");
+
+    var officeWithManager = shift(true, List.of(), List.of(), List.of("jo"));
+    assertEquals(java.util.Set.of("sam", "jo"), Escalations.reach(held(null, 0), officeWithManager, ladder).to(), "the own PA and the office-hours duty manager");
+    var officeAlone = shift(true, List.of(), List.of(), List.of());
+    assertEquals(new Escalations.Reach(2, List.of(), java.util.Set.of("sam")), Escalations.reach(held("sam", 0), officeAlone, ladder));
+
+    var nobody = shift(false, List.of(), List.of(), List.of());
+    assertTrue(Escalations.reach(held(null, 0), nobody, ladder).to().isEmpty(), "nobody at work: nothing to send");
+  }
+
+  @Test
+  @DisplayName("Counts read as people say them: 1 minute, 2 minutes")
+  void plainCounts() {
+    assertEquals("1 minute", uk.harbour.web.PlainEnglish.count(1, "minute"));
+    assertEquals("0 minutes", uk.harbour.web.PlainEnglish.count(0, "minute"));
+    assertEquals("12 minutes", uk.harbour.web.PlainEnglish.count(12, "minute"));
+  }
 }

@@ -270,6 +270,99 @@ class RoutingTest {
   }
 
   @Test
+  @DisplayName("A new message in a conversation an adviser already holds and answered escalates like a new one: the adviser and the backup, then the duty manager")
+  void assignedConversationWaitsAgain() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket samSocket = staffSocket("sam"); TestSocket jo = staffSocket("jo");
+        TestSocket young = careLeaverSocket(jay)) {
+      say(young, "hi, it's about my flat");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      clock.setLocal("2026-11-25T18:01");
+      reply(ali, jay.id(), "Hi Jay, I'm here. What's happened?", "text");
+      eventually(jay.id(), c -> c.waitingSince() == null);
+
+      clock.setLocal("2026-11-25T18:05");
+      say(young, "I don't feel safe here");
+      Conversation waiting = eventually(jay.id(), Conversation::awaitingReply);
+      assertEquals("active", waiting.status().name().toLowerCase(), "still Ali's, answered before");
+
+      sweepAt("18:14:59.999");
+      assertEquals(0, conversation(jay.id()).escalationLevel(), "the wait is timed from the new message");
+      sweepAt("18:15");
+      Conversation alerted = conversation(jay.id());
+      assertEquals(1, alerted.escalationLevel());
+      assertEquals(List.of("ali", "sam"), List.copyOf(alerted.escalatedTo()), "the adviser who has it, and the backup");
+      assertEquals(1, ali.next("alert").getInteger("level"));
+      assertEquals(1, samSocket.next("alert").getInteger("level"));
+
+      sweepAt("18:20");
+      assertEquals(2, jo.next("alert").getInteger("level"), "then the duty manager, as for a new conversation");
+
+      clock.setLocal("2026-11-25T18:21");
+      reply(ali, jay.id(), "I'm calling you now", "text");
+      sweepAt("18:40");
+      assertEquals(0, conversation(jay.id()).escalationLevel(), "a staff reply ends the wait and resets the ladder");
+    }
+  }
+
+  @Test
+  @DisplayName("With the on-call advisers and the backup all off sick, the first alert skips the empty rung and reaches the duty manager at the SLA")
+  void emptiedShiftReachesDutyManager() {
+    startAt("18:00");
+    JsonObject rota = Rotas.wednesdayEvening().put("overrides", new JsonArray()
+        .add(sickness("ali-off", "ali"))
+        .add(sickness("priya-off", "priya"))
+        .add(sickness("sam-off", "sam")));
+    Rotas.use(harbour, rota);
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket jo = staffSocket("jo"); TestSocket young = careLeaverSocket(jay)) {
+      JsonObject onCall = harbour.harbour().services().routing().view().forStaff();
+      assertEquals(new JsonArray(), onCall.getJsonArray("onCall"), onCall.encode());
+      say(young, "is anyone there? I'm scared");
+      JsonObject reply = young.next(messageOf(MessageKind.AUTO_REPLY)).getJsonObject("message");
+      assertEquals("nobody_on_shift", reply.getJsonObject("event").getString("reason"));
+
+      sweepAt("18:10");
+      JsonObject alert = jo.next("alert");
+      assertEquals(2, alert.getInteger("level"), "the empty backup rung is skipped at once");
+      Message stored = stored(jay.id(), MessageKind.ALERT).get(0);
+      assertEquals(List.of("duty_manager"), stored.event().getJsonArray("rungs").getList());
+      assertEquals(List.of("jo"), stored.event().getJsonArray("to").getList());
+
+      sweepAt("18:15");
+      assertEquals(3, jo.next("alert").getInteger("level"), "and the alert repeats until someone acts");
+      jo.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> "jo".equals(c.acknowledgedBy()));
+      sweepAt("18:30");
+      assertEquals(3, conversation(jay.id()).escalationLevel(), "no alerts after an acknowledgement");
+    }
+  }
+
+  @Test
+  @DisplayName("In office hours an unanswered message alerts the own PA and the office-hours duty manager")
+  void officeHoursSecondRung() {
+    startAt("10:00");
+    JsonObject rota = Rotas.wednesdayEvening();
+    rota.getJsonArray("officeHours").getJsonObject(0).put("dutyManager", "jo");
+    Rotas.use(harbour, rota);
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket samSocket = staffSocket("sam"); TestSocket jo = staffSocket("jo"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "can you call me");
+      eventually(jay.id(), c -> "sam".equals(c.assignedTo()));
+      sweepAt("10:10");
+      assertEquals(List.of("sam", "jo"), List.copyOf(conversation(jay.id()).escalatedTo()));
+      assertEquals(jay.id(), samSocket.next("alert").getString("conversationId"));
+      JsonObject alert = jo.next("alert");
+      assertTrue(alert.getString("text").startsWith("Jay has waited 10 minutes for a reply."), alert.getString("text"));
+    }
+  }
+
+  private static JsonObject sickness(String id, String who) {
+    return new JsonObject().put("id", id).put("kind", "SICKNESS").put("adviser", who).put("start", "2026-11-25T17:00").put("end", "2026-11-25T23:00");
+  }
+
+  @Test
   @DisplayName("A conversation staff mark urgent escalates after the urgent SLA; the young person is not told")
   void urgentEscalatesSooner() {
     startAt("18:00");
