@@ -38,9 +38,13 @@ class RoutingTest {
 
   /** Wednesday 25 November 2026, London time; see {@link Rotas#wednesdayEvening()}. */
   private void startAt(String wednesdayTime) {
+    startAt(wednesdayTime, new JsonObject());
+  }
+
+  private void startAt(String wednesdayTime, JsonObject routing) {
     clock = TestClock.at("2026-11-25T" + wednesdayTime);
     // The periodic sweep is slowed right down: each test runs the sweep itself after moving the clock.
-    harbour = RunningHarbour.start(clock, new JsonObject().put("routing", new JsonObject().put("sweepSeconds", 600)));
+    harbour = RunningHarbour.start(clock, new JsonObject().put("routing", new JsonObject().put("sweepSeconds", 600).mergeIn(routing)));
     fixtures = new Fixtures(harbour);
     for (String adviser : List.of("sam", "ali", "priya")) {
       fixtures.staff(adviser, Role.ADVISER);
@@ -292,7 +296,7 @@ class RoutingTest {
       sweepAt("18:15");
       Conversation alerted = conversation(jay.id());
       assertEquals(1, alerted.escalationLevel());
-      assertEquals(List.of("ali", "sam"), List.copyOf(alerted.escalatedTo()), "the adviser who has it, and the backup");
+      assertEquals(java.util.Set.of("ali", "sam"), alerted.escalatedTo(), "the adviser who has it, and the backup");
       assertEquals(1, ali.next("alert").getInteger("level"));
       assertEquals(1, samSocket.next("alert").getInteger("level"));
 
@@ -351,10 +355,55 @@ class RoutingTest {
       say(young, "can you call me");
       eventually(jay.id(), c -> "sam".equals(c.assignedTo()));
       sweepAt("10:10");
-      assertEquals(List.of("sam", "jo"), List.copyOf(conversation(jay.id()).escalatedTo()));
+      assertEquals(java.util.Set.of("sam", "jo"), conversation(jay.id()).escalatedTo());
       assertEquals(jay.id(), samSocket.next("alert").getString("conversationId"));
       JsonObject alert = jo.next("alert");
       assertTrue(alert.getString("text").startsWith("Jay has waited 10 minutes for a reply."), alert.getString("text"));
+    }
+  }
+
+  @Test
+  @DisplayName("Young people see staff by first name only: the alert text says 1 minute, and 'Lee' takes over and resolves, never 'Lee Hart'")
+  void firstNamesAndPlainCounts() {
+    startAt("18:00");
+    fixtures.staff("lee", "Lee Hart", Role.ADVISER);
+    JsonObject rota = Rotas.wednesdayEvening();
+    rota.getJsonArray("templates").getJsonObject(0).put("backup", "lee");
+    Rotas.use(harbour, rota);
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket lee = staffSocket("lee"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "hello");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      clock.setLocal("2026-11-25T18:10");
+      reply(ali, jay.id(), "Hi Jay", "text");
+      clock.setLocal("2026-11-25T18:11");
+      say(young, "are you still there");
+      sweepAt("18:21:30");
+      JsonObject alert = lee.next("alert");
+      assertTrue(alert.getString("text").startsWith("Jay has waited 10 minutes"), alert.getString("text"));
+
+      lee.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      JsonObject taken = young.next(f -> messageOf(MessageKind.SYSTEM).test(f)
+          && "acknowledged".equals(f.getJsonObject("message").getJsonObject("event").getString("reason"))).getJsonObject("message");
+      assertEquals("You are now talking with Lee.", taken.getString("text"));
+      lee.send(new JsonObject().put("type", "resolve").put("conversationId", jay.id()));
+      JsonObject resolved = young.next(f -> messageOf(MessageKind.SYSTEM).test(f)
+          && "resolved".equals(f.getJsonObject("message").getJsonObject("event").getString("type"))).getJsonObject("message");
+      assertEquals("Lee marked this conversation as resolved. Send a message any time to start again.", resolved.getString("text"));
+    }
+  }
+
+  @Test
+  @DisplayName("With a one-minute SLA the alert says '1 minute', not '1 minutes'")
+  void oneMinute() {
+    startAt("18:00", new JsonObject().put("slaMinutes", 1));
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "hello");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      sweepAt("18:01");
+      JsonObject alert = ali.next("alert");
+      assertTrue(alert.getString("text").startsWith("Jay has waited 1 minute for a reply."), alert.getString("text"));
     }
   }
 

@@ -20,13 +20,17 @@ public final class Fixtures {
   }
 
   public String staff(String username, Role role) {
+    return staff(username, capitalise(username), role);
+  }
+
+  public String staff(String username, String displayName, Role role) {
     await(
         harbour
             .harbour()
             .services()
             .identity()
             .staffAccounts()
-            .create(Actor.system(), new NewStaff(username, capitalise(username), role, TEAM, PASSWORD)));
+            .create(Actor.system(), new NewStaff(username, displayName, role, TEAM, PASSWORD)));
     return username;
   }
 
