@@ -3,6 +3,9 @@ import { Connection } from "./connection.js";
 import { Outbox } from "./outbox.js";
 import { MessageList } from "./messages.js";
 import { getJson, postJson } from "./api.js";
+import { Chime } from "./chime.js";
+import { Notices } from "./notices.js";
+import { Attention } from "./attention.js";
 
 const root = document.getElementById("console");
 const userId = root.dataset.userId;
@@ -21,10 +24,36 @@ const typing = document.getElementById("typing");
 const conversations = new Map();
 let current = null;
 let typingTimer = null;
+let firstQueue = true;
+
+// Sound, the tab title and notifications (see attention.js): never a name or message text.
+const chime = new Chime();
+const soundToggle = document.getElementById("sound-toggle");
+const soundHint = document.getElementById("sound-hint");
+const notices = new Notices({
+  button: document.getElementById("notify-toggle"),
+  status: document.getElementById("notify-state"),
+  onOpen: (id) => open(id),
+});
+const attention = new Attention({ userId, conversations, chime, notices });
+chime.unlockOn(document);
+chime.onBlocked = (blocked) => (soundHint.hidden = !blocked || !chime.enabled);
+function showSound() {
+  soundToggle.setAttribute("aria-pressed", String(chime.enabled));
+  soundToggle.querySelector(".toggle-state").textContent = chime.enabled ? "on" : "off";
+  if (!chime.enabled) soundHint.hidden = true;
+}
+soundToggle.addEventListener("click", () => {
+  chime.setEnabled(!chime.enabled);
+  showSound();
+});
+showSound();
+attention.updateTitle();
 
 connection.on("open", () => (banner.hidden = true));
 connection.on("closed", () => (banner.hidden = false));
 connection.on("welcome", (frame) => {
+  if (frame.user) attention.setRole(frame.user.role);
   showOnCall(frame.onCall);
   connection.send({ type: "queue" });
   connection.send({ type: "presence", status: document.getElementById("presence").value });
@@ -32,15 +61,22 @@ connection.on("welcome", (frame) => {
   outbox.flush(connection);
 });
 connection.on("queue", (frame) => {
+  const previous = new Map(conversations);
   conversations.clear();
   frame.conversations.forEach((c) => conversations.set(c.id, c));
   renderQueue();
+  attention.queueChanged(previous, firstQueue);
+  firstQueue = false;
+  dropSettledAlerts();
 });
 connection.on("conversation", (frame) => {
   const c = frame.conversation;
+  const previous = conversations.get(c.id);
   if (c.status === "resolved" && !(c.paHandoverPending && c.paUsername === userId)) conversations.delete(c.id);
   else conversations.set(c.id, c);
   renderQueue();
+  attention.conversationChanged(previous, c);
+  dropSettledAlerts();
   if (c.id === current) {
     title.textContent = `${c.careLeaverName} – ${label(c)}`;
     acknowledgeButton.hidden = !needsAcknowledging(c);
@@ -56,6 +92,7 @@ connection.on("history", (frame) => {
   markRead();
 });
 connection.on("message", (frame) => {
+  attention.updateTitle();
   if (frame.message.conversationId !== current) return;
   list.show(frame.message);
   if (frame.message.sender.role === "care_leaver") typing.hidden = true;
@@ -82,17 +119,33 @@ const alertsBox = document.getElementById("alerts-box");
 const alertsList = document.getElementById("alerts");
 const alerts = new Map();
 const acknowledgeButton = document.getElementById("acknowledge");
-connection.on("alert", (frame) => addAlert(frame.conversationId, frame.text));
-connection.on("handover", (frame) => addAlert(frame.conversationId, frame.text));
+connection.on("alert", (frame) => {
+  addAlert(frame.conversationId, frame.text, "alert");
+  attention.alert(frame.conversationId);
+});
+connection.on("handover", (frame) => addAlert(frame.conversationId, frame.text, "handover"));
 
-function addAlert(conversationId, text) {
-  alerts.set(conversationId, text);
+function addAlert(conversationId, text, kind) {
+  alerts.set(conversationId, { text, kind });
   renderAlerts();
+}
+
+/** An escalation someone else acknowledged or answered leaves the box (handover items stay). */
+function dropSettledAlerts() {
+  let changed = false;
+  alerts.forEach((item, id) => {
+    const c = conversations.get(id);
+    if (item.kind === "alert" && !attention.ringing.has(id) && !Attention.alertOpen(c)) {
+      alerts.delete(id);
+      changed = true;
+    }
+  });
+  if (changed) renderAlerts();
 }
 
 function renderAlerts() {
   alertsList.textContent = "";
-  alerts.forEach((text, id) => {
+  alerts.forEach(({ text }, id) => {
     const li = document.createElement("li");
     const p = document.createElement("p");
     p.textContent = text;
@@ -113,6 +166,7 @@ function renderAlerts() {
 
 function acknowledge(id) {
   connection.send({ type: "acknowledge", conversationId: id });
+  attention.stopAlert(id);
   alerts.delete(id);
   renderAlerts();
 }
@@ -142,16 +196,18 @@ function showOnCall(info) {
 
 function label(c) {
   if (c.paHandoverPending && c.paUsername === userId) return "handover for you";
-  if (c.status === "waiting") {
-    const since = c.waitingSince ? Math.max(0, Math.round((Date.now() - Date.parse(c.waitingSince)) / 60000)) : 0;
-    return `waiting ${since} min${c.escalationLevel > 0 ? ", escalated" : ""}`;
+  // waitingSince, not the status: an assigned ("active") conversation also waits for a reply.
+  if (c.waitingSince) {
+    const since = Math.max(0, Math.round((Date.now() - Date.parse(c.waitingSince)) / 60000));
+    const waiting = `waiting ${since} min${c.escalationLevel > 0 ? ", escalated" : ""}`;
+    return c.assignedTo ? `with ${c.assignedTo}, ${waiting}` : waiting;
   }
   return c.assignedTo ? `with ${c.assignedTo}` : c.status;
 }
 
 function renderQueue() {
   const items = [...conversations.values()].sort((a, b) => {
-    if ((a.status === "waiting") !== (b.status === "waiting")) return a.status === "waiting" ? -1 : 1;
+    if (Boolean(a.waitingSince) !== Boolean(b.waitingSince)) return a.waitingSince ? -1 : 1;
     return String(a.waitingSince || a.lastMessageAt).localeCompare(String(b.waitingSince || b.lastMessageAt));
   });
   queueList.textContent = "";
@@ -162,7 +218,7 @@ function renderQueue() {
   }
   items.forEach((c) => {
     const li = document.createElement("li");
-    li.className = `queue-item ${c.status}`;
+    li.className = `queue-item ${c.status}${c.waitingSince ? " needs-reply" : ""}`;
     li.dataset.conversationId = c.id;
     const button = document.createElement("button");
     button.type = "button";

@@ -81,7 +81,7 @@ public final class HarbourRouter {
     new SecondFactorApi(identity, services.staffRepository(), new Totp(services.clock())).mount(router);
     new StaffRoutes(identity, pages).mount(router);
     new PeopleRoutes(identity, pages, services.config().http().publicUrl()).mount(router);
-    new AuditRoutes(services.audit(), pages, services.config().zone()).mount(router);
+    new AuditRoutes(services.audit(), identity, pages, services.config().zone()).mount(router);
     new ChatPages(pages).mount(router);
     new TranscriptRoutes(services.chat(), services.audit(), pages, services.clock()).mount(router);
     new OnCallRoutes(services.routing().view()).mount(router);

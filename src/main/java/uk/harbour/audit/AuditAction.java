@@ -1,22 +1,36 @@
 package uk.harbour.audit;
 
-/** The audited actions; stored by name, so names never change once released. */
+/**
+ * The audited actions; stored by name, so names never change once released. Each has the plain
+ * words the audit page shows instead of the code.
+ */
 public enum AuditAction {
-  SIGN_IN,
-  SIGN_IN_FAILED,
-  LOCKED_OUT,
-  SIGN_OUT,
-  SIGN_OUT_EVERYWHERE,
-  STAFF_CREATED,
-  STAFF_CHANGED,
-  CARE_LEAVER_CREATED,
-  CARE_LEAVER_CHANGED,
-  PA_ASSIGNED,
-  ACCESS_REVOKED,
-  INVITE_CREATED,
-  INVITE_USED,
-  CONVERSATION_VIEWED,
-  TRANSCRIPT_EXPORTED,
-  ROTA_CHANGED,
-  CATALOGUE_CHANGED
+  SIGN_IN("Signed in"),
+  SIGN_IN_FAILED("Sign-in failed"),
+  LOCKED_OUT("Locked out after failed sign-ins"),
+  SIGN_OUT("Signed out"),
+  SIGN_OUT_EVERYWHERE("Signed out on every device"),
+  STAFF_CREATED("Added a member of staff"),
+  STAFF_CHANGED("Changed a staff account"),
+  CARE_LEAVER_CREATED("Added a young person"),
+  CARE_LEAVER_CHANGED("Changed a young person's details"),
+  PA_ASSIGNED("Changed a young person's PA"),
+  ACCESS_REVOKED("Removed a young person's access"),
+  INVITE_CREATED("Made an invite"),
+  INVITE_USED("Joined with an invite"),
+  CONVERSATION_VIEWED("Viewed a conversation"),
+  TRANSCRIPT_EXPORTED("Printed or saved a transcript"),
+  ROTA_CHANGED("Changed the rota"),
+  CATALOGUE_CHANGED("Changed the help catalogue");
+
+  private final String words;
+
+  AuditAction(String words) {
+    this.words = words;
+  }
+
+  /** What the action means, in plain English, for people reading the log. */
+  public String words() {
+    return words;
+  }
 }

@@ -8,12 +8,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import uk.harbour.audit.AuditLog.AuditQuery;
+import uk.harbour.identity.CurrentUser;
+import uk.harbour.identity.Identity;
 import uk.harbour.identity.RequireRole;
 import uk.harbour.identity.Role;
+import uk.harbour.identity.SignedIn;
 import uk.harbour.identity.StaffPages;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.Pages;
@@ -22,11 +27,15 @@ import uk.harbour.web.Pages;
 public final class AuditRoutes {
 
   private final AuditLog audit;
+  private final AuditNames names;
+  private final AuditRows rows;
   private final Pages pages;
   private final ZoneId zone;
 
-  public AuditRoutes(AuditLog audit, Pages pages, ZoneId zone) {
+  public AuditRoutes(AuditLog audit, Identity identity, Pages pages, ZoneId zone) {
     this.audit = Objects.requireNonNull(audit);
+    this.names = new AuditNames(identity.staffAccounts(), identity.youngPeople());
+    this.rows = new AuditRows(zone);
     this.pages = Objects.requireNonNull(pages);
     this.zone = Objects.requireNonNull(zone);
   }
@@ -53,21 +62,33 @@ public final class AuditRoutes {
     AuditQuery query = query(ctx);
     JsonArray actions = new JsonArray();
     Arrays.stream(AuditAction.values())
-        .forEach(a -> actions.add(new JsonObject().put("name", a.name()).put("selected", query.action().map(a::equals).orElse(false))));
+        .forEach(
+            a ->
+                actions.add(
+                    new JsonObject().put("name", a.name()).put("words", a.words()).put("selected", query.action().map(a::equals).orElse(false))));
     JsonObject filters =
         new JsonObject()
             .put("actor", ctx.queryParams().get("actor"))
             .put("subject", ctx.queryParams().get("subject"))
             .put("from", ctx.queryParams().get("from"))
             .put("to", ctx.queryParams().get("to"));
+    SignedIn reader = CurrentUser.required(ctx);
     audit
         .find(query)
         .compose(
             events -> {
-              JsonArray rows = new JsonArray();
-              events.forEach(e -> rows.add(e.toJson().put("at", e.at().atZone(zone).toLocalDateTime().toString().replace('T', ' '))));
-              return pages.send(ctx, 200, "audit", StaffPages.model(ctx, new JsonObject().put("events", rows).put("actions", actions).put("filters", filters)));
+              Set<String> ids = new HashSet<>();
+              events.forEach(e -> {
+                ids.add(e.actorId());
+                ids.add(e.subjectId());
+              });
+              return names.of(reader, ids).map(known -> {
+                JsonArray shown = new JsonArray();
+                events.forEach(e -> shown.add(rows.row(e, known)));
+                return shown;
+              });
             })
+        .compose(shown -> pages.send(ctx, 200, "audit", StaffPages.model(ctx, new JsonObject().put("events", shown).put("actions", actions).put("filters", filters))))
         .onFailure(ctx::fail);
   }
 
