@@ -29,6 +29,7 @@ import uk.harbour.signposting.SignpostingRoutes;
 import uk.harbour.web.FailureHandler;
 import uk.harbour.web.Pages;
 import uk.harbour.web.HarbourException;
+import uk.harbour.web.MalformedRequestHandler;
 import uk.harbour.web.RequestLogHandler;
 import uk.harbour.web.SecurityHeadersHandler;
 
@@ -39,7 +40,7 @@ public final class HarbourRouter {
 
   public static Router create(Vertx vertx, Services services) {
     Router router = Router.router(vertx);
-    router.route().handler(new RequestLogHandler()).handler(new SecurityHeadersHandler());
+    router.route().handler(new RequestLogHandler()).handler(new SecurityHeadersHandler()).handler(new MalformedRequestHandler());
 
     mountOperations(vertx, router, services);
     router
