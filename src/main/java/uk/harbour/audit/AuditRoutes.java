@@ -6,7 +6,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +14,7 @@ import uk.harbour.audit.AuditLog.AuditQuery;
 import uk.harbour.identity.RequireRole;
 import uk.harbour.identity.Role;
 import uk.harbour.identity.StaffPages;
+import uk.harbour.web.DateInput;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.Pages;
 
@@ -102,10 +102,6 @@ public final class AuditRoutes {
   }
 
   private static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw HarbourException.badRequest("bad_date", "Dates must look like 2026-11-28.");
-    }
+    return DateInput.date(text).orElseThrow(() -> HarbourException.badRequest("bad_date", "Dates must look like 2026-11-28, in the years 1900 to 2999."));
   }
 }

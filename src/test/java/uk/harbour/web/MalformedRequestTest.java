@@ -89,6 +89,56 @@ class MalformedRequestTest {
     assertEquals(200, raw.get("/api/me", cookie, "Content-Type: multipart/form-data; boundary=x").status());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+    "/api/rota/shifts?from=-999999999-01-01&to=-999999999-01-02",
+    "/api/rota/gaps?from=-999999999-01-01&to=-999999999-01-02",
+    "/api/audit?from=-999999999-01-01",
+    "/api/audit?to=%2B999999999-12-31",
+    "/api/rota/shifts?from=1899-12-31&to=1900-01-01",
+    "/api/rota/gaps?from=2999-12-31&to=3000-01-01"
+  })
+  @DisplayName("Dates outside the years 1900 to 2999 get 400 bad_date")
+  void farDatesInApi(String target) {
+    assertJsonError(raw.get(target, cookie), 400, "bad_date");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+    "/api/rota/shifts?from=1900-01-01&to=1900-01-07",
+    "/api/rota/gaps?from=2999-12-01&to=2999-12-31",
+    "/api/audit?from=1900-01-01&to=2999-12-31",
+    "/rota?week=2999-12-31"
+  })
+  @DisplayName("The first and last days of the range are accepted")
+  void rangeEdgesAccepted(String target) {
+    Answer answer = raw.get(target, cookie);
+    assertEquals(200, answer.status(), answer.body());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/rota?week=-999999999-01-01", "/rota?week=3000-01-01", "/rota?week=next-tuesday"})
+  @DisplayName("The rota page refuses a week it cannot show with the friendly 400 page")
+  void farWeekOnRotaPage(String target) {
+    Answer answer = raw.get(target, cookie);
+    assertEquals(400, answer.status(), answer.body());
+    assertTrue(answer.header("Content-Type").startsWith("text/html"));
+    assertTrue(answer.body().contains("in the years 1900 to 2999"), answer.body());
+  }
+
+  @Test
+  @DisplayName("An override at the far end of time is refused and nothing is stored")
+  void farOverrideRefused() {
+    long version = manager.get("/api/rota").bodyAsJsonObject().getLong("version");
+    var response =
+        manager.post(
+            "/api/rota/overrides",
+            new JsonObject().put("kind", "SICKNESS").put("adviser", "sam").put("start", "-999999999-01-01T00:00").put("end", "-999999999-01-01T10:00"));
+    assertEquals(400, response.statusCode(), response.bodyAsString());
+    assertEquals("bad_time", response.bodyAsJsonObject().getJsonObject("error").getString("code"));
+    assertEquals(version, manager.get("/api/rota").bodyAsJsonObject().getLong("version"), "nothing stored");
+  }
+
   private static void assertJsonError(Answer answer, int status, String code) {
     assertEquals(status, answer.status(), answer.body());
     assertTrue(answer.header("Content-Type").startsWith("application/json"), answer.header("Content-Type"));
