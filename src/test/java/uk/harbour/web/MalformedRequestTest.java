@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -87,6 +88,13 @@ class MalformedRequestTest {
   void formTypeWithoutBodyIsHarmless() {
     assertEquals(200, raw.get("/", "Content-Type: application/x-www-form-urlencoded").status());
     assertEquals(200, raw.get("/api/me", cookie, "Content-Type: multipart/form-data; boundary=x").status());
+  }
+
+  @Test
+  @DisplayName("An HTTP/1.1 request without a Host header gets 400 bad_request")
+  void missingHost() {
+    Answer answer = raw.send("GET /api/me HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertJsonError(answer, 400, "bad_request");
   }
 
   @ParameterizedTest(name = "{0}")
