@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
@@ -29,6 +28,8 @@ import uk.harbour.signposting.SignpostingRoutes;
 import uk.harbour.web.FailureHandler;
 import uk.harbour.web.Pages;
 import uk.harbour.web.HarbourException;
+import uk.harbour.web.MalformedRequestHandler;
+import uk.harbour.web.RequestBodyHandler;
 import uk.harbour.web.RequestLogHandler;
 import uk.harbour.web.SecurityHeadersHandler;
 
@@ -39,7 +40,7 @@ public final class HarbourRouter {
 
   public static Router create(Vertx vertx, Services services) {
     Router router = Router.router(vertx);
-    router.route().handler(new RequestLogHandler()).handler(new SecurityHeadersHandler());
+    router.route().handler(new RequestLogHandler()).handler(new SecurityHeadersHandler()).handler(new MalformedRequestHandler());
 
     mountOperations(vertx, router, services);
     router
@@ -51,7 +52,7 @@ public final class HarbourRouter {
                 .setSendVaryHeader(true));
 
     HarbourConfig config = services.config();
-    router.route().handler(BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()));
+    router.route().handler(new RequestBodyHandler(config.http().bodyLimitBytes()));
     router
         .route()
         .handler(Sessions.handler(services.sessionStore(), config.http().secureCookies(), config.security().staffAbsolute()))

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import uk.harbour.store.MongoStore;
 import uk.harbour.chat.ChatUpgrade;
 import uk.harbour.web.HttpVerticle;
+import uk.harbour.web.InvalidRequestHandler;
 import uk.harbour.routing.RoutingVerticle;
 import uk.harbour.web.Pages;
 
@@ -60,6 +61,7 @@ public final class MainVerticle extends VerticleBase {
                   config.http().host(),
                   config.http().port(),
                   () -> HarbourRouter.create(vertx, services),
+                  new InvalidRequestHandler(services.pages()),
                   open -> new ChatUpgrade(services.chatSockets(), services.socketAuthenticator(), open, config.http().publicUrl()));
           httpVerticles.add(verticle);
           return verticle;

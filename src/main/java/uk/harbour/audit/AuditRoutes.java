@@ -6,7 +6,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +19,7 @@ import uk.harbour.identity.RequireRole;
 import uk.harbour.identity.Role;
 import uk.harbour.identity.SignedIn;
 import uk.harbour.identity.StaffPages;
+import uk.harbour.web.DateInput;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.Pages;
 
@@ -123,10 +123,6 @@ public final class AuditRoutes {
   }
 
   private static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw HarbourException.badRequest("bad_date", "Dates must look like 2026-11-28.");
-    }
+    return DateInput.date(text).orElseThrow(() -> HarbourException.badRequest("bad_date", "Dates must look like 2026-11-28, in the years 1900 to 2999."));
   }
 }

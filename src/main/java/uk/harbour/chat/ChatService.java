@@ -343,6 +343,15 @@ public final class ChatService {
         .map(found -> found.stream().filter(m -> reader.role().isStaff() || !m.kind().staffOnly()).toList());
   }
 
+  /**
+   * For HTTP routes taking a conversation id: someone else's conversation answers exactly like one
+   * that does not exist (404 {@code not_found}), so ids cannot be probed for which young people exist.
+   */
+  public Future<Conversation> readableOrNotFound(SignedIn reader, String conversationId) {
+    return readable(reader, conversationId)
+        .recover(e -> Future.failedFuture(e instanceof HarbourException refused && refused.status() == 403 ? HarbourException.notFound("No such conversation.") : e));
+  }
+
   public Future<Conversation> readable(SignedIn reader, String conversationId) {
     return conversation(conversationId)
         .compose(

@@ -10,12 +10,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import uk.harbour.web.FormFailures;
 import uk.harbour.web.FormInput;
+import uk.harbour.web.DateInput;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.JsonInput;
 import uk.harbour.web.Pages;
@@ -139,10 +139,6 @@ public final class PeopleRoutes {
   }
 
   private static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw HarbourException.badRequest("bad_date", "Dates must look like 2007-05-31.");
-    }
+    return DateInput.date(text).orElseThrow(() -> HarbourException.badRequest("bad_date", "Dates must look like 2007-05-31."));
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import uk.harbour.identity.CurrentUser;
 import uk.harbour.identity.Identity;
 import uk.harbour.web.FormInput;
+import uk.harbour.web.DateInput;
 import uk.harbour.web.HarbourException;
 
 /**
@@ -149,11 +150,8 @@ final class RotaForms {
   }
 
   private static LocalDateTime dateTime(String text, String which) {
-    try {
-      return LocalDateTime.parse(text);
-    } catch (DateTimeParseException e) {
-      throw HarbourException.badRequest("bad_time", "Enter the " + which + " as a date and time, like 2026-12-24 17:00.");
-    }
+    return DateInput.dateTime(text)
+        .orElseThrow(() -> HarbourException.badRequest("bad_time", "Enter the " + which + " as a date and time, like 2026-12-24 17:00."));
   }
 
   /** Form checks throw; this makes them a failed future like the service's refusals. */

@@ -7,7 +7,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +22,7 @@ import uk.harbour.identity.Role;
 import uk.harbour.identity.SignedIn;
 import uk.harbour.identity.StaffAccount;
 import uk.harbour.identity.StaffPages;
+import uk.harbour.web.DateInput;
 import uk.harbour.web.FormFailures;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.Pages;
@@ -104,17 +104,17 @@ public final class RotaPages {
         .onFailure(ctx::fail);
   }
 
-  /** The week asked for, or this week when none (or nonsense) is given: a page link never breaks. */
+  /** The week asked for, or this week when none is given. */
   private LocalDate week(RoutingContext ctx, String name) {
     String text = ctx.request().getParam(name);
     if (text == null) {
       text = ctx.request().getFormAttribute(name);
     }
-    try {
-      return text == null ? LocalDate.now(rota.clock()) : LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
+    if (text == null || text.isBlank()) {
       return LocalDate.now(rota.clock());
     }
+    return DateInput.date(text.strip())
+        .orElseThrow(() -> HarbourException.badRequest("bad_date", "The week must be a date like 2026-10-26, in the years 1900 to 2999."));
   }
 
   private JsonArray availableStaff(List<StaffAccount> staff, JsonArray onCallIds) {

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import uk.harbour.identity.CurrentUser;
@@ -14,6 +13,7 @@ import uk.harbour.identity.RequireRole;
 import uk.harbour.identity.Role;
 import uk.harbour.identity.Tokens;
 import uk.harbour.rota.RotaRepository.StoredRota;
+import uk.harbour.web.DateInput;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.JsonInput;
 
@@ -121,11 +121,8 @@ public final class RotaRoutes {
     if (text == null || text.isBlank()) {
       throw HarbourException.badRequest("missing_field", "'" + name + "' is required, as a date like 2026-10-26.");
     }
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw HarbourException.badRequest("bad_date", "'" + name + "' must be a date like 2026-10-26.");
-    }
+    return DateInput.date(text)
+        .orElseThrow(() -> HarbourException.badRequest("bad_date", "'" + name + "' must be a date like 2026-10-26, in the years 1900 to 2999."));
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {

@@ -32,7 +32,7 @@ public final class CardSending {
     if (accountLimit.tryAcquire(staff.id()) > 0) {
       return Future.failedFuture(new HarbourException(429, "rate_limited", "You are sending cards very fast. Please wait a moment."));
     }
-    return chat.readable(staff, conversationId)
+    return chat.readableOrNotFound(staff, conversationId)
         .compose(conv -> signposting.audienceFor(conversationId))
         .compose(audience -> signposting.card(entryId, audience))
         .compose(card -> chat.send(staff, new SendCommand(conversationId, clientId, card.getString("title"), MessageKind.CARD, card)));

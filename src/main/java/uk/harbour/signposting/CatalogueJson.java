@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import uk.harbour.signposting.CatalogueEntry.Amount;
 import uk.harbour.signposting.CatalogueEntry.Area;
@@ -114,16 +115,24 @@ public final class CatalogueJson {
 
   private static Contact contact(JsonObject json) {
     JsonInput in = JsonInput.of(json, "phone", "sms", "email", "url", "note");
-    String phone = in.optionalString("phone", 20).map(p -> matching(p, PHONE, "phone", "a phone number of digits and spaces")).orElse(null);
+    String phone =
+        in.optionalString("phone", 20)
+            .map(p -> matching(p, PHONE, () -> HarbourException.badRequest("bad_phone", "'phone' must be a phone number of digits and spaces.")))
+            .orElse(null);
     String smsNumber = null;
     String smsBody = null;
     JsonObject smsJson = object(json, "sms", false);
     if (smsJson != null) {
       JsonInput sms = JsonInput.of(smsJson, "number", "body");
-      smsNumber = matching(sms.requiredString("number", 20), PHONE, "sms.number", "a number of digits and spaces");
-      smsBody = sms.optionalString("body", 20).map(b -> matching(b, SMS_BODY, "sms.body", "a short word of letters and digits")).orElse(null);
+      smsNumber =
+          matching(sms.requiredString("number", 20), PHONE, () -> HarbourException.badRequest("bad_sms_number", "'sms.number' must be a number of digits and spaces."));
+      smsBody =
+          sms.optionalString("body", 20)
+              .map(b -> matching(b, SMS_BODY, () -> HarbourException.badRequest("bad_sms_body", "'sms.body' must be a short word of letters and digits.")))
+              .orElse(null);
     }
-    String email = in.optionalString("email", 190).map(e -> matching(e, EMAIL, "email", "an email address")).orElse(null);
+    String email =
+        in.optionalString("email", 190).map(e -> matching(e, EMAIL, () -> HarbourException.badRequest("bad_email", "'email' must be an email address."))).orElse(null);
     String url = in.optionalString("url", MAX_URL).map(u -> url(u, "url")).orElse(null);
     String note = in.optionalString("note", MAX_TEXT).orElse(null);
     if (phone == null && smsNumber == null && email == null && url == null && note == null) {
@@ -253,9 +262,10 @@ public final class CatalogueJson {
     return array;
   }
 
-  private static String matching(String value, Pattern pattern, String field, String what) {
+  /** Each caller names its code as a literal, so the documented-codes test can find it. */
+  private static String matching(String value, Pattern pattern, Supplier<HarbourException> refusal) {
     if (!pattern.matcher(value).matches()) {
-      throw HarbourException.badRequest("bad_" + field.replace('.', '_'), "'" + field + "' must be " + what + ".");
+      throw refusal.get();
     }
     return value;
   }

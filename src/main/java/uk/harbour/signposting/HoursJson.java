@@ -6,7 +6,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import uk.harbour.signposting.OpeningHours.Availability;
 import uk.harbour.signposting.OpeningHours.BankHolidayRule;
 import uk.harbour.signposting.OpeningHours.DatedHours;
 import uk.harbour.signposting.OpeningHours.Period;
+import uk.harbour.web.DateInput;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.JsonInput;
 
@@ -130,11 +130,7 @@ final class HoursJson {
   }
 
   static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw HarbourException.badRequest("bad_date", "Dates must look like 2026-12-25.");
-    }
+    return DateInput.date(text).orElseThrow(() -> HarbourException.badRequest("bad_date", "Dates must look like 2026-12-25, in the years 1900 to 2999."));
   }
 
   static BankHolidayRule bankHolidayRule(String text) {

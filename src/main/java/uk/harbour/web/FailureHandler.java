@@ -32,6 +32,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     } else {
       LOG.debug("{} {} -> {} {}", ctx.request().method(), ctx.request().path(), error.status(), error.code());
     }
+    if (ctx.response().closed() || ctx.response().ended()) {
+      // The client went away (or the connection failed): nobody is left to answer.
+      return;
+    }
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
@@ -43,15 +47,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
           .putHeader("Cache-Control", "no-store")
           .end(body(error).encode());
     } else {
-      JsonObject model =
-          new JsonObject()
-              .put("title", title(error.status()))
-              .put("status", error.status())
-              .put("message", error.getMessage());
       pages
-          .send(ctx, error.status(), "error", model)
+          .send(ctx, error.status(), "error", pageModel(error))
           .onFailure(
               e -> {
+                if (ctx.response().closed()) {
+                  return; // the client left while the page was rendered
+                }
                 LOG.error("Could not render the error page", e);
                 if (!ctx.response().ended()) {
                   ctx.response().setStatusCode(error.status()).end(error.getMessage());
@@ -65,8 +67,17 @@ public final class FailureHandler implements Handler<RoutingContext> {
         .put("error", new JsonObject().put("code", error.code()).put("message", error.getMessage()));
   }
 
+  /** The friendly error page's model: a title, the status and the plain-English message. */
+  static JsonObject pageModel(HarbourException error) {
+    return new JsonObject().put("title", title(error.status())).put("status", error.status()).put("message", error.getMessage());
+  }
+
   static boolean wantsJson(RoutingContext ctx) {
-    String path = ctx.request().path();
+    return isApi(ctx.request().path());
+  }
+
+  /** The API answers errors in JSON; every other path is a page. */
+  static boolean isApi(String path) {
     return path != null && (path.startsWith("/api/") || path.equals("/api"));
   }
 
@@ -80,6 +91,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     // A status given with ctx.fail(status, cause) wins; an unexplained exception is ours: 500.
     int status = ctx.statusCode() > 0 ? ctx.statusCode() : failure instanceof HttpException http ? http.getStatusCode() : 500;
+    if (RequestBodyHandler.cutShort(ctx) && (status < 400 || status >= 500)) {
+      // A malformed chunk or a client gone mid-body (the body handler passes them on as status 200).
+      return HarbourException.badRequest("bad_request", "The request body could not be read.");
+    }
     return switch (status) {
       case 400 -> HarbourException.badRequest("bad_request", "The request could not be understood.");
       case 401 -> HarbourException.unauthorized("Please sign in first.");

@@ -1,14 +1,15 @@
 package uk.harbour.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.ext.web.Router;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import io.vertx.core.Handler;
-import io.vertx.core.http.ServerWebSocketHandshake;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -31,15 +32,21 @@ public final class HttpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final Supplier<Router> routes;
+  private final Handler<HttpServerRequest> invalidRequests;
   private final Function<OpenSockets, Handler<ServerWebSocketHandshake>> upgrades;
   private final OpenSockets sockets = new OpenSockets();
   private HttpServer server;
 
   public HttpVerticle(
-      String host, int port, Supplier<Router> routes, Function<OpenSockets, Handler<ServerWebSocketHandshake>> upgrades) {
+      String host,
+      int port,
+      Supplier<Router> routes,
+      Handler<HttpServerRequest> invalidRequests,
+      Function<OpenSockets, Handler<ServerWebSocketHandshake>> upgrades) {
     this.host = Objects.requireNonNull(host);
     this.port = port;
     this.routes = Objects.requireNonNull(routes);
+    this.invalidRequests = Objects.requireNonNull(invalidRequests);
     this.upgrades = Objects.requireNonNull(upgrades);
   }
 
@@ -55,6 +62,7 @@ public final class HttpVerticle extends VerticleBase {
                 .setMaxWebSocketMessageSize(MAX_FRAME_BYTES));
     return server
         .requestHandler(routes.get())
+        .invalidRequestHandler(invalidRequests)
         .webSocketHandshakeHandler(upgrades.apply(sockets))
         .listen(port, host)
         .onSuccess(s -> LOG.info("Listening on {}:{}", host, s.actualPort()));

@@ -203,11 +203,12 @@ public final class JsonInput {
 
   /** A local date and time such as 2026-12-24T17:00; an instant with a zone is refused. */
   public LocalDateTime requiredDateTime(String field) {
-    return parsed(field, LocalDateTime::parse, "a local date and time like 2026-12-24T17:00");
+    return DateInput.dateTime(requiredString(field, 40))
+        .orElseThrow(() -> badTime(field, "a local date and time like 2026-12-24T17:00, in the years 1900 to 2999"));
   }
 
   public LocalDate requiredDate(String field) {
-    return parsed(field, LocalDate::parse, "a date like 2026-12-25");
+    return DateInput.date(requiredString(field, 40)).orElseThrow(() -> badTime(field, "a date like 2026-12-25, in the years 1900 to 2999"));
   }
 
   /** An enum constant by name, any case. */
@@ -233,8 +234,12 @@ public final class JsonInput {
     try {
       return parser.apply(text);
     } catch (DateTimeParseException e) {
-      throw HarbourException.badRequest("bad_time", "'" + name(field) + "' must be " + expected + ".");
+      throw badTime(field, expected);
     }
+  }
+
+  private HarbourException badTime(String field, String expected) {
+    return HarbourException.badRequest("bad_time", "'" + name(field) + "' must be " + expected + ".");
   }
 
   public JsonObject raw() {

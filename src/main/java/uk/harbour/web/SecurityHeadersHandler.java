@@ -1,6 +1,7 @@
 package uk.harbour.web;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /** Browser hardening on every response: no framing, no sniffing, scripts only from ourselves. */
@@ -12,12 +13,17 @@ public final class SecurityHeadersHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.response()
+    apply(ctx.response());
+    ctx.next();
+  }
+
+  /** Also for answers sent outside the router (unreadable requests). */
+  static void apply(HttpServerResponse response) {
+    response
         .putHeader("Content-Security-Policy", CSP)
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")
         .putHeader("X-Frame-Options", "DENY")
         .putHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    ctx.next();
   }
 }

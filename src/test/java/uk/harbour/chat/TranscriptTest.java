@@ -75,8 +75,29 @@ class TranscriptTest {
     assertTrue(html.bodyAsString().contains("Private note:"));
     var audited = await(harbour.harbour().services().audit().find(new AuditQuery(Optional.of("sam"), Optional.of(AuditAction.TRANSCRIPT_EXPORTED), Optional.of(id), Optional.empty(), Optional.empty(), 10)));
     assertEquals(2, audited.size());
-    assertEquals(403, fixtures.signedIn("priya").get("/api/conversations/" + id + "/transcript").statusCode(), "another PA may not export a conversation assigned to Sam");
+    assertEquals(404, fixtures.signedIn("priya").get("/api/conversations/" + id + "/transcript").statusCode(), "another PA may not export a conversation assigned to Sam");
     assertEquals(403, young.get("/api/conversations/" + id + "/transcript").statusCode(), "nor the young person");
+  }
+
+  @Test
+  @DisplayName("Someone else's conversation answers exactly like one that does not exist, so ids cannot be probed")
+  void notYoursLooksMissing() {
+    TestSession sam = fixtures.signedIn("sam");
+    String samsId = fixtures.careLeaver(sam, "Kit").getString("careLeaverId");
+    TestSession priya = fixtures.signedIn("priya");
+    for (String path : new String[] {"/api/conversations/%s/transcript", "/conversations/%s/transcript", "/api/conversations/%s/card-suggestions"}) {
+      var existing = priya.get(path.formatted(samsId));
+      var missing = priya.get(path.formatted("cl-no-such-person"));
+      assertEquals(404, existing.statusCode(), path + ": " + existing.bodyAsString());
+      assertEquals(missing.statusCode(), existing.statusCode(), path);
+      assertEquals(missing.bodyAsString(), existing.bodyAsString(), path);
+    }
+    JsonObject card = new JsonObject().put("entryId", "no-such-entry").put("clientId", UUID.randomUUID().toString());
+    var existing = priya.post("/api/conversations/" + samsId + "/cards", card);
+    var missing = priya.post("/api/conversations/cl-no-such-person/cards", card.put("clientId", UUID.randomUUID().toString()));
+    assertEquals(404, existing.statusCode(), existing.bodyAsString());
+    assertEquals(missing.bodyAsString(), existing.bodyAsString());
+    assertEquals("not_found", existing.bodyAsJsonObject().getJsonObject("error").getString("code"));
   }
 
   @Test

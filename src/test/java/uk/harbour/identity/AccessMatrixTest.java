@@ -103,7 +103,8 @@ class AccessMatrixTest {
         new Route(HttpMethod.POST, "/rota/shifts/no-such-shift/remove", false, null, expect(302, 403, 403, 403, 404, 404)),
         new Route(HttpMethod.POST, "/rota/overrides/no-such-override/remove", false, null, expect(302, 403, 403, 403, 404, 404)),
         // Signposting: Help now is public, the catalogue is for staff, editing for managers and admins,
-        // cards for the advisers and managers who can read the conversation, saved help for care leavers.
+        // cards for the advisers and managers who can read the conversation (anyone else's answers 404,
+        // like a missing one), saved help for care leavers.
         new Route(HttpMethod.GET, "/help", false, null, expect(200, 200, 200, 200, 200, 200)),
         new Route(HttpMethod.GET, "/api/signposting/entries", false, null, expect(401, 403, 200, 200, 200, 200)),
         new Route(HttpMethod.GET, "/api/signposting/entries/samaritans", false, null, expect(401, 403, 200, 200, 200, 200)),
@@ -111,8 +112,8 @@ class AccessMatrixTest {
         new Route(HttpMethod.POST, "/api/signposting/entries", false, new JsonObject(), expect(401, 403, 403, 403, 400, 400)),
         new Route(HttpMethod.GET, "/catalogue", false, null, expect(302, 403, 403, 403, 200, 200)),
         new Route(HttpMethod.GET, "/catalogue/samaritans", false, null, expect(302, 403, 403, 403, 200, 200)),
-        new Route(HttpMethod.POST, "/api/conversations/{id}/cards", false, new JsonObject().put("entryId", "samaritans").put("clientId", "matrix-card"), expect(401, 403, 201, 403, 201, 403)),
-        new Route(HttpMethod.GET, "/api/conversations/{id}/card-suggestions", false, null, expect(401, 403, 200, 403, 200, 403)),
+        new Route(HttpMethod.POST, "/api/conversations/{id}/cards", false, new JsonObject().put("entryId", "samaritans").put("clientId", "matrix-card"), expect(401, 403, 201, 404, 201, 403)),
+        new Route(HttpMethod.GET, "/api/conversations/{id}/card-suggestions", false, null, expect(401, 403, 200, 404, 200, 403)),
         new Route(HttpMethod.GET, "/saved", false, null, expect(302, 200, 403, 403, 403, 403)),
         new Route(HttpMethod.GET, "/api/saved", false, null, expect(401, 200, 403, 403, 403, 403)),
         new Route(HttpMethod.POST, "/api/saved", false, new JsonObject().put("entryId", "samaritans"), expect(401, 201, 403, 403, 403, 403)),

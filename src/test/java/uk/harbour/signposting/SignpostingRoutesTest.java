@@ -316,7 +316,7 @@ class SignpostingRoutesTest {
     assertEquals(302, anonymous.get("/saved").statusCode());
     YoungPerson other = youngPerson("Di");
     TestSession strangerPa = fixtures.signedIn(fixtures.staff("pat", Role.ADVISER));
-    assertEquals(403, strangerPa.post("/api/conversations/" + other.id() + "/cards", card).statusCode(), "not their young person");
+    assertEquals(404, strangerPa.post("/api/conversations/" + other.id() + "/cards", card).statusCode(), "not their young person: as if there were none");
     var noCsrf = harbour.http().post("/api/conversations/" + yp.id() + "/cards").putHeader("Content-Type", "application/json");
     assertEquals(403, RunningHarbour.await(noCsrf.sendBuffer(io.vertx.core.buffer.Buffer.buffer(card.encode()))).statusCode());
   }
