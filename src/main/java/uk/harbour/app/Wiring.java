@@ -45,7 +45,6 @@ import io.vertx.ext.web.sstore.SessionStore;
 import uk.harbour.identity.SignOuts;
 import uk.harbour.identity.StaffAccounts;
 import uk.harbour.identity.StaffSignIn;
-import uk.harbour.identity.Tokens;
 import uk.harbour.identity.Totp;
 import uk.harbour.identity.YoungPeople;
 import uk.harbour.rota.RotaService;
@@ -155,11 +154,10 @@ final class Wiring {
                           audit.append(
                               new AuditLog.Actor(who.id(), who.role().name(), "-"), AuditAction.CONVERSATION_VIEWED, conversationId, new JsonObject()),
                       clock);
-              String csrfSecret = security.csrfSecret().isEmpty() ? Tokens.random() : security.csrfSecret();
               SessionStore sessionStore = Sessions.store(vertx);
               Services services =
                   new Services(
-                      config, clock, store, pages, metrics, csrfSecret, audit, identity, chat, sockets, sessionStore,
+                      config, clock, store, pages, metrics, audit, identity, chat, sockets, sessionStore,
                       new SocketAuthenticator(sessionStore, sessionCheck, deviceSessions),
                       staff,
                       routing,

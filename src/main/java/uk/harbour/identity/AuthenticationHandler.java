@@ -80,10 +80,14 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
             });
   }
 
-  /** Starts a signed-in session with a fresh id, so a session fixed before sign-in is worthless. */
+  /**
+   * Starts a signed-in session with a fresh id and a fresh CSRF token, so a session (or token)
+   * fixed before sign-in is worthless.
+   */
   public static void establish(RoutingContext ctx, SignedIn user, Instant now) {
     Session session = ctx.session();
     session.regenerateId();
+    CsrfTokenHandler.renew(ctx);
     session.put(USER, user.toJson());
     session.put(LAST_SEEN, now.toEpochMilli());
     CurrentUser.set(ctx, user);

@@ -33,7 +33,7 @@ public final class SessionApi {
         .onSuccess(
             user -> {
               AuthenticationHandler.establish(ctx, user, identity.clock().instant());
-              json(ctx, 200, new JsonObject().put("user", user.publicJson()));
+              json(ctx, 200, signedIn(ctx, user));
             })
         .onFailure(ctx::fail);
   }
@@ -44,8 +44,13 @@ public final class SessionApi {
         .onboarding()
         .signIn(in.requiredString("loginName", 30), in.requiredSecret("secret", 200), Identity.address(ctx))
         .compose(person -> startSession(ctx, person))
-        .onSuccess(user -> json(ctx, 200, new JsonObject().put("user", user.publicJson())))
+        .onSuccess(user -> json(ctx, 200, signedIn(ctx, user)))
         .onFailure(ctx::fail);
+  }
+
+  /** The new session's CSRF token comes with the answer: the one from before sign-in no longer works. */
+  private static JsonObject signedIn(RoutingContext ctx, SignedIn user) {
+    return new JsonObject().put("user", user.publicJson()).put("csrfToken", CsrfTokenHandler.token(ctx));
   }
 
   private void redeem(RoutingContext ctx) {
@@ -63,7 +68,7 @@ public final class SessionApi {
         .onboarding()
         .redeem(key, in.requiredString("loginName", 30), secret, Identity.address(ctx))
         .compose(person -> startSession(ctx, person))
-        .onSuccess(user -> json(ctx, 200, new JsonObject().put("user", user.publicJson())))
+        .onSuccess(user -> json(ctx, 200, signedIn(ctx, user)))
         .onFailure(ctx::fail);
   }
 

@@ -154,7 +154,7 @@ public final class SignInPages {
   }
 
   private void show(RoutingContext ctx, int status, String template, JsonObject model) {
-    pages.send(ctx, status, template, model.put("csrfToken", (String) ctx.get("X-XSRF-TOKEN"))).onFailure(ctx::fail);
+    pages.send(ctx, status, template, model.put("csrfToken", CsrfTokenHandler.token(ctx))).onFailure(ctx::fail);
   }
 
   private void formError(RoutingContext ctx, String template, JsonObject model, Throwable e) {
