@@ -105,6 +105,7 @@ final class Wiring {
         .compose(
             ready -> {
               SignOuts signOuts = new SignOuts(vertx.eventBus());
+              SessionStore sessionStore = Sessions.store(vertx);
               LoginThrottle throttle = new LoginThrottle(clock, LoginThrottle.Limits.DEFAULT);
               DeviceSessions deviceSessions =
                   new DeviceSessions(devices, careLeavers, clock, security.deviceLifetime(), config.http().secureCookies());
@@ -118,7 +119,7 @@ final class Wiring {
                       new YoungPeople(careLeavers, staff, invites, deviceSessions, signOuts, audit, clock, security.inviteLifetime()),
                       new Onboarding(careLeavers, invites, hashing.result(), throttle, audit, clock),
                       deviceSessions,
-                      new AuthenticationHandler(sessionCheck, deviceSessions),
+                      new AuthenticationHandler(sessionCheck, deviceSessions, sessionStore),
                       audit,
                       clock);
               ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
@@ -154,7 +155,6 @@ final class Wiring {
                           audit.append(
                               new AuditLog.Actor(who.id(), who.role().name(), "-"), AuditAction.CONVERSATION_VIEWED, conversationId, new JsonObject()),
                       clock);
-              SessionStore sessionStore = Sessions.store(vertx);
               Services services =
                   new Services(
                       config, clock, store, pages, metrics, audit, identity, chat, sockets, sessionStore,

@@ -12,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClientSession;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +40,7 @@ class CsrfTest {
     harbour = RunningHarbour.start(TestClock.at("2026-11-28T22:00"));
     Fixtures fixtures = new Fixtures(harbour);
     fixtures.staff("tabs", Role.ADVISER);
+    fixtures.staff("idler", Role.ADVISER);
   }
 
   @AfterAll
@@ -122,6 +124,18 @@ class CsrfTest {
     assertEquals(401, wrong.statusCode(), "a wrong password shows the form again");
     var right = await(browser.client().post("/signin").sendForm(form(token, "tabs", Fixtures.PASSWORD)));
     assertEquals(302, right.statusCode(), "the same token posts again: " + right.bodyAsString());
+  }
+
+  @Test
+  @DisplayName("After an idle staff session ends, the sign-in page it leads to signs in")
+  void signInAfterExpiry() {
+    TestSession staff = new Fixtures(harbour).signedIn("idler");
+    harbour.clock().advance(Duration.ofMinutes(31));
+    var page = staff.get("/signin?expired");
+    assertEquals(200, page.statusCode());
+    var signIn = await(staff.client().post("/signin").sendForm(form(hiddenToken(page.bodyAsString()), "idler", Fixtures.PASSWORD)));
+    assertEquals(302, signIn.statusCode(), signIn.bodyAsString());
+    assertEquals("idler", staff.get("/api/me").bodyAsJsonObject().getJsonObject("user").getString("id"));
   }
 
   private static MultiMap form(String token, String username, String password) {
