@@ -34,6 +34,7 @@ import uk.harbour.identity.Argon2Hashing;
 import uk.harbour.identity.AuthenticationHandler;
 import uk.harbour.identity.DeviceSessions;
 import uk.harbour.identity.Identity;
+import uk.harbour.identity.KnownBrowsers;
 import uk.harbour.identity.LoginThrottle;
 import uk.harbour.identity.Onboarding;
 import uk.harbour.identity.PasswordPolicy;
@@ -63,6 +64,7 @@ import uk.harbour.store.MongoSavedHelpRepository;
 import uk.harbour.store.MongoCareLeaverRepository;
 import uk.harbour.store.MongoConversationRepository;
 import uk.harbour.store.MongoDeviceRepository;
+import uk.harbour.store.MongoKnownBrowserRepository;
 import uk.harbour.store.MongoInviteRepository;
 import uk.harbour.store.MongoMessageRepository;
 import uk.harbour.store.MongoStaffRepository;
@@ -83,6 +85,7 @@ final class Wiring {
     var careLeavers = new MongoCareLeaverRepository(mongo, durability);
     var invites = new MongoInviteRepository(mongo, durability);
     var devices = new MongoDeviceRepository(mongo, durability);
+    var knownBrowsers = new KnownBrowsers(new MongoKnownBrowserRepository(mongo, durability), clock, KnownBrowsers.LIFETIME, config.http().secureCookies());
     var messages = new MongoMessageRepository(mongo);
     var conversations = new MongoConversationRepository(mongo);
     AuditLog audit = new MongoAuditLog(mongo, durability, clock);
@@ -114,11 +117,12 @@ final class Wiring {
                   new SessionCheck(new SessionLimits(clock, security.staffIdle(), security.staffAbsolute(), security.staffIdle()), accountLookup);
               Identity identity =
                   new Identity(
-                      new StaffSignIn(staff, hashing.result(), throttle, new Totp(clock), audit, clock, security.requireTotpForManagers()),
+                      new StaffSignIn(staff, hashing.result(), throttle, knownBrowsers, new Totp(clock), audit, clock, security.requireTotpForManagers()),
                       new StaffAccounts(staff, hashing.result(), policy.result(), audit, signOuts, clock),
                       new YoungPeople(careLeavers, staff, invites, deviceSessions, signOuts, audit, clock, security.inviteLifetime()),
-                      new Onboarding(careLeavers, invites, hashing.result(), throttle, audit, clock),
+                      new Onboarding(careLeavers, invites, hashing.result(), throttle, knownBrowsers, audit, clock),
                       deviceSessions,
+                      knownBrowsers,
                       new AuthenticationHandler(sessionCheck, deviceSessions, sessionStore),
                       audit,
                       clock);

@@ -4,7 +4,9 @@ package uk.harbour.audit;
 public enum AuditAction {
   SIGN_IN,
   SIGN_IN_FAILED,
+  /** No longer written: sign-in is slowed, never locked (see SIGN_IN_SLOWED); kept for older entries. */
   LOCKED_OUT,
+  SIGN_IN_SLOWED,
   SIGN_OUT,
   SIGN_OUT_EVERYWHERE,
   STAFF_CREATED,

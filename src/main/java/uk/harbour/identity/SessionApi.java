@@ -27,9 +27,11 @@ public final class SessionApi {
 
   private void staffSignIn(RoutingContext ctx) {
     JsonInput in = JsonInput.body(ctx, "username", "password", "code");
+    String username = in.requiredString("username", 40);
     identity
         .staffSignIn()
-        .signIn(in.requiredString("username", 40), in.requiredSecret("password", 200), in.optionalString("code", 10), Identity.address(ctx))
+        .signIn(username, in.requiredSecret("password", 200), in.optionalString("code", 10), Identity.address(ctx), KnownBrowsers.token(ctx))
+        .compose(user -> identity.knownBrowsers().remember(ctx, StaffSignIn.account(username)).map(user))
         .onSuccess(
             user -> {
               AuthenticationHandler.establish(ctx, user, identity.clock().instant());
@@ -40,10 +42,11 @@ public final class SessionApi {
 
   private void youngPersonSignIn(RoutingContext ctx) {
     JsonInput in = JsonInput.body(ctx, "loginName", "secret");
+    String loginName = in.requiredString("loginName", 30);
     identity
         .onboarding()
-        .signIn(in.requiredString("loginName", 30), in.requiredSecret("secret", 200), Identity.address(ctx))
-        .compose(person -> startSession(ctx, person))
+        .signIn(loginName, in.requiredSecret("secret", 200), Identity.address(ctx), KnownBrowsers.token(ctx))
+        .compose(person -> identity.startYoungPersonSession(ctx, person))
         .onSuccess(user -> json(ctx, 200, signedIn(ctx, user)))
         .onFailure(ctx::fail);
   }
@@ -67,15 +70,9 @@ public final class SessionApi {
     identity
         .onboarding()
         .redeem(key, in.requiredString("loginName", 30), secret, Identity.address(ctx))
-        .compose(person -> startSession(ctx, person))
+        .compose(person -> identity.startYoungPersonSession(ctx, person))
         .onSuccess(user -> json(ctx, 200, signedIn(ctx, user)))
         .onFailure(ctx::fail);
-  }
-
-  private io.vertx.core.Future<SignedIn> startSession(RoutingContext ctx, CareLeaver person) {
-    SignedIn user = new SignedIn(person.id(), Role.CARE_LEAVER, person.firstName(), person.team(), identity.clock().instant());
-    AuthenticationHandler.establish(ctx, user, user.signedInAt());
-    return identity.devices().remember(ctx, person).map(user);
   }
 
   private void signOut(RoutingContext ctx) {

@@ -45,7 +45,8 @@ public final class SignInPages {
       String password = form.secret("password", 200, "your password");
       identity
           .staffSignIn()
-          .signIn(username, password, form.optional("code", 10), Identity.address(ctx))
+          .signIn(username, password, form.optional("code", 10), Identity.address(ctx), KnownBrowsers.token(ctx))
+          .compose(user -> identity.knownBrowsers().remember(ctx, StaffSignIn.account(username)).map(user))
           .onSuccess(
               user -> {
                 AuthenticationHandler.establish(ctx, user, identity.clock().instant());
@@ -70,19 +71,13 @@ public final class SignInPages {
       String secret = form.secret("secret", 200, "your passphrase");
       identity
           .onboarding()
-          .signIn(loginName, secret, Identity.address(ctx))
-          .compose(person -> startYoungPersonSession(ctx, person))
+          .signIn(loginName, secret, Identity.address(ctx), KnownBrowsers.token(ctx))
+          .compose(person -> identity.startYoungPersonSession(ctx, person))
           .onSuccess(v -> ctx.redirect("/chat"))
           .onFailure(e -> formError(ctx, "signin-young-person", model, e));
     } catch (HarbourException e) {
       formError(ctx, "signin-young-person", model, e);
     }
-  }
-
-  private Future<Void> startYoungPersonSession(RoutingContext ctx, CareLeaver person) {
-    SignedIn user = new SignedIn(person.id(), Role.CARE_LEAVER, person.firstName(), person.team(), identity.clock().instant());
-    AuthenticationHandler.establish(ctx, user, user.signedInAt());
-    return identity.devices().remember(ctx, person);
   }
 
   private void joinWithLink(RoutingContext ctx) {
@@ -121,7 +116,7 @@ public final class SignInPages {
       identity
           .onboarding()
           .redeem(new Onboarding.InviteKey(token, code), loginName, secret, Identity.address(ctx))
-          .compose(person -> startYoungPersonSession(ctx, person))
+          .compose(person -> identity.startYoungPersonSession(ctx, person))
           .onSuccess(v -> ctx.redirect("/chat"))
           .onFailure(e -> formError(ctx, "join", model, e));
     } catch (HarbourException e) {

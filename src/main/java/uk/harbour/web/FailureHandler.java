@@ -36,6 +36,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
+    if (error instanceof RetryLater later) {
+      ctx.response().putHeader("Retry-After", String.valueOf(later.retryAfterSeconds()));
+    }
     if (wantsJson(ctx)) {
       ctx.response()
           .setStatusCode(error.status())
@@ -61,8 +64,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
   }
 
   public static JsonObject body(HarbourException error) {
-    return new JsonObject()
-        .put("error", new JsonObject().put("code", error.code()).put("message", error.getMessage()));
+    JsonObject body = new JsonObject().put("code", error.code()).put("message", error.getMessage());
+    if (error instanceof RetryLater later) {
+      body.put("retryAfter", later.retryAfterSeconds());
+    }
+    return new JsonObject().put("error", body);
   }
 
   static boolean wantsJson(RoutingContext ctx) {
