@@ -23,6 +23,17 @@ public record Identity(
     return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
   }
 
+  /** Starts a staff member's session after sign-in; the browser becomes known for their account. */
+  public Future<SignedIn> startStaffSession(RoutingContext ctx, SignedIn user) {
+    return knownBrowsers
+        .remember(ctx, StaffSignIn.account(user.id()))
+        .map(
+            v -> {
+              AuthenticationHandler.establish(ctx, user, clock.instant());
+              return user;
+            });
+  }
+
   /**
    * Starts a young person's session after sign-in or joining: this phone stays signed in, and the
    * browser becomes known for their sign-in name.

@@ -27,25 +27,19 @@ public final class SessionApi {
 
   private void staffSignIn(RoutingContext ctx) {
     JsonInput in = JsonInput.body(ctx, "username", "password", "code");
-    String username = in.requiredString("username", 40);
     identity
         .staffSignIn()
-        .signIn(username, in.requiredSecret("password", 200), in.optionalString("code", 10), Identity.address(ctx), KnownBrowsers.token(ctx))
-        .compose(user -> identity.knownBrowsers().remember(ctx, StaffSignIn.account(username)).map(user))
-        .onSuccess(
-            user -> {
-              AuthenticationHandler.establish(ctx, user, identity.clock().instant());
-              json(ctx, 200, signedIn(ctx, user));
-            })
+        .signIn(in.requiredString("username", 40), in.requiredSecret("password", 200), in.optionalString("code", 10), Identity.address(ctx), KnownBrowsers.token(ctx))
+        .compose(user -> identity.startStaffSession(ctx, user))
+        .onSuccess(user -> json(ctx, 200, signedIn(ctx, user)))
         .onFailure(ctx::fail);
   }
 
   private void youngPersonSignIn(RoutingContext ctx) {
     JsonInput in = JsonInput.body(ctx, "loginName", "secret");
-    String loginName = in.requiredString("loginName", 30);
     identity
         .onboarding()
-        .signIn(loginName, in.requiredSecret("secret", 200), Identity.address(ctx), KnownBrowsers.token(ctx))
+        .signIn(in.requiredString("loginName", 30), in.requiredSecret("secret", 200), Identity.address(ctx), KnownBrowsers.token(ctx))
         .compose(person -> identity.startYoungPersonSession(ctx, person))
         .onSuccess(user -> json(ctx, 200, signedIn(ctx, user)))
         .onFailure(ctx::fail);

@@ -46,12 +46,8 @@ public final class SignInPages {
       identity
           .staffSignIn()
           .signIn(username, password, form.optional("code", 10), Identity.address(ctx), KnownBrowsers.token(ctx))
-          .compose(user -> identity.knownBrowsers().remember(ctx, StaffSignIn.account(username)).map(user))
-          .onSuccess(
-              user -> {
-                AuthenticationHandler.establish(ctx, user, identity.clock().instant());
-                ctx.redirect(user.role() == Role.ADMIN ? "/admin/staff" : "/console");
-              })
+          .compose(user -> identity.startStaffSession(ctx, user))
+          .onSuccess(user -> ctx.redirect(user.role() == Role.ADMIN ? "/admin/staff" : "/console"))
           .onFailure(e -> formError(ctx, "signin", model.put("askCode", isCode(e)), e));
     } catch (HarbourException e) {
       formError(ctx, "signin", model, e);
