@@ -29,7 +29,6 @@ public final class ConfigLoader {
           Map.entry("HARBOUR_ZONE", "time.zone"),
           Map.entry("HARBOUR_DEMO", "demo"),
           Map.entry("HARBOUR_WEB_ROOT", "web.root"),
-          Map.entry("HARBOUR_CSRF_SECRET", "security.csrfSecret"),
           Map.entry("HARBOUR_REQUIRE_TOTP", "security.requireTotpForManagers"),
           Map.entry("HARBOUR_ARGON2_MEMORY_KIB", "security.argon2MemoryKib"),
           Map.entry("HARBOUR_ARGON2_ITERATIONS", "security.argon2Iterations"),

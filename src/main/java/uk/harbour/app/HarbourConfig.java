@@ -32,9 +32,7 @@ public record HarbourConfig(
 
   public record Council(String name, String outOfHoursPhone) {}
 
-  /** {@code csrfSecret} empty means a random one is made at start. */
   public record Security(
-      String csrfSecret,
       Duration staffIdle,
       Duration staffAbsolute,
       Duration deviceLifetime,
@@ -82,7 +80,6 @@ public record HarbourConfig(
         demo(in.string("demo"), store),
         Path.of(in.string("web.root")),
         new Security(
-            in.optionalString("security.csrfSecret").orElse(""),
             Duration.ofMinutes(in.intInRange("security.staffIdleMinutes", 1, 24 * 60)),
             Duration.ofHours(in.intInRange("security.staffAbsoluteHours", 1, 72)),
             Duration.ofDays(in.intInRange("security.deviceDays", 1, 400)),

@@ -9,10 +9,10 @@ import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-import io.vertx.ext.web.handler.CSRFHandler;
 import uk.harbour.audit.AuditRoutes;
 import uk.harbour.chat.ChatPages;
 import uk.harbour.chat.TranscriptRoutes;
+import uk.harbour.identity.CsrfTokenHandler;
 import uk.harbour.identity.Identity;
 import uk.harbour.identity.PeopleRoutes;
 import uk.harbour.identity.SecondFactorApi;
@@ -56,17 +56,12 @@ public final class HarbourRouter {
     router
         .route()
         .handler(Sessions.handler(services.sessionStore(), config.http().secureCookies(), config.security().staffAbsolute()))
-        .handler(
-            CSRFHandler.create(vertx, services.csrfSecret())
-                .setCookieSecure(config.http().secureCookies())
-                .setTimeout(config.security().staffAbsolute().toMillis()))
+        .handler(new CsrfTokenHandler(config.http().secureCookies()))
         .handler(services.identity().authentication());
 
     router.get("/").handler(ctx -> services.pages().send(ctx, 200, "landing", new JsonObject()).onFailure(ctx::fail));
-    // API clients fetch a token here and send it back as the X-XSRF-TOKEN header on unsafe requests.
-    router
-        .get("/api/csrf")
-        .handler(ctx -> ctx.json(new JsonObject().put("token", (String) ctx.get(CSRFHandler.DEFAULT_HEADER_NAME))));
+    // API clients fetch the session's token here and send it back as the X-XSRF-TOKEN header on unsafe requests.
+    router.get("/api/csrf").handler(ctx -> ctx.json(new JsonObject().put("token", CsrfTokenHandler.token(ctx))));
     mountFeatures(router, services);
 
     router.route().last().handler(ctx -> ctx.fail(HarbourException.notFound("We could not find that page.")));

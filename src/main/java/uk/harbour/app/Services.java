@@ -26,7 +26,6 @@ public record Services(
     MongoStore store,
     Pages pages,
     Optional<PrometheusMeterRegistry> metrics,
-    String csrfSecret,
     AuditLog audit,
     Identity identity,
     ChatService chat,

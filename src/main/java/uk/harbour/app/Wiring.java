@@ -34,6 +34,7 @@ import uk.harbour.identity.Argon2Hashing;
 import uk.harbour.identity.AuthenticationHandler;
 import uk.harbour.identity.DeviceSessions;
 import uk.harbour.identity.Identity;
+import uk.harbour.identity.KnownBrowsers;
 import uk.harbour.identity.LoginThrottle;
 import uk.harbour.identity.Onboarding;
 import uk.harbour.identity.PasswordPolicy;
@@ -45,7 +46,6 @@ import io.vertx.ext.web.sstore.SessionStore;
 import uk.harbour.identity.SignOuts;
 import uk.harbour.identity.StaffAccounts;
 import uk.harbour.identity.StaffSignIn;
-import uk.harbour.identity.Tokens;
 import uk.harbour.identity.Totp;
 import uk.harbour.identity.YoungPeople;
 import uk.harbour.rota.RotaService;
@@ -64,6 +64,7 @@ import uk.harbour.store.MongoSavedHelpRepository;
 import uk.harbour.store.MongoCareLeaverRepository;
 import uk.harbour.store.MongoConversationRepository;
 import uk.harbour.store.MongoDeviceRepository;
+import uk.harbour.store.MongoKnownBrowserRepository;
 import uk.harbour.store.MongoInviteRepository;
 import uk.harbour.store.MongoMessageRepository;
 import uk.harbour.store.MongoStaffRepository;
@@ -84,6 +85,7 @@ final class Wiring {
     var careLeavers = new MongoCareLeaverRepository(mongo, durability);
     var invites = new MongoInviteRepository(mongo, durability);
     var devices = new MongoDeviceRepository(mongo, durability);
+    var knownBrowsers = new KnownBrowsers(new MongoKnownBrowserRepository(mongo, durability), clock, KnownBrowsers.LIFETIME, config.http().secureCookies());
     var messages = new MongoMessageRepository(mongo);
     var conversations = new MongoConversationRepository(mongo);
     AuditLog audit = new MongoAuditLog(mongo, durability, clock);
@@ -106,6 +108,7 @@ final class Wiring {
         .compose(
             ready -> {
               SignOuts signOuts = new SignOuts(vertx.eventBus());
+              SessionStore sessionStore = Sessions.store(vertx);
               LoginThrottle throttle = new LoginThrottle(clock, LoginThrottle.Limits.DEFAULT);
               DeviceSessions deviceSessions =
                   new DeviceSessions(devices, careLeavers, clock, security.deviceLifetime(), config.http().secureCookies());
@@ -114,12 +117,13 @@ final class Wiring {
                   new SessionCheck(new SessionLimits(clock, security.staffIdle(), security.staffAbsolute(), security.staffIdle()), accountLookup);
               Identity identity =
                   new Identity(
-                      new StaffSignIn(staff, hashing.result(), throttle, new Totp(clock), audit, clock, security.requireTotpForManagers()),
+                      new StaffSignIn(staff, hashing.result(), throttle, knownBrowsers, new Totp(clock), audit, clock, security.requireTotpForManagers()),
                       new StaffAccounts(staff, hashing.result(), policy.result(), audit, signOuts, clock),
                       new YoungPeople(careLeavers, staff, invites, deviceSessions, signOuts, audit, clock, security.inviteLifetime()),
-                      new Onboarding(careLeavers, invites, hashing.result(), throttle, audit, clock),
+                      new Onboarding(careLeavers, invites, hashing.result(), throttle, knownBrowsers, audit, clock),
                       deviceSessions,
-                      new AuthenticationHandler(sessionCheck, deviceSessions),
+                      knownBrowsers,
+                      new AuthenticationHandler(sessionCheck, deviceSessions, sessionStore),
                       audit,
                       clock);
               ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
@@ -155,11 +159,9 @@ final class Wiring {
                           audit.append(
                               new AuditLog.Actor(who.id(), who.role().name(), "-"), AuditAction.CONVERSATION_VIEWED, conversationId, new JsonObject()),
                       clock);
-              String csrfSecret = security.csrfSecret().isEmpty() ? Tokens.random() : security.csrfSecret();
-              SessionStore sessionStore = Sessions.store(vertx);
               Services services =
                   new Services(
-                      config, clock, store, pages, metrics, csrfSecret, audit, identity, chat, sockets, sessionStore,
+                      config, clock, store, pages, metrics, audit, identity, chat, sockets, sessionStore,
                       new SocketAuthenticator(sessionStore, sessionCheck, deviceSessions),
                       staff,
                       routing,

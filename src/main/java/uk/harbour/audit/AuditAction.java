@@ -7,7 +7,9 @@ package uk.harbour.audit;
 public enum AuditAction {
   SIGN_IN("Signed in"),
   SIGN_IN_FAILED("Sign-in failed"),
+  /** No longer written: sign-in is slowed, never locked (see SIGN_IN_SLOWED); kept for older entries. */
   LOCKED_OUT("Locked out after failed sign-ins"),
+  SIGN_IN_SLOWED("Sign-in slowed after failed tries"),
   SIGN_OUT("Signed out"),
   SIGN_OUT_EVERYWHERE("Signed out on every device"),
   STAFF_CREATED("Added a member of staff"),

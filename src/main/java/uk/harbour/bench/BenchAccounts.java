@@ -56,7 +56,7 @@ final class BenchAccounts {
     List<Person> people = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger next = new AtomicInteger();
     List<Future<Void>> lanes = new ArrayList<>();
-    // One lane per adviser: CSRF tokens rotate with each request, so a session is used by one lane only.
+    // One lane per adviser: set-up runs as many requests at once as there are advisers.
     for (Person pa : advisers) {
       lanes.add(lane(pa, next, people));
     }

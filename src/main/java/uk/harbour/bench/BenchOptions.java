@@ -39,6 +39,7 @@ record BenchOptions(
       Every care leaver first sends one message at the bench rate (the opening burst: each opens a
       conversation, which gets an auto-reply and cards); that burst is timed and reported on its own
       line, then the warm-up at the same rate, then the measured window.
+      The bench's own server writes its log to target/bench-server.log (kept after the run).
       HARBOUR_BENCH_SERVER_OPTS replaces the bench server's JVM options (default ops/run's: -Xms256m -Xmx1g),
       e.g. to add -Xlog:gc or -XX:StartFlightRecording=filename=server.jfr.
 

@@ -79,9 +79,16 @@ final class BenchServer implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("the bench's Harbour did not start:\n" + seen);
     }
+    Path log = Path.of("target", "bench-server.log");
+    Files.createDirectories(log.getParent());
+    java.io.PrintWriter keep = new java.io.PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE, fresh ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING : java.nio.file.StandardOpenOption.APPEND), true);
+    keep.print(seen);
+    System.out.println("the bench server's log: " + log.toAbsolutePath());
+    // The server's log outlives the run: a failure during set-up or load is explained there.
     Thread drain = new Thread(() -> {
-      try {
-        reader.lines().forEach(l -> {});
+      try (keep) {
+        reader.lines().forEach(keep::println);
       } catch (java.io.UncheckedIOException closed) {
         // the server has stopped
       }

@@ -6,7 +6,9 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
+import io.vertx.ext.web.sstore.SessionStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,10 +25,12 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
 
   private final SessionCheck sessions;
   private final DeviceSessions devices;
+  private final SessionStore store;
 
-  public AuthenticationHandler(SessionCheck sessions, DeviceSessions devices) {
+  public AuthenticationHandler(SessionCheck sessions, DeviceSessions devices, SessionStore store) {
     this.sessions = Objects.requireNonNull(sessions);
     this.devices = Objects.requireNonNull(devices);
+    this.store = Objects.requireNonNull(store);
   }
 
   @Override
@@ -54,16 +58,28 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
                   return Future.succeededFuture(Optional.of(user));
                 }
                 case EXPIRED -> {
-                  session.destroy();
                   ctx.put("sessionExpired", true);
-                  return fromDevice(ctx);
+                  return endSession(ctx, session).compose(v -> fromDevice(ctx));
                 }
                 default -> {
-                  session.destroy();
-                  return Future.succeededFuture(Optional.<SignedIn>empty());
+                  return endSession(ctx, session).map(Optional.<SignedIn>empty());
                 }
               }
             });
+  }
+
+  /**
+   * Ends a session that may no longer be used: it leaves the store now, whatever this request
+   * answers, and the request goes on with an empty session under a new id and with a new CSRF
+   * token, so the sign-in page it may show works. (Destroying it instead left that page with the
+   * ended session's token, refused at the first sign-in.)
+   */
+  private Future<Void> endSession(RoutingContext ctx, Session session) {
+    String ended = session.id();
+    List.copyOf(session.data().keySet()).forEach(session::remove);
+    session.regenerateId();
+    CsrfTokenHandler.renew(ctx);
+    return store.delete(ended);
   }
 
   private Future<Optional<SignedIn>> fromDevice(RoutingContext ctx) {
@@ -80,10 +96,14 @@ public final class AuthenticationHandler implements Handler<RoutingContext> {
             });
   }
 
-  /** Starts a signed-in session with a fresh id, so a session fixed before sign-in is worthless. */
+  /**
+   * Starts a signed-in session with a fresh id and a fresh CSRF token, so a session (or token)
+   * fixed before sign-in is worthless.
+   */
   public static void establish(RoutingContext ctx, SignedIn user, Instant now) {
     Session session = ctx.session();
     session.regenerateId();
+    CsrfTokenHandler.renew(ctx);
     session.put(USER, user.toJson());
     session.put(LAST_SEEN, now.toEpochMilli());
     CurrentUser.set(ctx, user);

@@ -11,11 +11,13 @@ import java.util.regex.Pattern;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog;
 import uk.harbour.audit.AuditLog.Actor;
+import uk.harbour.identity.LoginThrottle.Attempt;
 import uk.harbour.web.HarbourException;
 
 /**
  * A young person's side of identity: redeem an invite (choose a sign-in name and secret), and sign
- * in again later on another phone. Both are throttled like staff sign-in.
+ * in again later on another phone. Sign-in is slowed per name and per address like staff's, never
+ * locked; invite codes are slowed per address only (a code is not an account).
  */
 public final class Onboarding {
 
@@ -25,18 +27,29 @@ public final class Onboarding {
   private final CareLeaverRepository careLeavers;
   private final InviteRepository invites;
   private final PasswordHashing hashing;
-  private final LoginThrottle throttle;
+  private final SignInGuard guard;
   private final AuditLog audit;
   private final Clock clock;
 
   public Onboarding(
-      CareLeaverRepository careLeavers, InviteRepository invites, PasswordHashing hashing, LoginThrottle throttle, AuditLog audit, Clock clock) {
+      CareLeaverRepository careLeavers,
+      InviteRepository invites,
+      PasswordHashing hashing,
+      LoginThrottle throttle,
+      KnownBrowsers browsers,
+      AuditLog audit,
+      Clock clock) {
     this.careLeavers = Objects.requireNonNull(careLeavers);
     this.invites = Objects.requireNonNull(invites);
     this.hashing = Objects.requireNonNull(hashing);
-    this.throttle = Objects.requireNonNull(throttle);
+    this.guard = new SignInGuard(throttle, browsers, audit);
     this.audit = Objects.requireNonNull(audit);
     this.clock = Objects.requireNonNull(clock);
+  }
+
+  /** The throttle's (and known browsers') key for a young person's sign-in name. */
+  public static String account(String loginName) {
+    return "young:" + loginName.toLowerCase(Locale.ROOT);
   }
 
   /** How the young person identifies their invite: the link's token, or the short code. */
@@ -58,22 +71,13 @@ public final class Onboarding {
     if (!LOGIN_NAME.matcher(loginName).matches()) {
       return Future.failedFuture(HarbourException.badRequest("bad_login_name", "Choose a sign-in name of 3 to 30 letters, numbers, dots or dashes."));
     }
-    if (throttle.lockedUntil("invite", address).isPresent()) {
-      return Future.failedFuture(StaffSignIn.lockedOut());
-    }
-    Future<Optional<Invite>> lookup =
-        key.token().isPresent()
-            ? invites.findByToken(Tokens.sha256(key.token().get()))
-            : invites.findByCode(InviteCodes.hash(key.code().orElse("")));
+    Attempt attempt = Attempt.fromAddress(address);
     Instant now = clock.instant();
-    return lookup.compose(
+    return guard.admit(attempt).compose(admitted -> findInvite(key)).compose(
         found -> {
           if (found.isEmpty() || !found.get().usableAt(now)) {
-            throttle.failed("invite", address);
-            return audit
-                .append(Actor.anonymous(address), AuditAction.SIGN_IN_FAILED, "invite", new JsonObject().put("reason", found.isEmpty() ? "unknown" : "expired_or_used"))
-                .transform(r -> Future.failedFuture(
-                    HarbourException.badRequest("invite_invalid", "That invite has expired or has already been used. Ask your PA for a new one.")));
+            return guard.failed(attempt, "invite", new JsonObject().put("reason", found.isEmpty() ? "unknown" : "expired_or_used"),
+                HarbourException.badRequest("invite_invalid", "That invite has expired or has already been used. Ask your PA for a new one."));
           }
           Invite invite = found.get();
           return careLeavers
@@ -89,6 +93,12 @@ public final class Onboarding {
         });
   }
 
+  private Future<Optional<Invite>> findInvite(InviteKey key) {
+    return key.token().isPresent()
+        ? invites.findByToken(Tokens.sha256(key.token().get()))
+        : invites.findByCode(InviteCodes.hash(key.code().orElse("")));
+  }
+
   private static <T> Future<T> usedAlready() {
     return Future.failedFuture(HarbourException.badRequest("invite_invalid", "That invite has already been used. Ask your PA for a new one."));
   }
@@ -98,26 +108,23 @@ public final class Onboarding {
         p.createdAt(), p.sessionsValidAfter());
   }
 
-  public Future<CareLeaver> signIn(String rawLoginName, String typedSecret, String address) {
+  /**
+   * @param browserToken the known-browser cookie the request carried, if any
+   */
+  public Future<CareLeaver> signIn(String rawLoginName, String typedSecret, String address, Optional<String> browserToken) {
     String loginName = rawLoginName.toLowerCase(Locale.ROOT);
-    if (throttle.lockedUntil(loginName, address).isPresent()) {
-      return Future.failedFuture(StaffSignIn.lockedOut());
-    }
     String secret = CareLeaverSecret.typed(typedSecret).orElse("");
-    return careLeavers
+    return guard.admit(account(loginName), address, browserToken).compose(attempt -> careLeavers
         .findByLoginName(loginName)
         .compose(found -> hashing.verify(secret, found.flatMap(CareLeaver::secretHash)).map(ok -> ok ? found.filter(CareLeaver::active) : Optional.<CareLeaver>empty()))
         .compose(
             person -> {
               if (person.isEmpty()) {
-                boolean locked = throttle.failed(loginName, address);
-                return audit
-                    .append(Actor.anonymous(address), locked ? AuditAction.LOCKED_OUT : AuditAction.SIGN_IN_FAILED, loginName, new JsonObject())
-                    .transform(r -> Future.failedFuture(locked ? StaffSignIn.lockedOut() : new HarbourException(401, "sign_in_failed", GENERIC_FAILURE)));
+                return guard.failed(attempt, loginName, new JsonObject(), new HarbourException(401, "sign_in_failed", GENERIC_FAILURE));
               }
-              throttle.succeeded(loginName, address);
+              guard.succeeded(attempt);
               return audit.append(new Actor(person.get().id(), Role.CARE_LEAVER.name(), address), AuditAction.SIGN_IN, person.get().id(), new JsonObject())
                   .map(person.get());
-            });
+            }));
   }
 }

@@ -29,12 +29,9 @@ public final class SessionApi {
     JsonInput in = JsonInput.body(ctx, "username", "password", "code");
     identity
         .staffSignIn()
-        .signIn(in.requiredString("username", 40), in.requiredSecret("password", 200), in.optionalString("code", 10), Identity.address(ctx))
-        .onSuccess(
-            user -> {
-              AuthenticationHandler.establish(ctx, user, identity.clock().instant());
-              json(ctx, 200, new JsonObject().put("user", user.publicJson()));
-            })
+        .signIn(in.requiredString("username", 40), in.requiredSecret("password", 200), in.optionalString("code", 10), Identity.address(ctx), KnownBrowsers.token(ctx))
+        .compose(user -> identity.startStaffSession(ctx, user))
+        .onSuccess(user -> json(ctx, 200, signedIn(ctx, user)))
         .onFailure(ctx::fail);
   }
 
@@ -42,10 +39,15 @@ public final class SessionApi {
     JsonInput in = JsonInput.body(ctx, "loginName", "secret");
     identity
         .onboarding()
-        .signIn(in.requiredString("loginName", 30), in.requiredSecret("secret", 200), Identity.address(ctx))
-        .compose(person -> startSession(ctx, person))
-        .onSuccess(user -> json(ctx, 200, new JsonObject().put("user", user.publicJson())))
+        .signIn(in.requiredString("loginName", 30), in.requiredSecret("secret", 200), Identity.address(ctx), KnownBrowsers.token(ctx))
+        .compose(person -> identity.startYoungPersonSession(ctx, person))
+        .onSuccess(user -> json(ctx, 200, signedIn(ctx, user)))
         .onFailure(ctx::fail);
+  }
+
+  /** The new session's CSRF token comes with the answer: the one from before sign-in no longer works. */
+  private static JsonObject signedIn(RoutingContext ctx, SignedIn user) {
+    return new JsonObject().put("user", user.publicJson()).put("csrfToken", CsrfTokenHandler.token(ctx));
   }
 
   private void redeem(RoutingContext ctx) {
@@ -62,15 +64,9 @@ public final class SessionApi {
     identity
         .onboarding()
         .redeem(key, in.requiredString("loginName", 30), secret, Identity.address(ctx))
-        .compose(person -> startSession(ctx, person))
-        .onSuccess(user -> json(ctx, 200, new JsonObject().put("user", user.publicJson())))
+        .compose(person -> identity.startYoungPersonSession(ctx, person))
+        .onSuccess(user -> json(ctx, 200, signedIn(ctx, user)))
         .onFailure(ctx::fail);
-  }
-
-  private io.vertx.core.Future<SignedIn> startSession(RoutingContext ctx, CareLeaver person) {
-    SignedIn user = new SignedIn(person.id(), Role.CARE_LEAVER, person.firstName(), person.team(), identity.clock().instant());
-    AuthenticationHandler.establish(ctx, user, user.signedInAt());
-    return identity.devices().remember(ctx, person).map(user);
   }
 
   private void signOut(RoutingContext ctx) {

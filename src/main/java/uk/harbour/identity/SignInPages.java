@@ -45,12 +45,9 @@ public final class SignInPages {
       String password = form.secret("password", 200, "your password");
       identity
           .staffSignIn()
-          .signIn(username, password, form.optional("code", 10), Identity.address(ctx))
-          .onSuccess(
-              user -> {
-                AuthenticationHandler.establish(ctx, user, identity.clock().instant());
-                ctx.redirect(user.role() == Role.ADMIN ? "/admin/staff" : "/console");
-              })
+          .signIn(username, password, form.optional("code", 10), Identity.address(ctx), KnownBrowsers.token(ctx))
+          .compose(user -> identity.startStaffSession(ctx, user))
+          .onSuccess(user -> ctx.redirect(user.role() == Role.ADMIN ? "/admin/staff" : "/console"))
           .onFailure(e -> formError(ctx, "signin", model.put("askCode", isCode(e)), e));
     } catch (HarbourException e) {
       formError(ctx, "signin", model, e);
@@ -70,19 +67,13 @@ public final class SignInPages {
       String secret = form.secret("secret", 200, "your passphrase");
       identity
           .onboarding()
-          .signIn(loginName, secret, Identity.address(ctx))
-          .compose(person -> startYoungPersonSession(ctx, person))
+          .signIn(loginName, secret, Identity.address(ctx), KnownBrowsers.token(ctx))
+          .compose(person -> identity.startYoungPersonSession(ctx, person))
           .onSuccess(v -> ctx.redirect("/chat"))
           .onFailure(e -> formError(ctx, "signin-young-person", model, e));
     } catch (HarbourException e) {
       formError(ctx, "signin-young-person", model, e);
     }
-  }
-
-  private Future<Void> startYoungPersonSession(RoutingContext ctx, CareLeaver person) {
-    SignedIn user = new SignedIn(person.id(), Role.CARE_LEAVER, person.firstName(), person.team(), identity.clock().instant());
-    AuthenticationHandler.establish(ctx, user, user.signedInAt());
-    return identity.devices().remember(ctx, person);
   }
 
   private void joinWithLink(RoutingContext ctx) {
@@ -121,7 +112,7 @@ public final class SignInPages {
       identity
           .onboarding()
           .redeem(new Onboarding.InviteKey(token, code), loginName, secret, Identity.address(ctx))
-          .compose(person -> startYoungPersonSession(ctx, person))
+          .compose(person -> identity.startYoungPersonSession(ctx, person))
           .onSuccess(v -> ctx.redirect("/chat"))
           .onFailure(e -> formError(ctx, "join", model, e));
     } catch (HarbourException e) {
@@ -154,7 +145,7 @@ public final class SignInPages {
   }
 
   private void show(RoutingContext ctx, int status, String template, JsonObject model) {
-    pages.send(ctx, status, template, model.put("csrfToken", (String) ctx.get("X-XSRF-TOKEN"))).onFailure(ctx::fail);
+    pages.send(ctx, status, template, model.put("csrfToken", CsrfTokenHandler.token(ctx))).onFailure(ctx::fail);
   }
 
   private void formError(RoutingContext ctx, String template, JsonObject model, Throwable e) {

@@ -15,6 +15,6 @@ public final class StaffPages {
         .put("isAdmin", user.role() == Role.ADMIN)
         .put("canAudit", user.role() == Role.ADMIN || user.role() == Role.MANAGER)
         .put("canAssign", user.role() == Role.ADMIN || user.role() == Role.MANAGER)
-        .put("csrfToken", (String) ctx.get("X-XSRF-TOKEN"));
+        .put("csrfToken", CsrfTokenHandler.token(ctx));
   }
 }

@@ -9,11 +9,13 @@ import java.util.Optional;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog;
 import uk.harbour.audit.AuditLog.Actor;
+import uk.harbour.identity.LoginThrottle.Attempt;
 import uk.harbour.web.HarbourException;
 
 /**
- * Staff sign-in: throttled per account and per address, one generic failure message, the same
- * hashing cost whether or not the account exists, and a second factor where it is required.
+ * Staff sign-in: slowed per account and per address but never locked ({@link SignInGuard}), one
+ * generic failure message, the same hashing cost whether or not the account exists, and a second
+ * factor where it is required.
  */
 public final class StaffSignIn {
 
@@ -21,7 +23,7 @@ public final class StaffSignIn {
 
   private final StaffRepository staff;
   private final PasswordHashing hashing;
-  private final LoginThrottle throttle;
+  private final SignInGuard guard;
   private final TotpCheck totp;
   private final AuditLog audit;
   private final Clock clock;
@@ -31,39 +33,46 @@ public final class StaffSignIn {
       StaffRepository staff,
       PasswordHashing hashing,
       LoginThrottle throttle,
+      KnownBrowsers browsers,
       TotpCheck totp,
       AuditLog audit,
       Clock clock,
       boolean requireTotpForManagers) {
     this.staff = Objects.requireNonNull(staff);
     this.hashing = Objects.requireNonNull(hashing);
-    this.throttle = Objects.requireNonNull(throttle);
+    this.guard = new SignInGuard(throttle, browsers, audit);
     this.totp = Objects.requireNonNull(totp);
     this.audit = Objects.requireNonNull(audit);
     this.clock = Objects.requireNonNull(clock);
     this.requireTotpForManagers = requireTotpForManagers;
   }
 
-  public Future<SignedIn> signIn(String rawUsername, String password, Optional<String> code, String address) {
-    String username = rawUsername.toLowerCase(Locale.ROOT);
-    Optional<java.time.Instant> locked = throttle.lockedUntil(username, address);
-    if (locked.isPresent()) {
-      return audit
-          .append(Actor.anonymous(address), AuditAction.LOCKED_OUT, username, new JsonObject().put("until", locked.get().toString()))
-          .transform(r -> Future.failedFuture(lockedOut()));
-    }
-    return staff
-        .find(username)
-        .compose(
-            found ->
-                hashing
-                    .verify(password, found.map(StaffAccount::passwordHash))
-                    .compose(matches -> decide(found, matches, code, username, address)));
+  /** The throttle's (and known browsers') key for a staff username. */
+  public static String account(String username) {
+    return "staff:" + username.toLowerCase(Locale.ROOT);
   }
 
-  private Future<SignedIn> decide(Optional<StaffAccount> found, boolean matches, Optional<String> code, String username, String address) {
+  /**
+   * @param browserToken the known-browser cookie the request carried, if any
+   */
+  public Future<SignedIn> signIn(String rawUsername, String password, Optional<String> code, String address, Optional<String> browserToken) {
+    String username = rawUsername.toLowerCase(Locale.ROOT);
+    return guard
+        .admit(account(username), address, browserToken)
+        .compose(
+            attempt ->
+                staff
+                    .find(username)
+                    .compose(
+                        found ->
+                            hashing
+                                .verify(password, found.map(StaffAccount::passwordHash))
+                                .compose(matches -> decide(found, matches, code, username, attempt))));
+  }
+
+  private Future<SignedIn> decide(Optional<StaffAccount> found, boolean matches, Optional<String> code, String username, Attempt attempt) {
     if (found.isEmpty() || !matches || !found.get().active()) {
-      return fail(username, address, "password");
+      return fail(attempt, username, "password");
     }
     StaffAccount account = found.get();
     boolean needsCode = account.totpSecret().isPresent() || (requireTotpForManagers && account.role() != Role.ADVISER);
@@ -76,28 +85,17 @@ public final class StaffSignIn {
         return Future.failedFuture(new HarbourException(401, "code_required", "Enter the 6-digit code from your authenticator app."));
       }
       if (!totp.verify(account.totpSecret().get(), code.get())) {
-        return fail(username, address, "code");
+        return fail(attempt, username, "code");
       }
     }
-    throttle.succeeded(username, address);
+    guard.succeeded(attempt);
     SignedIn user = new SignedIn(account.username(), account.role(), account.displayName(), account.team(), clock.instant());
     return audit
-        .append(new Actor(user.id(), user.role().name(), address), AuditAction.SIGN_IN, user.id(), new JsonObject())
+        .append(new Actor(user.id(), user.role().name(), attempt.address()), AuditAction.SIGN_IN, user.id(), new JsonObject())
         .map(user);
   }
 
-  private Future<SignedIn> fail(String username, String address, String factor) {
-    boolean nowLocked = throttle.failed(username, address);
-    Future<?> logged =
-        audit.append(Actor.anonymous(address), AuditAction.SIGN_IN_FAILED, username, new JsonObject().put("factor", factor));
-    if (nowLocked) {
-      logged = logged.compose(v -> audit.append(Actor.anonymous(address), AuditAction.LOCKED_OUT, username, new JsonObject()));
-    }
-    return logged.transform(r -> Future.failedFuture(nowLocked ? lockedOut() : new HarbourException(401, "sign_in_failed", GENERIC_FAILURE)));
-  }
-
-  static HarbourException lockedOut() {
-    return new HarbourException(
-        429, "locked_out", "Too many tries. For your safety, sign-in is paused for a while. Please try again later.");
+  private Future<SignedIn> fail(Attempt attempt, String username, String factor) {
+    return guard.failed(attempt, username, new JsonObject().put("factor", factor), new HarbourException(401, "sign_in_failed", GENERIC_FAILURE));
   }
 }

@@ -4,12 +4,16 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shares one file commit among every write that finished before it started, so a burst of
  * messages costs one sync rather than one each. Commits run on a worker, never an event loop.
  */
 public final class GroupCommitter implements Durability {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
   private final Vertx vertx;
   private final Runnable commit;
@@ -56,6 +60,11 @@ public final class GroupCommitter implements Durability {
       if (running != null) {
         startCommit();
       }
+    }
+    if (result.failed()) {
+      // Said once here, where the cause is known; each waiting request only sees its write fail.
+      // H2's commit errors name maps, chunks and files, not document contents.
+      LOG.error("Committing the embedded store failed, so every write waiting on this commit fails", result.cause());
     }
     done.handle(result);
   }

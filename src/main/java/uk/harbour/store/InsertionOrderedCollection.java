@@ -1,11 +1,17 @@
 package uk.harbour.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -18,6 +24,11 @@ import org.h2.mvstore.MVMap;
  *
  * <p>Documents in a file written in the stock layout stay under their {@code _id}; new positions
  * start above every number already used as a key, so the two never meet.
+ *
+ * <p>Updates change a copy, which then replaces the stored document. The stock collection changes
+ * the very instance its map holds, in place, while a commit on another thread may be writing that
+ * instance out: under load (10,000 young people joining) the commit failed with a
+ * ConcurrentModificationException, H2 closed the store, and every later write failed.
  */
 final class InsertionOrderedCollection extends H2Collection {
 
@@ -35,6 +46,42 @@ final class InsertionOrderedCollection extends H2Collection {
   static long firstFreePosition(MVMap<Object, ?> data) {
     Object last = data.floorKey(Long.MAX_VALUE);
     return last instanceof Long position ? position + 1 : 1;
+  }
+
+  /** Set while this thread runs an update, so the documents it finds are copies it may change. */
+  private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> false);
+
+  @Override
+  public Document updateDocuments(
+      Document selector, Document update, ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
+    return updating(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
+  }
+
+  @Override
+  public Document findAndModify(Document query) {
+    return updating(() -> super.findAndModify(query));
+  }
+
+  @Override
+  protected QueryResult queryDocuments(
+      Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+    QueryResult found = super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    if (!UPDATING.get()) {
+      return found;
+    }
+    // Deep copies: an update may also change a nested document or list in place.
+    List<Document> copies = new ArrayList<>();
+    found.forEach(document -> copies.add(document.cloneDeeply()));
+    return new QueryResult(copies, found.getCursorId());
+  }
+
+  private static Document updating(Supplier<Document> update) {
+    UPDATING.set(true);
+    try {
+      return update.get();
+    } finally {
+      UPDATING.set(false);
+    }
   }
 
   @Override

@@ -40,6 +40,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
+    if (error instanceof RetryLater later) {
+      ctx.response().putHeader("Retry-After", String.valueOf(later.retryAfterSeconds()));
+    }
     if (wantsJson(ctx)) {
       ctx.response()
           .setStatusCode(error.status())
@@ -63,8 +66,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
   }
 
   public static JsonObject body(HarbourException error) {
-    return new JsonObject()
-        .put("error", new JsonObject().put("code", error.code()).put("message", error.getMessage()));
+    JsonObject body = new JsonObject().put("code", error.code()).put("message", error.getMessage());
+    if (error instanceof RetryLater later) {
+      body.put("retryAfter", later.retryAfterSeconds());
+    }
+    return new JsonObject().put("error", body);
   }
 
   /** The friendly error page's model: a title, the status and the plain-English message. */
@@ -98,7 +104,6 @@ public final class FailureHandler implements Handler<RoutingContext> {
     return switch (status) {
       case 400 -> HarbourException.badRequest("bad_request", "The request could not be understood.");
       case 401 -> HarbourException.unauthorized("Please sign in first.");
-      // Also CSRF refusals: the page is stale or the session changed since it was loaded.
       case 403 -> HarbourException.forbidden("This was refused. Please reload the page and try again.");
       case 404 -> HarbourException.notFound("We could not find that page.");
       case 405 -> new HarbourException(405, "method_not_allowed", "That action is not allowed here.");

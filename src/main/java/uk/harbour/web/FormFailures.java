@@ -15,6 +15,9 @@ public final class FormFailures {
   /** {@code reshow} receives the status and the model with {@code error} set. */
   public static void reshow(RoutingContext ctx, Throwable failure, JsonObject model, BiConsumer<Integer, JsonObject> reshow) {
     if (failure instanceof HarbourException error) {
+      if (error instanceof RetryLater later) {
+        ctx.response().putHeader("Retry-After", String.valueOf(later.retryAfterSeconds()));
+      }
       reshow.accept(error.status(), model.put("error", error.getMessage()));
     } else {
       ctx.fail(failure);

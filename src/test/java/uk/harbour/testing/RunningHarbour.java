@@ -25,6 +25,8 @@ public final class RunningHarbour implements AutoCloseable {
   private final Path dataDir;
   private final TestClock clock;
   private final WebClient client;
+  /** Clients from other loopback addresses, kept here so Vert.x does not close them. */
+  private final Map<String, WebClient> clientsFrom = new java.util.concurrent.ConcurrentHashMap<>();
 
   private RunningHarbour(Harbour harbour, Path dataDir, TestClock clock) {
     this.harbour = harbour;
@@ -87,6 +89,23 @@ public final class RunningHarbour implements AutoCloseable {
 
   public WebClient http() {
     return client;
+  }
+
+  /**
+   * A client whose requests come from another loopback address (127.0.0.2, 127.0.0.3, …), as
+   * another person's computer would, for what Harbour counts per address.
+   */
+  public WebClient httpFrom(String localAddress) {
+    return clientsFrom.computeIfAbsent(
+        localAddress,
+        address ->
+            WebClient.create(
+                harbour.vertx(),
+                new WebClientOptions()
+                    .setDefaultHost("127.0.0.1")
+                    .setDefaultPort(harbour.port())
+                    .setFollowRedirects(false)
+                    .setLocalAddress(address)));
   }
 
   public int port() {

@@ -18,8 +18,13 @@ public final class TestSession {
   private final WebClientSession client;
 
   public TestSession(RunningHarbour harbour) {
+    this(harbour, harbour.http());
+  }
+
+  /** A browser on another computer: {@code http} from {@link RunningHarbour#httpFrom}. */
+  public TestSession(RunningHarbour harbour, io.vertx.ext.web.client.WebClient http) {
     this.harbour = harbour;
-    this.client = WebClientSession.create(harbour.http());
+    this.client = WebClientSession.create(http);
   }
 
   public HttpResponse<Buffer> get(String path) {
