@@ -68,6 +68,13 @@ public final class TestSession {
         : null;
   }
 
+  /** Every cookie this session holds, as one {@code Cookie} header value (for raw-socket clients). */
+  public String cookieHeader() {
+    StringBuilder header = new StringBuilder();
+    client.cookieStore().get(false, "127.0.0.1", "/").forEach(c -> header.append(c.name()).append('=').append(c.value()).append("; "));
+    return header.toString();
+  }
+
   public WebClientSession client() {
     return client;
   }

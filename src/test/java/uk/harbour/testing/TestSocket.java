@@ -124,6 +124,17 @@ public final class TestSocket implements AutoCloseable {
     return false;
   }
 
+  /** Every frame received and not yet taken, oldest first; they are taken. */
+  public List<JsonObject> drain() {
+    List<JsonObject> all = new ArrayList<>();
+    synchronized (seen) {
+      all.addAll(seen);
+      seen.clear();
+    }
+    inbox.drainTo(all);
+    return all;
+  }
+
   /** Waits for the server to close the socket and returns the close code. */
   public short awaitClose() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

@@ -1,0 +1,68 @@
+package uk.harbour.fuzz;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Client frames, most of them wrong: each starts as a frame the protocol knows and is then bent
+ * (a field dropped, changed to a hostile value, an unknown or {@code $} key added, the JSON
+ * broken). A well-formed {@code send} that survives is remembered with its client id, so the test
+ * can check that the store holds exactly what was sent and nothing else.
+ */
+final class FrameFuzzer {
+
+  private static final List<String> TYPES = List.of(
+      "send", "resume", "history", "typing", "read", "presence", "transfer", "resolve", "priority", "acknowledge", "queue", "bogus");
+
+  private final Junk junk;
+  private final List<String> conversationIds;
+
+  FrameFuzzer(Junk junk, List<String> conversationIds) {
+    this.junk = junk;
+    this.conversationIds = List.copyOf(conversationIds);
+  }
+
+  /** A frame as text, and the send it may store (client id → text), if it is one. */
+  record Frame(String text, Map<String, String> send) {}
+
+  Frame next() {
+    JsonObject frame = valid(junk.pick(TYPES));
+    int bend = junk.below(10);
+    if (bend < 3) {
+      // Left valid: the server must accept these too.
+    } else if (bend < 5) {
+      String field = junk.pick(List.copyOf(frame.fieldNames()));
+      frame.put(field, junk.value(0));
+    } else if (bend < 6) {
+      frame.remove(junk.pick(List.copyOf(frame.fieldNames())));
+    } else if (bend < 8) {
+      frame.put(junk.key(), junk.value(0));
+    } else {
+      return new Frame(junk.brokenJson(frame.encode()), Map.of());
+    }
+    boolean send = "send".equals(frame.getValue("type")) && frame.getValue("clientId") instanceof String && frame.getValue("text") instanceof String;
+    return new Frame(frame.encode(), send ? Map.of(frame.getString("clientId"), frame.getString("text")) : Map.of());
+  }
+
+  private JsonObject valid(String type) {
+    String conversation = junk.pick(conversationIds);
+    JsonObject frame = new JsonObject().put("type", type);
+    switch (type) {
+      case "send" -> frame.put("clientId", "fz-" + UUID.randomUUID()).put("text", junk.chance(0.7) ? "fuzz " + junk.below(1_000_000) : junk.text())
+          .put("conversationId", conversation);
+      case "resume" -> frame.put("conversationId", conversation).put("afterSeq", junk.below(5));
+      case "history" -> frame.put("conversationId", conversation).put("beforeSeq", 1 + junk.below(50)).put("limit", 1 + junk.below(100));
+      case "typing", "resolve", "acknowledge" -> frame.put("conversationId", conversation);
+      case "read" -> frame.put("conversationId", conversation).put("seq", junk.below(50));
+      case "presence" -> frame.put("status", junk.pick(List.of("available", "busy", "away")));
+      case "transfer" -> frame.put("conversationId", conversation).put("to", junk.pick(List.of("sam", "kit", "nobody")));
+      case "priority" -> frame.put("conversationId", conversation).put("priority", junk.pick(List.of("normal", "urgent")));
+      default -> {
+        // "queue" and an unknown type carry nothing else.
+      }
+    }
+    return frame;
+  }
+}
