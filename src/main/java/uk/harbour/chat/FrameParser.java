@@ -1,13 +1,12 @@
 package uk.harbour.chat;
 
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.JsonInput;
+import uk.harbour.web.StrictJson;
 
 /** Turns a text frame into a {@link ClientFrame}, or fails with the protocol's error code. */
 public final class FrameParser {
@@ -23,9 +22,9 @@ public final class FrameParser {
   public static ClientFrame parse(String text) {
     Object parsed;
     try {
-      parsed = Json.decodeValue(text);
-    } catch (DecodeException e) {
-      throw HarbourException.badRequest("bad_json", "That frame is not valid JSON.");
+      parsed = StrictJson.parse(text);
+    } catch (StrictJson.Invalid e) {
+      throw HarbourException.badRequest("bad_json", "That frame is not valid JSON (strict JSON: no comments, no duplicate keys).");
     }
     if (!(parsed instanceof JsonObject json)) {
       throw HarbourException.badRequest("bad_frame", "A frame must be a JSON object.");
