@@ -107,7 +107,44 @@ public final class JsonInput {
         .orElseThrow(() -> HarbourException.badRequest("missing_field", "'" + name(field) + "' is required."));
   }
 
+  /**
+   * Text with white space trimmed from both ends; at most {@code maxLength} UTF-16 units (for
+   * names, ids and codes, whose limits match the browser's {@code maxlength}).
+   */
   public Optional<String> optionalString(String field, int maxLength) {
+    Optional<String> text = trimmedText(field);
+    if (text.isPresent() && text.get().length() > maxLength) {
+      throw HarbourException.badRequest("too_long", "'" + name(field) + "' must be at most " + maxLength + " characters.");
+    }
+    return text;
+  }
+
+  /** Like {@link #optionalVisibleText} but required: absent, empty or only white space is {@code missing_field}. */
+  public String requiredVisibleText(String field, int maxCharacters) {
+    return optionalVisibleText(field, maxCharacters)
+        .orElseThrow(() -> HarbourException.badRequest("missing_field", "'" + name(field) + "' is required and may not be only white space."));
+  }
+
+  /**
+   * What a person writes for another to read: trimmed like every text, and at most {@code
+   * maxCharacters} characters as a reader counts them ({@link VisibleText#length}), so an emoji
+   * family or an accented letter typed as two code points is one.
+   */
+  public Optional<String> optionalVisibleText(String field, int maxCharacters) {
+    Optional<String> text = trimmedText(field);
+    // Never more characters than UTF-16 units, so most texts need no counting.
+    if (text.isPresent() && text.get().length() > maxCharacters && VisibleText.length(text.get()) > maxCharacters) {
+      throw HarbourException.badRequest("too_long", "'" + name(field) + "' must be at most " + maxCharacters + " characters.");
+    }
+    return text;
+  }
+
+  /**
+   * The text without white space at either end (the stored text is the trimmed one); empty means
+   * absent. Control characters other than newline and tab, and halves of a surrogate pair, are
+   * refused rather than stored: the store would keep a broken pair as "?".
+   */
+  private Optional<String> trimmedText(String field) {
     Object value = json.getValue(field);
     if (value == null) {
       return Optional.empty();
@@ -115,15 +152,13 @@ public final class JsonInput {
     if (!(value instanceof String text)) {
       throw HarbourException.badRequest("wrong_type", "'" + name(field) + "' must be text.");
     }
-    String trimmed = text.strip();
+    String trimmed = VisibleText.trim(text);
     if (trimmed.isEmpty()) {
       return Optional.empty();
     }
-    if (trimmed.length() > maxLength) {
-      throw HarbourException.badRequest("too_long", "'" + name(field) + "' must be at most " + maxLength + " characters.");
-    }
-    if (trimmed.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
-      throw HarbourException.badRequest("bad_characters", "'" + name(field) + "' contains characters that are not allowed.");
+    if (!VisibleText.allowed(trimmed)) {
+      throw HarbourException.badRequest("bad_characters",
+          "'" + name(field) + "' contains a control character or a broken character (half of an emoji, say).");
     }
     return Optional.of(trimmed);
   }

@@ -115,4 +115,66 @@ class ChatInputTest {
       assertTrue(young.next("history").getBoolean("complete"), "-0 is the whole number 0");
     }
   }
+
+  @Test
+  @DisplayName("text is trimmed before it is stored, and text that is only white space is refused")
+  void trimming() {
+    try (TestSocket young = youngPersonSocket("Cas")) {
+      young.sendRaw(sendText(" \\u00a0\\n  I need help\\n\\twith rent \\n\\u3000"));
+      young.next("ack");
+      for (String blank : new String[] {"", "   ", "\\n\\t \\r\\n", "\\u00a0\\u2003\\u3000"}) {
+        assertEquals("missing_field", errorCode(young, sendText(blank)), "'" + blank + "'");
+      }
+      assertEquals(List.of("I need help\n\twith rent"), storedTexts(young));
+    }
+  }
+
+  @Test
+  @DisplayName("null bytes, control characters and half an emoji are refused with bad_characters, not stored as '?'")
+  void badCharacters() {
+    try (TestSocket young = youngPersonSocket("Dee")) {
+      for (String bad : new String[] {"a\\u0000b", "a\\u0007b", "a\\rb", "a\\u007fb", "a\\u009bb", "broken \\ud83d emoji", "broken \\ude00", "end \\ud83d"}) {
+        assertEquals("bad_characters", errorCode(young, sendText(bad)), bad);
+      }
+      young.sendRaw(sendText("whole \\ud83d\\ude00 emoji"));
+      young.next("ack");
+      assertEquals(List.of("whole \uD83D\uDE00 emoji"), storedTexts(young));
+    }
+  }
+
+  @Test
+  @DisplayName("the 4,000 limit counts characters as a reader sees them: emoji with modifiers, ZWJ sequences and combining accents count one each")
+  void visibleLength() {
+    String thumbsUp = "\uD83D\uDC4D\uD83C\uDFFD";
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+    String accented = "e\u0301";
+    try (TestSocket young = youngPersonSocket("Eli")) {
+      for (String character : new String[] {thumbsUp, accented, "x"}) {
+        young.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("text", character.repeat(4000)));
+        young.next("ack");
+        young.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("text", character.repeat(4001)));
+        assertEquals("too_long", young.next("error").getString("code"), "4001 of " + character);
+      }
+      // 1,400 family emoji are 1,400 characters but 11,200 UTF-16 units: within both limits.
+      young.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("text", family.repeat(1400)));
+      young.next("ack");
+      List<String> stored = storedTexts(young);
+      assertEquals(List.of(thumbsUp.repeat(4000), accented.repeat(4000), "x".repeat(4000), family.repeat(1400)), stored);
+      // 2,000 of them would be 16,000 units of text: over the 16 KiB frame limit, which closes the socket.
+      young.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("text", family.repeat(2100)));
+      assertEquals(ChatConnection.CLOSE_TOO_BIG, young.awaitClose());
+    }
+  }
+
+  @Test
+  @DisplayName("every message frame carries its conversation's episode")
+  void episode() {
+    try (TestSocket young = youngPersonSocket("Fin")) {
+      young.send(new JsonObject().put("type", "send").put("clientId", "e1").put("text", "hello"));
+      long seq = young.next("ack").getLong("seq");
+      young.send(new JsonObject().put("type", "resume").put("afterSeq", seq - 1));
+      JsonObject message = young.next("history").getJsonArray("messages").getJsonObject(0);
+      assertEquals(1, message.getInteger("episode"));
+    }
+  }
 }
