@@ -2,12 +2,14 @@ package uk.harbour.chat;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,9 @@ public final class ChatConnection {
   private final SignedIn who;
   private final ChatSockets sockets;
   private final ArrayDeque<String> pending = new ArrayDeque<>();
+  /** Resumes waiting for the outbound queue to empty before their next page. */
+  private final List<Promise<Void>> whenDrained = new ArrayList<>();
+  private final Map<String, ResumeStream> resuming = new HashMap<>();
   private final Map<String, MessageConsumer<String>> subscriptions = new HashMap<>();
   private final RateLimiter frameLimit;
   private long lastSeen;
@@ -204,10 +209,19 @@ public final class ChatConnection {
                 subscribe(ChatAddresses.conversationStaff(conversationId));
                 sockets.viewed(who, conversationId);
               }
-              return onOwnContext(sockets.chat().resume(who, conversationId, afterSeq))
-                  .map(page -> historyFrame(conversationId, page, conv, page.isEmpty() || page.get(page.size() - 1).seq() >= conv.lastSeq()));
+              ResumeStream stream =
+                  new ResumeStream(
+                      context,
+                      conversationId,
+                      conv.lastSeq(),
+                      ChatService.PAGE,
+                      (after, through) -> onOwnContext(sockets.chat().resume(who, conversationId, after, through)),
+                      this::writeWhenReady,
+                      conv::lastSeq);
+              // One resume per conversation at a time: a repeated resume replaces the one under way.
+              Optional.ofNullable(resuming.put(conversationId, stream)).ifPresent(ResumeStream::cancel);
+              return stream.from(afterSeq).onComplete(r -> resuming.remove(conversationId, stream));
             })
-        .onSuccess(this::write)
         .onFailure(e -> failure(e, "resume"));
   }
 
@@ -219,23 +233,10 @@ public final class ChatConnection {
                 sockets.viewed(who, conversationId);
               }
               return onOwnContext(sockets.chat().history(who, conversationId, frame.beforeSeq(), frame.limit()))
-                  .map(page -> historyFrame(conversationId, page, conv, page.isEmpty() || page.get(0).seq() <= 1));
+                  .map(page -> ResumeStream.frame(conversationId, page, page.isEmpty() || page.get(0).seq() <= 1, conv.lastSeq()));
             })
         .onSuccess(this::write)
         .onFailure(e -> failure(e, "history"));
-  }
-
-  /** {@code complete}: for resume, nothing newer is left; for history, nothing older. */
-  private String historyFrame(String conversationId, List<Message> page, Conversation conv, boolean complete) {
-    JsonArray messages = new JsonArray();
-    page.forEach(m -> messages.add(m.toWire()));
-    return new JsonObject()
-        .put("type", "history")
-        .put("conversationId", conversationId)
-        .put("messages", messages)
-        .put("complete", complete)
-        .put("lastSeq", conv.lastSeq())
-        .encode();
   }
 
   private void typing(String conversationId) {
@@ -309,9 +310,26 @@ public final class ChatConnection {
     socket.writeTextMessage(frame);
   }
 
+  /** Writes a frame; the future completes once nothing is queued and the socket can take more. */
+  private Future<Void> writeWhenReady(String frame) {
+    write(frame);
+    // A closed connection cancels its resumes, so "ready" there just lets them stop.
+    if (closed || (pending.isEmpty() && !socket.writeQueueFull())) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> ready = Promise.promise();
+    whenDrained.add(ready);
+    return ready.future();
+  }
+
   private void flush() {
     while (!pending.isEmpty() && !socket.writeQueueFull() && !closed) {
       socket.writeTextMessage(pending.poll());
+    }
+    if (pending.isEmpty() && !socket.writeQueueFull() && !closed) {
+      List<Promise<Void>> ready = List.copyOf(whenDrained);
+      whenDrained.clear();
+      ready.forEach(Promise::complete);
     }
   }
 
@@ -374,6 +392,11 @@ public final class ChatConnection {
     subscriptions.values().forEach(MessageConsumer::unregister);
     subscriptions.clear();
     pending.clear();
+    resuming.values().forEach(ResumeStream::cancel);
+    resuming.clear();
+    List<Promise<Void>> waiting = List.copyOf(whenDrained);
+    whenDrained.clear();
+    waiting.forEach(Promise::tryComplete);
     if (who.role().isStaff()) {
       sockets.presence().disconnected(who);
     }
@@ -381,7 +404,7 @@ public final class ChatConnection {
 
   /** Brings a result back to this connection's event loop before it touches any field. */
   private <T> Future<T> onOwnContext(Future<T> future) {
-    io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
+    Promise<T> promise = Promise.promise();
     future.onComplete(r -> {
       if (Vertx.currentContext() == context) {
         promise.handle(r);

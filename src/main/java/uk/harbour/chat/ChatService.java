@@ -313,14 +313,21 @@ public final class ChatService {
     return new Message(conversationId, 0, 1, kind, text, by.id(), by.role(), by.displayName(), null, clock.instant(), null, event);
   }
 
-  /** Every message after {@code afterSeq} the reader may see, at most one page. */
-  public Future<List<Message>> resume(SignedIn reader, String conversationId, long afterSeq) {
+  /**
+   * One page of a resume: the messages the reader may see with {@code afterSeq < seq <=
+   * throughSeq}, at most {@link #PAGE} seqs of them, oldest first. Access is checked for every
+   * page, so a resume stops when the reader loses the conversation.
+   */
+  public Future<List<Message>> resume(SignedIn reader, String conversationId, long afterSeq, long throughSeq) {
     return readable(reader, conversationId)
         .compose(
             conv -> {
+              long end = Math.min(conv.lastSeq(), throughSeq);
+              if (afterSeq >= end) {
+                return Future.succeededFuture(List.<Message>of());
+              }
               long from = Math.max(afterSeq, 0) + 1;
-              long to = Math.min(conv.lastSeq(), from + PAGE - 1);
-              return from > to ? Future.succeededFuture(List.<Message>of()) : fetch(reader, conversationId, from, to);
+              return fetch(reader, conversationId, from, Math.min(end, from + PAGE - 1));
             });
   }
 
