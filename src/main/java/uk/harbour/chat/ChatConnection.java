@@ -36,7 +36,6 @@ public final class ChatConnection {
   public static final short CLOSE_TOO_MANY_ERRORS = 4029;
 
   static final int MAX_PENDING_FRAMES = 1000;
-  static final int MAX_SUBSCRIPTIONS = 50;
   static final long IDLE_MILLIS = 90_000;
   static final long PING_MILLIS = 30_000;
   static final int MAX_ERRORS_PER_MINUTE = 30;
@@ -51,6 +50,7 @@ public final class ChatConnection {
   private final List<Promise<Void>> whenDrained = new ArrayList<>();
   private final Map<String, ResumeStream> resuming = new HashMap<>();
   private final Map<String, MessageConsumer<String>> subscriptions = new HashMap<>();
+  private final FollowedConversations followed;
   private final RateLimiter frameLimit;
   private long lastSeen;
   private long lastTyping;
@@ -69,6 +69,7 @@ public final class ChatConnection {
     // the per-account limit is what protects the store.
     this.frameLimit = new RateLimiter(sockets.clock(), Math.max(200, sockets.accountBurst()), 1200);
     this.lastSeen = sockets.clock().millis();
+    this.followed = new FollowedConversations(vertx.eventBus(), who, sockets.chat()::peek, this::write);
   }
 
   void start() {
@@ -184,7 +185,7 @@ public final class ChatConnection {
       return;
     }
     if (who.role().isStaff()) {
-      subscribe(ChatAddresses.conversationStaff(conversationId));
+      follow(conversationId);
     }
     onOwnContext(sockets.chat().send(who, new SendCommand(conversationId, frame.clientId(), frame.text(), frame.kind())))
         .onSuccess(
@@ -206,7 +207,7 @@ public final class ChatConnection {
         .compose(
             conv -> {
               if (who.role().isStaff()) {
-                subscribe(ChatAddresses.conversationStaff(conversationId));
+                follow(conversationId);
                 sockets.viewed(who, conversationId);
               }
               ResumeStream stream =
@@ -280,18 +281,17 @@ public final class ChatConnection {
     }
   }
 
+  /** Live frames for a conversation this staff member opened or wrote to (docs: "What staff receive"). */
+  private void follow(String conversationId) {
+    if (!closed) {
+      followed.follow(conversationId);
+    }
+  }
+
   private void subscribe(String address) {
-    if (subscriptions.containsKey(address) || closed) {
-      return;
+    if (!subscriptions.containsKey(address) && !closed) {
+      subscriptions.put(address, vertx.eventBus().<String>consumer(address, message -> write(message.body())));
     }
-    if (subscriptions.size() >= MAX_SUBSCRIPTIONS) {
-      // Drop the oldest conversation a staff member opened; their console re-opens it on demand.
-      subscriptions.keySet().stream()
-          .filter(a -> a.startsWith("harbour.chat.conversation-staff."))
-          .findFirst()
-          .ifPresent(a -> subscriptions.remove(a).unregister());
-    }
-    subscriptions.put(address, vertx.eventBus().<String>consumer(address, message -> write(message.body())));
   }
 
   /** Writes a frame, or queues it while the socket is backed up; too far behind and it is closed. */
@@ -391,6 +391,7 @@ public final class ChatConnection {
     vertx.cancelTimer(timer);
     subscriptions.values().forEach(MessageConsumer::unregister);
     subscriptions.clear();
+    followed.clear();
     pending.clear();
     resuming.values().forEach(ResumeStream::cancel);
     resuming.clear();
