@@ -127,16 +127,21 @@ public final class ChatConnection {
       close(CLOSE_TOO_BIG, "Frame too large");
       return;
     }
-    long wait = frameLimit.tryAcquire("connection");
-    if (wait > 0) {
-      error("rate_limited", "Slow down a little, then try again.", null, wait);
-      return;
-    }
-    ClientFrame frame;
+    ClientFrame frame = null;
+    HarbourException refused = null;
     try {
       frame = FrameParser.parse(text);
     } catch (HarbourException e) {
-      error(e.code(), e.getMessage(), null);
+      refused = e;
+    }
+    // Every frame counts, resends and bad frames too; it is read first only so the answer can name it.
+    long wait = frameLimit.tryAcquire("connection");
+    if (wait > 0) {
+      error("rate_limited", "Slow down a little, then try again.", frame == null ? null : ref(frame), wait);
+      return;
+    }
+    if (refused != null) {
+      error(refused.code(), refused.getMessage(), null);
       return;
     }
     try {
@@ -179,15 +184,10 @@ public final class ChatConnection {
 
   private void send(ClientFrame.Send frame) {
     String conversationId = conversationOf(frame.conversationId());
-    long wait = sockets.accountLimit().tryAcquire(who.id());
-    if (wait > 0) {
-      error("rate_limited", "You are sending messages very fast. Please wait a moment.", frame.clientId(), wait);
-      return;
-    }
     if (who.role().isStaff()) {
       follow(conversationId);
     }
-    onOwnContext(sockets.chat().send(who, new SendCommand(conversationId, frame.clientId(), frame.text(), frame.kind())))
+    onOwnContext(sockets.chat().send(who, new SendCommand(conversationId, frame.clientId(), frame.text(), frame.kind()), sockets.accountLimit()))
         .onSuccess(
             m ->
                 write(
@@ -334,7 +334,9 @@ public final class ChatConnection {
   }
 
   private void failure(Throwable e, String ref) {
-    if (e instanceof HarbourException harbour) {
+    if (e instanceof RateLimitedException limited) {
+      error(limited.code(), limited.getMessage(), ref, limited.retryAfterMs());
+    } else if (e instanceof HarbourException harbour) {
       error(harbour.code(), harbour.getMessage(), ref);
     } else {
       LOG.error("Chat frame failed", e);

@@ -96,8 +96,12 @@ public final class ChatService {
         .onSuccess(v -> LOG.info("Chat ready with {} conversations", slots.size()));
   }
 
-  /** Stores a message and acknowledges it only once the store has it. */
-  public Future<Message> send(SignedIn sender, SendCommand command) {
+  /**
+   * Stores a message and acknowledges it only once the store has it. A new message takes one from
+   * the sender's {@code allowance}; a resend of a stored client id is acked again and never
+   * refused for the allowance, so an outbox flushed after an outage always gets its acks.
+   */
+  public Future<Message> send(SignedIn sender, SendCommand command, RateLimiter allowance) {
     if (command.kind().staffOnly() && !sender.role().isStaff()) {
       return Future.failedFuture(HarbourException.forbidden("Only staff can add private notes."));
     }
@@ -105,7 +109,7 @@ public final class ChatService {
       return Future.failedFuture(HarbourException.forbidden("Only staff can send cards."));
     }
     return slot(command.conversationId())
-        .enqueue(slot -> ensureLoaded(slot, command.conversationId()).compose(conv -> append(slot, sender, command, true)))
+        .enqueue(slot -> ensureLoaded(slot, command.conversationId()).compose(conv -> append(slot, sender, command, allowance, true)))
         .compose(stored -> durability.afterWrite().map(stored))
         .map(
             stored -> {
@@ -166,7 +170,8 @@ public final class ChatService {
 
   private record Stored(Message message, JsonObject summary, boolean fresh) {}
 
-  private Future<Stored> append(ConversationSlot slot, SignedIn sender, SendCommand command, boolean retry) {
+  /** {@code allowance} is null on the retry after a seq clash: that message was charged already. */
+  private Future<Stored> append(ConversationSlot slot, SignedIn sender, SendCommand command, RateLimiter allowance, boolean retry) {
     Conversation conv = slot.state();
     if (!ChatAccess.canRead(sender, conv) || (command.kind().staffOnly() && !ChatAccess.canManage(sender, conv))) {
       return Future.failedFuture(HarbourException.forbidden("That conversation is not yours."));
@@ -174,6 +179,15 @@ public final class ChatService {
     Optional<Message> resent = slot.recent(sender.id(), command.clientId());
     if (resent.isPresent()) {
       return Future.succeededFuture(new Stored(resent.get(), conv.summary(), false));
+    }
+    long wait = allowance == null ? 0 : allowance.tryAcquire(sender.id());
+    if (wait > 0) {
+      // Past the allowance only a resend older than the recent ones is answered: the store's index says.
+      return messages
+          .findByClientId(conv.id(), sender.id(), command.clientId())
+          .compose(found -> found.isPresent()
+              ? Future.succeededFuture(new Stored(found.get(), slot.state().summary(), false))
+              : Future.failedFuture(new RateLimitedException(wait)));
     }
     Message message =
         new Message(
@@ -201,7 +215,7 @@ public final class ChatService {
                     .map(found -> new Stored(found.orElseThrow(), slot.state().summary(), false));
               }
               // Another writer took this seq (a previous run, or another node): catch up and try once more.
-              return retry ? catchUp(slot).compose(v -> append(slot, sender, command, false)) : Future.failedFuture(e);
+              return retry ? catchUp(slot).compose(v -> append(slot, sender, command, null, false)) : Future.failedFuture(e);
             });
   }
 
