@@ -2,12 +2,14 @@ package uk.harbour.chat;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,6 @@ public final class ChatConnection {
   public static final short CLOSE_TOO_MANY_ERRORS = 4029;
 
   static final int MAX_PENDING_FRAMES = 1000;
-  static final int MAX_SUBSCRIPTIONS = 50;
   static final long IDLE_MILLIS = 90_000;
   static final long PING_MILLIS = 30_000;
   static final int MAX_ERRORS_PER_MINUTE = 30;
@@ -45,7 +46,11 @@ public final class ChatConnection {
   private final SignedIn who;
   private final ChatSockets sockets;
   private final ArrayDeque<String> pending = new ArrayDeque<>();
+  /** Resumes waiting for the outbound queue to empty before their next page. */
+  private final List<Promise<Void>> whenDrained = new ArrayList<>();
+  private final Map<String, ResumeStream> resuming = new HashMap<>();
   private final Map<String, MessageConsumer<String>> subscriptions = new HashMap<>();
+  private final FollowedConversations followed;
   private final RateLimiter frameLimit;
   private long lastSeen;
   private long lastTyping;
@@ -64,6 +69,7 @@ public final class ChatConnection {
     // the per-account limit is what protects the store.
     this.frameLimit = new RateLimiter(sockets.clock(), Math.max(200, sockets.accountBurst()), 1200);
     this.lastSeen = sockets.clock().millis();
+    this.followed = new FollowedConversations(vertx.eventBus(), who, sockets.chat()::peek, this::write);
   }
 
   void start() {
@@ -121,16 +127,21 @@ public final class ChatConnection {
       close(CLOSE_TOO_BIG, "Frame too large");
       return;
     }
-    long wait = frameLimit.tryAcquire("connection");
-    if (wait > 0) {
-      error("rate_limited", "Slow down a little, then try again.", null, wait);
-      return;
-    }
-    ClientFrame frame;
+    ClientFrame frame = null;
+    HarbourException refused = null;
     try {
       frame = FrameParser.parse(text);
     } catch (HarbourException e) {
-      error(e.code(), e.getMessage(), null);
+      refused = e;
+    }
+    // Every frame counts, resends and bad frames too; it is read first only so the answer can name it.
+    long wait = frameLimit.tryAcquire("connection");
+    if (wait > 0) {
+      error("rate_limited", "Slow down a little, then try again.", frame == null ? null : ref(frame), wait);
+      return;
+    }
+    if (refused != null) {
+      error(refused.code(), refused.getMessage(), null);
       return;
     }
     try {
@@ -173,15 +184,10 @@ public final class ChatConnection {
 
   private void send(ClientFrame.Send frame) {
     String conversationId = conversationOf(frame.conversationId());
-    long wait = sockets.accountLimit().tryAcquire(who.id());
-    if (wait > 0) {
-      error("rate_limited", "You are sending messages very fast. Please wait a moment.", frame.clientId(), wait);
-      return;
-    }
     if (who.role().isStaff()) {
-      subscribe(ChatAddresses.conversationStaff(conversationId));
+      follow(conversationId);
     }
-    onOwnContext(sockets.chat().send(who, new SendCommand(conversationId, frame.clientId(), frame.text(), frame.kind())))
+    onOwnContext(sockets.chat().send(who, new SendCommand(conversationId, frame.clientId(), frame.text(), frame.kind()), sockets.accountLimit()))
         .onSuccess(
             m ->
                 write(
@@ -201,13 +207,22 @@ public final class ChatConnection {
         .compose(
             conv -> {
               if (who.role().isStaff()) {
-                subscribe(ChatAddresses.conversationStaff(conversationId));
+                follow(conversationId);
                 sockets.viewed(who, conversationId);
               }
-              return onOwnContext(sockets.chat().resume(who, conversationId, afterSeq))
-                  .map(page -> historyFrame(conversationId, page, conv, page.isEmpty() || page.get(page.size() - 1).seq() >= conv.lastSeq()));
+              ResumeStream stream =
+                  new ResumeStream(
+                      context,
+                      conversationId,
+                      conv.lastSeq(),
+                      ChatService.PAGE,
+                      (after, through) -> onOwnContext(sockets.chat().resume(who, conversationId, after, through)),
+                      this::writeWhenReady,
+                      conv::lastSeq);
+              // One resume per conversation at a time: a repeated resume replaces the one under way.
+              Optional.ofNullable(resuming.put(conversationId, stream)).ifPresent(ResumeStream::cancel);
+              return stream.from(afterSeq).onComplete(r -> resuming.remove(conversationId, stream));
             })
-        .onSuccess(this::write)
         .onFailure(e -> failure(e, "resume"));
   }
 
@@ -219,23 +234,10 @@ public final class ChatConnection {
                 sockets.viewed(who, conversationId);
               }
               return onOwnContext(sockets.chat().history(who, conversationId, frame.beforeSeq(), frame.limit()))
-                  .map(page -> historyFrame(conversationId, page, conv, page.isEmpty() || page.get(0).seq() <= 1));
+                  .map(page -> ResumeStream.frame(conversationId, page, page.isEmpty() || page.get(0).seq() <= 1, conv.lastSeq()));
             })
         .onSuccess(this::write)
         .onFailure(e -> failure(e, "history"));
-  }
-
-  /** {@code complete}: for resume, nothing newer is left; for history, nothing older. */
-  private String historyFrame(String conversationId, List<Message> page, Conversation conv, boolean complete) {
-    JsonArray messages = new JsonArray();
-    page.forEach(m -> messages.add(m.toWire()));
-    return new JsonObject()
-        .put("type", "history")
-        .put("conversationId", conversationId)
-        .put("messages", messages)
-        .put("complete", complete)
-        .put("lastSeq", conv.lastSeq())
-        .encode();
   }
 
   private void typing(String conversationId) {
@@ -279,18 +281,17 @@ public final class ChatConnection {
     }
   }
 
+  /** Live frames for a conversation this staff member opened or wrote to (docs: "What staff receive"). */
+  private void follow(String conversationId) {
+    if (!closed) {
+      followed.follow(conversationId);
+    }
+  }
+
   private void subscribe(String address) {
-    if (subscriptions.containsKey(address) || closed) {
-      return;
+    if (!subscriptions.containsKey(address) && !closed) {
+      subscriptions.put(address, vertx.eventBus().<String>consumer(address, message -> write(message.body())));
     }
-    if (subscriptions.size() >= MAX_SUBSCRIPTIONS) {
-      // Drop the oldest conversation a staff member opened; their console re-opens it on demand.
-      subscriptions.keySet().stream()
-          .filter(a -> a.startsWith("harbour.chat.conversation-staff."))
-          .findFirst()
-          .ifPresent(a -> subscriptions.remove(a).unregister());
-    }
-    subscriptions.put(address, vertx.eventBus().<String>consumer(address, message -> write(message.body())));
   }
 
   /** Writes a frame, or queues it while the socket is backed up; too far behind and it is closed. */
@@ -309,14 +310,33 @@ public final class ChatConnection {
     socket.writeTextMessage(frame);
   }
 
+  /** Writes a frame; the future completes once nothing is queued and the socket can take more. */
+  private Future<Void> writeWhenReady(String frame) {
+    write(frame);
+    // A closed connection cancels its resumes, so "ready" there just lets them stop.
+    if (closed || (pending.isEmpty() && !socket.writeQueueFull())) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> ready = Promise.promise();
+    whenDrained.add(ready);
+    return ready.future();
+  }
+
   private void flush() {
     while (!pending.isEmpty() && !socket.writeQueueFull() && !closed) {
       socket.writeTextMessage(pending.poll());
     }
+    if (pending.isEmpty() && !socket.writeQueueFull() && !closed) {
+      List<Promise<Void>> ready = List.copyOf(whenDrained);
+      whenDrained.clear();
+      ready.forEach(Promise::complete);
+    }
   }
 
   private void failure(Throwable e, String ref) {
-    if (e instanceof HarbourException harbour) {
+    if (e instanceof RateLimitedException limited) {
+      error(limited.code(), limited.getMessage(), ref, limited.retryAfterMs());
+    } else if (e instanceof HarbourException harbour) {
       error(harbour.code(), harbour.getMessage(), ref);
     } else {
       LOG.error("Chat frame failed", e);
@@ -373,7 +393,13 @@ public final class ChatConnection {
     vertx.cancelTimer(timer);
     subscriptions.values().forEach(MessageConsumer::unregister);
     subscriptions.clear();
+    followed.clear();
     pending.clear();
+    resuming.values().forEach(ResumeStream::cancel);
+    resuming.clear();
+    List<Promise<Void>> waiting = List.copyOf(whenDrained);
+    whenDrained.clear();
+    waiting.forEach(Promise::tryComplete);
     if (who.role().isStaff()) {
       sockets.presence().disconnected(who);
     }
@@ -381,7 +407,7 @@ public final class ChatConnection {
 
   /** Brings a result back to this connection's event loop before it touches any field. */
   private <T> Future<T> onOwnContext(Future<T> future) {
-    io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
+    Promise<T> promise = Promise.promise();
     future.onComplete(r -> {
       if (Vertx.currentContext() == context) {
         promise.handle(r);

@@ -97,8 +97,12 @@ public final class ChatService {
         .onSuccess(v -> LOG.info("Chat ready with {} conversations", slots.size()));
   }
 
-  /** Stores a message and acknowledges it only once the store has it. */
-  public Future<Message> send(SignedIn sender, SendCommand command) {
+  /**
+   * Stores a message and acknowledges it only once the store has it. A new message takes one from
+   * the sender's {@code allowance}; a resend of a stored client id is acked again and never
+   * refused for the allowance, so an outbox flushed after an outage always gets its acks.
+   */
+  public Future<Message> send(SignedIn sender, SendCommand command, RateLimiter allowance) {
     if (command.kind().staffOnly() && !sender.role().isStaff()) {
       return Future.failedFuture(HarbourException.forbidden("Only staff can add private notes."));
     }
@@ -106,7 +110,7 @@ public final class ChatService {
       return Future.failedFuture(HarbourException.forbidden("Only staff can send cards."));
     }
     return slot(command.conversationId())
-        .enqueue(slot -> ensureLoaded(slot, command.conversationId()).compose(conv -> append(slot, sender, command, true)))
+        .enqueue(slot -> ensureLoaded(slot, command.conversationId()).compose(conv -> append(slot, sender, command, allowance, true)))
         .compose(stored -> durability.afterWrite().map(stored))
         .map(
             stored -> {
@@ -167,7 +171,8 @@ public final class ChatService {
 
   private record Stored(Message message, JsonObject summary, boolean fresh) {}
 
-  private Future<Stored> append(ConversationSlot slot, SignedIn sender, SendCommand command, boolean retry) {
+  /** {@code allowance} is null on the retry after a seq clash: that message was charged already. */
+  private Future<Stored> append(ConversationSlot slot, SignedIn sender, SendCommand command, RateLimiter allowance, boolean retry) {
     Conversation conv = slot.state();
     if (!ChatAccess.canRead(sender, conv) || (command.kind().staffOnly() && !ChatAccess.canManage(sender, conv))) {
       return Future.failedFuture(HarbourException.forbidden("That conversation is not yours."));
@@ -175,6 +180,15 @@ public final class ChatService {
     Optional<Message> resent = slot.recent(sender.id(), command.clientId());
     if (resent.isPresent()) {
       return Future.succeededFuture(new Stored(resent.get(), conv.summary(), false));
+    }
+    long wait = allowance == null ? 0 : allowance.tryAcquire(sender.id());
+    if (wait > 0) {
+      // Past the allowance only a resend older than the recent ones is answered: the store's index says.
+      return messages
+          .findByClientId(conv.id(), sender.id(), command.clientId())
+          .compose(found -> found.isPresent()
+              ? Future.succeededFuture(new Stored(found.get(), slot.state().summary(), false))
+              : Future.failedFuture(new RateLimitedException(wait)));
     }
     Message message =
         new Message(
@@ -202,7 +216,7 @@ public final class ChatService {
                     .map(found -> new Stored(found.orElseThrow(), slot.state().summary(), false));
               }
               // Another writer took this seq (a previous run, or another node): catch up and try once more.
-              return retry ? catchUp(slot).compose(v -> append(slot, sender, command, false)) : Future.failedFuture(e);
+              return retry ? catchUp(slot).compose(v -> append(slot, sender, command, null, false)) : Future.failedFuture(e);
             });
   }
 
@@ -314,14 +328,21 @@ public final class ChatService {
     return new Message(conversationId, 0, 1, kind, text, by.id(), by.role(), by.displayName(), null, clock.instant(), null, event);
   }
 
-  /** Every message after {@code afterSeq} the reader may see, at most one page. */
-  public Future<List<Message>> resume(SignedIn reader, String conversationId, long afterSeq) {
+  /**
+   * One page of a resume: the messages the reader may see with {@code afterSeq < seq <=
+   * throughSeq}, at most {@link #PAGE} seqs of them, oldest first. Access is checked for every
+   * page, so a resume stops when the reader loses the conversation.
+   */
+  public Future<List<Message>> resume(SignedIn reader, String conversationId, long afterSeq, long throughSeq) {
     return readable(reader, conversationId)
         .compose(
             conv -> {
+              long end = Math.min(conv.lastSeq(), throughSeq);
+              if (afterSeq >= end) {
+                return Future.succeededFuture(List.<Message>of());
+              }
               long from = Math.max(afterSeq, 0) + 1;
-              long to = Math.min(conv.lastSeq(), from + PAGE - 1);
-              return from > to ? Future.succeededFuture(List.<Message>of()) : fetch(reader, conversationId, from, to);
+              return fetch(reader, conversationId, from, Math.min(end, from + PAGE - 1));
             });
   }
 

@@ -1,18 +1,19 @@
 package uk.harbour.chat;
 
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.JsonInput;
+import uk.harbour.web.StrictJson;
 
 /** Turns a text frame into a {@link ClientFrame}, or fails with the protocol's error code. */
 public final class FrameParser {
 
+  /** Characters as a reader counts them, see {@link uk.harbour.web.VisibleText#length}. */
   public static final int MAX_TEXT = 4000;
+  public static final int MAX_NOTE = 1000;
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@-]{1,80}");
   private static final Set<String> PRESENCE = Set.of("available", "busy", "away");
@@ -23,9 +24,9 @@ public final class FrameParser {
   public static ClientFrame parse(String text) {
     Object parsed;
     try {
-      parsed = Json.decodeValue(text);
-    } catch (DecodeException e) {
-      throw HarbourException.badRequest("bad_json", "That frame is not valid JSON.");
+      parsed = StrictJson.parse(text);
+    } catch (StrictJson.Invalid e) {
+      throw HarbourException.badRequest("bad_json", "That frame is not valid JSON (strict JSON: no comments, no duplicate keys).");
     }
     if (!(parsed instanceof JsonObject json)) {
       throw HarbourException.badRequest("bad_frame", "A frame must be a JSON object.");
@@ -64,7 +65,7 @@ public final class FrameParser {
         yield new ClientFrame.Transfer(
             id(in, "conversationId").orElseThrow(() -> missing("conversationId")),
             id(in, "to").orElseThrow(() -> missing("to")),
-            in.optionalString("note", 1000));
+            in.optionalVisibleText("note", MAX_NOTE));
       }
       case "resolve" -> {
         JsonInput in = JsonInput.of(json, "type", "conversationId");
@@ -95,7 +96,7 @@ public final class FrameParser {
     if (!CLIENT_ID.matcher(clientId).matches()) {
       throw HarbourException.badRequest("bad_frame", "'clientId' must be 1-64 letters, digits, '-' or '_'.");
     }
-    String text = in.requiredString("text", MAX_TEXT);
+    String text = in.requiredVisibleText("text", MAX_TEXT);
     String kind = in.optionalString("kind", 10).orElse("text");
     MessageKind messageKind =
         switch (kind) {

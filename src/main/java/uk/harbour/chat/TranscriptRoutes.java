@@ -70,7 +70,7 @@ public final class TranscriptRoutes {
     if (after >= last) {
       return Future.succeededFuture();
     }
-    return chat.resume(who, id, after).compose(found -> {
+    return chat.resume(who, id, after, last).compose(found -> {
       into.addAll(found);
       long next = after + ChatService.PAGE;
       return page(who, id, next, last, into);

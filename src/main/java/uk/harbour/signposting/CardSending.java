@@ -8,7 +8,6 @@ import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.chat.SendCommand;
 import uk.harbour.identity.SignedIn;
-import uk.harbour.web.HarbourException;
 
 /**
  * Sends a catalogue card into a conversation through the chat core's ordered, de-duplicated send:
@@ -28,13 +27,11 @@ public final class CardSending {
     this.accountLimit = Objects.requireNonNull(accountLimit);
   }
 
+  /** Past the allowance a new card is 429 {@code rate_limited}; a resend of a stored one is answered again. */
   public Future<Message> send(SignedIn staff, String conversationId, String entryId, String clientId) {
-    if (accountLimit.tryAcquire(staff.id()) > 0) {
-      return Future.failedFuture(new HarbourException(429, "rate_limited", "You are sending cards very fast. Please wait a moment."));
-    }
     return chat.readableOrNotFound(staff, conversationId)
         .compose(conv -> signposting.audienceFor(conversationId))
         .compose(audience -> signposting.card(entryId, audience))
-        .compose(card -> chat.send(staff, new SendCommand(conversationId, clientId, card.getString("title"), MessageKind.CARD, card)));
+        .compose(card -> chat.send(staff, new SendCommand(conversationId, clientId, card.getString("title"), MessageKind.CARD, card), accountLimit));
   }
 }

@@ -153,7 +153,8 @@ public final class CatalogueJson {
         throw HarbourException.badRequest("wrong_type", "'amount.value' must be a number of pounds.");
       }
       value = new BigDecimal(n.toString());
-      if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000)) > 0 || value.scale() > 2) {
+      // Compare before stripping zeros: 1e400 is refused at once, never expanded.
+      if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000)) > 0 || value.stripTrailingZeros().scale() > 2) {
         throw HarbourException.badRequest("bad_amount", "'amount.value' must be pounds between 0 and 1,000,000, at most 2 decimals.");
       }
     }

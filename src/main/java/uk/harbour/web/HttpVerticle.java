@@ -59,8 +59,11 @@ public final class HttpVerticle extends VerticleBase {
                 .setIdleTimeout(120)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
-                .setMaxWebSocketMessageSize(MAX_FRAME_BYTES));
+                .setMaxWebSocketMessageSize(MAX_FRAME_BYTES)
+                // permessage-deflate (RFC 7692) saves young people's data; the old deflate-frame draft is not offered.
+                .setPerFrameWebSocketCompressionSupported(false));
     return server
+        .connectionHandler(ReservedBitsGuard::install)
         .requestHandler(routes.get())
         .invalidRequestHandler(invalidRequests)
         .webSocketHandshakeHandler(upgrades.apply(sockets))

@@ -1,9 +1,9 @@
 package uk.harbour.web;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -40,12 +40,13 @@ public final class JsonInput {
     return of(ctx.body().buffer() == null ? "" : ctx.body().asString(), allowedFields);
   }
 
+  /** Parses strictly ({@link StrictJson}): one JSON object, nothing before or after it. */
   public static JsonInput of(String text, String... allowedFields) {
     Object parsed;
     try {
-      parsed = text == null || text.isBlank() ? null : io.vertx.core.json.Json.decodeValue(text);
-    } catch (DecodeException e) {
-      throw HarbourException.badRequest("bad_json", "The request body is not valid JSON.");
+      parsed = text == null || text.isBlank() ? null : StrictJson.parse(text);
+    } catch (StrictJson.Invalid e) {
+      throw HarbourException.badRequest("bad_json", "The request body is not valid JSON (strict JSON: no comments, no duplicate keys).");
     }
     if (!(parsed instanceof JsonObject object)) {
       throw HarbourException.badRequest("bad_json", "The request body must be a JSON object.");
@@ -106,7 +107,44 @@ public final class JsonInput {
         .orElseThrow(() -> HarbourException.badRequest("missing_field", "'" + name(field) + "' is required."));
   }
 
+  /**
+   * Text with white space trimmed from both ends; at most {@code maxLength} UTF-16 units (for
+   * names, ids and codes, whose limits match the browser's {@code maxlength}).
+   */
   public Optional<String> optionalString(String field, int maxLength) {
+    Optional<String> text = trimmedText(field);
+    if (text.isPresent() && text.get().length() > maxLength) {
+      throw HarbourException.badRequest("too_long", "'" + name(field) + "' must be at most " + maxLength + " characters.");
+    }
+    return text;
+  }
+
+  /** Like {@link #optionalVisibleText} but required: absent, empty or only white space is {@code missing_field}. */
+  public String requiredVisibleText(String field, int maxCharacters) {
+    return optionalVisibleText(field, maxCharacters)
+        .orElseThrow(() -> HarbourException.badRequest("missing_field", "'" + name(field) + "' is required and may not be only white space."));
+  }
+
+  /**
+   * What a person writes for another to read: trimmed like every text, and at most {@code
+   * maxCharacters} characters as a reader counts them ({@link VisibleText#length}), so an emoji
+   * family or an accented letter typed as two code points is one.
+   */
+  public Optional<String> optionalVisibleText(String field, int maxCharacters) {
+    Optional<String> text = trimmedText(field);
+    // Never more characters than UTF-16 units, so most texts need no counting.
+    if (text.isPresent() && text.get().length() > maxCharacters && VisibleText.length(text.get()) > maxCharacters) {
+      throw HarbourException.badRequest("too_long", "'" + name(field) + "' must be at most " + maxCharacters + " characters.");
+    }
+    return text;
+  }
+
+  /**
+   * The text without white space at either end (the stored text is the trimmed one); empty means
+   * absent. Control characters other than newline and tab, and halves of a surrogate pair, are
+   * refused rather than stored: the store would keep a broken pair as "?".
+   */
+  private Optional<String> trimmedText(String field) {
     Object value = json.getValue(field);
     if (value == null) {
       return Optional.empty();
@@ -114,15 +152,13 @@ public final class JsonInput {
     if (!(value instanceof String text)) {
       throw HarbourException.badRequest("wrong_type", "'" + name(field) + "' must be text.");
     }
-    String trimmed = text.strip();
+    String trimmed = VisibleText.trim(text);
     if (trimmed.isEmpty()) {
       return Optional.empty();
     }
-    if (trimmed.length() > maxLength) {
-      throw HarbourException.badRequest("too_long", "'" + name(field) + "' must be at most " + maxLength + " characters.");
-    }
-    if (trimmed.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
-      throw HarbourException.badRequest("bad_characters", "'" + name(field) + "' contains characters that are not allowed.");
+    if (!VisibleText.allowed(trimmed)) {
+      throw HarbourException.badRequest("bad_characters",
+          "'" + name(field) + "' contains a control character or a broken character (half of an emoji, say).");
     }
     return Optional.of(trimmed);
   }
@@ -155,30 +191,28 @@ public final class JsonInput {
 
   public Optional<Long> optionalLong(String field, long min, long max) {
     Object value = json.getValue(field);
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-      throw HarbourException.badRequest("wrong_type", "'" + name(field) + "' must be a whole number.");
-    }
-    long result = number.longValue();
-    if (result < min || result > max) {
-      throw HarbourException.badRequest("out_of_range", "'" + name(field) + "' must be between " + min + " and " + max + ".");
-    }
-    return Optional.of(result);
+    return value == null ? Optional.empty() : Optional.of(wholeNumber(field, value, min, max));
   }
 
-  /** A whole number (not 2.5, not "3", not 3.0): for counts and limits typed by people. */
   public int requiredInt(String field, int min, int max) {
-    Object value = requiredValue(field);
-    if (!(value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte)) {
-      throw HarbourException.badRequest("wrong_type", "'" + name(field) + "' must be a whole number.");
+    return (int) wholeNumber(field, requiredValue(field), min, max);
+  }
+
+  /**
+   * One rule for every whole number, in bodies and frames alike: it is written as a JSON integer
+   * (digits, an optional minus; {@code -0} is 0), not as {@code 3.0}, {@code 1e3} or {@code "3"},
+   * and lies in its range. A value too large for a long is out of range, never rounded.
+   */
+  private long wholeNumber(String field, Object value, long min, long max) {
+    if (!(value instanceof Integer || value instanceof Long || value instanceof BigInteger)) {
+      throw HarbourException.badRequest("wrong_type", "'" + name(field) + "' must be a whole number, written without a decimal point or exponent.");
     }
+    boolean fitsLong = !(value instanceof BigInteger big) || big.bitLength() < 64;
     long number = ((Number) value).longValue();
-    if (number < min || number > max) {
+    if (!fitsLong || number < min || number > max) {
       throw HarbourException.badRequest("out_of_range", "'" + name(field) + "' must be between " + min + " and " + max + ".");
     }
-    return (int) number;
+    return number;
   }
 
   public JsonArray requiredArray(String field) {
