@@ -21,9 +21,9 @@ import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
 
-@DisplayName("Reserved frame bits: compression only where it was negotiated (RFC 6455 5.2, RFC 7692)")
+@DisplayName("Frames RFC 6455 refuses fail the connection: reserved bits not negotiated (5.2, RFC 7692) and text that is not UTF-8 (8.1)")
 @Timeout(60)
-class ReservedBitsTest {
+class FrameGuardTest {
 
   private static RunningHarbour harbour;
   private static Fixtures fixtures;
@@ -118,5 +118,23 @@ class ReservedBitsTest {
     }
     String stored = storedTexts(lee);
     assertTrue(stored.contains("sent compressed") && stored.contains("sent plain on the same socket"), stored);
+  }
+
+  @Test
+  @DisplayName("a text frame that is not UTF-8 fails the connection with 1007 and stores nothing, where it used to store U+FFFD")
+  void invalidUtf8() {
+    YoungPerson jay = youngPerson("Jay");
+    try (RawWebSocket raw = RawWebSocket.connect(harbour, jay.session(), null)) {
+      assertTrue(raw.nextText().text().contains("\"welcome\""));
+      byte[] frame = sendFrame("utf8-1", "bad byte here: X").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      int at = new String(frame, java.nio.charset.StandardCharsets.UTF_8).indexOf('X');
+      frame[at] = (byte) 0xC3; // a lead byte with no continuation: not UTF-8
+      raw.sendText(frame, false);
+      RawWebSocket.Frame close = raw.nextText();
+      assertNotNull(close, "a close frame before the connection ends");
+      assertEquals(0x8, close.opcode(), "a close frame, not " + close.text());
+      assertEquals(1007, close.closeCode());
+    }
+    assertFalse(storedTexts(jay).contains("bad byte"), "nothing stored");
   }
 }
