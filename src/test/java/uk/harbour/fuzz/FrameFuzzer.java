@@ -1,6 +1,7 @@
 package uk.harbour.fuzz;
 
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,8 +43,11 @@ final class FrameFuzzer {
     } else {
       return new Frame(junk.brokenJson(frame.encode()), Map.of());
     }
-    boolean send = "send".equals(frame.getValue("type")) && frame.getValue("clientId") instanceof String && frame.getValue("text") instanceof String;
-    return new Frame(frame.encode(), send ? Map.of(frame.getString("clientId"), frame.getString("text")) : Map.of());
+    // Judged as the server will read it: encoding quotes Infinity and turns a lone surrogate into '?'.
+    String text = new String(frame.encode().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    JsonObject wire = new JsonObject(text);
+    boolean send = "send".equals(wire.getValue("type")) && wire.getValue("clientId") instanceof String && wire.getValue("text") instanceof String;
+    return new Frame(text, send ? Map.of(wire.getString("clientId"), wire.getString("text")) : Map.of());
   }
 
   private JsonObject valid(String type) {

@@ -50,7 +50,7 @@ final class Junk {
   Object value(int depth) {
     return switch (below(depth > 3 ? 4 : 7)) {
       case 0 -> text();
-      case 1 -> pick(NUMBERS) instanceof Double d && (d.isNaN() || d.isInfinite()) ? 0.25 : pick(NUMBERS);
+      case 1 -> pick(NUMBERS);
       case 2 -> chance(0.5);
       case 3 -> null;
       case 4 -> new JsonArray().add(value(depth + 1)).add(value(depth + 1));
