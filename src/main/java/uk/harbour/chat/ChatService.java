@@ -175,7 +175,7 @@ public final class ChatService {
   private Future<Stored> append(ConversationSlot slot, SignedIn sender, SendCommand command, RateLimiter allowance, boolean retry) {
     Conversation conv = slot.state();
     if (!ChatAccess.canRead(sender, conv) || (command.kind().staffOnly() && !ChatAccess.canManage(sender, conv))) {
-      return Future.failedFuture(HarbourException.forbidden("That conversation is not yours."));
+      return Future.failedFuture(notYours());
     }
     Optional<Message> resent = slot.recent(sender.id(), command.clientId());
     if (resent.isPresent()) {
@@ -259,7 +259,7 @@ public final class ChatService {
         conversationId,
         conv -> {
           if (!ChatAccess.canManage(staff, conv)) {
-            throw HarbourException.forbidden("That conversation is not yours.");
+            throw notYours();
           }
           List<Message> out = new ArrayList<>();
           if (conv.escalationLevel() > 0 && conv.acknowledgedBy() == null) {
@@ -290,7 +290,7 @@ public final class ChatService {
         conversationId,
         conv -> {
           if (!ChatAccess.canManage(staff, conv)) {
-            throw HarbourException.forbidden("That conversation is not yours.");
+            throw notYours();
           }
           if (priority.equals(conv.priority())) {
             return List.of();
@@ -321,7 +321,7 @@ public final class ChatService {
             conv ->
                 ChatAccess.canManage(staff, conv)
                     ? Future.succeededFuture(conv)
-                    : Future.failedFuture(HarbourException.forbidden("That conversation is not yours.")));
+                    : Future.failedFuture(notYours()));
   }
 
   private Message system(String conversationId, SignedIn by, MessageKind kind, String text, JsonObject event) {
@@ -365,12 +365,12 @@ public final class ChatService {
   }
 
   /**
-   * For HTTP routes taking a conversation id: someone else's conversation answers exactly like one
-   * that does not exist (404 {@code not_found}), so ids cannot be probed for which young people exist.
+   * Someone else's conversation answers exactly like one that does not exist (404 or the error
+   * frame {@code not_found}), over HTTP and the socket, so ids cannot be probed for which young
+   * people exist.
    */
-  public Future<Conversation> readableOrNotFound(SignedIn reader, String conversationId) {
-    return readable(reader, conversationId)
-        .recover(e -> Future.failedFuture(e instanceof HarbourException refused && refused.status() == 403 ? HarbourException.notFound("No such conversation.") : e));
+  private static HarbourException notYours() {
+    return HarbourException.notFound("No such conversation.");
   }
 
   public Future<Conversation> readable(SignedIn reader, String conversationId) {
@@ -379,7 +379,7 @@ public final class ChatService {
             conv ->
                 ChatAccess.canRead(reader, conv)
                     ? Future.succeededFuture(conv)
-                    : Future.failedFuture(HarbourException.forbidden("That conversation is not yours.")));
+                    : Future.failedFuture(notYours()));
   }
 
   /** The conversation, loaded (and caught up with the message store) if needed. */
@@ -397,7 +397,7 @@ public final class ChatService {
         .compose(
             conv -> {
               if (!ChatAccess.canRead(reader, conv)) {
-                return Future.failedFuture(HarbourException.forbidden("That conversation is not yours."));
+                return Future.failedFuture(notYours());
               }
               if (reader.role() == Role.CARE_LEAVER) {
                 conv.markReadByCareLeaver(seq);

@@ -45,7 +45,7 @@ public final class TranscriptRoutes {
   private void export(RoutingContext ctx, boolean json) {
     SignedIn who = CurrentUser.required(ctx);
     String id = ctx.pathParam("id");
-    chat.readableOrNotFound(who, id)
+    chat.readable(who, id)
         .compose(conv -> all(who, conv).map(messages -> new Object[] {conv, messages}))
         .compose(
             pair ->

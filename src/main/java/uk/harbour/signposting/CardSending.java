@@ -29,7 +29,7 @@ public final class CardSending {
 
   /** Past the allowance a new card is 429 {@code rate_limited}; a resend of a stored one is answered again. */
   public Future<Message> send(SignedIn staff, String conversationId, String entryId, String clientId) {
-    return chat.readableOrNotFound(staff, conversationId)
+    return chat.readable(staff, conversationId)
         .compose(conv -> signposting.audienceFor(conversationId))
         .compose(audience -> signposting.card(entryId, audience))
         .compose(card -> chat.send(staff, new SendCommand(conversationId, clientId, card.getString("title"), MessageKind.CARD, card), accountLimit));

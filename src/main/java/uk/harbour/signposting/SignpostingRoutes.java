@@ -144,7 +144,7 @@ public final class SignpostingRoutes {
   private void suggestions(RoutingContext ctx) {
     SignedIn who = CurrentUser.required(ctx);
     String id = ctx.pathParam("id");
-    chat.readableOrNotFound(who, id)
+    chat.readable(who, id)
         .compose(conv -> chat.history(who, id, conv.lastSeq() + 1, RECENT_MESSAGES))
         .compose(messages -> signposting.audienceFor(id).map(audience -> suggest(messages, audience)))
         .onSuccess(body -> json(ctx, 200, body))

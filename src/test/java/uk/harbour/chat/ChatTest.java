@@ -175,7 +175,7 @@ class ChatTest {
     try (TestSocket other = TestSocket.connect(harbour, otherPa)) {
       other.next("welcome");
       other.send(new JsonObject().put("type", "resume").put("conversationId", ash.id()).put("afterSeq", 0));
-      assertEquals("forbidden", other.next("error").getString("code"), "assigned to Sam, not Priya");
+      assertEquals("not_found", other.next("error").getString("code"), "assigned to Sam, not Priya: answered like a missing id");
     }
   }
 

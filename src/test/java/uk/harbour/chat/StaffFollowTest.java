@@ -1,5 +1,6 @@
 package uk.harbour.chat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,7 +147,7 @@ class StaffFollowTest {
       post(pa, lou, "private to Priya now", "note");
       assertFalse(console.arrivesWithin(messageIn(lou, "private to Priya now"), 500), "Sam no longer reads Lou's conversation");
       console.send(new JsonObject().put("type", "resume").put("conversationId", lou).put("afterSeq", 0));
-      assertTrue("forbidden".equals(console.next("error").getString("code")), "and may not resume it");
+      assertEquals("not_found", console.next("error").getString("code"), "and may not resume it: answered like a missing id");
     }
   }
 }

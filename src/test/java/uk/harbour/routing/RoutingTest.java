@@ -628,7 +628,7 @@ class RoutingTest {
       assertEquals("nothing_to_acknowledge", priya.next("error").getString("code"));
       try (TestSocket ali = staffSocket("ali")) {
         ali.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
-        assertEquals("forbidden", ali.next("error").getString("code"), "not Ali's conversation and Ali was never alerted");
+        assertEquals("not_found", ali.next("error").getString("code"), "not Ali's conversation and Ali was never alerted");
       }
       say(young, "still works");
     }
