@@ -4,6 +4,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 import uk.harbour.identity.Role;
+import uk.harbour.identity.StaffAccount;
 
 /**
  * Publishes stored events as ready-encoded frames on the event bus. Frames are strings, which are
@@ -18,12 +19,17 @@ public final class ChatDelivery {
   }
 
   public void message(Message message, JsonObject summary) {
-    String frame = new JsonObject().put("type", "message").put("message", message.toWire()).encode();
+    String frame = messageFrame(message);
     if (!message.kind().staffOnly()) {
-      bus.publish(ChatAddresses.conversation(message.conversationId()), frame);
+      Message seen = message.forCareLeaver();
+      bus.publish(ChatAddresses.conversation(message.conversationId()), seen == message ? frame : messageFrame(seen));
     }
     bus.publish(ChatAddresses.conversationStaff(message.conversationId()), frame);
     conversationChanged(summary);
+  }
+
+  private static String messageFrame(Message message) {
+    return new JsonObject().put("type", "message").put("message", message.toWire()).encode();
   }
 
   public void conversationChanged(JsonObject summary) {
@@ -50,7 +56,9 @@ public final class ChatDelivery {
         new JsonObject()
             .put("type", "typing")
             .put("conversationId", conversationId)
-            .put("from", new JsonObject().put("role", fromRole.name().toLowerCase()).put("displayName", displayName))
+            // Staff typing reaches only the young person, who sees a first name.
+            .put("from", new JsonObject().put("role", fromRole.name().toLowerCase())
+                .put("displayName", fromRole == Role.CARE_LEAVER ? displayName : StaffAccount.firstName(displayName)))
             .encode();
     bus.publish(
         fromRole == Role.CARE_LEAVER ? ChatAddresses.conversationStaff(conversationId) : ChatAddresses.conversation(conversationId), frame);

@@ -361,7 +361,7 @@ public final class ChatService {
     List<Long> seqs = LongStream.rangeClosed(from, to).boxed().toList();
     return messages
         .find(conversationId, seqs)
-        .map(found -> found.stream().filter(m -> reader.role().isStaff() || !m.kind().staffOnly()).toList());
+        .map(found -> reader.role().isStaff() ? found : found.stream().filter(m -> !m.kind().staffOnly()).map(Message::forCareLeaver).toList());
   }
 
   /**

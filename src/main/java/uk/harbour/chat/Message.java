@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;
 import uk.harbour.identity.Role;
+import uk.harbour.identity.StaffAccount;
 
 /**
  * A stored message. Its id is derived from the conversation and sequence, so history and resume
@@ -35,6 +36,14 @@ public record Message(
   /** The same draft at a given position in the conversation. */
   public Message placed(long seq, int episode) {
     return new Message(conversationId, seq, episode, kind, text, senderId, senderRole, senderName, clientId, createdAt, card, event);
+  }
+
+  /** As a young person sees it: a member of staff by first name only ("Priya", never "Priya Shah"). */
+  public Message forCareLeaver() {
+    if (senderRole == null || !senderRole.isStaff()) {
+      return this;
+    }
+    return new Message(conversationId, seq, episode, kind, text, senderId, senderRole, StaffAccount.firstName(senderName), clientId, createdAt, card, event);
   }
 
   public static String id(String conversationId, long seq) {

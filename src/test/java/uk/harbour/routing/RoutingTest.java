@@ -386,6 +386,17 @@ class RoutingTest {
       JsonObject taken = young.next(f -> messageOf(MessageKind.SYSTEM).test(f)
           && "acknowledged".equals(f.getJsonObject("message").getJsonObject("event").getString("reason"))).getJsonObject("message");
       assertEquals("You are now talking with Lee.", taken.getString("text"));
+      reply(lee, jay.id(), "Hi Jay, Lee here", "text");
+      JsonObject said = young.next(f -> messageOf(MessageKind.TEXT).test(f) && "Hi Jay, Lee here".equals(f.getJsonObject("message").getString("text")));
+      assertEquals("Lee", said.getJsonObject("message").getJsonObject("sender").getString("displayName"), "live");
+      lee.send(new JsonObject().put("type", "typing").put("conversationId", jay.id()));
+      assertEquals("Lee", young.next("typing").getJsonObject("from").getString("displayName"));
+      young.send(new JsonObject().put("type", "resume").put("afterSeq", 0));
+      assertTrue(young.next("history").getJsonArray("messages").stream().map(JsonObject.class::cast)
+          .filter(m -> "lee".equals(m.getJsonObject("sender").getString("id")))
+          .allMatch(m -> "Lee".equals(m.getJsonObject("sender").getString("displayName"))), "in history too");
+      assertEquals("Lee Hart", stored(jay.id(), MessageKind.TEXT).stream().filter(m -> "lee".equals(m.senderId())).findFirst().orElseThrow().senderName(),
+          "staff still see the whole name");
       lee.send(new JsonObject().put("type", "resolve").put("conversationId", jay.id()));
       JsonObject resolved = young.next(f -> messageOf(MessageKind.SYSTEM).test(f)
           && "resolved".equals(f.getJsonObject("message").getJsonObject("event").getString("type"))).getJsonObject("message");
