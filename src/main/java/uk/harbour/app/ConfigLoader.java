@@ -39,7 +39,8 @@ public final class ConfigLoader {
           Map.entry("HARBOUR_ESCALATION_LADDER", "routing.ladder"),
           Map.entry("HARBOUR_ESCALATION_REPEAT_MINUTES", "routing.repeatMinutes"),
           Map.entry("HARBOUR_COUNCIL_NAME", "council.name"),
-          Map.entry("HARBOUR_COUNCIL_OUT_OF_HOURS_PHONE", "council.outOfHoursPhone"));
+          Map.entry("HARBOUR_COUNCIL_OUT_OF_HOURS_PHONE", "council.outOfHoursPhone"),
+          Map.entry("HARBOUR_EXIT_URL", "council.exitUrl"));
 
   private ConfigLoader() {}
 

@@ -30,7 +30,8 @@ public record HarbourConfig(
     }
   }
 
-  public record Council(String name, String outOfHoursPhone) {}
+  /** {@code exitUrl}: the neutral site "Exit this page" replaces a young person's page with. */
+  public record Council(String name, String outOfHoursPhone, URI exitUrl) {}
 
   public record Security(
       Duration staffIdle,
@@ -88,7 +89,7 @@ public record HarbourConfig(
             in.intInRange("security.argon2Iterations", 1, 10),
             in.bool("security.requireTotpForManagers")),
         new Chat(in.intInRange("chat.burst", 1, 1_000_000), in.intInRange("chat.messagesPerMinute", 1, 1_000_000)),
-        new Council(in.string("council.name"), in.string("council.outOfHoursPhone")),
+        new Council(in.string("council.name"), in.string("council.outOfHoursPhone"), in.uri("council.exitUrl")),
         new Routing(
             Duration.ofMinutes(in.intInRange("routing.slaMinutes", 1, 24 * 60)),
             Duration.ofMinutes(in.intInRange("routing.urgentSlaMinutes", 1, 24 * 60)),

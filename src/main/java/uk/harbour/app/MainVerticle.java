@@ -87,6 +87,7 @@ public final class MainVerticle extends VerticleBase {
   private JsonObject siteModel() {
     return new JsonObject()
         .put("councilName", config.council().name())
-        .put("outOfHoursPhone", config.council().outOfHoursPhone());
+        .put("outOfHoursPhone", config.council().outOfHoursPhone())
+        .put("exitUrl", config.council().exitUrl().toString());
   }
 }

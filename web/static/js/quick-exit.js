@@ -1,0 +1,53 @@
+// "Exit this page", after GOV.UK's pattern: the button or Shift pressed three times replaces this
+// page with a neutral site at once, so Back does not come back here, and wipes what a young person
+// had typed but not yet sent from this device. Also clears unsent messages when someone signs out.
+(() => {
+  const SHIFT_PRESSES = 3;
+  const WINDOW_MS = 5000;
+
+  /** Unsent messages (the chat's outbox) and drafts, on this device, for every account. */
+  function wipeUnsent() {
+    try {
+      Object.keys(window.localStorage)
+        .filter((key) => key.startsWith("harbour.outbox.") || key.startsWith("harbour.draft."))
+        .forEach((key) => window.localStorage.removeItem(key));
+      window.sessionStorage.clear();
+    } catch (e) {
+      // Storage may be blocked (private mode): there is then nothing kept to wipe.
+    }
+    document.querySelectorAll("textarea, input[type=text], input[type=search]").forEach((field) => {
+      field.value = "";
+    });
+  }
+
+  function exit(url) {
+    wipeUnsent();
+    // Hide everything at once, even before the neutral site starts to load.
+    document.documentElement.classList.add("exiting");
+    window.location.replace(url);
+  }
+
+  const button = document.querySelector("[data-quick-exit]");
+  if (button) {
+    button.addEventListener("click", (event) => {
+      event.preventDefault();
+      exit(button.href);
+    });
+    let presses = 0;
+    let timer = null;
+    document.addEventListener("keyup", (event) => {
+      if (event.key !== "Shift") {
+        presses = 0;
+        return;
+      }
+      presses += 1;
+      clearTimeout(timer);
+      timer = setTimeout(() => { presses = 0; }, WINDOW_MS);
+      if (presses >= SHIFT_PRESSES) exit(button.href);
+    });
+  }
+
+  document.querySelectorAll('form[action="/signout"], form[action="/signout/everywhere"]').forEach((form) => {
+    form.addEventListener("submit", wipeUnsent);
+  });
+})();
