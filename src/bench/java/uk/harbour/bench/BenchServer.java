@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.harbour.app.Harbour;
 
 /** A Harbour of its own for the bench: a separate JVM on a fresh embedded store, demo accounts on. */
 final class BenchServer implements AutoCloseable {
@@ -42,10 +43,11 @@ final class BenchServer implements AutoCloseable {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    String jar = new File(BenchServer.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
+    // The server runs from Harbour's own jar, as ops/run does, not from the bench's class path.
+    String jar = new File(Harbour.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(serverJvmOptions());
-    command.addAll(List.of("-cp", jar, "uk.harbour.app.Harbour"));
+    command.addAll(List.of("-cp", jar, Harbour.class.getName()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     var env = builder.environment();
     env.put("HARBOUR_HTTP_PORT", String.valueOf(port));
