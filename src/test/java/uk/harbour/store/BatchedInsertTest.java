@@ -35,6 +35,7 @@ import uk.harbour.chat.MessageKind;
 import uk.harbour.chat.MessageRepository.Duplicate;
 import uk.harbour.chat.MessageRepository.DuplicateMessageException;
 import uk.harbour.identity.Role;
+import uk.harbour.store.embedded.EmbeddedStore;
 
 /** Messages from many conversations stored in one write, each sender answered for their own message. */
 @DisplayName("Batched message inserts")
@@ -46,13 +47,13 @@ class BatchedInsertTest {
 
   private static final int DUPLICATE_KEY = 11000;
   private final Vertx vertx = Vertx.vertx();
-  private EmbeddedMongo server;
+  private EmbeddedStore server;
   private MongoClient mongo;
   private MongoMessageRepository messages;
 
   @BeforeEach
   void setUp() throws Exception {
-    server = EmbeddedMongo.start(tempDir.resolve("store.mv.db"));
+    server = EmbeddedStore.start(tempDir.resolve("store.mv.db"));
     mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", server.connectionString()).put("db_name", "harbour"));
     messages = new MongoMessageRepository(mongo);
     join(messages.createIndexes());

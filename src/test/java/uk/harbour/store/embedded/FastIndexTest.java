@@ -1,4 +1,4 @@
-package uk.harbour.store;
+package uk.harbour.store.embedded;
 
 import static uk.harbour.testing.Futures.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import uk.harbour.store.MongoErrors;
 
 /** The embedded store's unique indexes in their fast key form: same answers, kept across restarts and upgrades. */
 @DisplayName("The embedded store's unique indexes")
@@ -23,7 +24,7 @@ class FastIndexTest extends EmbeddedStoreTestBase {
   @DisplayName("refuse a second document with the same _id or the same compound key, and find documents by them")
   void refusesDuplicatesAndFinds() throws Exception {
     Path file = storeFile();
-    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());
       createClientIndex();
       for (int i = 1; i <= 300; i++) {
@@ -45,7 +46,7 @@ class FastIndexTest extends EmbeddedStoreTestBase {
   @DisplayName("still refuse duplicates after the store is closed and opened again")
   void keepsIndexesAcrossRestart() throws Exception {
     Path file = storeFile();
-    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());
       createClientIndex();
       for (int i = 1; i <= 100; i++) {
@@ -54,7 +55,7 @@ class FastIndexTest extends EmbeddedStoreTestBase {
       server.commit();
       join(mongo.close());
     }
-    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());
       assertDuplicate(message(2, 42, "new"));
       assertDuplicate(message(42 % 5, 4242, "c42"));
@@ -73,7 +74,7 @@ class FastIndexTest extends EmbeddedStoreTestBase {
       }
     });
 
-    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());
       assertDuplicate(message(1, 7, "other"));
       assertDuplicate(message(7 % 3, 700, "c7"));
