@@ -127,12 +127,15 @@ class KeptFilesTest extends EmbeddedStoreTestBase {
     join(mongo.insert("people", new JsonObject().put("_id", "cl-3")));
   }
 
-  /** Writes the kept files into {@code args[0]}; run once per library version, with that version on the class path. */
+  /**
+   * Writes {@code harbour-<version>.mv.db} and {@code stock-<version>.mv.db} into {@code args[0]},
+   * {@code args[1]} naming the mongo-java-server version on the class path; once per version.
+   */
   public static void main(String[] args) {
     Path dir = Path.of(args[0]);
     Vertx vertx = Vertx.vertx();
-    try (EmbeddedStore ours = H2EmbeddedStore.start(dir.resolve("harbour-1.47.mv.db"));
-        EmbeddedStore stock = new StockH2Store(new MVStore.Builder().fileName(dir.resolve("stock-1.47.mv.db").toString()))) {
+    try (EmbeddedStore ours = H2EmbeddedStore.start(dir.resolve("harbour-" + args[1] + ".mv.db"));
+        EmbeddedStore stock = new StockH2Store(new MVStore.Builder().fileName(dir.resolve("stock-" + args[1] + ".mv.db").toString()))) {
       for (EmbeddedStore store : List.of(ours, stock)) {
         MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour"));
         write(mongo);
