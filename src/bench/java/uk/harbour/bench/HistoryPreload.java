@@ -14,7 +14,7 @@ import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.CareLeaver;
 import uk.harbour.identity.Role;
 import uk.harbour.store.Durability;
-import uk.harbour.store.EmbeddedMongo;
+import uk.harbour.store.embedded.EmbeddedStore;
 import uk.harbour.store.MongoCareLeaverRepository;
 import uk.harbour.store.MongoConversationRepository;
 import uk.harbour.store.MongoMessageRepository;
@@ -33,7 +33,7 @@ final class HistoryPreload {
 
   /** Stores {@code perConversation} messages in each conversation; returns how many were written. */
   static long write(Vertx vertx, Path file, List<BenchAccounts.Person> careLeavers, long perConversation) {
-    try (EmbeddedMongo store = EmbeddedMongo.start(file)) {
+    try (EmbeddedStore store = EmbeddedStore.start(file)) {
       MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour").put("maxPoolSize", 16));
       try {
         MongoMessageRepository messages = new MongoMessageRepository(mongo);

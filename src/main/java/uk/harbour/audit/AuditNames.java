@@ -19,7 +19,7 @@ import uk.harbour.identity.YoungPeople;
  */
 final class AuditNames {
 
-  /** Young people's ids look like this ({@code Ids.random("cl")}). */
+  /** Young people's ids look like this ({@code CareLeaverIds}). */
   private static final String YOUNG_PERSON_PREFIX = "cl-";
 
   private final StaffAccounts staff;

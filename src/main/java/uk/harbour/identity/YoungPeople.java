@@ -12,7 +12,6 @@ import java.util.Optional;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog;
 import uk.harbour.audit.AuditLog.Actor;
-import uk.harbour.store.Ids;
 import uk.harbour.web.HarbourException;
 
 /**
@@ -75,7 +74,7 @@ public final class YoungPeople {
             adviser -> {
               Instant now = clock.instant();
               CareLeaver person =
-                  new CareLeaver(Ids.random("cl"), request.firstName(), request.dateOfBirth(), adviser.username(), adviser.team(), true,
+                  new CareLeaver(CareLeaverIds.newId(), request.firstName(), request.dateOfBirth(), adviser.username(), adviser.team(), true,
                       Optional.empty(), Optional.empty(), now, Instant.EPOCH);
               return careLeavers.insert(person);
             })

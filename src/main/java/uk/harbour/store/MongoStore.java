@@ -9,10 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.harbour.store.embedded.EmbeddedStore;
 
 /**
- * The one MongoDB client Harbour shares, with the embedded server behind it when no MONGO_URI is
- * set. Owns their lifecycle: opened before the HTTP server starts, closed after it stops.
+ * The one MongoDB client Harbour shares, with the embedded store ({@link EmbeddedStore}) behind it
+ * when no MONGO_URI is set. Owns their lifecycle: opened before the HTTP server starts, closed
+ * after it stops.
  */
 public final class MongoStore {
 
@@ -20,10 +22,10 @@ public final class MongoStore {
 
   private final Vertx vertx;
   private final MongoClient client;
-  private final Optional<EmbeddedMongo> embedded;
+  private final Optional<EmbeddedStore> embedded;
   private final Durability durability;
 
-  private MongoStore(Vertx vertx, MongoClient client, Optional<EmbeddedMongo> embedded, Durability durability) {
+  private MongoStore(Vertx vertx, MongoClient client, Optional<EmbeddedStore> embedded, Durability durability) {
     this.vertx = vertx;
     this.client = client;
     this.embedded = embedded;
@@ -44,18 +46,21 @@ public final class MongoStore {
     }
     Path file = dataDir.resolve("harbour.mv.db");
     return vertx
-        .executeBlocking(() -> EmbeddedMongo.start(file), false)
+        .executeBlocking(() -> EmbeddedStore.start(file), false)
         .map(
             server -> {
               LOG.info("Embedded store started on {}", file.toAbsolutePath());
-              JsonObject config =
-                  new JsonObject()
-                      .put("connection_string", server.connectionString())
-                      .put("db_name", database)
-                      .put("maxPoolSize", 16);
-              MongoClient client = MongoClient.create(vertx, config);
-              return new MongoStore(vertx, client, Optional.of(server), new GroupCommitter(vertx, server::commit));
+              return overEmbedded(vertx, server, database);
             });
+  }
+
+  /**
+   * Harbour's client over an embedded store already started, every acknowledged write waiting for
+   * a shared commit of its file (the store contract tests run this over each backend).
+   */
+  static MongoStore overEmbedded(Vertx vertx, EmbeddedStore server, String database) {
+    JsonObject config = new JsonObject().put("connection_string", server.connectionString()).put("db_name", database).put("maxPoolSize", 16);
+    return new MongoStore(vertx, MongoClient.create(vertx, config), Optional.of(server), new GroupCommitter(vertx, server::commit));
   }
 
   public MongoClient client() {

@@ -112,7 +112,6 @@ class CrashTest {
     Set<String> counted = ConcurrentHashMap.newKeySet();
     JsonArray history = new JsonArray();
     CountDownLatch historyArrived = new CountDownLatch(1);
-    WebSocket[] current = new WebSocket[1];
     again.textMessageHandler(text -> {
       JsonObject frame = new JsonObject(text);
       if ("ack".equals(frame.getString("type"))) {
@@ -125,17 +124,14 @@ class CrashTest {
           allAcked.countDown();
         }
       } else if ("history".equals(frame.getString("type"))) {
-        JsonArray page = frame.getJsonArray("messages");
-        history.addAll(page);
+        // The server streams every page of one resume by itself; asking again per page raced it and
+        // read a page twice.
+        history.addAll(frame.getJsonArray("messages"));
         if (frame.getBoolean("complete")) {
           historyArrived.countDown();
-        } else {
-          long last = page.getJsonObject(page.size() - 1).getLong("seq");
-          current[0].writeTextMessage(new JsonObject().put("type", "resume").put("afterSeq", last).encode());
         }
       }
     });
-    current[0] = again;
     // The client's outbox: resend everything, acked or not, with the same client ids.
     sent.forEach((clientId, text) -> again.writeTextMessage(frame(clientId, text)));
     assertTrue(allAcked.await(60, TimeUnit.SECONDS), "every message acked after the restart");

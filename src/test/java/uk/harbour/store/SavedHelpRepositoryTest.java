@@ -16,6 +16,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import uk.harbour.signposting.SavedHelpRepository.Saved;
 import uk.harbour.signposting.SavedHelpRepository.SavedCard;
+import uk.harbour.store.embedded.EmbeddedStore;
+import uk.harbour.store.embedded.EmbeddedStoreTestBase;
 
 /** "My saved help" lists: a save that loses a race is told so, and nothing another save wrote is overwritten. */
 @DisplayName("Saved help in the store")
@@ -24,7 +26,7 @@ class SavedHelpRepositoryTest extends EmbeddedStoreTestBase {
   @Test
   @DisplayName("replaces a list only at the version it was read at, the first list included")
   void replacesOnlyTheVersionRead() {
-    try (EmbeddedMongo server = EmbeddedMongo.start(storeFile())) {
+    try (EmbeddedStore server = EmbeddedStore.start(storeFile())) {
       MongoSavedHelpRepository repository = new MongoSavedHelpRepository(connect(server.connectionString()), Durability.none());
       join(repository.createIndexes());
 
@@ -43,7 +45,7 @@ class SavedHelpRepositoryTest extends EmbeddedStoreTestBase {
   @Test
   @DisplayName("of many saves racing from the same version exactly one is written")
   void oneOfManyRacingSavesWins() {
-    try (EmbeddedMongo server = EmbeddedMongo.start(storeFile())) {
+    try (EmbeddedStore server = EmbeddedStore.start(storeFile())) {
       MongoSavedHelpRepository repository = new MongoSavedHelpRepository(connect(server.connectionString()), Durability.none());
       join(repository.createIndexes());
       List<Future<Boolean>> racing = new ArrayList<>();
@@ -58,7 +60,7 @@ class SavedHelpRepositoryTest extends EmbeddedStoreTestBase {
   @Test
   @DisplayName("reads a list saved before versions were kept as version 0, and replaces it at that version")
   void olderListsWithoutVersion() {
-    try (EmbeddedMongo server = EmbeddedMongo.start(storeFile())) {
+    try (EmbeddedStore server = EmbeddedStore.start(storeFile())) {
       MongoSavedHelpRepository repository = new MongoSavedHelpRepository(connect(server.connectionString()), Durability.none());
       join(mongo.insert(MongoSavedHelpRepository.COLLECTION, new JsonObject().put("_id", "cy").put("cards", new JsonArray())));
 

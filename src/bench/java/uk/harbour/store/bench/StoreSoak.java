@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import uk.harbour.store.EmbeddedMongo;
+import uk.harbour.store.embedded.EmbeddedStore;
 import uk.harbour.store.GroupCommitter;
 
 /**
@@ -45,7 +45,7 @@ public final class StoreSoak {
       if (!readOnly) {
         Files.deleteIfExists(file);
         long started = System.nanoTime();
-        EmbeddedMongo server = EmbeddedMongo.start(file);
+        EmbeddedStore server = EmbeddedStore.start(file);
         write(vertx, server, messages);
         double seconds = (System.nanoTime() - started) / 1e9;
         server.close();
@@ -54,7 +54,7 @@ public final class StoreSoak {
       long size = Files.size(file);
 
       long readStart = System.nanoTime();
-      EmbeddedMongo reopened = EmbeddedMongo.start(file);
+      EmbeddedStore reopened = EmbeddedStore.start(file);
       long missing = readBack(vertx, reopened, messages);
       reopened.close();
       System.out.printf("read back %d messages in %.1f s; missing or wrong: %d%n", messages, (System.nanoTime() - readStart) / 1e9, missing);
@@ -81,11 +81,11 @@ public final class StoreSoak {
     return (base + base + base).substring(0, 120);
   }
 
-  private static MongoClient client(Vertx vertx, EmbeddedMongo server) {
+  private static MongoClient client(Vertx vertx, EmbeddedStore server) {
     return MongoClient.create(vertx, new JsonObject().put("connection_string", server.connectionString()).put("db_name", "soak").put("maxPoolSize", IN_FLIGHT));
   }
 
-  private static void write(Vertx vertx, EmbeddedMongo server, long total) throws Exception {
+  private static void write(Vertx vertx, EmbeddedStore server, long total) throws Exception {
     MongoClient mongo = client(vertx, server);
     GroupCommitter commits = new GroupCommitter(vertx, server::commit);
     AtomicLong next = new AtomicLong();
@@ -120,7 +120,7 @@ public final class StoreSoak {
         .onFailure(finished::tryFail);
   }
 
-  private static long readBack(Vertx vertx, EmbeddedMongo server, long total) throws Exception {
+  private static long readBack(Vertx vertx, EmbeddedStore server, long total) throws Exception {
     MongoClient mongo = client(vertx, server);
     long missing = 0;
     for (long from = 0; from < total; from += 500) {

@@ -1,4 +1,4 @@
-package uk.harbour.store;
+package uk.harbour.store.embedded;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;

@@ -1,4 +1,4 @@
-package uk.harbour.store;
+package uk.harbour.store.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;

@@ -1,4 +1,4 @@
-package uk.harbour.store;
+package uk.harbour.store.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded default store: mongo-java-server on an H2 MVStore file, bound to a random loopback
- * port so the same MongoDB driver path is used as in production. Every method blocks; callers run
- * them on a worker.
+ * Harbour's embedded store: mongo-java-server with our H2 backend ({@link FastIndexH2Backend}) on
+ * an MVStore file with the settings in {@code docs/storage.md}, bound to a random loopback port so
+ * the same MongoDB driver path is used as in production.
  */
-public final class EmbeddedMongo implements AutoCloseable {
+final class H2EmbeddedStore implements EmbeddedStore {
 
   /**
    * H2's page cache. Kept small on purpose: every commit puts the pages it wrote in the cache, so a
@@ -31,14 +31,19 @@ public final class EmbeddedMongo implements AutoCloseable {
   private final String connectionString;
   private boolean closed;
 
-  private EmbeddedMongo(MVStore mvStore) {
+  private H2EmbeddedStore(MVStore mvStore) {
     this.mvStore = mvStore;
     this.backend = new FastIndexH2Backend(mvStore);
     this.server = new MongoServer(backend);
     this.connectionString = server.bindAndGetConnectionString();
   }
 
-  public static EmbeddedMongo start(Path file) {
+  static H2EmbeddedStore start(Path file) {
+    return open(settings(file));
+  }
+
+  /** Harbour's MVStore settings for {@code file}, its directory created; tests may add to them. */
+  static MVStore.Builder settings(Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -47,24 +52,32 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    MVStore store =
-        new MVStore.Builder()
-            .fileName(file.toString())
-            .compress()
-            .cacheSize(CACHE_MB)
-            .autoCompactFillRate(Integer.getInteger("harbour.mvstore.fillRate", FILL_RATE))
-            .open();
-    // Every acknowledged write is committed and synced (see GroupCommitter), so old chunks need not
-    // be kept for the default 45 s; keeping them made the file grow ~100x the data under load.
-    store.setRetentionTime(Integer.getInteger("harbour.mvstore.retentionMs", RETENTION_MS));
-    return new EmbeddedMongo(store);
+    return new MVStore.Builder()
+        .fileName(file.toString())
+        .compress()
+        .cacheSize(CACHE_MB)
+        .autoCompactFillRate(Integer.getInteger("harbour.mvstore.fillRate", FILL_RATE));
   }
 
+  static H2EmbeddedStore open(MVStore.Builder settings) {
+    MVStore store = settings.open();
+    // Every acknowledged write is committed and synced (commit(), shared by GroupCommitter), so old
+    // chunks need not be kept for the default 45 s; keeping them made the file grow ~100x the data.
+    store.setRetentionTime(Integer.getInteger("harbour.mvstore.retentionMs", RETENTION_MS));
+    return new H2EmbeddedStore(store);
+  }
+
+  /** The file underneath, for tests that inspect it or drop it without a commit, as a crash would. */
+  MVStore mvStore() {
+    return mvStore;
+  }
+
+  @Override
   public String connectionString() {
     return connectionString;
   }
 
-  /** Forces everything written so far to the file. */
+  @Override
   public synchronized void commit() {
     if (!closed) {
       mvStore.commit();

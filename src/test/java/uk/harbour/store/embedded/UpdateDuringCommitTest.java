@@ -1,4 +1,4 @@
-package uk.harbour.store;
+package uk.harbour.store.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +30,7 @@ class UpdateDuringCommitTest extends EmbeddedStoreTestBase {
   @DisplayName("never fail a commit or an update, and every update is kept")
   void updatesDuringCommits() throws Exception {
     ConcurrentLinkedQueue<Throwable> commitFailures = new ConcurrentLinkedQueue<>();
-    try (EmbeddedMongo server = EmbeddedMongo.start(storeFile())) {
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(storeFile())) {
       connect(server.connectionString());
       AtomicBoolean writing = new AtomicBoolean(true);
       Thread committer = new Thread(() -> {
@@ -57,7 +57,7 @@ class UpdateDuringCommitTest extends EmbeddedStoreTestBase {
       assertTrue(commitFailures.isEmpty(), () -> "commits failed: " + commitFailures.peek());
       server.commit();
     }
-    try (EmbeddedMongo reopened = EmbeddedMongo.start(storeFile())) {
+    try (H2EmbeddedStore reopened = H2EmbeddedStore.start(storeFile())) {
       connect(reopened.connectionString());
       assertEquals(DOCUMENTS, join(mongo.count("people", new JsonObject().put("joined", true))), "every update was kept");
     }

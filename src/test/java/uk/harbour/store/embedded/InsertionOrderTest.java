@@ -1,4 +1,4 @@
-package uk.harbour.store;
+package uk.harbour.store.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +21,7 @@ class InsertionOrderTest extends EmbeddedStoreTestBase {
   @DisplayName("keep documents in the order they were inserted, whatever their _id, and go on after a restart")
   void keepInsertionOrderAcrossRestart() throws Exception {
     Path file = storeFile();
-    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());
       for (String id : List.of("m", "c", "x")) {
         join(mongo.insert("things", new JsonObject().put("_id", id)));
@@ -30,7 +30,7 @@ class InsertionOrderTest extends EmbeddedStoreTestBase {
       server.commit();
       join(mongo.close());
     }
-    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());
       join(mongo.insert("things", new JsonObject().put("_id", "a")));
       join(mongo.removeDocument("things", new JsonObject().put("_id", "c")));
@@ -52,7 +52,7 @@ class InsertionOrderTest extends EmbeddedStoreTestBase {
       }
     });
 
-    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());
       for (int i = 0; i < 20; i++) {
         join(mongo.insert("numbers", new JsonObject().put("_id", "new-" + i)));
@@ -60,7 +60,7 @@ class InsertionOrderTest extends EmbeddedStoreTestBase {
       join(mongo.insert("numbers", new JsonObject().put("_id", 51L)));
       server.commit();
     }
-    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());
       assertEquals(71, join(mongo.count("numbers", new JsonObject())));
       assertEquals(50, join(mongo.count("numbers", new JsonObject().put("old", true))));

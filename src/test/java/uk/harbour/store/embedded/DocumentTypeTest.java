@@ -1,4 +1,4 @@
-package uk.harbour.store;
+package uk.harbour.store.embedded;
 
 import static uk.harbour.testing.Futures.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,7 +74,7 @@ class DocumentTypeTest extends EmbeddedStoreTestBase {
       }
     });
 
-    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());
       for (int i = 201; i <= 400; i++) {
         join(mongo.insert("messages", message(i)));
@@ -84,7 +84,7 @@ class DocumentTypeTest extends EmbeddedStoreTestBase {
       server.commit();
       join(mongo.close());
     }
-    try (EmbeddedMongo server = EmbeddedMongo.start(file)) {
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());
       assertEquals(400, join(mongo.count("messages", new JsonObject())));
       JsonArray ids = new JsonArray().add(id(5)).add(id(150)).add(id(399));

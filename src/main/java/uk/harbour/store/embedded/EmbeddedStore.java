@@ -1,0 +1,31 @@
+package uk.harbour.store.embedded;
+
+import java.nio.file.Path;
+
+/**
+ * The embedded MongoDB-compatible server Harbour runs when no {@code MONGO_URI} is set, on one
+ * file. Everything else reaches it only through the MongoDB driver at {@link #connectionString()},
+ * exactly as it reaches a real MongoDB; this interface is the one door into this package. Every
+ * method blocks (file I/O): call them on a worker, never an event loop.
+ */
+public interface EmbeddedStore extends AutoCloseable {
+
+  /** Opens {@code file} (creating it and its directory if needed) and serves it on a random loopback port. */
+  static EmbeddedStore start(Path file) {
+    return H2EmbeddedStore.start(file);
+  }
+
+  /** Where the driver reaches the server, e.g. {@code mongodb://127.0.0.1:41234}. */
+  String connectionString();
+
+  /**
+   * The durability hook: forces every write the server has answered so far to the file (commit and
+   * fsync). A crash after it returns loses none of them; without it, up to about a second of
+   * answered writes can be lost. Does nothing once closed.
+   */
+  void commit();
+
+  /** Stops the server, then commits and closes the file. A second call does nothing. */
+  @Override
+  void close();
+}

@@ -1,0 +1,293 @@
+package uk.harbour.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.harbour.store.StoreRecords.AT;
+import static uk.harbour.store.StoreRecords.careLeaver;
+import static uk.harbour.store.StoreRecords.invite;
+import static uk.harbour.store.StoreRecords.message;
+import static uk.harbour.store.StoreRecords.staff;
+import static uk.harbour.testing.Futures.join;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import uk.harbour.audit.AuditAction;
+import uk.harbour.audit.AuditEvent;
+import uk.harbour.audit.AuditLog;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageRepository.Duplicate;
+import uk.harbour.chat.MessageRepository.DuplicateMessageException;
+import uk.harbour.rota.Rota;
+import uk.harbour.rota.RotaRepository.StoredRota;
+import uk.harbour.rota.RotaService;
+import uk.harbour.store.embedded.TestStores.CrashableStore;
+import uk.harbour.testing.TestClock;
+import uk.harbour.web.HarbourException;
+
+/**
+ * What Harbour relies on from the embedded store, through its own repositories and {@link MongoStore}
+ * (client settings, group commit): run against our backend and the library's stock one, which must
+ * answer alike. A library upgrade that breaks one of our subclasses fails here rather than in
+ * production; {@code docs/storage.md} lists the internals they use.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+abstract class StoreContract {
+
+  /** Removed by JUnit after each test. */
+  @TempDir Path dir;
+
+  private final Vertx vertx = Vertx.vertx();
+  private final TestClock clock = TestClock.at("2026-11-25T20:00");
+  private CrashableStore server;
+  private MongoStore store;
+
+  /** Opens {@code file} with the backend under test; a write reaches the file only through its commit. */
+  abstract CrashableStore open(Path file);
+
+  @BeforeEach
+  void start() {
+    reopen();
+  }
+
+  @AfterEach
+  void stop() {
+    join(store.close());
+    join(vertx.close());
+  }
+
+  @Test
+  @DisplayName("refuses a second _id or unique key by the driver's duplicate-key category, and finds by _id, $in and that key")
+  void uniqueIndexes() {
+    MongoClient mongo = store.client();
+    join(mongo.createIndexWithOptions("docs", new JsonObject().put("conversationId", 1).put("clientId", 1), new IndexOptions().name("client").unique(true)));
+    for (int i = 1; i <= 300; i++) {
+      join(mongo.insert("docs", doc(i % 7, i, "c" + i)));
+    }
+    assertDuplicate(mongo.insert("docs", doc(3, 10, "fresh")));
+    assertDuplicate(mongo.insert("docs", doc(10 % 7, 999, "c10")));
+    join(mongo.insert("docs", doc(1, 999, "c10")));
+
+    JsonArray ids = new JsonArray().add(docId(3, 10)).add(docId(1, 999)).add(docId(4, 11)).add(docId(4, 12));
+    assertEquals(3, join(mongo.find("docs", new JsonObject().put("_id", new JsonObject().put("$in", ids)))).size());
+    assertEquals("hello 11", join(mongo.findOne("docs", new JsonObject().put("_id", docId(4, 11)), null)).getString("text"));
+    assertEquals(docId(3, 10), join(mongo.findOne("docs", new JsonObject().put("conversationId", "cl3").put("clientId", "c10"), null)).getString("_id"));
+    // Numbers MongoDB thinks equal are one key.
+    join(mongo.insert("numbers", new JsonObject().put("_id", 1)));
+    assertDuplicate(mongo.insert("numbers", new JsonObject().put("_id", 1L)));
+  }
+
+  @Test
+  @DisplayName("answers a taken username or sign-in name with a 409, finds by _id and by sign-in name, and replaces a record by _id")
+  void accounts() {
+    var staff = new MongoStaffRepository(store.client(), store.durability());
+    var careLeavers = new MongoCareLeaverRepository(store.client(), store.durability());
+
+    join(staff.insert(staff("sam", true)));
+    assertEquals(Optional.of(staff("sam", true)), join(staff.find("sam")));
+    assertEquals("username_taken", conflict(staff.insert(staff("sam", false))).code());
+    join(staff.update(staff("sam", false)));
+    assertEquals(Optional.of(staff("sam", false)), join(staff.find("sam")));
+    assertEquals(Optional.empty(), join(staff.find("nobody")));
+
+    // Young people without a sign-in name yet do not clash in the sparse unique index.
+    join(careLeavers.insert(careLeaver("cl-a", Optional.empty())));
+    join(careLeavers.insert(careLeaver("cl-b", Optional.empty())));
+    join(careLeavers.update(careLeaver("cl-a", Optional.of("jay"))));
+    assertEquals("cl-a", join(careLeavers.findByLoginName("jay")).orElseThrow().id());
+    assertEquals("login_name_taken", conflict(careLeavers.update(careLeaver("cl-b", Optional.of("jay")))).code());
+    assertEquals(Optional.of(careLeaver("cl-b", Optional.empty())), join(careLeavers.find("cl-b")));
+  }
+
+  @Test
+  @DisplayName("replaces the rota only at the version it was read at, and marks an invite used exactly once")
+  void conditionalUpdates() {
+    Rota rota = RotaService.empty();
+    assertEquals(1, join(rotas().save(rota, 0, AT, "jo")).version());
+    assertEquals("conflict", conflict(rotas().save(rota, 0, AT, "alex")).code(), "a second first save clashes on _id");
+    assertEquals(2, join(rotas().save(rota, 1, AT.plusSeconds(60), "alex")).version());
+    assertEquals("conflict", conflict(rotas().save(rota, 1, AT, "jo")).code(), "read before the last save");
+    assertEquals(new StoredRota(rota, 2, AT.plusSeconds(60), "alex"), join(rotas().load()).orElseThrow());
+
+    var invites = new MongoInviteRepository(store.client(), store.durability());
+    join(invites.insert(invite("t1", "cl-a")));
+    join(invites.insert(invite("t2", "cl-a")));
+    assertTrue(join(invites.markUsed("t1", AT)));
+    assertFalse(join(invites.markUsed("t1", AT)), "already used");
+    assertTrue(join(invites.findByCode("code-t1")).orElseThrow().used());
+    assertFalse(join(invites.findByToken("t2")).orElseThrow().used());
+    join(invites.deleteAllFor("cl-a"));
+    assertEquals(Optional.empty(), join(invites.findByToken("t2")));
+  }
+
+  @Test
+  @DisplayName("stores a batch of messages from many conversations, refusing only a resend (which finds its original) and a taken seq")
+  void messageBatch() {
+    MongoMessageRepository messages = messages();
+    join(messages.insert(message("cl-a", 1, "a-1")));
+    join(messages.insert(message("cl-b", 1, "b-1")));
+    long before = messages.insertWrites();
+    List<Future<Void>> results = new ArrayList<>();
+    // Sent in one go: the first two go to the store at once, the rest wait and share writes.
+    for (int c = 0; c < 8; c++) {
+      results.add(messages.insert(message("cl-x" + c, 1, "x-" + c)));
+      if (c == 3) {
+        results.add(messages.insert(message("cl-a", 2, "a-1")));
+        results.add(messages.insert(message("cl-b", 1, "b-other")));
+      }
+    }
+    join(Future.join(results).otherwiseEmpty());
+
+    for (int i = 0; i < results.size(); i++) {
+      if (i == 4 || i == 5) {
+        Duplicate expected = i == 4 ? Duplicate.CLIENT_ID : Duplicate.SEQ;
+        assertEquals(expected, assertInstanceOf(DuplicateMessageException.class, results.get(i).cause()).kind());
+      } else {
+        assertTrue(results.get(i).succeeded(), "message " + i + " should be stored: " + results.get(i).cause());
+      }
+    }
+    assertTrue(messages.insertWrites() - before < results.size(), "ten inserts should share writes");
+    assertEquals(1, join(messages.findByClientId("cl-a", "cl-a", "a-1")).orElseThrow().seq());
+    assertEquals("b-1", join(messages.find("cl-b", List.of(1L))).get(0).clientId());
+    assertEquals(10, join(store.client().count(MongoMessageRepository.COLLECTION, new JsonObject())).intValue());
+  }
+
+  @Test
+  @DisplayName("reads messages by $in on _id in seq order, cached and stored together, including messages another node stored")
+  void messageReads() {
+    MongoMessageRepository messages = messages();
+    for (long seq : new long[] {5, 1, 3, 2, 4}) {
+      join(messages.insert(message("cl-c", seq, "mine-" + seq)));
+    }
+    MongoMessageRepository otherNode = messages();
+    for (long seq = 6; seq <= 10; seq++) {
+      join(otherNode.insert(message("cl-c", seq, "theirs-" + seq)));
+    }
+    List<Message> all = join(messages.find("cl-c", List.of(10L, 3L, 7L, 1L, 5L, 6L, 11L)));
+    assertEquals(List.of(1L, 3L, 5L, 6L, 7L, 10L), all.stream().map(Message::seq).toList());
+    assertEquals("theirs-7", all.get(4).clientId());
+    assertEquals(message("cl-c", 3, "mine-3"), all.get(1));
+    assertEquals(List.of(1L, 2L), join(otherNode.find("cl-c", List.of(2L, 1L))).stream().map(Message::seq).toList());
+  }
+
+  @Test
+  @DisplayName("keeps the audit log newest first and messages in seq order whatever order they were filed in, after a restart too")
+  void orderedReads() {
+    AuditLog audit = new MongoAuditLog(store.client(), store.durability(), clock);
+    for (int minutes : new int[] {30, 10, 20}) {
+      clock.set(AT.plus(Duration.ofMinutes(minutes)));
+      join(audit.append(AuditLog.Actor.system(), AuditAction.ROTA_CHANGED, "at+" + minutes, new JsonObject()));
+    }
+    MongoMessageRepository messages = messages();
+    for (long seq : new long[] {3, 1, 2}) {
+      join(messages.insert(message("cl-d", seq, "d-" + seq)));
+    }
+    restart();
+
+    AuditLog reopened = new MongoAuditLog(store.client(), store.durability(), clock);
+    assertEquals(List.of("at+30", "at+20", "at+10"), join(reopened.find(AuditLog.AuditQuery.latest(10))).stream().map(AuditEvent::subjectId).toList());
+    assertEquals(List.of(1L, 2L, 3L), join(messages().find("cl-d", List.of(3L, 2L, 1L))).stream().map(Message::seq).toList());
+  }
+
+  @Test
+  @DisplayName("keeps every write it acknowledged, and its unique indexes, through a crash, and loses what was never committed")
+  void durableThroughACrash() {
+    var staff = new MongoStaffRepository(store.client(), store.durability());
+    join(staff.insert(staff("sam", true)));
+    MongoMessageRepository messages = messages();
+    List<Future<Void>> sent = new ArrayList<>();
+    for (long seq = 1; seq <= 50; seq++) {
+      // As chat does today: a message is acknowledged once the store's durability says so.
+      sent.add(messages.insert(message("cl-e", seq, "e-" + seq)).compose(v -> store.durability().afterWrite()));
+    }
+    join(Future.all(sent));
+    join(rotas().save(RotaService.empty(), 0, AT, "jo"));
+    join(store.client().insert("never_committed", new JsonObject().put("_id", "lost")));
+
+    crashAndReopen();
+
+    var reopenedStaff = new MongoStaffRepository(store.client(), store.durability());
+    assertEquals(Optional.of(staff("sam", true)), join(reopenedStaff.find("sam")));
+    assertEquals("username_taken", conflict(reopenedStaff.insert(staff("sam", false))).code());
+    List<Long> seqs = new ArrayList<>();
+    for (long seq = 1; seq <= 50; seq++) {
+      seqs.add(seq);
+    }
+    assertEquals(seqs, join(messages().find("cl-e", seqs)).stream().map(Message::seq).toList());
+    assertEquals(1, join(rotas().load()).orElseThrow().version());
+    var resend = assertThrows(CompletionException.class, () -> join(messages().insert(message("cl-e", 51, "e-7"))));
+    assertEquals(Duplicate.CLIENT_ID, assertInstanceOf(DuplicateMessageException.class, resend.getCause()).kind());
+    assertEquals(0, join(store.client().count("never_committed", new JsonObject())), "the crash really dropped uncommitted writes");
+  }
+
+  private MongoMessageRepository messages() {
+    return new MongoMessageRepository(store.client());
+  }
+
+  private MongoRotaRepository rotas() {
+    return new MongoRotaRepository(store.client(), store.durability(), RotaService.DEFAULT_CAPACITY);
+  }
+
+  /** Opens the file and creates the indexes, as Harbour does at start. */
+  private void reopen() {
+    server = open(dir.resolve("harbour.mv.db"));
+    store = MongoStore.overEmbedded(vertx, server, "harbour");
+    join(
+        Future.all(
+            messages().createIndexes(),
+            new MongoCareLeaverRepository(store.client(), store.durability()).createIndexes(),
+            new MongoInviteRepository(store.client(), store.durability()).createIndexes()));
+  }
+
+  /** Closes the store as Harbour does at shutdown and opens the file again. */
+  private void restart() {
+    join(store.close());
+    reopen();
+  }
+
+  /** Stops the store as {@code kill -9} would: only what was committed is in the file. Then opens it again. */
+  private void crashAndReopen() {
+    join(store.client().close());
+    server.crash();
+    reopen();
+  }
+
+  private static HarbourException conflict(Future<?> write) {
+    CompletionException e = assertThrows(CompletionException.class, () -> join(write));
+    HarbourException conflict = assertInstanceOf(HarbourException.class, e.getCause());
+    assertEquals(409, conflict.status());
+    return conflict;
+  }
+
+  private static void assertDuplicate(Future<?> write) {
+    CompletionException e = assertThrows(CompletionException.class, () -> join(write));
+    assertTrue(MongoErrors.isDuplicateKey(e.getCause()), () -> "expected a duplicate key error, got " + e.getCause());
+  }
+
+  private static String docId(int conversation, int seq) {
+    return "cl" + conversation + ":" + String.format("%012d", seq);
+  }
+
+  private static JsonObject doc(int conversation, int seq, String clientId) {
+    return new JsonObject().put("_id", docId(conversation, seq)).put("conversationId", "cl" + conversation).put("clientId", clientId).put("text", "hello " + seq);
+  }
+}
