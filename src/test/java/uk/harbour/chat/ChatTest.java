@@ -18,6 +18,7 @@ import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
+import uk.harbour.testing.TestSocket.Barrier;
 
 @DisplayName("Chat over real WebSockets")
 class ChatTest {
@@ -163,7 +164,7 @@ class ChatTest {
       adviser.send(sendTo(ash.id(), "Hi Ash", id()));
       adviser.next("ack");
       assertFalse(
-          ashSocket.arrivesWithin(f -> "message".equals(f.getString("type")) && "note".equals(f.getJsonObject("message").getString("kind")), 300),
+          ashSocket.arrivesBefore(f -> "message".equals(f.getString("type")) && "note".equals(f.getJsonObject("message").getString("kind")), Barrier.history()),
           "note delivered to the care leaver");
       ashSocket.send(new JsonObject().put("type", "resume").put("afterSeq", 0));
       JsonArray history = ashSocket.next("history").getJsonArray("messages");
