@@ -8,8 +8,9 @@ import org.awaitility.core.ConditionFactory;
 
 /**
  * The one way tests wait for something the server does in its own time (Awaitility): the
- * condition is checked at once, then every 10 ms, for up to 10 s, and the wait fails with a
- * {@code ConditionTimeoutException} if it never holds. From test threads only, never an event loop.
+ * condition is checked at once, then every 10 ms, for up to 10 s, on the calling thread, and the
+ * wait fails with a {@code ConditionTimeoutException} if it never holds. From test threads only,
+ * never an event loop.
  * Waiting for a frame is {@link TestSocket#next}; proving a frame does not come is
  * {@link TestSocket#arrivesBefore}.
  */
@@ -22,7 +23,8 @@ public final class Eventually {
 
   /** Awaitility with the suite's timings, for waits that need more than the two below. */
   public static ConditionFactory eventually() {
-    return Awaitility.await().atMost(AT_MOST).pollDelay(Duration.ZERO).pollInterval(POLL);
+    // On the test's own thread: no poller thread to outlive the wait (LifecycleTest counts threads).
+    return Awaitility.await().atMost(AT_MOST).pollDelay(Duration.ZERO).pollInterval(POLL).pollInSameThread();
   }
 
   /** Waits until {@code condition} is true. */
