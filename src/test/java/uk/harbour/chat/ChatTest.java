@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.identity.Role;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
@@ -21,6 +22,7 @@ import uk.harbour.testing.TestSocket;
 import uk.harbour.testing.TestSocket.Barrier;
 
 @DisplayName("Chat over real WebSockets")
+@Timeout(120)
 class ChatTest {
 
   private static RunningHarbour harbour;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.harbour.audit.AuditAction;
@@ -28,6 +29,7 @@ import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 
 @DisplayName("The rota's JSON API")
+@Timeout(120)
 class RotaApiTest {
 
   private static RunningHarbour harbour;

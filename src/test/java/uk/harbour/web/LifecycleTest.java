@@ -13,11 +13,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.testing.Eventually;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 
 @DisplayName("Harbour's lifecycle")
+@Timeout(120)
 class LifecycleTest {
 
   @Test
