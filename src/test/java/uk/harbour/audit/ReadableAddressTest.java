@@ -3,10 +3,12 @@ package uk.harbour.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Addresses on the audit page")
+@Timeout(30)
 class ReadableAddressTest {
 
   @ParameterizedTest(name = "{0} reads as \"{1}\", raw {2}")

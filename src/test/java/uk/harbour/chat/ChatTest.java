@@ -12,14 +12,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.identity.Role;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
+import uk.harbour.testing.TestSocket.Barrier;
 
 @DisplayName("Chat over real WebSockets")
+@Timeout(120)
 class ChatTest {
 
   private static RunningHarbour harbour;
@@ -163,7 +166,7 @@ class ChatTest {
       adviser.send(sendTo(ash.id(), "Hi Ash", id()));
       adviser.next("ack");
       assertFalse(
-          ashSocket.arrivesWithin(f -> "message".equals(f.getString("type")) && "note".equals(f.getJsonObject("message").getString("kind")), 300),
+          ashSocket.arrivesBefore(f -> "message".equals(f.getString("type")) && "note".equals(f.getJsonObject("message").getString("kind")), Barrier.history()),
           "note delivered to the care leaver");
       ashSocket.send(new JsonObject().put("type", "resume").put("afterSeq", 0));
       JsonArray history = ashSocket.next("history").getJsonArray("messages");

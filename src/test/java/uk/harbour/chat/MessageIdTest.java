@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Message ids: the store's history look-ups and their order both depend on this exact form. */
 @DisplayName("A message id")
+@Timeout(30)
 class MessageIdTest {
 
   @Test

@@ -19,6 +19,7 @@ import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
+import uk.harbour.testing.TestSocket.Barrier;
 
 @DisplayName("Resume sends every page of what was missed")
 @Timeout(120)
@@ -51,29 +52,11 @@ class ResumeTest {
         String clientId = "m" + i;
         socket.next(f -> "ack".equals(f.getString("type")) && clientId.equals(f.getString("clientId")));
       }
+      // Routing answers the first message with its out-of-hours reply and help cards, all stored
+      // before any is sent: once the reply arrives, every message is in.
+      socket.next(f -> "message".equals(f.getString("type")) && "auto_reply".equals(f.getJsonObject("message").getString("kind")));
     }
-    lastSeq = settledLastSeq();
-  }
-
-  /** Routing answers the first message with its own out-of-hours messages: wait until they are in. */
-  private static long settledLastSeq() {
-    long seen = -1;
-    long now = lastSeqNow();
-    while (now != seen) {
-      seen = now;
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      now = lastSeqNow();
-    }
-    return now;
-  }
-
-  private static long lastSeqNow() {
-    return harbour.harbour().services().chat().peek(conversationId).orElseThrow().lastSeq();
+    lastSeq = harbour.harbour().services().chat().peek(conversationId).orElseThrow().lastSeq();
   }
 
   @AfterAll
@@ -90,6 +73,17 @@ class ResumeTest {
       pages.add(page);
     } while (!page.getBoolean("complete") && pages.size() < 100);
     return pages;
+  }
+
+  /**
+   * A barrier whose answer no page after the complete one could look like: the first message
+   * alone. Any further page of the resume was asked of the store before it.
+   */
+  private static Barrier firstMessageAlone() {
+    return new Barrier(
+        new JsonObject().put("type", "history").put("beforeSeq", 2).put("limit", 1),
+        f -> "history".equals(f.getString("type")) && f.getJsonArray("messages").size() == 1
+            && f.getJsonArray("messages").getJsonObject(0).getLong("seq") == 1);
   }
 
   private static List<Long> seqs(List<JsonObject> pages) {
@@ -117,7 +111,7 @@ class ResumeTest {
         assertEquals(i + 1, seqs.get(i), "in seq order without gaps or repeats");
       }
       assertEquals(lastSeq, pages.get(pages.size() - 1).getLong("lastSeq"));
-      assertFalse(socket.arrivesWithin(f -> "history".equals(f.getString("type")), 300), "nothing after the complete page");
+      assertFalse(socket.arrivesBefore(f -> "history".equals(f.getString("type")), firstMessageAlone()), "nothing after the complete page");
     }
   }
 

@@ -20,6 +20,7 @@ import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
+import uk.harbour.testing.TestSocket.Barrier;
 
 @DisplayName("Which conversations' live messages a staff connection receives")
 @Timeout(120)
@@ -79,13 +80,13 @@ class StaffFollowTest {
       young.send(new JsonObject().put("type", "send").put("clientId", "f1").put("text", "first"));
       young.next("ack");
       console.next(f -> "conversation".equals(f.getString("type")) && jay.equals(f.getJsonObject("conversation").getString("id")));
-      assertFalse(console.arrivesWithin(messageIn(jay, "first"), 500), "no live message before resume, only the queue update");
+      assertFalse(console.arrivesBefore(messageIn(jay, "first"), Barrier.queue()), "no live message before resume, only the queue update");
 
       console.send(new JsonObject().put("type", "history").put("conversationId", jay));
       console.next("history");
       young.send(new JsonObject().put("type", "send").put("clientId", "f2").put("text", "second"));
       young.next("ack");
-      assertFalse(console.arrivesWithin(messageIn(jay, "second"), 500), "history does not subscribe");
+      assertFalse(console.arrivesBefore(messageIn(jay, "second"), Barrier.queue()), "history does not subscribe");
 
       resume(console, jay);
       young.send(new JsonObject().put("type", "send").put("clientId", "f3").put("text", "third"));
@@ -120,13 +121,13 @@ class StaffFollowTest {
       post(writer, last, "to the last", "note");
       console.next(messageIn(second, "to the second"));
       console.next(messageIn(last, "to the last"));
-      assertFalse(console.arrivesWithin(messageIn(first, "to the first"), 500), "the first conversation resumed was dropped");
+      assertFalse(console.arrivesBefore(messageIn(first, "to the first"), Barrier.queue()), "the first conversation resumed was dropped");
 
       resume(console, first);
       post(writer, first, "first again", "note");
       post(writer, second, "second again", "note");
       console.next(messageIn(first, "first again"));
-      assertFalse(console.arrivesWithin(messageIn(second, "second again"), 500), "now the second is the one resumed longest ago");
+      assertFalse(console.arrivesBefore(messageIn(second, "second again"), Barrier.queue()), "now the second is the one resumed longest ago");
     }
   }
 
@@ -145,7 +146,7 @@ class StaffFollowTest {
       pa.send(new JsonObject().put("type", "transfer").put("conversationId", lou).put("to", "priya"));
       pa.next(f -> "conversation".equals(f.getString("type")) && "priya".equals(f.getJsonObject("conversation").getString("assignedTo")));
       post(pa, lou, "private to Priya now", "note");
-      assertFalse(console.arrivesWithin(messageIn(lou, "private to Priya now"), 500), "Sam no longer reads Lou's conversation");
+      assertFalse(console.arrivesBefore(messageIn(lou, "private to Priya now"), Barrier.queue()), "Sam no longer reads Lou's conversation");
       console.send(new JsonObject().put("type", "resume").put("conversationId", lou).put("afterSeq", 0));
       assertEquals("not_found", console.next("error").getString("code"), "and may not resume it: answered like a missing id");
     }

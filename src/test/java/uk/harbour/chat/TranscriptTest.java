@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog.AuditQuery;
 import uk.harbour.identity.Role;
@@ -22,6 +23,7 @@ import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
 
 @DisplayName("Transcripts and the chat pages")
+@Timeout(120)
 class TranscriptTest {
 
   private static RunningHarbour harbour;

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +27,7 @@ import uk.harbour.testing.TestSession;
  * are written out per route; a new route must be added here.
  */
 @DisplayName("Access control: every route for every role")
+@Timeout(120)
 class AccessMatrixTest {
 
   enum Who { ANONYMOUS, CARE_LEAVER, OWN_PA, OTHER_PA, MANAGER, ADMIN }

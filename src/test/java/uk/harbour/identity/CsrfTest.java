@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
@@ -29,6 +30,7 @@ import uk.harbour.testing.TestSession;
  * after another, and changes only when the session id does (sign-in) or the session ends.
  */
 @DisplayName("CSRF tokens")
+@Timeout(120)
 class CsrfTest {
 
   private static final Pattern HIDDEN_TOKEN = Pattern.compile("name=\"X-XSRF-TOKEN\" value=\"([^\"]+)\"");

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.identity.LoginThrottle.Attempt;
 import uk.harbour.testing.TestClock;
 
 @DisplayName("The sign-in throttle")
+@Timeout(30)
 class LoginThrottleTest {
 
   private final TestClock clock = TestClock.at("2026-11-28T22:00");

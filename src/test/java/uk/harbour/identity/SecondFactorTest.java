@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.harbour.testing.Fixtures;
@@ -19,6 +20,7 @@ import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 
 @DisplayName("The staff second factor (TOTP)")
+@Timeout(120)
 class SecondFactorTest {
 
   @ParameterizedTest(name = "at {0} s the code is {1}")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog.AuditQuery;
 import uk.harbour.testing.Fixtures;
@@ -21,6 +22,7 @@ import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 
 @DisplayName("Staff sign-in")
+@Timeout(120)
 class SignInTest {
 
   private static RunningHarbour harbour;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog.AuditQuery;
 import uk.harbour.testing.Fixtures;
@@ -30,6 +31,7 @@ import uk.harbour.testing.TestSession;
  * all.
  */
 @DisplayName("Sign-in throttling")
+@Timeout(120)
 class SignInThrottleTest {
 
   private static final String WRONG = "not-the-password-at-all";

@@ -6,9 +6,11 @@ import static uk.harbour.rota.RotaFixtures.LONDON;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Timeout(30)
 class LocalTimesTest {
 
   private final LocalTimes times = new LocalTimes(LONDON);

@@ -16,17 +16,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog.AuditQuery;
 import uk.harbour.identity.Role;
+import uk.harbour.testing.Eventually;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 
 @DisplayName("The rota's JSON API")
+@Timeout(120)
 class RotaApiTest {
 
   private static RunningHarbour harbour;
@@ -102,7 +105,7 @@ class RotaApiTest {
     assertEquals(version + 1, rota.current().version());
     assertEquals(List.of("priya"), rota.engine().rota().templates().get(0).onCall());
     assertEquals(heardBefore + 1, heard.size(), "local listeners told once");
-    waitFor(() -> published.contains(version + 1));
+    Eventually.eventually(() -> published.contains(version + 1));
   }
 
   @Test
@@ -252,20 +255,5 @@ class RotaApiTest {
     var response = adviser.get(path);
     assertEquals(400, response.statusCode(), response.bodyAsString());
     assertEquals(expectedCode, code(response));
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting");
-      }
-      try {
-        Thread.sleep(10); // a test thread, never an event loop
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,22 +16,25 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.harbour.identity.Role;
-import uk.harbour.testing.Browser;
+import uk.harbour.testing.BrowserTestBase;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 
 @DisplayName("In a real browser, the rota page")
-class RotaBrowserTest {
+class RotaBrowserTest extends BrowserTestBase {
 
-  private static RunningHarbour harbour;
-  private static ChromeDriver browser;
-  private static TestSession api;
+  private ChromeDriver browser;
+  private TestSession api;
+
+  @Override
+  protected RunningHarbour startHarbour() {
+    return RunningHarbour.start(TestClock.at("2026-10-21T12:00"));
+  }
 
   @BeforeAll
-  static void start() {
-    harbour = RunningHarbour.start(TestClock.at("2026-10-21T12:00"));
+  void start() {
     Fixtures fixtures = new Fixtures(harbour);
     fixtures.staff("sam", Role.ADVISER);
     fixtures.staff("priya", Role.ADVISER);
@@ -40,7 +42,7 @@ class RotaBrowserTest {
     api = fixtures.signedIn("jo");
     JsonObject rota = RotaJson.toJson(RotaFixtures.demo().rota()).put("version", 0);
     assertEquals(200, api.json(HttpMethod.PUT, "/api/rota", rota).statusCode());
-    browser = Browser.start();
+    browser = openBrowser();
     browser.get(harbour.baseUrl() + "/signin");
     browser.findElement(By.id("username")).sendKeys("jo");
     browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
@@ -48,15 +50,7 @@ class RotaBrowserTest {
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/signin"));
   }
 
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    harbour.close();
-  }
-
-  private static boolean fitsWidth() {
+  private boolean fitsWidth() {
     Object fits = browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
     return Boolean.TRUE.equals(fits);
   }

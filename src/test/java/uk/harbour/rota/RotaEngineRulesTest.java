@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.harbour.web.HarbourException;
 
 /** Overlaps, overrides, gaps and clock changes on small hand-made rotas. */
+@Timeout(30)
 class RotaEngineRulesTest {
 
   private static final String ALI = "adviser-ali";

@@ -11,10 +11,12 @@ import java.time.DayOfWeek;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.harbour.web.HarbourException;
 
+@Timeout(30)
 class RotaJsonTest {
 
   private static final String OVERRIDE =

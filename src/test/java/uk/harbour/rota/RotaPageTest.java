@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.harbour.identity.Role;
@@ -25,6 +26,7 @@ import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
 
 @DisplayName("The rota page")
+@Timeout(120)
 class RotaPageTest {
 
   private static RunningHarbour harbour;

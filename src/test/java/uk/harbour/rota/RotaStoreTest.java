@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog.AuditQuery;
 import uk.harbour.identity.Role;
@@ -22,6 +23,7 @@ import uk.harbour.testing.TestClock;
 import uk.harbour.web.HarbourException;
 
 @DisplayName("The rota in the store")
+@Timeout(120)
 class RotaStoreTest {
 
   private static final Instant AT = Instant.parse("2026-10-21T11:00:00Z");

@@ -24,11 +24,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.harbour.web.HarbourException;
 
+@Timeout(30)
 class RotaValidatorTest {
 
   private static final ShiftTemplate EVENING =

@@ -9,11 +9,13 @@ import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.harbour.calendar.BankHolidays;
 import uk.harbour.web.HarbourException;
 
+@Timeout(30)
 class RotaYamlTest {
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.rota.OnCall;
 import uk.harbour.routing.Assignment.Assign;
 import uk.harbour.routing.Assignment.Decision;
@@ -17,6 +18,7 @@ import uk.harbour.routing.Assignment.WaitReason;
 import uk.harbour.routing.Assignment.Why;
 
 @DisplayName("Choosing who gets a waiting conversation")
+@Timeout(30)
 class AssignmentTest {
 
   private static final Instant T = Instant.parse("2026-11-25T18:00:00Z");

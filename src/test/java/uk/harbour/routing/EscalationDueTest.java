@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.app.HarbourConfig;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.Message;
@@ -17,6 +18,7 @@ import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
 
 @DisplayName("When the next escalation alert is due")
+@Timeout(30)
 class EscalationDueTest {
 
   private static final Instant T = Instant.parse("2026-11-25T18:00:00Z");

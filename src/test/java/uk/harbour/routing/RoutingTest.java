@@ -20,12 +20,14 @@ import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
 import uk.harbour.identity.SignedIn;
+import uk.harbour.testing.Eventually;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.Rotas;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
+import uk.harbour.testing.TestSocket.Barrier;
 
 @DisplayName("Rota-aware routing against a running Harbour with a controlled clock")
 @Timeout(120)
@@ -105,24 +107,12 @@ class RoutingTest {
    */
   private void setStatus(TestSocket socket, String username, String status) {
     socket.send(new JsonObject().put("type", "presence").put("status", status));
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline
-        && !harbour.harbour().services().staffPresence().of(username).map(s -> status.equals(s.status())).orElse(false)) {
-      Thread.onSpinWait();
-    }
+    Eventually.eventually(() -> harbour.harbour().services().staffPresence().of(username).map(s -> status.equals(s.status())).orElse(false));
   }
 
   /** Waits (briefly) for routing that runs just after a message is stored. */
   private Conversation eventually(String id, Predicate<Conversation> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      Conversation c = harbour.harbour().services().chat().peek(id).orElse(null);
-      if (c != null && condition.test(c)) {
-        return c;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("condition not met for " + id);
+    return Eventually.eventually(() -> harbour.harbour().services().chat().peek(id).orElse(null), c -> c != null && condition.test(c));
   }
 
   /** Moves the clock to a Wednesday time ("18:10", "18:09:59.999") and runs the sweep. */
@@ -208,6 +198,7 @@ class RoutingTest {
       assertNull(conversation(jay.id()).assignedTo());
 
       say(young, "hello?");
+      // A timed wait: routing decides after the ack, and nothing the care leaver can send is answered after it.
       assertFalse(young.arrivesWithin(messageOf(MessageKind.AUTO_REPLY), 500), "only one auto-reply per episode");
       assertEquals(1, stored(jay.id(), MessageKind.AUTO_REPLY).size());
     }
@@ -269,7 +260,7 @@ class RoutingTest {
       assertEquals(2, conversation(jay.id()).escalationLevel(), "no alerts after an acknowledgement");
       assertEquals(2, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "escalated".equals(m.event().getString("type"))).count(),
           "each step recorded once");
-      assertFalse(young.arrivesWithin(messageOf(MessageKind.ALERT), 300), "alerts are for staff only");
+      assertFalse(young.arrivesBefore(messageOf(MessageKind.ALERT), Barrier.history()), "alerts are for staff only");
     }
   }
 
@@ -440,7 +431,7 @@ class RoutingTest {
       assertEquals(0, conversation(jay.id()).escalationLevel());
       sweepAt("18:02");
       assertEquals(1, conversation(jay.id()).escalationLevel(), "two minutes for an urgent wait");
-      assertFalse(young.arrivesWithin(messageOf(MessageKind.ALERT), 300), "the flag and the alert are staff-only");
+      assertFalse(young.arrivesBefore(messageOf(MessageKind.ALERT), Barrier.history()), "the flag and the alert are staff-only");
     }
   }
 
@@ -480,7 +471,7 @@ class RoutingTest {
         assertTrue(notes.get(notes.size() - 1).text().contains("Rent arrears, 2 weeks"), "the handover note goes with it: " + notes);
         JsonObject told = young.next(f -> messageOf(MessageKind.SYSTEM).test(f) && "transferred".equals(f.getJsonObject("message").getJsonObject("event").getString("type")));
         assertEquals("Ali's shift has ended. You are now talking with Priya.", told.getJsonObject("message").getString("text"));
-        assertFalse(young.arrivesWithin(messageOf(MessageKind.NOTE), 300), "notes never reach the care leaver");
+        assertFalse(young.arrivesBefore(messageOf(MessageKind.NOTE), Barrier.history()), "notes never reach the care leaver");
       }
     }
   }
@@ -531,13 +522,8 @@ class RoutingTest {
       clock.setLocal("2026-11-25T18:03");
       ali.close();
       // Ali's socket closing is seen on the server's event loop; give it a moment.
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (harbour.harbour().services().chatSockets() != null
-          && System.nanoTime() < deadline
-          && !"offline".equals(harbour.harbour().services().routing().view().forStaff().getJsonArray("onCall").stream()
-              .map(JsonObject.class::cast).filter(a -> "ali".equals(a.getString("username"))).findFirst().orElseThrow().getString("availability"))) {
-        Thread.onSpinWait();
-      }
+      Eventually.eventually(() -> "offline".equals(harbour.harbour().services().routing().view().forStaff().getJsonArray("onCall").stream()
+          .map(JsonObject.class::cast).filter(a -> "ali".equals(a.getString("username"))).findFirst().orElseThrow().getString("availability")));
       sweepAt("18:03:30");
       assertEquals("ali", conversation(jay.id()).assignedTo(), "within the grace period");
       setStatus(priya, "priya", "available");

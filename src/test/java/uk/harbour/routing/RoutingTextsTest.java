@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("How routing says when someone is next on, in London time across the clock change")
+@Timeout(30)
 class RoutingTextsTest {
 
   private final RoutingTexts texts = new RoutingTexts(ZoneId.of("Europe/London"), "Demo Borough Council", "0161 496 0000");

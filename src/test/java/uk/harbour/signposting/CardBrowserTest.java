@@ -3,7 +3,6 @@ package uk.harbour.signposting;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,30 +12,20 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import uk.harbour.identity.Role;
 import uk.harbour.testing.Browser;
+import uk.harbour.testing.BrowserTestBase;
 import uk.harbour.testing.Fixtures;
-import uk.harbour.testing.RunningHarbour;
-import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 
 @DisplayName("In two real browsers, a help card")
-class CardBrowserTest {
+class CardBrowserTest extends BrowserTestBase {
 
-  private static RunningHarbour harbour;
-  private static ChromeDriver young;
-  private static ChromeDriver adviser;
+  private ChromeDriver young;
+  private ChromeDriver adviser;
 
   @BeforeAll
-  static void start() {
-    harbour = RunningHarbour.start(TestClock.at("2026-11-28T23:00"));
-    young = Browser.start();
-    adviser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    young.quit();
-    adviser.quit();
-    harbour.close();
+  void start() {
+    young = openBrowser();
+    adviser = openBrowser();
   }
 
   @Test

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.calendar.BankHolidays;
 
 @DisplayName("Card templates")
+@Timeout(30)
 class CardTemplatesTest {
 
   private static final CardRenderer RENDERER = CatalogueFixtures.renderer();

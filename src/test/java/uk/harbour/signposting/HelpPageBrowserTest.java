@@ -5,35 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import uk.harbour.testing.Browser;
-import uk.harbour.testing.RunningHarbour;
-import uk.harbour.testing.TestClock;
+import uk.harbour.testing.BrowserTestBase;
 
 @DisplayName("In a real browser, signed out, the Help now page")
-class HelpPageBrowserTest {
+class HelpPageBrowserTest extends BrowserTestBase {
 
-  private static RunningHarbour harbour;
-  private static ChromeDriver browser;
+  private ChromeDriver browser;
 
   @BeforeAll
-  static void start() {
-    harbour = RunningHarbour.start(TestClock.at("2026-11-28T23:00"));
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    harbour.close();
+  void start() {
+    browser = openBrowser();
   }
 
   @Test

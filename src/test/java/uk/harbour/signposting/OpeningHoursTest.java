@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.harbour.calendar.BankHolidays;
 
 @DisplayName("Opening hours")
+@Timeout(30)
 class OpeningHoursTest {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");

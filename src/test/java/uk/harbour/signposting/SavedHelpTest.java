@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.testing.TestClock;
 import uk.harbour.web.HarbourException;
 
 /** My saved help's answers when saves race or the list is full; the store side is in SavedHelpRepositoryTest. */
 @DisplayName("My saved help")
+@Timeout(30)
 class SavedHelpTest {
 
   private final TestClock clock = TestClock.at("2026-11-24T21:00");

@@ -12,11 +12,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.audit.AuditLog.Actor;
 import uk.harbour.testing.TestClock;
 import uk.harbour.web.HarbourException;
 
 @DisplayName("The signposting service")
+@Timeout(30)
 class SignpostingServiceTest {
 
   private final TestClock clock = TestClock.at("2026-11-24T14:00");

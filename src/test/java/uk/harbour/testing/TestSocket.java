@@ -5,8 +5,10 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -74,6 +76,11 @@ public final class TestSocket implements AutoCloseable {
         }
       }
     }
+    return nextArriving(wanted);
+  }
+
+  /** The next matching frame to arrive from now on (within 10 s); frames before it are kept for later. */
+  private JsonObject nextArriving(Predicate<JsonObject> wanted) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     try {
       while (System.nanoTime() < deadline) {
@@ -98,7 +105,48 @@ public final class TestSocket implements AutoCloseable {
     return next(f -> type.equals(f.getString("type")));
   }
 
-  /** True if a matching frame arrives within the given time (for checking something does NOT arrive). */
+  /**
+   * True if a matching frame arrives before the answer to {@code barrier} (for checking something
+   * does NOT arrive). The server acts on a connection's frames in order, and a frame published for
+   * this connection before the barrier was sent is queued on its event loop ahead of the answer; so
+   * once the answer is in, nothing the server did before the barrier can still be on its way.
+   * Frames that arrive first and do not match are kept for {@link #next}.
+   */
+  public boolean arrivesBefore(Predicate<JsonObject> wanted, Barrier barrier) {
+    synchronized (seen) {
+      if (seen.stream().anyMatch(wanted)) {
+        return true;
+      }
+    }
+    send(barrier.frame());
+    JsonObject first = nextArriving(f -> barrier.answer().test(f) || wanted.test(f));
+    return !barrier.answer().test(first);
+  }
+
+  /** Sends {@code barrier} and waits for its answer: every frame sent before it has been acted on. */
+  public void sync(Barrier barrier) {
+    send(barrier.frame());
+    nextArriving(barrier.answer());
+  }
+
+  /** A frame the server answers on this connection in order with the frames before it, and its answer. */
+  public record Barrier(JsonObject frame, Predicate<JsonObject> answer) {
+
+    /** For staff: the queue, answered as soon as the frame is read. */
+    public static Barrier queue() {
+      return new Barrier(new JsonObject().put("type", "queue"), f -> "queue".equals(f.getString("type")));
+    }
+
+    /** For a care leaver: a page of one message of their own history. It subscribes to nothing and changes nothing. */
+    public static Barrier history() {
+      return new Barrier(new JsonObject().put("type", "history").put("limit", 1), f -> "history".equals(f.getString("type")));
+    }
+  }
+
+  /**
+   * True if a matching frame arrives within the given time (for checking something does NOT arrive,
+   * where no {@link Barrier} is answered after the server would send it).
+   */
   public boolean arrivesWithin(Predicate<JsonObject> wanted, long millis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     synchronized (seen) {
@@ -137,19 +185,7 @@ public final class TestSocket implements AutoCloseable {
 
   /** Waits for the server to close the socket and returns the close code. */
   public short awaitClose() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (closeCode == null && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    if (closeCode == null) {
-      throw new AssertionError("socket was not closed");
-    }
-    return closeCode;
+    return Eventually.eventually().atMost(Duration.ofSeconds(20)).alias("socket closed").until(() -> closeCode, Objects::nonNull);
   }
 
   public boolean isClosed() {

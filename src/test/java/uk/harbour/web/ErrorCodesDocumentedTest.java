@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Keeps the docs and the code in step: every error code the main code can send (an HTTP error body
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * docs/chat-protocol.md. Codes are read from the source, where they are always string literals.
  */
 @DisplayName("Every error code the server can send is documented")
+@Timeout(30)
 class ErrorCodesDocumentedTest {
 
   private static final Path MAIN = Path.of("src/main/java");

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 
 @DisplayName("A running Harbour answers its operational and error routes")
+@Timeout(120)
 class FoundationTest {
 
   private static RunningHarbour harbour;

@@ -3,35 +3,22 @@ package uk.harbour.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import uk.harbour.testing.Browser;
-import uk.harbour.testing.RunningHarbour;
-import uk.harbour.testing.TestClock;
+import uk.harbour.testing.BrowserTestBase;
 
 @DisplayName("In a real browser, the landing page")
-class LandingPageBrowserTest {
+class LandingPageBrowserTest extends BrowserTestBase {
 
-  private static RunningHarbour harbour;
-  private static ChromeDriver browser;
+  private ChromeDriver browser;
 
   @BeforeAll
-  static void start() {
-    harbour = RunningHarbour.start(TestClock.at("2026-11-28T23:00"));
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    harbour.close();
+  void start() {
+    browser = openBrowser();
   }
 
   @Test

@@ -8,14 +8,18 @@ import static uk.harbour.testing.RunningHarbour.await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import uk.harbour.testing.Eventually;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 
 @DisplayName("Harbour's lifecycle")
+@Timeout(120)
 class LifecycleTest {
 
   @Test
@@ -40,20 +44,11 @@ class LifecycleTest {
     assertTrue(canConnect(port), "listening while running");
     harbour.close();
     assertThrows(IOException.class, () -> connect(port), "the port is released");
-    Set<String> leftOver = waitForThreadsToEnd(before);
-    assertTrue(leftOver.isEmpty(), "threads left behind: " + leftOver);
-  }
-
-  private static Set<String> waitForThreadsToEnd(Set<String> before) throws InterruptedException {
-    Set<String> extra = Set.of();
-    for (int i = 0; i < 50; i++) {
-      extra = nonDaemonThreads().stream().filter(t -> !before.contains(t)).collect(Collectors.toSet());
-      if (extra.isEmpty()) {
-        return extra;
-      }
-      Thread.sleep(100); // test thread only: threads take a moment to finish after close
-    }
-    return extra;
+    // Threads take a moment to finish after close.
+    Eventually.eventually().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      Set<String> leftOver = nonDaemonThreads().stream().filter(t -> !before.contains(t)).collect(Collectors.toSet());
+      assertTrue(leftOver.isEmpty(), "threads left behind: " + leftOver);
+    });
   }
 
   private static Set<String> nonDaemonThreads() {

@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
+import uk.harbour.testing.Eventually;
 import uk.harbour.testing.RawHttp;
 import uk.harbour.testing.RawHttp.Answer;
 import uk.harbour.testing.RunningHarbour;
@@ -134,12 +136,13 @@ class RequestLoggingTest {
     return answer;
   }
 
-  /** Waits for the first new line (the client may hang up before the server notices), then a moment more. */
+  /**
+   * Waits for the first new line (the client may hang up before the server notices), then a moment
+   * more: a second line would come from the same request's handling, which no later request or
+   * answer is ordered after, so that part stays a short timed wait.
+   */
   private static List<ILoggingEvent> eventsAfter(int before) {
-    long deadline = System.currentTimeMillis() + 5000;
-    while (events().size() == before && System.currentTimeMillis() < deadline) {
-      pause(20);
-    }
+    Eventually.eventually().atMost(Duration.ofSeconds(5)).alias("a log line for the request").until(() -> events().size() > before);
     pause(300);
     List<ILoggingEvent> all = events();
     return all.subList(before, all.size());

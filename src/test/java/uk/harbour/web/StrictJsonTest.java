@@ -10,10 +10,12 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Strict JSON: one value exactly as RFC 8259 writes it")
+@Timeout(30)
 class StrictJsonTest {
 
   @ParameterizedTest(name = "{0}")
