@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,6 +20,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import uk.harbour.identity.Role;
 import uk.harbour.testing.Browser;
+import uk.harbour.testing.BrowserTestBase;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
@@ -32,35 +32,35 @@ import uk.harbour.testing.TestSession;
  * it, and unsent messages are wiped from the device, as they are at sign-out.
  */
 @DisplayName("Quick exit on young people's pages")
-@Timeout(180)
-class QuickExitBrowserTest {
+class QuickExitBrowserTest extends BrowserTestBase {
 
-  private static Vertx neutralVertx;
-  private static HttpServer neutral;
-  private static RunningHarbour harbour;
-  private static ChromeDriver browser;
-  private static TestSession pa;
-  private static Fixtures fixtures;
+  private Vertx neutralVertx;
+  private HttpServer neutral;
+  private ChromeDriver browser;
+  private TestSession pa;
+  private Fixtures fixtures;
 
-  @BeforeAll
-  static void start() {
+  /** The neutral site is a stand-in server, started first: the exit address is read at start. */
+  @Override
+  protected RunningHarbour startHarbour() {
     neutralVertx = Vertx.vertx();
     neutral = RunningHarbour.await(neutralVertx.createHttpServer()
         .requestHandler(req -> req.response().putHeader("Content-Type", "text/html").end("<!doctype html><title>Weather</title><p>Sunny spells"))
         .listen(0, "127.0.0.1"));
-    harbour = RunningHarbour.start(TestClock.at("2026-11-28T23:00"),
-        new JsonObject().put("council", new JsonObject().put("exitUrl", neutralUrl())));
+    return RunningHarbour.start(TestClock.at("2026-11-28T23:00"), new JsonObject().put("council", new JsonObject().put("exitUrl", neutralUrl())));
+  }
+
+  @BeforeAll
+  void start() {
     fixtures = new Fixtures(harbour);
     fixtures.staff("sam", Role.ADVISER);
     pa = fixtures.signedIn("sam");
-    browser = Browser.start();
+    browser = openBrowser();
   }
 
   @AfterAll
-  static void stop() {
-    browser.quit();
+  void stopNeutralSite() {
     RunningHarbour.await(neutralVertx.close());
-    harbour.close();
   }
 
   @BeforeEach
@@ -68,12 +68,12 @@ class QuickExitBrowserTest {
     browser.manage().deleteAllCookies();
   }
 
-  private static String neutralUrl() {
+  private String neutralUrl() {
     return "http://127.0.0.1:" + neutral.actualPort() + "/weather";
   }
 
   /** Joins as a new young person in the browser and waits for the chat to connect. */
-  private static void joinAndChat(String name) {
+  private void joinAndChat(String name) {
     JsonObject invite = fixtures.careLeaver(pa, name);
     browser.get(invite.getString("link").replace("http://localhost:8080", harbour.baseUrl()));
     browser.findElement(By.id("loginName")).sendKeys(name.toLowerCase() + "-qe");
@@ -84,13 +84,13 @@ class QuickExitBrowserTest {
   }
 
   /** An unsent message in the chat's outbox, as a dropped connection leaves it. */
-  private static void leaveUnsent(String text) {
+  private void leaveUnsent(String text) {
     String userId = browser.findElement(By.id("chat")).getAttribute("data-user-id");
     browser.executeScript("localStorage.setItem('harbour.outbox.' + arguments[0], JSON.stringify([{clientId: 'c1', text: arguments[1]}]))", userId, text);
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> outboxKeys() {
+  private List<String> outboxKeys() {
     return (List<String>) browser.executeScript("return Object.keys(localStorage).filter(k => k.startsWith('harbour.outbox.'))");
   }
 
