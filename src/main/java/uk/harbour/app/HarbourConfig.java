@@ -18,7 +18,8 @@ public record HarbourConfig(
     Security security,
     Chat chat,
     Council council,
-    Routing routing) {
+    Routing routing,
+    SafetyFiles safety) {
 
   public record Http(
       String host, int port, URI publicUrl, int bodyLimitBytes, int instances, boolean secureCookies) {}
@@ -31,6 +32,9 @@ public record HarbourConfig(
   }
 
   public record Council(String name, String outOfHoursPhone) {}
+
+  /** The risk lexicon and the staff guidance files (docs/safeguarding.md). */
+  public record SafetyFiles(Path lexicon, Path guidance) {}
 
   public record Security(
       Duration staffIdle,
@@ -96,7 +100,8 @@ public record HarbourConfig(
             ladder(in.string("routing.ladder")),
             Duration.ofSeconds(in.intInRange("routing.disconnectGraceSeconds", 0, 3600)),
             Duration.ofSeconds(in.intInRange("routing.sweepSeconds", 1, 600)),
-            in.intInRange("routing.autoReplyCards", 0, 10)));
+            in.intInRange("routing.autoReplyCards", 0, 10)),
+        new SafetyFiles(Path.of(in.string("safety.lexicon")), Path.of(in.string("safety.guidance"))));
   }
 
   /** Rungs of the escalation ladder, in order: {@code backup} and {@code duty_manager}. */
