@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  *   <li>{@code #}: a number written in digits ("took # paracetamol").
  * </ul>
  *
- * Nothing else: no regular-expression syntax reaches the compiled pattern, whose only repetition is
- * the bounded word gap, so a match costs at most a fixed number of steps per position in the text
- * (no catastrophic backtracking, whatever the text).
+ * Nothing else: no regular-expression syntax reaches the compiled pattern. Its only repetitions
+ * are possessive ones within a word (which never give back) and the gap of at most {@value
+ * #GAP_WORDS} whole words, so a match tried at one position costs a bounded number of steps (no
+ * catastrophic backtracking, whatever the text).
  */
 final class LexiconPattern {
 
@@ -67,8 +68,9 @@ final class LexiconPattern {
       throw new IllegalArgumentException("is longer than " + MAX_LENGTH + " characters");
     }
     List<Item> items = new LexiconPattern(phrase, normaliser).items();
+    String regex = assemble(items);
     First first = items.get(0).first();
-    return new Phrase(phrase, Pattern.compile(assemble(items)), first.words(), first.stems(), first.number());
+    return new Phrase(phrase, Pattern.compile(regex), first.words(), first.stems(), first.number());
   }
 
   private List<Item> items() {

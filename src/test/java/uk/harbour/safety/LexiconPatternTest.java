@@ -67,6 +67,7 @@ class LexiconPatternTest {
         "a|b => outside a group",
         "[maybe] kill => must start and end with words",
         "kill ... => must start and end with words",
+        "... kill => must start and end with words",
         "a ... b ... c ... d => more than 2",
         "(a||b) => empty choice",
         "*kill => the phrase language does not use",
