@@ -18,7 +18,8 @@ public record HarbourConfig(
     Security security,
     Chat chat,
     Council council,
-    Routing routing) {
+    Routing routing,
+    SafetyFiles safety) {
 
   public record Http(
       String host, int port, URI publicUrl, int bodyLimitBytes, int instances, boolean secureCookies) {}
@@ -32,6 +33,9 @@ public record HarbourConfig(
 
   /** {@code exitUrl}: the neutral site "Exit this page" replaces a young person's page with. */
   public record Council(String name, String outOfHoursPhone, URI exitUrl) {}
+
+  /** The risk lexicon and the staff guidance files (docs/safeguarding.md). */
+  public record SafetyFiles(Path lexicon, Path guidance) {}
 
   public record Security(
       Duration staffIdle,
@@ -97,7 +101,8 @@ public record HarbourConfig(
             ladder(in.string("routing.ladder")),
             Duration.ofSeconds(in.intInRange("routing.disconnectGraceSeconds", 0, 3600)),
             Duration.ofSeconds(in.intInRange("routing.sweepSeconds", 1, 600)),
-            in.intInRange("routing.autoReplyCards", 0, 10)));
+            in.intInRange("routing.autoReplyCards", 0, 10)),
+        new SafetyFiles(Path.of(in.string("safety.lexicon")), Path.of(in.string("safety.guidance"))));
   }
 
   /** Rungs of the escalation ladder, in order: {@code backup} and {@code duty_manager}. */

@@ -24,6 +24,7 @@ import uk.harbour.identity.StaffRoutes;
 import uk.harbour.routing.OnCallRoutes;
 import uk.harbour.rota.RotaPages;
 import uk.harbour.rota.RotaRoutes;
+import uk.harbour.safety.SafetyRoutes;
 import uk.harbour.signposting.SignpostingRoutes;
 import uk.harbour.web.FailureHandler;
 import uk.harbour.web.Pages;
@@ -84,6 +85,7 @@ public final class HarbourRouter {
     new RotaRoutes(services.rota()).mount(router);
     new RotaPages(services.rota(), identity, pages, services.staffPresence()::describe).mount(router);
     new SignpostingRoutes(services.signposting(), services.savedHelp(), services.cardSending(), services.chat(), pages).mount(router);
+    new SafetyRoutes(services.safety()).mount(router);
   }
 
   private static void mountOperations(Vertx vertx, Router router, Services services) {

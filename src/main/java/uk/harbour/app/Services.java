@@ -9,6 +9,7 @@ import uk.harbour.chat.ChatService;
 import uk.harbour.chat.ChatSockets;
 import uk.harbour.chat.StaffPresence;
 import uk.harbour.rota.RotaService;
+import uk.harbour.safety.Safety;
 import io.vertx.ext.web.sstore.SessionStore;
 import uk.harbour.identity.Identity;
 import uk.harbour.identity.SocketAuthenticator;
@@ -38,4 +39,5 @@ public record Services(
     StaffPresence staffPresence,
     Signposting signposting,
     SavedHelp savedHelp,
-    CardSending cardSending) {}
+    CardSending cardSending,
+    Safety safety) {}

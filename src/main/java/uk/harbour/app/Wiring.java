@@ -49,6 +49,8 @@ import uk.harbour.identity.StaffSignIn;
 import uk.harbour.identity.Totp;
 import uk.harbour.identity.YoungPeople;
 import uk.harbour.rota.RotaService;
+import uk.harbour.safety.Safety;
+import uk.harbour.safety.SafetyGuidance;
 import uk.harbour.store.MongoRotaRepository;
 import uk.harbour.signposting.CardHelpers;
 import uk.harbour.signposting.CardRenderer;
@@ -103,8 +105,10 @@ final class Wiring {
     Future<BankHolidays> holidays =
         vertx.executeBlocking(() -> BankHolidays.fromYaml(Files.readString(Path.of("config", "bank-holidays.yaml"))), false);
     Future<SignpostingFiles> signpostingFiles = vertx.executeBlocking(() -> SignpostingFiles.read(config), false);
+    SafetyGuidance.Council council = new SafetyGuidance.Council(config.council().name(), config.council().outOfHoursPhone());
+    Future<Safety> safety = vertx.executeBlocking(() -> Safety.load(config.safety().lexicon(), config.safety().guidance(), council), false);
 
-    return Future.all(List.of(indexes, policy, hashing, holidays, signpostingFiles))
+    return Future.all(List.of(indexes, policy, hashing, holidays, signpostingFiles, safety))
         .compose(
             ready -> {
               SignOuts signOuts = new SignOuts(vertx.eventBus());
@@ -169,7 +173,8 @@ final class Wiring {
                       presence,
                       signposting,
                       new SavedHelp(savedHelp, signposting, clock),
-                      new CardSending(chat, signposting, accountLimit));
+                      new CardSending(chat, signposting, accountLimit),
+                      safety.result());
               return chat.start()
                   .compose(v -> rota.start())
                   .compose(v -> signposting.start())

@@ -67,6 +67,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("The safety files default to config/safety/ and can be moved by environment variables")
+  void safetyFiles(Vertx vertx, VertxTestContext ctx) {
+    ConfigLoader.load(vertx, Map.of(), new JsonObject())
+        .compose(defaults -> ConfigLoader.load(vertx, Map.of("HARBOUR_SAFETY_LEXICON", "/etc/harbour/lexicon.yaml", "HARBOUR_SAFETY_GUIDANCE", "/etc/harbour/guidance.yaml"), new JsonObject())
+            .map(moved -> new HarbourConfig.SafetyFiles[] {defaults.safety(), moved.safety()}))
+        .onComplete(
+            ctx.succeeding(
+                both ->
+                    ctx.verify(
+                        () -> {
+                          assertEquals(new HarbourConfig.SafetyFiles(Path.of("config/safety/lexicon.yaml"), Path.of("config/safety/guidance.yaml")), both[0]);
+                          assertEquals(new HarbourConfig.SafetyFiles(Path.of("/etc/harbour/lexicon.yaml"), Path.of("/etc/harbour/guidance.yaml")), both[1]);
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
   @DisplayName("With MONGO_URI set the real store is used and demo data stays off unless asked for")
   void mongoUriTurnsDemoOff(Vertx vertx, VertxTestContext ctx) {
     ConfigLoader.load(vertx, Map.of("MONGO_URI", "mongodb://db1,db2/?replicaSet=rs0"), new JsonObject())

@@ -20,6 +20,7 @@ final class RequestFuzzer {
       "/api/conversations/ID/transcript", "/api/conversations/ID/cards", "/api/conversations/ID/card-suggestions",
       "/api/rota", "/api/rota/shifts", "/api/rota/gaps", "/api/rota/overrides", "/api/rota/overrides/x",
       "/api/signposting/entries", "/api/signposting/entries/x", "/api/saved", "/api/saved/x", "/api/staff", "/api/on-call",
+      "/api/safety/check",
       "/rota/overrides", "/rota/office-hours", "/people/ID/invite", "/saved", "/health/ready", "/nowhere", "/%", "/api/%");
   private static final List<String> METHODS = List.of("GET", "GET", "POST", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "BREW");
   private static final List<String> QUERIES = List.of(

@@ -119,7 +119,9 @@ class AccessMatrixTest {
         new Route(HttpMethod.GET, "/saved", false, null, expect(302, 200, 403, 403, 403, 403)),
         new Route(HttpMethod.GET, "/api/saved", false, null, expect(401, 200, 403, 403, 403, 403)),
         new Route(HttpMethod.POST, "/api/saved", false, new JsonObject().put("entryId", "samaritans"), expect(401, 201, 403, 403, 403, 403)),
-        new Route(HttpMethod.DELETE, "/api/saved/samaritans", false, null, expect(401, 204, 403, 403, 403, 403)));
+        new Route(HttpMethod.DELETE, "/api/saved/samaritans", false, null, expect(401, 204, 403, 403, 403, 403)),
+        // Safeguarding: the risk check is for managers and admins.
+        new Route(HttpMethod.POST, "/api/safety/check", false, new JsonObject().put("text", "hello"), expect(401, 403, 403, 403, 200, 200)));
   }
 
   static Stream<Arguments> cases() {
