@@ -9,7 +9,7 @@ import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-import uk.harbour.audit.AuditRoutes;
+import uk.harbour.identity.AuditRoutes;
 import uk.harbour.chat.ChatPages;
 import uk.harbour.chat.TranscriptRoutes;
 import uk.harbour.identity.CsrfTokenHandler;

@@ -1,4 +1,4 @@
-package uk.harbour.audit;
+package uk.harbour.identity;
 
 import io.vertx.core.Future;
 import java.util.Collection;
@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import uk.harbour.identity.SignedIn;
-import uk.harbour.identity.StaffAccount;
-import uk.harbour.identity.StaffAccounts;
-import uk.harbour.identity.YoungPeople;
 
 /**
  * Names for the ids in audit entries: staff display names, and young people's first names where

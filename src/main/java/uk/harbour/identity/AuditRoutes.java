@@ -1,5 +1,7 @@
-package uk.harbour.audit;
+package uk.harbour.identity;
 
+import uk.harbour.audit.AuditAction;
+import uk.harbour.audit.AuditLog;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -13,12 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import uk.harbour.audit.AuditLog.AuditQuery;
-import uk.harbour.identity.CurrentUser;
-import uk.harbour.identity.Identity;
-import uk.harbour.identity.RequireRole;
-import uk.harbour.identity.Role;
-import uk.harbour.identity.SignedIn;
-import uk.harbour.identity.StaffPages;
 import uk.harbour.web.DateInput;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.Pages;

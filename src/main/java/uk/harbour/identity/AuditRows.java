@@ -1,5 +1,7 @@
-package uk.harbour.audit;
+package uk.harbour.identity;
 
+import uk.harbour.audit.AuditAction;
+import uk.harbour.audit.AuditEvent;
 import io.vertx.core.json.JsonObject;
 import java.time.ZoneId;
 import java.util.Map;

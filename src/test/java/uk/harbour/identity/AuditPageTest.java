@@ -1,5 +1,6 @@
-package uk.harbour.audit;
+package uk.harbour.identity;
 
+import uk.harbour.audit.AuditAction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package uk.harbour.audit;
+package uk.harbour.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

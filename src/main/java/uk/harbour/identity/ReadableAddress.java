@@ -1,4 +1,4 @@
-package uk.harbour.audit;
+package uk.harbour.identity;
 
 import java.util.ArrayList;
 import java.util.List;
