@@ -23,7 +23,7 @@ import uk.harbour.routing.Escalations;
 import uk.harbour.routing.HelpOpenNow;
 import uk.harbour.routing.OnCallView;
 import uk.harbour.routing.RotaNow;
-import uk.harbour.routing.Router;
+import uk.harbour.routing.ConversationAssigner;
 import uk.harbour.routing.Routing;
 import uk.harbour.routing.RoutingTexts;
 import uk.harbour.routing.StaffDirectory;
@@ -190,11 +190,11 @@ final class Wiring {
     HarbourConfig.Routing settings = config.routing();
     StaffDirectory directory = new StaffDirectory(staffRepository);
     RoutingTexts texts = new RoutingTexts(config.zone(), config.council().name(), config.council().outOfHoursPhone());
-    Router router = new Router(chat, rota, presence, directory, help, texts, settings, clock);
+    ConversationAssigner assigner = new ConversationAssigner(chat, rota, presence, directory, help, texts, settings, clock);
     return new Routing(
         chat,
         delivery,
-        router,
+        assigner,
         new Escalations(chat, delivery, rota, directory, texts, settings),
         new DayHandover(chat, delivery, rota, directory, texts, config.zone()),
         new OnCallView(chat, rota, presence, directory, clock),

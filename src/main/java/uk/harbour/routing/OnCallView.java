@@ -110,7 +110,7 @@ public final class OnCallView implements OnCallInfo {
 
   /** 1 for the longest wait among conversations nobody has yet; null when someone has it. */
   Integer queuePosition(Conversation conv) {
-    if (!Router.unassignedWait(conv)) {
+    if (!ConversationAssigner.unassignedWait(conv)) {
       return null;
     }
     List<Conversation> queue = waitingInOrder();
@@ -121,7 +121,7 @@ public final class OnCallView implements OnCallInfo {
   private List<Conversation> waitingInOrder() {
     List<Conversation> queue = new ArrayList<>();
     for (Conversation c : chat.conversations()) {
-      if (Router.unassignedWait(c) && c.waitingSince() != null) {
+      if (ConversationAssigner.unassignedWait(c) && c.waitingSince() != null) {
         queue.add(c);
       }
     }

@@ -29,7 +29,7 @@ public final class Routing {
 
   private final ChatService chat;
   private final ChatDelivery delivery;
-  private final Router router;
+  private final ConversationAssigner assigner;
   private final Escalations escalations;
   private final DayHandover dayHandover;
   private final OnCallView view;
@@ -44,7 +44,7 @@ public final class Routing {
   public Routing(
       ChatService chat,
       ChatDelivery delivery,
-      Router router,
+      ConversationAssigner assigner,
       Escalations escalations,
       DayHandover dayHandover,
       OnCallView view,
@@ -53,7 +53,7 @@ public final class Routing {
       Clock clock) {
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
-    this.router = Objects.requireNonNull(router);
+    this.assigner = Objects.requireNonNull(assigner);
     this.escalations = Objects.requireNonNull(escalations);
     this.dayHandover = Objects.requireNonNull(dayHandover);
     this.view = Objects.requireNonNull(view);
@@ -82,7 +82,7 @@ public final class Routing {
 
   private void onStored(Message message) {
     if (message.fromCareLeaver()) {
-      told(message.conversationId(), router.route(message.conversationId()));
+      told(message.conversationId(), assigner.route(message.conversationId()));
     }
   }
 
@@ -145,10 +145,10 @@ public final class Routing {
   }
 
   private Future<Void> sweepOne(Conversation conv, Instant now, boolean afterGrace) {
-    return router.checkAssigned(conv, now, afterGrace)
+    return assigner.checkAssigned(conv, now, afterGrace)
         .compose(moved -> escalations.check(conv, now))
         .compose(alerted -> dayHandover.check(conv, now))
-        .compose(v -> Router.unassignedWait(conv) ? told(conv.id(), router.route(conv.id())) : Future.succeededFuture(List.of()))
+        .compose(v -> ConversationAssigner.unassignedWait(conv) ? told(conv.id(), assigner.route(conv.id())) : Future.succeededFuture(List.of()))
         .mapEmpty();
   }
 

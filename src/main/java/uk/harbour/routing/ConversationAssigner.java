@@ -29,7 +29,7 @@ import uk.harbour.routing.Assignment.Wait;
  * state it changes) and is recorded as a message, so the conversation's fold — and a restart —
  * knows who has it.
  */
-public final class Router {
+public final class ConversationAssigner {
 
   private final ChatService chat;
   private final RotaNow rota;
@@ -47,7 +47,7 @@ public final class Router {
 
   private record CountedLoads(long at, AdviserLoads.Counts counts) {}
 
-  public Router(
+  public ConversationAssigner(
       ChatService chat,
       RotaNow rota,
       StaffPresence presence,
