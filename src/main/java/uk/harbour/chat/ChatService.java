@@ -247,7 +247,7 @@ public final class ChatService {
                         staff,
                         MessageKind.SYSTEM,
                         "You are now talking with " + StaffAccount.firstName(toName) + ".",
-                        new JsonObject().put("type", "transferred").put("to", to).put("by", staff.id()))));
+                        ConversationEvent.Transferred.byStaff(to, staff.id()))));
   }
 
   /**
@@ -264,15 +264,15 @@ public final class ChatService {
           List<Message> out = new ArrayList<>();
           if (conv.escalationLevel() > 0 && conv.acknowledgedBy() == null) {
             out.add(system(conversationId, staff, MessageKind.ALERT, staff.displayName() + " acknowledged the alert.",
-                new JsonObject().put("type", "acknowledged").put("by", staff.id())));
+                new ConversationEvent.Acknowledged(staff.id())));
             if (staff.role() == Role.ADVISER && !staff.id().equals(conv.assignedTo())) {
               out.add(system(conversationId, staff, MessageKind.SYSTEM, "You are now talking with " + StaffAccount.firstName(staff.displayName()) + ".",
-                  new JsonObject().put("type", "assigned").put("to", staff.id()).put("reason", "acknowledged")));
+                  new ConversationEvent.Assigned(staff.id(), "acknowledged")));
             }
           }
           if (conv.paHandoverPending() && staff.id().equals(conv.paUsername())) {
             out.add(system(conversationId, staff, MessageKind.ALERT, staff.displayName() + " picked up the handover.",
-                new JsonObject().put("type", "handover_done").put("by", staff.id())));
+                new ConversationEvent.HandoverDone(staff.id())));
           }
           if (out.isEmpty()) {
             throw HarbourException.badRequest("nothing_to_acknowledge", "There is no alert or handover to acknowledge.");
@@ -296,7 +296,7 @@ public final class ChatService {
             return List.of();
           }
           return List.of(system(conversationId, staff, MessageKind.ALERT, staff.displayName() + " marked this conversation " + priority + ".",
-              new JsonObject().put("type", "priority").put("priority", priority).put("by", staff.id())));
+              new ConversationEvent.PriorityChanged(priority, staff.id())));
         });
   }
 
@@ -312,7 +312,7 @@ public final class ChatService {
                         staff,
                         MessageKind.SYSTEM,
                         StaffAccount.firstName(staff.displayName()) + " marked this conversation as resolved. Send a message any time to start again.",
-                        new JsonObject().put("type", "resolved").put("by", staff.id()))));
+                        new ConversationEvent.Resolved(staff.id()))));
   }
 
   private Future<Conversation> manageable(SignedIn staff, String conversationId) {
@@ -324,7 +324,7 @@ public final class ChatService {
                     : Future.failedFuture(notYours()));
   }
 
-  private Message system(String conversationId, SignedIn by, MessageKind kind, String text, JsonObject event) {
+  private Message system(String conversationId, SignedIn by, MessageKind kind, String text, ConversationEvent event) {
     return new Message(conversationId, 0, 1, kind, text, by.id(), by.role(), by.displayName(), null, clock.instant(), null, event);
   }
 

@@ -74,8 +74,8 @@ public final class Conversation {
         // A card Harbour itself sends (with the auto-reply) answers nobody.
       }
       case SYSTEM, ALERT -> {
-        systemEvent(message.event());
         if (message.event() != null) {
+          systemEvent(message.event());
           routing.apply(message.event(), message.createdAt());
         }
       }
@@ -122,24 +122,22 @@ public final class Conversation {
     unreadForStaff = 0;
   }
 
-  private void systemEvent(JsonObject event) {
-    if (event == null) {
-      return;
+  private void systemEvent(ConversationEvent event) {
+    if (event instanceof ConversationEvent.Assigned assigned) {
+      assignedTo = assigned.to();
+    } else if (event instanceof ConversationEvent.Transferred transferred) {
+      assignedTo = transferred.to();
+    } else if (event instanceof ConversationEvent.Unassigned) {
+      assignedTo = null;
+    } else if (event instanceof ConversationEvent.Resolved) {
+      status = ConversationStatus.RESOLVED;
+      waitingSince = null;
+      unreadForStaff = 0;
+      routing.waitEnded();
+    } else if (event instanceof ConversationEvent.PriorityChanged changed && changed.priority() != null) {
+      priority = changed.priority();
     }
-    switch (event.getString("type", "")) {
-      case "assigned", "transferred" -> assignedTo = event.getString("to");
-      case "unassigned" -> assignedTo = null;
-      case "resolved" -> {
-        status = ConversationStatus.RESOLVED;
-        waitingSince = null;
-        unreadForStaff = 0;
-        routing.waitEnded();
-      }
-      case "priority" -> priority = event.getString("priority", priority);
-      default -> {
-        // Unknown events from a newer version are kept in history and ignored here.
-      }
-    }
+    // Other events are routing's (below); unknown ones from a newer version are kept in history and ignored.
   }
 
   public void markReadByStaff(long seq) {

@@ -34,24 +34,22 @@ final class RoutingState {
     acknowledgedBy = null;
   }
 
-  void apply(JsonObject event, Instant at) {
-    switch (event.getString("type", "")) {
-      case "assigned", "transferred" -> assignedAt = at;
-      case "escalated" -> {
-        escalationLevel = Math.max(escalationLevel, event.getInteger("level", escalationLevel + 1));
-        escalatedAt = at;
-        JsonArray to = event.getJsonArray("to", new JsonArray());
-        to.forEach(id -> escalatedTo.add(String.valueOf(id)));
+  void apply(ConversationEvent event, Instant at) {
+    if (event instanceof ConversationEvent.Assigned || event instanceof ConversationEvent.Transferred) {
+      assignedAt = at;
+    } else if (event instanceof ConversationEvent.Escalated escalated) {
+      escalationLevel = Math.max(escalationLevel, escalated.level() == null ? escalationLevel + 1 : escalated.level());
+      escalatedAt = at;
+      if (escalated.to() != null) {
+        escalatedTo.addAll(escalated.to());
       }
-      case "acknowledged" -> acknowledgedBy = event.getString("by");
-      case "pa_handover" -> {
-        paHandoverAt = at;
-        paHandoverPending = true;
-      }
-      case "handover_done" -> paHandoverPending = false;
-      default -> {
-        // Not a routing event.
-      }
+    } else if (event instanceof ConversationEvent.Acknowledged acknowledged) {
+      acknowledgedBy = acknowledged.by();
+    } else if (event instanceof ConversationEvent.PaHandover) {
+      paHandoverAt = at;
+      paHandoverPending = true;
+    } else if (event instanceof ConversationEvent.HandoverDone) {
+      paHandoverPending = false;
     }
   }
 

@@ -1,7 +1,6 @@
 package uk.harbour.routing;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
@@ -129,14 +129,6 @@ public final class DayHandover {
       text.append(" Last note: ").append(conv.lastNote());
     }
     return texts.system(conv.id(), MessageKind.ALERT, text.toString(), now,
-        new JsonObject()
-            .put("type", "pa_handover")
-            .put("to", conv.paUsername())
-            .put("from", s.from().toString())
-            .put("until", s.to().toString())
-            .put("messagesFromCareLeaver", fromThem)
-            .put("cards", new JsonArray(cards))
-            .put("priority", conv.priority())
-            .put("escalationLevel", conv.escalationLevel()));
+        new ConversationEvent.PaHandover(conv.paUsername(), s.from(), s.to(), fromThem, cards, conv.priority(), conv.escalationLevel()));
   }
 }

@@ -1,7 +1,6 @@
 package uk.harbour.routing;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import uk.harbour.app.HarbourConfig;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.rota.OnCall;
@@ -121,23 +121,18 @@ public final class Escalations {
         + " for a reply. Alert " + reach.level() + " sent to " + names + ".";
     return Optional.of(texts.system(
         conv.id(), MessageKind.ALERT, text, now,
-        new JsonObject()
-            .put("type", "escalated")
-            .put("level", reach.level())
-            .put("rungs", new JsonArray(reach.rungs()))
-            .put("to", new JsonArray(List.copyOf(reach.to())))
-            .put("waitedMinutes", waited)));
+        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited)));
   }
 
   private void deliver(Message alert) {
-    JsonObject event = alert.event();
+    ConversationEvent.Escalated event = (ConversationEvent.Escalated) alert.event();
     JsonObject frame =
         new JsonObject()
             .put("type", "alert")
             .put("conversationId", alert.conversationId())
-            .put("level", event.getInteger("level"))
-            .put("waitedMinutes", event.getLong("waitedMinutes"))
+            .put("level", event.level())
+            .put("waitedMinutes", event.waitedMinutes())
             .put("text", alert.text());
-    event.getJsonArray("to").forEach(username -> delivery.toUser(String.valueOf(username), frame));
+    event.to().forEach(username -> delivery.toUser(username, frame));
   }
 }

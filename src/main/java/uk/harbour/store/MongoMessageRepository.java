@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import uk.harbour.chat.ConversationEventJson;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.chat.MessageRepository;
@@ -138,7 +139,7 @@ public final class MongoMessageRepository implements MessageRepository {
       doc.put("card", m.card());
     }
     if (m.event() != null) {
-      doc.put("event", m.event());
+      doc.put("event", ConversationEventJson.toJson(m.event()));
     }
     return doc;
   }
@@ -146,6 +147,7 @@ public final class MongoMessageRepository implements MessageRepository {
   static Message fromDocument(JsonObject doc) {
     String role = doc.getString("senderRole");
     String clientId = doc.getString("clientId");
+    JsonObject event = doc.getJsonObject("event");
     return new Message(
         doc.getString("conversationId"),
         doc.getLong("seq"),
@@ -158,6 +160,6 @@ public final class MongoMessageRepository implements MessageRepository {
         clientId != null && clientId.startsWith("system-") ? null : clientId,
         Documents.instant(doc, "createdAt"),
         doc.getJsonObject("card"),
-        doc.getJsonObject("event"));
+        event == null ? null : ConversationEventJson.fromJson(event));
   }
 }
