@@ -6,7 +6,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -96,29 +95,10 @@ public final class ChatConnection {
   private void welcome() {
     Future<JsonObject> conversation =
         who.role() == Role.CARE_LEAVER
-            ? sockets.chat().conversation(who.id()).map(ChatConnection::careLeaverView).recover(e -> Future.succeededFuture(null))
+            ? sockets.chat().conversation(who.id()).map(ServerFrames::careLeaverView).recover(e -> Future.succeededFuture(null))
             : Future.succeededFuture(null);
     onOwnContext(conversation)
-        .onComplete(
-            r ->
-                write(
-                    new JsonObject()
-                        .put("type", "welcome")
-                        .put("v", 1)
-                        .put("user", new JsonObject().put("id", who.id()).put("role", who.role().name().toLowerCase()).put("displayName", who.displayName()))
-                        .put("conversation", r.succeeded() ? r.result() : null)
-                        .put("onCall", sockets.onCall().now(who))
-                        .encode()));
-  }
-
-  /** What a care leaver may know about their own conversation. */
-  static JsonObject careLeaverView(Conversation c) {
-    return new JsonObject()
-        .put("id", c.id())
-        .put("status", c.status().name().toLowerCase())
-        .put("episode", c.episode())
-        .put("lastSeq", c.lastSeq())
-        .put("staffReadSeq", c.staffReadSeq());
+        .onComplete(r -> write(ServerFrames.welcome(who, r.succeeded() ? r.result() : null, sockets.onCall().now(who))));
   }
 
   private void onText(String text) {
@@ -178,7 +158,7 @@ public final class ChatConnection {
       onOwnContext(sockets.chat().acknowledge(who, ack.conversationId())).onFailure(e -> failure(e, "acknowledge"));
     } else if (frame instanceof ClientFrame.Queue) {
       staffOnly();
-      write(new JsonObject().put("type", "queue").put("conversations", new JsonArray(List.copyOf(sockets.chat().queue(who)))).encode());
+      write(ServerFrames.queue(sockets.chat().queue(who)));
     }
   }
 
@@ -188,17 +168,7 @@ public final class ChatConnection {
       follow(conversationId);
     }
     onOwnContext(sockets.chat().send(who, new SendCommand(conversationId, frame.clientId(), frame.text(), frame.kind()), sockets.accountLimit()))
-        .onSuccess(
-            m ->
-                write(
-                    new JsonObject()
-                        .put("type", "ack")
-                        .put("clientId", frame.clientId())
-                        .put("id", m.id())
-                        .put("conversationId", m.conversationId())
-                        .put("seq", m.seq())
-                        .put("storedAt", m.createdAt().toString())
-                        .encode()))
+        .onSuccess(m -> write(ServerFrames.ack(frame.clientId(), m)))
         .onFailure(e -> failure(e, frame.clientId()));
   }
 
@@ -234,7 +204,7 @@ public final class ChatConnection {
                 sockets.viewed(who, conversationId);
               }
               return onOwnContext(sockets.chat().history(who, conversationId, frame.beforeSeq(), frame.limit()))
-                  .map(page -> ResumeStream.frame(conversationId, page, page.isEmpty() || page.get(0).seq() <= 1, conv.lastSeq()));
+                  .map(page -> ServerFrames.history(conversationId, page, page.isEmpty() || page.get(0).seq() <= 1, conv.lastSeq()));
             })
         .onSuccess(this::write)
         .onFailure(e -> failure(e, "history"));
@@ -359,11 +329,7 @@ public final class ChatConnection {
       close(CLOSE_TOO_MANY_ERRORS, "Too many bad frames");
       return;
     }
-    JsonObject frame = new JsonObject().put("type", "error").put("code", code).put("message", message).put("ref", ref);
-    if (retryAfterMs > 0) {
-      frame.put("retryAfterMs", retryAfterMs);
-    }
-    write(frame.encode());
+    write(ServerFrames.error(code, message, ref, retryAfterMs));
   }
 
   private static String ref(ClientFrame frame) {

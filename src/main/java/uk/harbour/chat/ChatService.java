@@ -179,7 +179,7 @@ public final class ChatService {
     }
     Optional<Message> resent = slot.recent(sender.id(), command.clientId());
     if (resent.isPresent()) {
-      return Future.succeededFuture(new Stored(resent.get(), conv.summary(), false));
+      return Future.succeededFuture(new Stored(resent.get(), ServerFrames.summary(conv), false));
     }
     long wait = allowance == null ? 0 : allowance.tryAcquire(sender.id());
     if (wait > 0) {
@@ -187,7 +187,7 @@ public final class ChatService {
       return messages
           .findByClientId(conv.id(), sender.id(), command.clientId())
           .compose(found -> found.isPresent()
-              ? Future.succeededFuture(new Stored(found.get(), slot.state().summary(), false))
+              ? Future.succeededFuture(new Stored(found.get(), ServerFrames.summary(slot.state()), false))
               : Future.failedFuture(new RateLimitedException(wait)));
     }
     Message message =
@@ -213,7 +213,7 @@ public final class ChatService {
               if (duplicate.kind() == Duplicate.CLIENT_ID) {
                 return messages
                     .findByClientId(conv.id(), sender.id(), command.clientId())
-                    .map(found -> new Stored(found.orElseThrow(), slot.state().summary(), false));
+                    .map(found -> new Stored(found.orElseThrow(), ServerFrames.summary(slot.state()), false));
               }
               // Another writer took this seq (a previous run, or another node): catch up and try once more.
               return retry ? catchUp(slot).compose(v -> append(slot, sender, command, null, false)) : Future.failedFuture(e);
@@ -228,7 +228,7 @@ public final class ChatService {
               fold(slot.state(), message);
               slot.remember(message);
               save(slot);
-              return new Stored(message, slot.state().summary(), true);
+              return new Stored(message, ServerFrames.summary(slot.state()), true);
             });
   }
 
@@ -405,13 +405,13 @@ public final class ChatService {
                 conv.markReadByStaff(seq);
               }
               save(slot(conversationId));
-              delivery.read(conversationId, seq, reader.role(), conv.summary());
+              delivery.read(conversationId, seq, reader.role(), ServerFrames.summary(conv));
               return Future.succeededFuture();
             });
   }
 
   /** Open conversations this staff member may see: waiting first, longest wait first. */
-  public List<JsonObject> queue(SignedIn staff) {
+  public List<Conversation> queue(SignedIn staff) {
     List<Conversation> open = new ArrayList<>();
     for (ConversationSlot slot : slots.values()) {
       Conversation conv = slot.state();
@@ -423,7 +423,7 @@ public final class ChatService {
     open.sort(
         Comparator.comparing((Conversation c) -> c.status() != ConversationStatus.WAITING)
             .thenComparing(c -> c.waitingSince() == null ? c.lastMessageAt() : c.waitingSince(), Comparator.nullsLast(Comparator.naturalOrder())));
-    return open.stream().map(Conversation::summary).toList();
+    return open;
   }
 
   /** The conversation as held in memory right now, without loading it. */

@@ -281,29 +281,9 @@ public final class Conversation {
     return routing.paHandoverPending;
   }
 
-  /** The protocol's conversation summary. */
-  public JsonObject summary() {
-    return new JsonObject()
-        .put("id", id)
-        .put("careLeaverName", careLeaverName)
-        .put("paUsername", paUsername)
-        .put("status", status.name().toLowerCase())
-        .put("priority", priority)
-        .put("assignedTo", assignedTo)
-        .put("episode", episode)
-        .put("lastSeq", lastSeq)
-        .put("waitingSince", waitingSince == null ? null : waitingSince.toString())
-        .put("lastMessageAt", lastMessageAt == null ? null : lastMessageAt.toString())
-        .put("unreadForStaff", unreadForStaff)
-        .put("staffReadSeq", staffReadSeq)
-        .put("escalationLevel", routing.escalationLevel)
-        .put("acknowledgedBy", routing.acknowledgedBy)
-        .put("paHandoverPending", routing.paHandoverPending);
-  }
-
   /** Everything, for the store's snapshot; the store maps instants to dates. */
   public JsonObject snapshot() {
-    JsonObject snapshot = summary();
+    JsonObject snapshot = ServerFrames.summary(this);
     routing.write(snapshot);
     return snapshot
         .put("team", team)

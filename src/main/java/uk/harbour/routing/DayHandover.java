@@ -1,7 +1,6 @@
 package uk.harbour.routing;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -91,8 +90,7 @@ public final class DayHandover {
                 chat.postIf(conv.id(), c -> needsItem(c, s) ? List.of(item(c, recent, s, now)) : List.of())
                     .map(
                         posted -> {
-                          posted.forEach(m -> delivery.toUser(conv.paUsername(), new JsonObject()
-                              .put("type", "handover").put("conversationId", m.conversationId()).put("text", m.text())));
+                          posted.forEach(m -> delivery.handover(conv.paUsername(), m));
                           return posted;
                         }));
   }

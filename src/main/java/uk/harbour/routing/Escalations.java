@@ -1,7 +1,6 @@
 package uk.harbour.routing;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,14 +124,6 @@ public final class Escalations {
   }
 
   private void deliver(Message alert) {
-    ConversationEvent.Escalated event = (ConversationEvent.Escalated) alert.event();
-    JsonObject frame =
-        new JsonObject()
-            .put("type", "alert")
-            .put("conversationId", alert.conversationId())
-            .put("level", event.level())
-            .put("waitedMinutes", event.waitedMinutes())
-            .put("text", alert.text());
-    event.to().forEach(username -> delivery.toUser(username, frame));
+    delivery.alert(alert);
   }
 }

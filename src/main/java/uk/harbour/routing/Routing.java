@@ -2,7 +2,6 @@ package uk.harbour.routing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,7 +164,7 @@ public final class Routing {
     return routed.onSuccess(
         posted -> {
           if (!posted.isEmpty()) {
-            delivery.toCareLeaver(conversationId, new JsonObject().put("type", "oncall").put("onCall", view.forCareLeaver(conversationId)));
+            delivery.onCall(conversationId, view.forCareLeaver(conversationId));
           }
         });
   }
