@@ -112,7 +112,6 @@ class CrashTest {
     Set<String> counted = ConcurrentHashMap.newKeySet();
     JsonArray history = new JsonArray();
     CountDownLatch historyArrived = new CountDownLatch(1);
-    WebSocket[] current = new WebSocket[1];
     again.textMessageHandler(text -> {
       JsonObject frame = new JsonObject(text);
       if ("ack".equals(frame.getString("type"))) {
@@ -127,15 +126,12 @@ class CrashTest {
       } else if ("history".equals(frame.getString("type"))) {
         JsonArray page = frame.getJsonArray("messages");
         history.addAll(page);
+        // The server sends every page of one resume by itself; asking again would overlap them.
         if (frame.getBoolean("complete")) {
           historyArrived.countDown();
-        } else {
-          long last = page.getJsonObject(page.size() - 1).getLong("seq");
-          current[0].writeTextMessage(new JsonObject().put("type", "resume").put("afterSeq", last).encode());
         }
       }
     });
-    current[0] = again;
     // The client's outbox: resend everything, acked or not, with the same client ids.
     sent.forEach((clientId, text) -> again.writeTextMessage(frame(clientId, text)));
     assertTrue(allAcked.await(60, TimeUnit.SECONDS), "every message acked after the restart");
