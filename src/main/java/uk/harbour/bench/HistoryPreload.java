@@ -63,7 +63,7 @@ final class HistoryPreload {
           }
         }
         ChatBench.await(Future.all(window));
-        ChatBench.await(Future.all(all.stream().map(conversations::save).toList()));
+        ChatBench.await(Future.all(all.stream().map(c -> conversations.save(c.state())).toList()));
         store.commit();
         return written;
       } finally {

@@ -80,7 +80,7 @@ public final class ChatService {
         .all()
         .compose(
             all -> {
-              all.forEach(c -> hold(slot(c.id()), c));
+              all.forEach(c -> hold(slot(c.id()), Conversation.restore(c)));
               return careLeavers.all();
             })
         .compose(
@@ -479,7 +479,7 @@ public final class ChatService {
     Future<Conversation> base =
         slot.state() != null
             ? Future.succeededFuture(slot.state())
-            : conversations.find(conversationId).compose(found -> found.map(Future::succeededFuture).orElseGet(() -> fresh(conversationId)));
+            : conversations.find(conversationId).compose(found -> found.map(Conversation::restore).map(Future::succeededFuture).orElseGet(() -> fresh(conversationId)));
     return base.compose(
         conv -> {
           hold(slot, conv);
@@ -546,7 +546,7 @@ public final class ChatService {
 
   private void writeSnapshot(ConversationSlot slot) {
     conversations
-        .save(slot.state())
+        .save(slot.state().state())
         .onFailure(e -> LOG.warn("Conversation snapshot not saved; it will be rebuilt from messages", e))
         .onComplete(
             r -> {

@@ -1,6 +1,5 @@
 package uk.harbour.chat;
 
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -281,50 +280,35 @@ public final class Conversation {
     return routing.paHandoverPending;
   }
 
-  /** Everything, for the store's snapshot; the store maps instants to dates. */
-  public JsonObject snapshot() {
-    JsonObject snapshot = ServerFrames.summary(this);
-    routing.write(snapshot);
-    return snapshot
-        .put("team", team)
-        .put("lastCareLeaverMessageAt", text(lastCareLeaverMessageAt))
-        .put("lastStaffMessageAt", text(lastStaffMessageAt))
-        .put("episodeStartedAt", text(episodeStartedAt))
-        .put("firstResponseAt", text(firstResponseAt))
-        .put("careLeaverReadSeq", careLeaverReadSeq)
-        .put("responses", responses)
-        .put("totalResponseMillis", totalResponseMillis)
-        .put("maxResponseMillis", maxResponseMillis);
+  /** The whole state as it is now, for the repository's snapshot. */
+  public ConversationState state() {
+    return new ConversationState(
+        id, careLeaverName, paUsername, team, status, priority, assignedTo, episode, lastSeq, waitingSince, lastMessageAt,
+        lastCareLeaverMessageAt, lastStaffMessageAt, episodeStartedAt, firstResponseAt, unreadForStaff, staffReadSeq,
+        careLeaverReadSeq, responses, totalResponseMillis, maxResponseMillis, routing.state());
   }
 
-  public static Conversation fromSnapshot(JsonObject s) {
-    Conversation c = new Conversation(s.getString("id"), s.getString("careLeaverName"), s.getString("paUsername"), s.getString("team"));
-    c.status = ConversationStatus.valueOf(s.getString("status", "resolved").toUpperCase());
-    c.priority = s.getString("priority", "normal");
-    c.assignedTo = s.getString("assignedTo");
-    c.episode = s.getInteger("episode", 0);
-    c.lastSeq = s.getLong("lastSeq", 0L);
-    c.waitingSince = instant(s.getString("waitingSince"));
-    c.lastMessageAt = instant(s.getString("lastMessageAt"));
-    c.lastCareLeaverMessageAt = instant(s.getString("lastCareLeaverMessageAt"));
-    c.lastStaffMessageAt = instant(s.getString("lastStaffMessageAt"));
-    c.episodeStartedAt = instant(s.getString("episodeStartedAt"));
-    c.firstResponseAt = instant(s.getString("firstResponseAt"));
-    c.unreadForStaff = s.getLong("unreadForStaff", 0L);
-    c.staffReadSeq = s.getLong("staffReadSeq", 0L);
-    c.careLeaverReadSeq = s.getLong("careLeaverReadSeq", 0L);
-    c.responses = s.getLong("responses", 0L);
-    c.totalResponseMillis = s.getLong("totalResponseMillis", 0L);
-    c.maxResponseMillis = s.getLong("maxResponseMillis", 0L);
-    c.routing.read(s);
+  /** A conversation that continues from a snapshot; messages after its {@code lastSeq} are folded on top. */
+  public static Conversation restore(ConversationState s) {
+    Conversation c = new Conversation(s.id(), s.careLeaverName(), s.paUsername(), s.team());
+    c.status = s.status();
+    c.priority = s.priority();
+    c.assignedTo = s.assignedTo();
+    c.episode = s.episode();
+    c.lastSeq = s.lastSeq();
+    c.waitingSince = s.waitingSince();
+    c.lastMessageAt = s.lastMessageAt();
+    c.lastCareLeaverMessageAt = s.lastCareLeaverMessageAt();
+    c.lastStaffMessageAt = s.lastStaffMessageAt();
+    c.episodeStartedAt = s.episodeStartedAt();
+    c.firstResponseAt = s.firstResponseAt();
+    c.unreadForStaff = s.unreadForStaff();
+    c.staffReadSeq = s.staffReadSeq();
+    c.careLeaverReadSeq = s.careLeaverReadSeq();
+    c.responses = s.responses();
+    c.totalResponseMillis = s.totalResponseMillis();
+    c.maxResponseMillis = s.maxResponseMillis();
+    c.routing.restore(s.routing());
     return c;
-  }
-
-  private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
-  }
-
-  private static Instant instant(String text) {
-    return text == null ? null : Instant.parse(text);
   }
 }
