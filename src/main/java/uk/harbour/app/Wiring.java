@@ -14,6 +14,8 @@ import uk.harbour.calendar.BankHolidays;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.ChatSockets;
+import uk.harbour.chat.ConversationLog;
+import uk.harbour.chat.StaffActions;
 import java.nio.file.Files;
 import java.util.List;
 import uk.harbour.calendar.BankHolidays;
@@ -86,7 +88,7 @@ final class Wiring {
     var invites = new MongoInviteRepository(mongo, durability);
     var devices = new MongoDeviceRepository(mongo, durability);
     var knownBrowsers = new KnownBrowsers(new MongoKnownBrowserRepository(mongo, durability), clock, KnownBrowsers.LIFETIME, config.http().secureCookies());
-    var messages = new MongoMessageRepository(mongo);
+    var messages = new MongoMessageRepository(mongo, durability);
     var conversations = new MongoConversationRepository(mongo);
     AuditLog audit = new MongoAuditLog(mongo, durability, clock);
     HarbourConfig.Security security = config.security();
@@ -127,7 +129,8 @@ final class Wiring {
                       audit,
                       clock);
               ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
-              ChatService chat = new ChatService(vertx, messages, conversations, careLeavers, durability, delivery, clock);
+              ConversationLog log = new ConversationLog(vertx, messages, conversations, careLeavers);
+              ChatService chat = new ChatService(log, messages, delivery, clock);
               StaffPresence presence = new StaffPresence(delivery, clock);
               RotaService rota =
                   new RotaService(
@@ -149,6 +152,7 @@ final class Wiring {
                   new ChatSockets(
                       vertx,
                       chat,
+                      new StaffActions(chat, clock),
                       delivery,
                       presence,
                       staff,
@@ -170,7 +174,7 @@ final class Wiring {
                       signposting,
                       new SavedHelp(savedHelp, signposting, clock),
                       new CardSending(chat, signposting, accountLimit));
-              return chat.start()
+              return log.start()
                   .compose(v -> rota.start())
                   .compose(v -> signposting.start())
                   .compose(v -> signposting.seed(files.national()))

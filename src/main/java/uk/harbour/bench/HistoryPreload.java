@@ -36,7 +36,7 @@ final class HistoryPreload {
     try (EmbeddedMongo store = EmbeddedMongo.start(file)) {
       MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour").put("maxPoolSize", 16));
       try {
-        MongoMessageRepository messages = new MongoMessageRepository(mongo);
+        MongoMessageRepository messages = new MongoMessageRepository(mongo, Durability.none());
         MongoConversationRepository conversations = new MongoConversationRepository(mongo);
         MongoCareLeaverRepository people = new MongoCareLeaverRepository(mongo, Durability.none());
         List<Conversation> all = new ArrayList<>();

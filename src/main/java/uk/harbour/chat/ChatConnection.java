@@ -149,13 +149,13 @@ public final class ChatConnection {
       transfer(transfer);
     } else if (frame instanceof ClientFrame.Resolve resolve) {
       staffOnly();
-      onOwnContext(sockets.chat().resolve(who, resolve.conversationId())).onFailure(e -> failure(e, "resolve"));
+      onOwnContext(sockets.staffActions().resolve(who, resolve.conversationId())).onFailure(e -> failure(e, "resolve"));
     } else if (frame instanceof ClientFrame.Priority priority) {
       staffOnly();
-      onOwnContext(sockets.chat().prioritise(who, priority.conversationId(), priority.priority())).onFailure(e -> failure(e, "priority"));
+      onOwnContext(sockets.staffActions().prioritise(who, priority.conversationId(), priority.priority())).onFailure(e -> failure(e, "priority"));
     } else if (frame instanceof ClientFrame.Acknowledge ack) {
       staffOnly();
-      onOwnContext(sockets.chat().acknowledge(who, ack.conversationId())).onFailure(e -> failure(e, "acknowledge"));
+      onOwnContext(sockets.staffActions().acknowledge(who, ack.conversationId())).onFailure(e -> failure(e, "acknowledge"));
     } else if (frame instanceof ClientFrame.Queue) {
       staffOnly();
       write(ServerFrames.queue(sockets.chat().queue(who)));
@@ -229,7 +229,7 @@ public final class ChatConnection {
               if (found.isEmpty() || !found.get().active() || found.get().role() != Role.ADVISER) {
                 return Future.failedFuture(HarbourException.badRequest("not_found", "There is no active adviser with that username."));
               }
-              return onOwnContext(sockets.chat().transfer(who, frame.conversationId(), found.get().username(), found.get().displayName(), frame.note()));
+              return onOwnContext(sockets.staffActions().transfer(who, frame.conversationId(), found.get().username(), found.get().displayName(), frame.note()));
             })
         .onSuccess(m -> {})
         .onFailure(e -> failure(e, "transfer"));

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import uk.harbour.app.HarbourConfig;
-import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.ConversationStatus;
@@ -32,7 +32,7 @@ import uk.harbour.routing.Assignment.Wait;
  */
 public final class ConversationAssigner {
 
-  private final ChatService chat;
+  private final ConversationPosts chat;
   private final RotaNow rota;
   private final StaffPresence presence;
   private final StaffDirectory staff;
@@ -49,7 +49,7 @@ public final class ConversationAssigner {
   private record CountedLoads(long at, AdviserLoads.Counts counts) {}
 
   public ConversationAssigner(
-      ChatService chat,
+      ConversationPosts chat,
       RotaNow rota,
       StaffPresence presence,
       StaffDirectory staff,

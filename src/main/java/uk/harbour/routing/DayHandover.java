@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import uk.harbour.chat.ChatDelivery;
-import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
@@ -29,7 +29,7 @@ public final class DayHandover {
   /** Looking back further than this for the end of the last working day finds nothing useful. */
   private static final Duration LOOK_BACK = Duration.ofDays(5);
 
-  private final ChatService chat;
+  private final ConversationPosts chat;
   private final ChatDelivery delivery;
   private final RotaNow rota;
   private final StaffDirectory staff;
@@ -40,7 +40,7 @@ public final class DayHandover {
   /** An out-of-hours stretch [from, to): the night or weekend just ended. */
   record Stretch(RotaEngine engine, Instant from, Instant to) {}
 
-  public DayHandover(ChatService chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, ZoneId zone) {
+  public DayHandover(ConversationPosts chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, ZoneId zone) {
     this.zone = Objects.requireNonNull(zone);
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
@@ -83,8 +83,7 @@ public final class DayHandover {
       return Future.succeededFuture(List.of());
     }
     Stretch s = night.get();
-    SignedIn reader = new SignedIn(RoutingTexts.SENDER_ID, Role.MANAGER, RoutingTexts.SENDER_NAME, null, now);
-    return chat.history(reader, conv.id(), Long.MAX_VALUE, 100)
+    return chat.latest(conv.id(), 100)
         .compose(
             recent ->
                 chat.postIf(conv.id(), c -> needsItem(c, s) ? List.of(item(c, recent, s, now)) : List.of())

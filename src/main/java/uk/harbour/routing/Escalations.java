@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import uk.harbour.app.HarbourConfig;
 import uk.harbour.chat.ChatDelivery;
-import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
@@ -27,7 +27,7 @@ import uk.harbour.web.PlainEnglish;
  */
 public final class Escalations {
 
-  private final ChatService chat;
+  private final ConversationPosts chat;
   private final ChatDelivery delivery;
   private final RotaNow rota;
   private final StaffDirectory staff;
@@ -35,7 +35,7 @@ public final class Escalations {
   private final HarbourConfig.Routing settings;
 
   public Escalations(
-      ChatService chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, HarbourConfig.Routing settings) {
+      ConversationPosts chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, HarbourConfig.Routing settings) {
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
     this.rota = Objects.requireNonNull(rota);

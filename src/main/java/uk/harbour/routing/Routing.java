@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.chat.ChatDelivery;
-import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.Message;
 
@@ -26,7 +26,7 @@ public final class Routing {
   private static final Logger LOG = LoggerFactory.getLogger(Routing.class);
   private static final Duration NAMES_REFRESH = Duration.ofMinutes(1);
 
-  private final ChatService chat;
+  private final ConversationPosts chat;
   private final ChatDelivery delivery;
   private final ConversationAssigner assigner;
   private final Escalations escalations;
@@ -41,7 +41,7 @@ public final class Routing {
   private Future<Void> queued;
 
   public Routing(
-      ChatService chat,
+      ConversationPosts chat,
       ChatDelivery delivery,
       ConversationAssigner assigner,
       Escalations escalations,

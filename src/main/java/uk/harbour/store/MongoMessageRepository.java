@@ -20,7 +20,9 @@ import uk.harbour.identity.Role;
  * Messages in {@code messages}. {@code _id} = conversation and seq, so history and resume are
  * {@code $in} look-ups the embedded store answers from its index; the unique index on
  * (conversationId, senderId, clientId) stores a resent message once, also on real MongoDB.
- * Inserts are batched ({@link InsertBatcher}); a refused document fails only its own sender.
+ * Inserts are batched ({@link InsertBatcher}); a refused document fails only its own sender. A write
+ * is durable once {@link Durability} says so after it: one group commit covers every write that
+ * finished before it started, so a burst of messages waits for one commit, not one each.
  */
 public final class MongoMessageRepository implements MessageRepository {
 
@@ -39,11 +41,13 @@ public final class MongoMessageRepository implements MessageRepository {
   static final int CACHED_SEQS = 256;
 
   private final MongoClient mongo;
+  private final Durability durability;
   private final InsertBatcher inserts;
   private final MessageCache cache = new MessageCache(CACHED_MESSAGES, CACHED_SEQS);
 
-  public MongoMessageRepository(MongoClient mongo) {
+  public MongoMessageRepository(MongoClient mongo, Durability durability) {
     this.mongo = Objects.requireNonNull(mongo);
+    this.durability = Objects.requireNonNull(durability);
     this.inserts = new InsertBatcher(mongo, COLLECTION, MAX_BATCH, MAX_IN_FLIGHT);
   }
 
@@ -59,7 +63,7 @@ public final class MongoMessageRepository implements MessageRepository {
   }
 
   @Override
-  public Future<Void> insert(Message message) {
+  public Future<Void> write(Message message) {
     // Messages from many conversations share one insertMany; each conversation's chain has at
     // most one insert in flight, so batching never reorders a conversation.
     return inserts
@@ -112,6 +116,16 @@ public final class MongoMessageRepository implements MessageRepository {
               found.sort(BY_SEQ);
               return found;
             });
+  }
+
+  @Override
+  public Future<Void> durable() {
+    return durability.afterWrite();
+  }
+
+  @Override
+  public Optional<Message> recentByClientId(String conversationId, String senderId, String clientId) {
+    return Optional.ofNullable(cache.byClientId(conversationId, senderId, clientId));
   }
 
   @Override

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +55,7 @@ class BatchedInsertTest {
   void setUp() throws Exception {
     server = EmbeddedMongo.start(tempDir.resolve("store.mv.db"));
     mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", server.connectionString()).put("db_name", "harbour"));
-    messages = new MongoMessageRepository(mongo);
+    messages = new MongoMessageRepository(mongo, Durability.none());
     join(messages.createIndexes());
   }
 
@@ -120,7 +121,7 @@ class BatchedInsertTest {
     for (long seq = 1; seq <= 5; seq++) {
       join(messages.insert(message("cl-c", seq, "mine-" + seq)));
     }
-    MongoMessageRepository otherNode = new MongoMessageRepository(mongo);
+    MongoMessageRepository otherNode = new MongoMessageRepository(mongo, Durability.none());
     for (long seq = 6; seq <= 10; seq++) {
       join(otherNode.insert(message("cl-c", seq, "theirs-" + seq)));
     }
@@ -155,6 +156,28 @@ class BatchedInsertTest {
     List<Promise<Void>> unsure = promises(2);
     InsertBatcher.settle(unsure, Future.failedFuture(notMajority));
     unsure.forEach(p -> assertSame(notMajority, p.future().cause()));
+  }
+
+  @Test
+  @DisplayName("an insert completes only once the write is durable, though the store has applied it at once")
+  void insertWaitsForDurability() {
+    Promise<Void> commit = Promise.promise();
+    AtomicInteger asked = new AtomicInteger();
+    MongoMessageRepository durable = new MongoMessageRepository(mongo, () -> {
+      asked.incrementAndGet();
+      return commit.future();
+    });
+    Future<Void> inserted = durable.insert(message("cl-d", 1, "d-1"));
+    Future<Void> another = durable.insert(message("cl-e", 1, "e-1"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (asked.get() < 2 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(2, asked.get(), "each insert waits for the commit after its write");
+    assertEquals(List.of(1L), join(durable.find("cl-d", List.of(1L))).stream().map(Message::seq).toList(), "the store has applied it");
+    assertTrue(!inserted.isComplete() && !another.isComplete(), "but neither is acknowledged before the commit");
+    commit.complete();
+    join(Future.all(inserted, another));
   }
 
   private static List<Promise<Void>> promises(int n) {
