@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.identity.Role;
@@ -47,12 +46,11 @@ public final class ChatConnection {
   private final ArrayDeque<String> pending = new ArrayDeque<>();
   /** Resumes waiting for the outbound queue to empty before their next page. */
   private final List<Promise<Void>> whenDrained = new ArrayList<>();
-  private final Map<String, ResumeStream> resuming = new HashMap<>();
   private final Map<String, MessageConsumer<String>> subscriptions = new HashMap<>();
   private final FollowedConversations followed;
   private final RateLimiter frameLimit;
+  private final ClientFrameHandler handler;
   private long lastSeen;
-  private long lastTyping;
   private long timer = -1;
   private int errors;
   private long errorWindowStart;
@@ -69,6 +67,7 @@ public final class ChatConnection {
     this.frameLimit = new RateLimiter(sockets.clock(), Math.max(200, sockets.accountBurst()), 1200);
     this.lastSeen = sockets.clock().millis();
     this.followed = new FollowedConversations(vertx.eventBus(), who, sockets.chat()::peek, this::write);
+    this.handler = new ClientFrameHandler(who, sockets, this);
   }
 
   void start() {
@@ -117,7 +116,7 @@ public final class ChatConnection {
     // Every frame counts, resends and bad frames too; it is read first only so the answer can name it.
     long wait = frameLimit.tryAcquire("connection");
     if (wait > 0) {
-      error("rate_limited", "Slow down a little, then try again.", frame == null ? null : ref(frame), wait);
+      error("rate_limited", "Slow down a little, then try again.", frame == null ? null : frame.ref(), wait);
       return;
     }
     if (refused != null) {
@@ -125,134 +124,14 @@ public final class ChatConnection {
       return;
     }
     try {
-      dispatch(frame);
+      frame.accept(handler);
     } catch (HarbourException e) {
-      error(e.code(), e.getMessage(), ref(frame));
-    }
-  }
-
-  private void dispatch(ClientFrame frame) {
-    if (frame instanceof ClientFrame.Send send) {
-      send(send);
-    } else if (frame instanceof ClientFrame.Resume resume) {
-      resume(conversationOf(resume.conversationId()), resume.afterSeq());
-    } else if (frame instanceof ClientFrame.History history) {
-      history(conversationOf(history.conversationId()), history);
-    } else if (frame instanceof ClientFrame.Typing typing) {
-      typing(conversationOf(typing.conversationId()));
-    } else if (frame instanceof ClientFrame.Read read) {
-      onOwnContext(sockets.chat().markRead(who, conversationOf(read.conversationId()), read.seq())).onFailure(e -> failure(e, "read"));
-    } else if (frame instanceof ClientFrame.Presence presence) {
-      staffOnly();
-      sockets.presence().set(who, presence.status());
-    } else if (frame instanceof ClientFrame.Transfer transfer) {
-      transfer(transfer);
-    } else if (frame instanceof ClientFrame.Resolve resolve) {
-      staffOnly();
-      onOwnContext(sockets.staffActions().resolve(who, resolve.conversationId())).onFailure(e -> failure(e, "resolve"));
-    } else if (frame instanceof ClientFrame.Priority priority) {
-      staffOnly();
-      onOwnContext(sockets.staffActions().prioritise(who, priority.conversationId(), priority.priority())).onFailure(e -> failure(e, "priority"));
-    } else if (frame instanceof ClientFrame.Acknowledge ack) {
-      staffOnly();
-      onOwnContext(sockets.staffActions().acknowledge(who, ack.conversationId())).onFailure(e -> failure(e, "acknowledge"));
-    } else if (frame instanceof ClientFrame.Queue) {
-      staffOnly();
-      write(ServerFrames.queue(sockets.chat().queue(who)));
-    }
-  }
-
-  private void send(ClientFrame.Send frame) {
-    String conversationId = conversationOf(frame.conversationId());
-    if (who.role().isStaff()) {
-      follow(conversationId);
-    }
-    onOwnContext(sockets.chat().send(who, new SendCommand(conversationId, frame.clientId(), frame.text(), frame.kind()), sockets.accountLimit()))
-        .onSuccess(m -> write(ServerFrames.ack(frame.clientId(), m)))
-        .onFailure(e -> failure(e, frame.clientId()));
-  }
-
-  private void resume(String conversationId, long afterSeq) {
-    onOwnContext(sockets.chat().readable(who, conversationId))
-        .compose(
-            conv -> {
-              if (who.role().isStaff()) {
-                follow(conversationId);
-                sockets.viewed(who, conversationId);
-              }
-              ResumeStream stream =
-                  new ResumeStream(
-                      context,
-                      conversationId,
-                      conv.lastSeq(),
-                      ChatService.PAGE,
-                      (after, through) -> onOwnContext(sockets.chat().resume(who, conversationId, after, through)),
-                      this::writeWhenReady,
-                      conv::lastSeq);
-              // One resume per conversation at a time: a repeated resume replaces the one under way.
-              Optional.ofNullable(resuming.put(conversationId, stream)).ifPresent(ResumeStream::cancel);
-              return stream.from(afterSeq).onComplete(r -> resuming.remove(conversationId, stream));
-            })
-        .onFailure(e -> failure(e, "resume"));
-  }
-
-  private void history(String conversationId, ClientFrame.History frame) {
-    onOwnContext(sockets.chat().readable(who, conversationId))
-        .compose(
-            conv -> {
-              if (who.role().isStaff()) {
-                sockets.viewed(who, conversationId);
-              }
-              return onOwnContext(sockets.chat().history(who, conversationId, frame.beforeSeq(), frame.limit()))
-                  .map(page -> ServerFrames.history(conversationId, page, page.isEmpty() || page.get(0).seq() <= 1, conv.lastSeq()));
-            })
-        .onSuccess(this::write)
-        .onFailure(e -> failure(e, "history"));
-  }
-
-  private void typing(String conversationId) {
-    long now = sockets.clock().millis();
-    if (now - lastTyping < 2000) {
-      return;
-    }
-    lastTyping = now;
-    onOwnContext(sockets.chat().readable(who, conversationId))
-        .onSuccess(conv -> sockets.delivery().typing(conversationId, who.role(), who.displayName()))
-        .onFailure(e -> failure(e, "typing"));
-  }
-
-  private void transfer(ClientFrame.Transfer frame) {
-    staffOnly();
-    onOwnContext(sockets.staff().find(frame.to()))
-        .compose(
-            found -> {
-              if (found.isEmpty() || !found.get().active() || found.get().role() != Role.ADVISER) {
-                return Future.failedFuture(HarbourException.badRequest("not_found", "There is no active adviser with that username."));
-              }
-              return onOwnContext(sockets.staffActions().transfer(who, frame.conversationId(), found.get().username(), found.get().displayName(), frame.note()));
-            })
-        .onSuccess(m -> {})
-        .onFailure(e -> failure(e, "transfer"));
-  }
-
-  private String conversationOf(Optional<String> requested) {
-    if (who.role() == Role.CARE_LEAVER) {
-      if (requested.isPresent() && !requested.get().equals(who.id())) {
-        throw HarbourException.forbidden("That conversation is not yours.");
-      }
-      return who.id();
-    }
-    return requested.orElseThrow(() -> HarbourException.badRequest("missing_field", "'conversationId' is required."));
-  }
-
-  private void staffOnly() {
-    if (!who.role().isStaff()) {
-      throw HarbourException.forbidden("Only staff can do that.");
+      error(e.code(), e.getMessage(), frame.ref());
     }
   }
 
   /** Live frames for a conversation this staff member opened or wrote to (docs: "What staff receive"). */
-  private void follow(String conversationId) {
+  void follow(String conversationId) {
     if (!closed) {
       followed.follow(conversationId);
     }
@@ -281,7 +160,7 @@ public final class ChatConnection {
   }
 
   /** Writes a frame; the future completes once nothing is queued and the socket can take more. */
-  private Future<Void> writeWhenReady(String frame) {
+  Future<Void> writeWhenReady(String frame) {
     write(frame);
     // A closed connection cancels its resumes, so "ready" there just lets them stop.
     if (closed || (pending.isEmpty() && !socket.writeQueueFull())) {
@@ -303,7 +182,8 @@ public final class ChatConnection {
     }
   }
 
-  private void failure(Throwable e, String ref) {
+  /** Answers a frame that failed with an {@code error} frame naming it ({@code ref}). */
+  void failure(Throwable e, String ref) {
     if (e instanceof RateLimitedException limited) {
       error(limited.code(), limited.getMessage(), ref, limited.retryAfterMs());
     } else if (e instanceof HarbourException harbour) {
@@ -332,10 +212,6 @@ public final class ChatConnection {
     write(ServerFrames.error(code, message, ref, retryAfterMs));
   }
 
-  private static String ref(ClientFrame frame) {
-    return frame instanceof ClientFrame.Send send ? send.clientId() : frame.type();
-  }
-
   private void checkIdle() {
     if (sockets.clock().millis() - lastSeen > IDLE_MILLIS) {
       close(CLOSE_IDLE, "Idle");
@@ -361,8 +237,7 @@ public final class ChatConnection {
     subscriptions.clear();
     followed.clear();
     pending.clear();
-    resuming.values().forEach(ResumeStream::cancel);
-    resuming.clear();
+    handler.close();
     List<Promise<Void>> waiting = List.copyOf(whenDrained);
     whenDrained.clear();
     waiting.forEach(Promise::tryComplete);
@@ -372,7 +247,7 @@ public final class ChatConnection {
   }
 
   /** Brings a result back to this connection's event loop before it touches any field. */
-  private <T> Future<T> onOwnContext(Future<T> future) {
+  <T> Future<T> onOwnContext(Future<T> future) {
     Promise<T> promise = Promise.promise();
     future.onComplete(r -> {
       if (Vertx.currentContext() == context) {
@@ -382,5 +257,10 @@ public final class ChatConnection {
       }
     });
     return promise.future();
+  }
+
+  /** The event loop that owns this connection. */
+  Context context() {
+    return context;
   }
 }
