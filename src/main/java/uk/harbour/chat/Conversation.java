@@ -3,19 +3,21 @@ package uk.harbour.chat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import uk.harbour.identity.Role;
 
 /**
  * A care leaver's one conversation, as the fold of its messages. Also holds the timing fields that
- * reports read (so reports never scan messages). Mutable, but only ever touched by the chat service
- * inside that conversation's own ordered chain.
+ * reports read (so reports never scan messages). Mutable, but changed only inside that
+ * conversation's own ordered chain ({@link ConversationLog}); others read it. Its stored form is
+ * {@link ConversationState}.
  */
 public final class Conversation {
 
   private final String id;
-  private String careLeaverName;
-  private String paUsername;
-  private String team;
+  private final String careLeaverName;
+  private final String paUsername;
+  private final String team;
   private ConversationStatus status = ConversationStatus.RESOLVED;
   private String priority = "normal";
   private String assignedTo;
@@ -152,12 +154,6 @@ public final class Conversation {
     careLeaverReadSeq = Math.max(careLeaverReadSeq, Math.min(seq, lastSeq));
   }
 
-  public void updateProfile(String careLeaverName, String paUsername, String team) {
-    this.careLeaverName = careLeaverName;
-    this.paUsername = paUsername;
-    this.team = team;
-  }
-
   public String id() {
     return id;
   }
@@ -251,8 +247,8 @@ public final class Conversation {
     return routing.escalatedAt;
   }
 
-  public java.util.Set<String> escalatedTo() {
-    return java.util.Set.copyOf(routing.escalatedTo);
+  public Set<String> escalatedTo() {
+    return Set.copyOf(routing.escalatedTo);
   }
 
   public String acknowledgedBy() {
