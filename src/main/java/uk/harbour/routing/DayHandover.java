@@ -14,8 +14,6 @@ import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
-import uk.harbour.identity.Role;
-import uk.harbour.identity.SignedIn;
 import uk.harbour.rota.RotaEngine;
 
 /**
