@@ -36,7 +36,7 @@ final class HistoryPreload {
     try (EmbeddedStore store = EmbeddedStore.start(file)) {
       MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour").put("maxPoolSize", 16));
       try {
-        MongoMessageRepository messages = new MongoMessageRepository(mongo);
+        MongoMessageRepository messages = new MongoMessageRepository(mongo, Durability.none());
         MongoConversationRepository conversations = new MongoConversationRepository(mongo);
         MongoCareLeaverRepository people = new MongoCareLeaverRepository(mongo, Durability.none());
         List<Conversation> all = new ArrayList<>();
@@ -63,7 +63,7 @@ final class HistoryPreload {
           }
         }
         ChatBench.await(Future.all(window));
-        ChatBench.await(Future.all(all.stream().map(conversations::save).toList()));
+        ChatBench.await(Future.all(all.stream().map(c -> conversations.save(c.state())).toList()));
         store.commit();
         return written;
       } finally {

@@ -14,6 +14,8 @@ import uk.harbour.calendar.BankHolidays;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.ChatSockets;
+import uk.harbour.chat.ConversationLog;
+import uk.harbour.chat.StaffActions;
 import java.nio.file.Files;
 import java.util.List;
 import uk.harbour.calendar.BankHolidays;
@@ -23,7 +25,7 @@ import uk.harbour.routing.Escalations;
 import uk.harbour.routing.HelpOpenNow;
 import uk.harbour.routing.OnCallView;
 import uk.harbour.routing.RotaNow;
-import uk.harbour.routing.Router;
+import uk.harbour.routing.ConversationAssigner;
 import uk.harbour.routing.Routing;
 import uk.harbour.routing.RoutingTexts;
 import uk.harbour.routing.StaffDirectory;
@@ -88,7 +90,7 @@ final class Wiring {
     var invites = new MongoInviteRepository(mongo, durability);
     var devices = new MongoDeviceRepository(mongo, durability);
     var knownBrowsers = new KnownBrowsers(new MongoKnownBrowserRepository(mongo, durability), clock, KnownBrowsers.LIFETIME, config.http().secureCookies());
-    var messages = new MongoMessageRepository(mongo);
+    var messages = new MongoMessageRepository(mongo, durability);
     var conversations = new MongoConversationRepository(mongo);
     AuditLog audit = new MongoAuditLog(mongo, durability, clock);
     HarbourConfig.Security security = config.security();
@@ -131,7 +133,8 @@ final class Wiring {
                       audit,
                       clock);
               ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
-              ChatService chat = new ChatService(vertx, messages, conversations, careLeavers, durability, delivery, clock);
+              ConversationLog log = new ConversationLog(vertx, messages, conversations, careLeavers);
+              ChatService chat = new ChatService(log, messages, delivery, clock);
               StaffPresence presence = new StaffPresence(delivery, clock);
               RotaService rota =
                   new RotaService(
@@ -153,6 +156,7 @@ final class Wiring {
                   new ChatSockets(
                       vertx,
                       chat,
+                      new StaffActions(chat, clock),
                       delivery,
                       presence,
                       staff,
@@ -175,7 +179,7 @@ final class Wiring {
                       new SavedHelp(savedHelp, signposting, clock),
                       new CardSending(chat, signposting, accountLimit),
                       safety.result());
-              return chat.start()
+              return log.start()
                   .compose(v -> rota.start())
                   .compose(v -> signposting.start())
                   .compose(v -> signposting.seed(files.national()))
@@ -195,11 +199,11 @@ final class Wiring {
     HarbourConfig.Routing settings = config.routing();
     StaffDirectory directory = new StaffDirectory(staffRepository);
     RoutingTexts texts = new RoutingTexts(config.zone(), config.council().name(), config.council().outOfHoursPhone());
-    Router router = new Router(chat, rota, presence, directory, help, texts, settings, clock);
+    ConversationAssigner assigner = new ConversationAssigner(chat, rota, presence, directory, help, texts, settings, clock);
     return new Routing(
         chat,
         delivery,
-        router,
+        assigner,
         new Escalations(chat, delivery, rota, directory, texts, settings),
         new DayHandover(chat, delivery, rota, directory, texts, config.zone()),
         new OnCallView(chat, rota, presence, directory, clock),

@@ -6,14 +6,12 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.identity.Role;
@@ -48,12 +46,11 @@ public final class ChatConnection {
   private final ArrayDeque<String> pending = new ArrayDeque<>();
   /** Resumes waiting for the outbound queue to empty before their next page. */
   private final List<Promise<Void>> whenDrained = new ArrayList<>();
-  private final Map<String, ResumeStream> resuming = new HashMap<>();
   private final Map<String, MessageConsumer<String>> subscriptions = new HashMap<>();
   private final FollowedConversations followed;
   private final RateLimiter frameLimit;
+  private final ClientFrameHandler handler;
   private long lastSeen;
-  private long lastTyping;
   private long timer = -1;
   private int errors;
   private long errorWindowStart;
@@ -70,6 +67,7 @@ public final class ChatConnection {
     this.frameLimit = new RateLimiter(sockets.clock(), Math.max(200, sockets.accountBurst()), 1200);
     this.lastSeen = sockets.clock().millis();
     this.followed = new FollowedConversations(vertx.eventBus(), who, sockets.chat()::peek, this::write);
+    this.handler = new ClientFrameHandler(who, sockets, this);
   }
 
   void start() {
@@ -96,29 +94,10 @@ public final class ChatConnection {
   private void welcome() {
     Future<JsonObject> conversation =
         who.role() == Role.CARE_LEAVER
-            ? sockets.chat().conversation(who.id()).map(ChatConnection::careLeaverView).recover(e -> Future.succeededFuture(null))
+            ? sockets.chat().conversation(who.id()).map(ServerFrames::careLeaverView).recover(e -> Future.succeededFuture(null))
             : Future.succeededFuture(null);
     onOwnContext(conversation)
-        .onComplete(
-            r ->
-                write(
-                    new JsonObject()
-                        .put("type", "welcome")
-                        .put("v", 1)
-                        .put("user", new JsonObject().put("id", who.id()).put("role", who.role().name().toLowerCase()).put("displayName", who.displayName()))
-                        .put("conversation", r.succeeded() ? r.result() : null)
-                        .put("onCall", sockets.onCall().now(who))
-                        .encode()));
-  }
-
-  /** What a care leaver may know about their own conversation. */
-  static JsonObject careLeaverView(Conversation c) {
-    return new JsonObject()
-        .put("id", c.id())
-        .put("status", c.status().name().toLowerCase())
-        .put("episode", c.episode())
-        .put("lastSeq", c.lastSeq())
-        .put("staffReadSeq", c.staffReadSeq());
+        .onComplete(r -> write(ServerFrames.welcome(who, r.succeeded() ? r.result() : null, sockets.onCall().now(who))));
   }
 
   private void onText(String text) {
@@ -137,7 +116,7 @@ public final class ChatConnection {
     // Every frame counts, resends and bad frames too; it is read first only so the answer can name it.
     long wait = frameLimit.tryAcquire("connection");
     if (wait > 0) {
-      error("rate_limited", "Slow down a little, then try again.", frame == null ? null : ref(frame), wait);
+      error("rate_limited", "Slow down a little, then try again.", frame == null ? null : frame.ref(), wait);
       return;
     }
     if (refused != null) {
@@ -145,144 +124,14 @@ public final class ChatConnection {
       return;
     }
     try {
-      dispatch(frame);
+      frame.accept(handler);
     } catch (HarbourException e) {
-      error(e.code(), e.getMessage(), ref(frame));
-    }
-  }
-
-  private void dispatch(ClientFrame frame) {
-    if (frame instanceof ClientFrame.Send send) {
-      send(send);
-    } else if (frame instanceof ClientFrame.Resume resume) {
-      resume(conversationOf(resume.conversationId()), resume.afterSeq());
-    } else if (frame instanceof ClientFrame.History history) {
-      history(conversationOf(history.conversationId()), history);
-    } else if (frame instanceof ClientFrame.Typing typing) {
-      typing(conversationOf(typing.conversationId()));
-    } else if (frame instanceof ClientFrame.Read read) {
-      onOwnContext(sockets.chat().markRead(who, conversationOf(read.conversationId()), read.seq())).onFailure(e -> failure(e, "read"));
-    } else if (frame instanceof ClientFrame.Presence presence) {
-      staffOnly();
-      sockets.presence().set(who, presence.status());
-    } else if (frame instanceof ClientFrame.Transfer transfer) {
-      transfer(transfer);
-    } else if (frame instanceof ClientFrame.Resolve resolve) {
-      staffOnly();
-      onOwnContext(sockets.chat().resolve(who, resolve.conversationId())).onFailure(e -> failure(e, "resolve"));
-    } else if (frame instanceof ClientFrame.Priority priority) {
-      staffOnly();
-      onOwnContext(sockets.chat().prioritise(who, priority.conversationId(), priority.priority())).onFailure(e -> failure(e, "priority"));
-    } else if (frame instanceof ClientFrame.Acknowledge ack) {
-      staffOnly();
-      onOwnContext(sockets.chat().acknowledge(who, ack.conversationId())).onFailure(e -> failure(e, "acknowledge"));
-    } else if (frame instanceof ClientFrame.Queue) {
-      staffOnly();
-      write(new JsonObject().put("type", "queue").put("conversations", new JsonArray(List.copyOf(sockets.chat().queue(who)))).encode());
-    }
-  }
-
-  private void send(ClientFrame.Send frame) {
-    String conversationId = conversationOf(frame.conversationId());
-    if (who.role().isStaff()) {
-      follow(conversationId);
-    }
-    onOwnContext(sockets.chat().send(who, new SendCommand(conversationId, frame.clientId(), frame.text(), frame.kind()), sockets.accountLimit()))
-        .onSuccess(
-            m ->
-                write(
-                    new JsonObject()
-                        .put("type", "ack")
-                        .put("clientId", frame.clientId())
-                        .put("id", m.id())
-                        .put("conversationId", m.conversationId())
-                        .put("seq", m.seq())
-                        .put("storedAt", m.createdAt().toString())
-                        .encode()))
-        .onFailure(e -> failure(e, frame.clientId()));
-  }
-
-  private void resume(String conversationId, long afterSeq) {
-    onOwnContext(sockets.chat().readable(who, conversationId))
-        .compose(
-            conv -> {
-              if (who.role().isStaff()) {
-                follow(conversationId);
-                sockets.viewed(who, conversationId);
-              }
-              ResumeStream stream =
-                  new ResumeStream(
-                      context,
-                      conversationId,
-                      conv.lastSeq(),
-                      ChatService.PAGE,
-                      (after, through) -> onOwnContext(sockets.chat().resume(who, conversationId, after, through)),
-                      this::writeWhenReady,
-                      conv::lastSeq);
-              // One resume per conversation at a time: a repeated resume replaces the one under way.
-              Optional.ofNullable(resuming.put(conversationId, stream)).ifPresent(ResumeStream::cancel);
-              return stream.from(afterSeq).onComplete(r -> resuming.remove(conversationId, stream));
-            })
-        .onFailure(e -> failure(e, "resume"));
-  }
-
-  private void history(String conversationId, ClientFrame.History frame) {
-    onOwnContext(sockets.chat().readable(who, conversationId))
-        .compose(
-            conv -> {
-              if (who.role().isStaff()) {
-                sockets.viewed(who, conversationId);
-              }
-              return onOwnContext(sockets.chat().history(who, conversationId, frame.beforeSeq(), frame.limit()))
-                  .map(page -> ResumeStream.frame(conversationId, page, page.isEmpty() || page.get(0).seq() <= 1, conv.lastSeq()));
-            })
-        .onSuccess(this::write)
-        .onFailure(e -> failure(e, "history"));
-  }
-
-  private void typing(String conversationId) {
-    long now = sockets.clock().millis();
-    if (now - lastTyping < 2000) {
-      return;
-    }
-    lastTyping = now;
-    onOwnContext(sockets.chat().readable(who, conversationId))
-        .onSuccess(conv -> sockets.delivery().typing(conversationId, who.role(), who.displayName()))
-        .onFailure(e -> failure(e, "typing"));
-  }
-
-  private void transfer(ClientFrame.Transfer frame) {
-    staffOnly();
-    onOwnContext(sockets.staff().find(frame.to()))
-        .compose(
-            found -> {
-              if (found.isEmpty() || !found.get().active() || found.get().role() != Role.ADVISER) {
-                return Future.failedFuture(HarbourException.badRequest("not_found", "There is no active adviser with that username."));
-              }
-              return onOwnContext(sockets.chat().transfer(who, frame.conversationId(), found.get().username(), found.get().displayName(), frame.note()));
-            })
-        .onSuccess(m -> {})
-        .onFailure(e -> failure(e, "transfer"));
-  }
-
-  private String conversationOf(Optional<String> requested) {
-    if (who.role() == Role.CARE_LEAVER) {
-      if (requested.isPresent() && !requested.get().equals(who.id())) {
-        throw HarbourException.forbidden("That conversation is not yours.");
-      }
-      return who.id();
-    }
-    return requested.orElseThrow(() -> HarbourException.badRequest("missing_field", "'conversationId' is required."));
-  }
-
-  private void staffOnly() {
-    if (!who.role().isStaff()) {
-      throw HarbourException.forbidden("Only staff can do that.");
+      error(e.code(), e.getMessage(), frame.ref());
     }
   }
 
   /** Live frames for a conversation this staff member opened or wrote to (docs: "What staff receive"). */
-  private void follow(String conversationId) {
+  void follow(String conversationId) {
     if (!closed) {
       followed.follow(conversationId);
     }
@@ -311,7 +160,7 @@ public final class ChatConnection {
   }
 
   /** Writes a frame; the future completes once nothing is queued and the socket can take more. */
-  private Future<Void> writeWhenReady(String frame) {
+  Future<Void> writeWhenReady(String frame) {
     write(frame);
     // A closed connection cancels its resumes, so "ready" there just lets them stop.
     if (closed || (pending.isEmpty() && !socket.writeQueueFull())) {
@@ -333,7 +182,8 @@ public final class ChatConnection {
     }
   }
 
-  private void failure(Throwable e, String ref) {
+  /** Answers a frame that failed with an {@code error} frame naming it ({@code ref}). */
+  void failure(Throwable e, String ref) {
     if (e instanceof RateLimitedException limited) {
       error(limited.code(), limited.getMessage(), ref, limited.retryAfterMs());
     } else if (e instanceof HarbourException harbour) {
@@ -359,15 +209,7 @@ public final class ChatConnection {
       close(CLOSE_TOO_MANY_ERRORS, "Too many bad frames");
       return;
     }
-    JsonObject frame = new JsonObject().put("type", "error").put("code", code).put("message", message).put("ref", ref);
-    if (retryAfterMs > 0) {
-      frame.put("retryAfterMs", retryAfterMs);
-    }
-    write(frame.encode());
-  }
-
-  private static String ref(ClientFrame frame) {
-    return frame instanceof ClientFrame.Send send ? send.clientId() : frame.type();
+    write(ServerFrames.error(code, message, ref, retryAfterMs));
   }
 
   private void checkIdle() {
@@ -395,8 +237,7 @@ public final class ChatConnection {
     subscriptions.clear();
     followed.clear();
     pending.clear();
-    resuming.values().forEach(ResumeStream::cancel);
-    resuming.clear();
+    handler.close();
     List<Promise<Void>> waiting = List.copyOf(whenDrained);
     whenDrained.clear();
     waiting.forEach(Promise::tryComplete);
@@ -406,7 +247,7 @@ public final class ChatConnection {
   }
 
   /** Brings a result back to this connection's event loop before it touches any field. */
-  private <T> Future<T> onOwnContext(Future<T> future) {
+  <T> Future<T> onOwnContext(Future<T> future) {
     Promise<T> promise = Promise.promise();
     future.onComplete(r -> {
       if (Vertx.currentContext() == context) {
@@ -416,5 +257,10 @@ public final class ChatConnection {
       }
     });
     return promise.future();
+  }
+
+  /** The event loop that owns this connection. */
+  Context context() {
+    return context;
   }
 }

@@ -4,11 +4,11 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 import uk.harbour.identity.Role;
-import uk.harbour.identity.StaffAccount;
 
 /**
- * Publishes stored events as ready-encoded frames on the event bus. Frames are strings, which are
- * immutable, so local delivery copies nothing and clustered delivery needs no codec.
+ * Publishes what happened as ready-encoded frames ({@link ServerFrames}) on the event bus
+ * addresses ({@link ChatAddresses}) each connection listens on, so delivery works the same on one
+ * node or several.
  */
 public final class ChatDelivery {
 
@@ -18,63 +18,51 @@ public final class ChatDelivery {
     this.bus = Objects.requireNonNull(bus);
   }
 
-  public void message(Message message, JsonObject summary) {
-    String frame = messageFrame(message);
+  /** A stored message to everyone who may see it, and the conversation's new summary to staff. */
+  void message(Message message, JsonObject summary) {
+    String frame = ServerFrames.message(message);
     if (!message.kind().staffOnly()) {
       Message seen = message.forCareLeaver();
-      bus.publish(ChatAddresses.conversation(message.conversationId()), seen == message ? frame : messageFrame(seen));
+      bus.publish(ChatAddresses.conversation(message.conversationId()), seen == message ? frame : ServerFrames.message(seen));
     }
     bus.publish(ChatAddresses.conversationStaff(message.conversationId()), frame);
-    conversationChanged(summary);
+    bus.publish(ChatAddresses.STAFF, ServerFrames.conversation(summary));
   }
 
-  private static String messageFrame(Message message) {
-    return new JsonObject().put("type", "message").put("message", message.toWire()).encode();
-  }
-
-  public void conversationChanged(JsonObject summary) {
-    String frame = new JsonObject().put("type", "conversation").put("conversation", summary).encode();
-    bus.publish(ChatAddresses.STAFF, frame);
-  }
-
-  public void read(String conversationId, long seq, Role by, JsonObject summary) {
-    String frame =
-        new JsonObject()
-            .put("type", "read")
-            .put("conversationId", conversationId)
-            .put("seq", seq)
-            .put("by", by == Role.CARE_LEAVER ? "care_leaver" : "staff")
-            .encode();
+  /** A read receipt to the other side; staff reading also changes the summary every console shows. */
+  void read(String conversationId, long seq, Role by, JsonObject summary) {
+    String frame = ServerFrames.read(conversationId, seq, by);
     bus.publish(by == Role.CARE_LEAVER ? ChatAddresses.conversationStaff(conversationId) : ChatAddresses.conversation(conversationId), frame);
     if (by != Role.CARE_LEAVER) {
-      bus.publish(ChatAddresses.STAFF, new JsonObject().put("type", "conversation").put("conversation", summary).encode());
+      bus.publish(ChatAddresses.STAFF, ServerFrames.conversation(summary));
     }
   }
 
-  public void typing(String conversationId, Role fromRole, String displayName) {
-    String frame =
-        new JsonObject()
-            .put("type", "typing")
-            .put("conversationId", conversationId)
-            // Staff typing reaches only the young person, who sees a first name.
-            .put("from", new JsonObject().put("role", fromRole.name().toLowerCase())
-                .put("displayName", fromRole == Role.CARE_LEAVER ? displayName : StaffAccount.firstName(displayName)))
-            .encode();
+  void typing(String conversationId, Role fromRole, String displayName) {
     bus.publish(
-        fromRole == Role.CARE_LEAVER ? ChatAddresses.conversationStaff(conversationId) : ChatAddresses.conversation(conversationId), frame);
+        fromRole == Role.CARE_LEAVER ? ChatAddresses.conversationStaff(conversationId) : ChatAddresses.conversation(conversationId),
+        ServerFrames.typing(conversationId, fromRole, displayName));
   }
 
-  /** A frame for one person on every connection they have (an alert, a handover item). */
-  public void toUser(String username, JsonObject frame) {
-    bus.publish(ChatAddresses.user(username), frame.encode());
+  void presence(StaffPresence.State state) {
+    bus.publish(ChatAddresses.STAFF, ServerFrames.presence(state));
   }
 
-  /** A frame for the care leaver's screens (who is on call, their place in the queue). */
-  public void toCareLeaver(String conversationId, JsonObject frame) {
-    bus.publish(ChatAddresses.conversation(conversationId), frame.encode());
+  /** An escalation alert (a stored {@link ConversationEvent.Escalated} message) to every person it names. */
+  public void alert(Message alert) {
+    if (alert.event() instanceof ConversationEvent.Escalated escalated && escalated.to() != null) {
+      String frame = ServerFrames.alert(alert.conversationId(), escalated, alert.text());
+      escalated.to().forEach(username -> bus.publish(ChatAddresses.user(username), frame));
+    }
   }
 
-  public void presence(JsonObject presence) {
-    bus.publish(ChatAddresses.STAFF, new JsonObject().put("type", "presence").mergeIn(presence).encode());
+  /** A next-day handover item to the PA, on every connection they have. */
+  public void handover(String paUsername, Message item) {
+    bus.publish(ChatAddresses.user(paUsername), ServerFrames.handover(item.conversationId(), item.text()));
+  }
+
+  /** Who is on call and the care leaver's place in the queue, to the care leaver's screens. */
+  public void onCall(String conversationId, JsonObject onCall) {
+    bus.publish(ChatAddresses.conversation(conversationId), ServerFrames.onCall(onCall));
   }
 }

@@ -17,6 +17,7 @@ public final class ChatSockets {
 
   private final Vertx vertx;
   private final ChatService chat;
+  private final StaffActions staffActions;
   private final ChatDelivery delivery;
   private final StaffPresence presence;
   private final StaffRepository staff;
@@ -29,6 +30,7 @@ public final class ChatSockets {
   public ChatSockets(
       Vertx vertx,
       ChatService chat,
+      StaffActions staffActions,
       ChatDelivery delivery,
       StaffPresence presence,
       StaffRepository staff,
@@ -39,6 +41,7 @@ public final class ChatSockets {
       Clock clock) {
     this.vertx = Objects.requireNonNull(vertx);
     this.chat = Objects.requireNonNull(chat);
+    this.staffActions = Objects.requireNonNull(staffActions);
     this.delivery = Objects.requireNonNull(delivery);
     this.presence = Objects.requireNonNull(presence);
     this.staff = Objects.requireNonNull(staff);
@@ -55,6 +58,10 @@ public final class ChatSockets {
 
   ChatService chat() {
     return chat;
+  }
+
+  StaffActions staffActions() {
+    return staffActions;
   }
 
   ChatDelivery delivery() {

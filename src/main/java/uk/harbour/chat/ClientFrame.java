@@ -7,9 +7,51 @@ public sealed interface ClientFrame {
 
   String type();
 
+  /** What an {@code error} frame's {@code ref} names this frame by: its type, or a send's client id. */
+  default String ref() {
+    return type();
+  }
+
+  /** Hands this frame to the visitor's method for its type. */
+  void accept(Visitor visitor);
+
+  /** One method per frame type, so a new frame type cannot be left unhandled. */
+  interface Visitor {
+    void onSend(Send frame);
+
+    void onResume(Resume frame);
+
+    void onHistory(History frame);
+
+    void onTyping(Typing frame);
+
+    void onRead(Read frame);
+
+    void onPresence(Presence frame);
+
+    void onTransfer(Transfer frame);
+
+    void onResolve(Resolve frame);
+
+    void onPriority(Priority frame);
+
+    void onAcknowledge(Acknowledge frame);
+
+    void onQueue(Queue frame);
+  }
+
   record Send(Optional<String> conversationId, String clientId, String text, MessageKind kind) implements ClientFrame {
     public String type() {
       return "send";
+    }
+
+    @Override
+    public String ref() {
+      return clientId;
+    }
+
+    public void accept(Visitor visitor) {
+      visitor.onSend(this);
     }
   }
 
@@ -17,11 +59,19 @@ public sealed interface ClientFrame {
     public String type() {
       return "resume";
     }
+
+    public void accept(Visitor visitor) {
+      visitor.onResume(this);
+    }
   }
 
   record History(Optional<String> conversationId, long beforeSeq, int limit) implements ClientFrame {
     public String type() {
       return "history";
+    }
+
+    public void accept(Visitor visitor) {
+      visitor.onHistory(this);
     }
   }
 
@@ -29,11 +79,19 @@ public sealed interface ClientFrame {
     public String type() {
       return "typing";
     }
+
+    public void accept(Visitor visitor) {
+      visitor.onTyping(this);
+    }
   }
 
   record Read(Optional<String> conversationId, long seq) implements ClientFrame {
     public String type() {
       return "read";
+    }
+
+    public void accept(Visitor visitor) {
+      visitor.onRead(this);
     }
   }
 
@@ -41,11 +99,19 @@ public sealed interface ClientFrame {
     public String type() {
       return "presence";
     }
+
+    public void accept(Visitor visitor) {
+      visitor.onPresence(this);
+    }
   }
 
   record Transfer(String conversationId, String to, Optional<String> note) implements ClientFrame {
     public String type() {
       return "transfer";
+    }
+
+    public void accept(Visitor visitor) {
+      visitor.onTransfer(this);
     }
   }
 
@@ -53,11 +119,19 @@ public sealed interface ClientFrame {
     public String type() {
       return "resolve";
     }
+
+    public void accept(Visitor visitor) {
+      visitor.onResolve(this);
+    }
   }
 
   record Priority(String conversationId, String priority) implements ClientFrame {
     public String type() {
       return "priority";
+    }
+
+    public void accept(Visitor visitor) {
+      visitor.onPriority(this);
     }
   }
 
@@ -65,11 +139,19 @@ public sealed interface ClientFrame {
     public String type() {
       return "acknowledge";
     }
+
+    public void accept(Visitor visitor) {
+      visitor.onAcknowledge(this);
+    }
   }
 
   record Queue() implements ClientFrame {
     public String type() {
       return "queue";
+    }
+
+    public void accept(Visitor visitor) {
+      visitor.onQueue(this);
     }
   }
 }

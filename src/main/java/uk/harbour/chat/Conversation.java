@@ -1,22 +1,23 @@
 package uk.harbour.chat;
 
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import uk.harbour.identity.Role;
 
 /**
  * A care leaver's one conversation, as the fold of its messages. Also holds the timing fields that
- * reports read (so reports never scan messages). Mutable, but only ever touched by the chat service
- * inside that conversation's own ordered chain.
+ * reports read (so reports never scan messages). Mutable, but changed only inside that
+ * conversation's own ordered chain ({@link ConversationLog}); others read it. Its stored form is
+ * {@link ConversationState}.
  */
 public final class Conversation {
 
   private final String id;
-  private String careLeaverName;
-  private String paUsername;
-  private String team;
+  private final String careLeaverName;
+  private final String paUsername;
+  private final String team;
   private ConversationStatus status = ConversationStatus.RESOLVED;
   private String priority = "normal";
   private String assignedTo;
@@ -74,8 +75,8 @@ public final class Conversation {
         // A card Harbour itself sends (with the auto-reply) answers nobody.
       }
       case SYSTEM, ALERT -> {
-        systemEvent(message.event());
         if (message.event() != null) {
+          systemEvent(message.event());
           routing.apply(message.event(), message.createdAt());
         }
       }
@@ -122,24 +123,22 @@ public final class Conversation {
     unreadForStaff = 0;
   }
 
-  private void systemEvent(JsonObject event) {
-    if (event == null) {
-      return;
+  private void systemEvent(ConversationEvent event) {
+    if (event instanceof ConversationEvent.Assigned assigned) {
+      assignedTo = assigned.to();
+    } else if (event instanceof ConversationEvent.Transferred transferred) {
+      assignedTo = transferred.to();
+    } else if (event instanceof ConversationEvent.Unassigned) {
+      assignedTo = null;
+    } else if (event instanceof ConversationEvent.Resolved) {
+      status = ConversationStatus.RESOLVED;
+      waitingSince = null;
+      unreadForStaff = 0;
+      routing.waitEnded();
+    } else if (event instanceof ConversationEvent.PriorityChanged changed && changed.priority() != null) {
+      priority = changed.priority();
     }
-    switch (event.getString("type", "")) {
-      case "assigned", "transferred" -> assignedTo = event.getString("to");
-      case "unassigned" -> assignedTo = null;
-      case "resolved" -> {
-        status = ConversationStatus.RESOLVED;
-        waitingSince = null;
-        unreadForStaff = 0;
-        routing.waitEnded();
-      }
-      case "priority" -> priority = event.getString("priority", priority);
-      default -> {
-        // Unknown events from a newer version are kept in history and ignored here.
-      }
-    }
+    // Other events are routing's (below); unknown ones from a newer version are kept in history and ignored.
   }
 
   public void markReadByStaff(long seq) {
@@ -153,12 +152,6 @@ public final class Conversation {
 
   public void markReadByCareLeaver(long seq) {
     careLeaverReadSeq = Math.max(careLeaverReadSeq, Math.min(seq, lastSeq));
-  }
-
-  public void updateProfile(String careLeaverName, String paUsername, String team) {
-    this.careLeaverName = careLeaverName;
-    this.paUsername = paUsername;
-    this.team = team;
   }
 
   public String id() {
@@ -254,8 +247,8 @@ public final class Conversation {
     return routing.escalatedAt;
   }
 
-  public java.util.Set<String> escalatedTo() {
-    return java.util.Set.copyOf(routing.escalatedTo);
+  public Set<String> escalatedTo() {
+    return Set.copyOf(routing.escalatedTo);
   }
 
   public String acknowledgedBy() {
@@ -283,70 +276,35 @@ public final class Conversation {
     return routing.paHandoverPending;
   }
 
-  /** The protocol's conversation summary. */
-  public JsonObject summary() {
-    return new JsonObject()
-        .put("id", id)
-        .put("careLeaverName", careLeaverName)
-        .put("paUsername", paUsername)
-        .put("status", status.name().toLowerCase())
-        .put("priority", priority)
-        .put("assignedTo", assignedTo)
-        .put("episode", episode)
-        .put("lastSeq", lastSeq)
-        .put("waitingSince", waitingSince == null ? null : waitingSince.toString())
-        .put("lastMessageAt", lastMessageAt == null ? null : lastMessageAt.toString())
-        .put("unreadForStaff", unreadForStaff)
-        .put("staffReadSeq", staffReadSeq)
-        .put("escalationLevel", routing.escalationLevel)
-        .put("acknowledgedBy", routing.acknowledgedBy)
-        .put("paHandoverPending", routing.paHandoverPending);
+  /** The whole state as it is now, for the repository's snapshot. */
+  public ConversationState state() {
+    return new ConversationState(
+        id, careLeaverName, paUsername, team, status, priority, assignedTo, episode, lastSeq, waitingSince, lastMessageAt,
+        lastCareLeaverMessageAt, lastStaffMessageAt, episodeStartedAt, firstResponseAt, unreadForStaff, staffReadSeq,
+        careLeaverReadSeq, responses, totalResponseMillis, maxResponseMillis, routing.state());
   }
 
-  /** Everything, for the store's snapshot; the store maps instants to dates. */
-  public JsonObject snapshot() {
-    JsonObject snapshot = summary();
-    routing.write(snapshot);
-    return snapshot
-        .put("team", team)
-        .put("lastCareLeaverMessageAt", text(lastCareLeaverMessageAt))
-        .put("lastStaffMessageAt", text(lastStaffMessageAt))
-        .put("episodeStartedAt", text(episodeStartedAt))
-        .put("firstResponseAt", text(firstResponseAt))
-        .put("careLeaverReadSeq", careLeaverReadSeq)
-        .put("responses", responses)
-        .put("totalResponseMillis", totalResponseMillis)
-        .put("maxResponseMillis", maxResponseMillis);
-  }
-
-  public static Conversation fromSnapshot(JsonObject s) {
-    Conversation c = new Conversation(s.getString("id"), s.getString("careLeaverName"), s.getString("paUsername"), s.getString("team"));
-    c.status = ConversationStatus.valueOf(s.getString("status", "resolved").toUpperCase());
-    c.priority = s.getString("priority", "normal");
-    c.assignedTo = s.getString("assignedTo");
-    c.episode = s.getInteger("episode", 0);
-    c.lastSeq = s.getLong("lastSeq", 0L);
-    c.waitingSince = instant(s.getString("waitingSince"));
-    c.lastMessageAt = instant(s.getString("lastMessageAt"));
-    c.lastCareLeaverMessageAt = instant(s.getString("lastCareLeaverMessageAt"));
-    c.lastStaffMessageAt = instant(s.getString("lastStaffMessageAt"));
-    c.episodeStartedAt = instant(s.getString("episodeStartedAt"));
-    c.firstResponseAt = instant(s.getString("firstResponseAt"));
-    c.unreadForStaff = s.getLong("unreadForStaff", 0L);
-    c.staffReadSeq = s.getLong("staffReadSeq", 0L);
-    c.careLeaverReadSeq = s.getLong("careLeaverReadSeq", 0L);
-    c.responses = s.getLong("responses", 0L);
-    c.totalResponseMillis = s.getLong("totalResponseMillis", 0L);
-    c.maxResponseMillis = s.getLong("maxResponseMillis", 0L);
-    c.routing.read(s);
+  /** A conversation that continues from a snapshot; messages after its {@code lastSeq} are folded on top. */
+  public static Conversation restore(ConversationState s) {
+    Conversation c = new Conversation(s.id(), s.careLeaverName(), s.paUsername(), s.team());
+    c.status = s.status();
+    c.priority = s.priority();
+    c.assignedTo = s.assignedTo();
+    c.episode = s.episode();
+    c.lastSeq = s.lastSeq();
+    c.waitingSince = s.waitingSince();
+    c.lastMessageAt = s.lastMessageAt();
+    c.lastCareLeaverMessageAt = s.lastCareLeaverMessageAt();
+    c.lastStaffMessageAt = s.lastStaffMessageAt();
+    c.episodeStartedAt = s.episodeStartedAt();
+    c.firstResponseAt = s.firstResponseAt();
+    c.unreadForStaff = s.unreadForStaff();
+    c.staffReadSeq = s.staffReadSeq();
+    c.careLeaverReadSeq = s.careLeaverReadSeq();
+    c.responses = s.responses();
+    c.totalResponseMillis = s.totalResponseMillis();
+    c.maxResponseMillis = s.maxResponseMillis();
+    c.routing.restore(s.routing());
     return c;
-  }
-
-  private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
-  }
-
-  private static Instant instant(String text) {
-    return text == null ? null : Instant.parse(text);
   }
 }

@@ -4,13 +4,16 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 
-/** Snapshots of conversations, one per care leaver, keyed by the care leaver's id. */
+/**
+ * Snapshots of conversations, one per care leaver, keyed by the care leaver's id. A snapshot may
+ * be behind the messages (it is written a moment after them); the chat core catches it up.
+ */
 public interface ConversationRepository {
 
-  Future<Optional<Conversation>> find(String id);
+  Future<Optional<ConversationState>> find(String id);
 
-  Future<Void> save(Conversation conversation);
+  Future<Void> save(ConversationState conversation);
 
   /** Every snapshot; read once at start to build the in-memory queue, never on a hot path. */
-  Future<List<Conversation>> all();
+  Future<List<ConversationState>> all();
 }

@@ -23,14 +23,13 @@ public record Message(
     String clientId,
     Instant createdAt,
     JsonObject card,
-    JsonObject event) {
+    ConversationEvent event) {
 
   public Message {
     Objects.requireNonNull(conversationId);
     Objects.requireNonNull(kind);
     Objects.requireNonNull(createdAt);
     card = card == null ? null : card.copy();
-    event = event == null ? null : event.copy();
   }
 
   /** The same draft at a given position in the conversation. */
@@ -61,11 +60,6 @@ public record Message(
     return card == null ? null : card.copy();
   }
 
-  @Override
-  public JsonObject event() {
-    return event == null ? null : event.copy();
-  }
-
   public boolean fromCareLeaver() {
     return senderRole == Role.CARE_LEAVER;
   }
@@ -92,7 +86,7 @@ public record Message(
       json.put("card", card.copy());
     }
     if (event != null) {
-      json.put("event", event.copy());
+      json.put("event", ConversationEventJson.toJson(event));
     }
     return json;
   }

@@ -3,8 +3,6 @@ package uk.harbour.chat;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -79,7 +77,7 @@ final class ResumeStream {
                 // A stretch the reader may not see (staff notes, for a care leaver) sends no empty page.
                 messages.isEmpty() && !last
                     ? Future.<Void>succeededFuture()
-                    : writer.write(frame(conversationId, messages, last, lastSeq.getAsLong())))
+                    : writer.write(ServerFrames.history(conversationId, messages, last, lastSeq.getAsLong())))
         .onComplete(
             written -> {
               if (written.failed()) {
@@ -90,18 +88,5 @@ final class ResumeStream {
                 context.runOnContext(v -> page(through, done));
               }
             });
-  }
-
-  /** {@code complete}: for resume, nothing newer is left; for history, nothing older. */
-  static String frame(String conversationId, List<Message> page, boolean complete, long lastSeq) {
-    JsonArray messages = new JsonArray();
-    page.forEach(m -> messages.add(m.toWire()));
-    return new JsonObject()
-        .put("type", "history")
-        .put("conversationId", conversationId)
-        .put("messages", messages)
-        .put("complete", complete)
-        .put("lastSeq", lastSeq)
-        .encode();
   }
 }

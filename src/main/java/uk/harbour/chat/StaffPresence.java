@@ -1,6 +1,5 @@
 package uk.harbour.chat;
 
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,11 +87,6 @@ public final class StaffPresence {
   }
 
   private void publish(State state) {
-    delivery.presence(
-        new JsonObject()
-            .put("username", state.username())
-            .put("displayName", state.displayName())
-            .put("status", state.status())
-            .put("connected", state.connections() > 0));
+    delivery.presence(state);
   }
 }

@@ -84,9 +84,9 @@ public final class TranscriptRoutes {
       return ctx.response()
           .putHeader("Content-Type", "application/json; charset=utf-8")
           .putHeader("Cache-Control", "no-store")
-          .end(new JsonObject().put("conversation", conv.summary()).put("messages", rows).encode());
+          .end(new JsonObject().put("conversation", ServerFrames.summary(conv)).put("messages", rows).encode());
     }
-    JsonObject model = new JsonObject().put("conversation", conv.summary()).put("messages", rows).put("exportedAt", WHEN.format(clock.instant().atZone(clock.getZone())));
+    JsonObject model = new JsonObject().put("conversation", ServerFrames.summary(conv)).put("messages", rows).put("exportedAt", WHEN.format(clock.instant().atZone(clock.getZone())));
     return pages.send(ctx, 200, "transcript", model);
   }
 }

@@ -1,8 +1,6 @@
 package uk.harbour.routing;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,12 +9,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import uk.harbour.chat.ChatDelivery;
-import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
-import uk.harbour.identity.Role;
-import uk.harbour.identity.SignedIn;
 import uk.harbour.rota.RotaEngine;
 
 /**
@@ -30,7 +27,7 @@ public final class DayHandover {
   /** Looking back further than this for the end of the last working day finds nothing useful. */
   private static final Duration LOOK_BACK = Duration.ofDays(5);
 
-  private final ChatService chat;
+  private final ConversationPosts chat;
   private final ChatDelivery delivery;
   private final RotaNow rota;
   private final StaffDirectory staff;
@@ -41,7 +38,7 @@ public final class DayHandover {
   /** An out-of-hours stretch [from, to): the night or weekend just ended. */
   record Stretch(RotaEngine engine, Instant from, Instant to) {}
 
-  public DayHandover(ChatService chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, ZoneId zone) {
+  public DayHandover(ConversationPosts chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, ZoneId zone) {
     this.zone = Objects.requireNonNull(zone);
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
@@ -84,15 +81,13 @@ public final class DayHandover {
       return Future.succeededFuture(List.of());
     }
     Stretch s = night.get();
-    SignedIn reader = new SignedIn(RoutingTexts.SENDER_ID, Role.MANAGER, RoutingTexts.SENDER_NAME, null, now);
-    return chat.history(reader, conv.id(), Long.MAX_VALUE, 100)
+    return chat.latest(conv.id(), 100)
         .compose(
             recent ->
                 chat.postIf(conv.id(), c -> needsItem(c, s) ? List.of(item(c, recent, s, now)) : List.of())
                     .map(
                         posted -> {
-                          posted.forEach(m -> delivery.toUser(conv.paUsername(), new JsonObject()
-                              .put("type", "handover").put("conversationId", m.conversationId()).put("text", m.text())));
+                          posted.forEach(m -> delivery.handover(conv.paUsername(), m));
                           return posted;
                         }));
   }
@@ -129,14 +124,6 @@ public final class DayHandover {
       text.append(" Last note: ").append(conv.lastNote());
     }
     return texts.system(conv.id(), MessageKind.ALERT, text.toString(), now,
-        new JsonObject()
-            .put("type", "pa_handover")
-            .put("to", conv.paUsername())
-            .put("from", s.from().toString())
-            .put("until", s.to().toString())
-            .put("messagesFromCareLeaver", fromThem)
-            .put("cards", new JsonArray(cards))
-            .put("priority", conv.priority())
-            .put("escalationLevel", conv.escalationLevel()));
+        new ConversationEvent.PaHandover(conv.paUsername(), s.from(), s.to(), fromThem, cards, conv.priority(), conv.escalationLevel()));
   }
 }

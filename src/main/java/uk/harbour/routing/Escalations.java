@@ -1,8 +1,6 @@
 package uk.harbour.routing;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import uk.harbour.app.HarbourConfig;
 import uk.harbour.chat.ChatDelivery;
-import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.rota.OnCall;
@@ -28,7 +27,7 @@ import uk.harbour.web.PlainEnglish;
  */
 public final class Escalations {
 
-  private final ChatService chat;
+  private final ConversationPosts chat;
   private final ChatDelivery delivery;
   private final RotaNow rota;
   private final StaffDirectory staff;
@@ -36,7 +35,7 @@ public final class Escalations {
   private final HarbourConfig.Routing settings;
 
   public Escalations(
-      ChatService chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, HarbourConfig.Routing settings) {
+      ConversationPosts chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, HarbourConfig.Routing settings) {
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
     this.rota = Objects.requireNonNull(rota);
@@ -121,23 +120,10 @@ public final class Escalations {
         + " for a reply. Alert " + reach.level() + " sent to " + names + ".";
     return Optional.of(texts.system(
         conv.id(), MessageKind.ALERT, text, now,
-        new JsonObject()
-            .put("type", "escalated")
-            .put("level", reach.level())
-            .put("rungs", new JsonArray(reach.rungs()))
-            .put("to", new JsonArray(List.copyOf(reach.to())))
-            .put("waitedMinutes", waited)));
+        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited)));
   }
 
   private void deliver(Message alert) {
-    JsonObject event = alert.event();
-    JsonObject frame =
-        new JsonObject()
-            .put("type", "alert")
-            .put("conversationId", alert.conversationId())
-            .put("level", event.getInteger("level"))
-            .put("waitedMinutes", event.getLong("waitedMinutes"))
-            .put("text", alert.text());
-    event.getJsonArray("to").forEach(username -> delivery.toUser(String.valueOf(username), frame));
+    delivery.alert(alert);
   }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.OnCallInfo;
 import uk.harbour.chat.StaffPresence;
@@ -28,7 +28,7 @@ public final class OnCallView implements OnCallInfo {
   /** Replies in this window make the typical reply time. */
   static final Duration RECENT = Duration.ofDays(7);
 
-  private final ChatService chat;
+  private final ConversationPosts chat;
   private final RotaNow rota;
   private final StaffPresence presence;
   private final StaffDirectory staff;
@@ -36,7 +36,7 @@ public final class OnCallView implements OnCallInfo {
   private volatile Instant typicalAt;
   private volatile Integer typical;
 
-  public OnCallView(ChatService chat, RotaNow rota, StaffPresence presence, StaffDirectory staff, Clock clock) {
+  public OnCallView(ConversationPosts chat, RotaNow rota, StaffPresence presence, StaffDirectory staff, Clock clock) {
     this.chat = Objects.requireNonNull(chat);
     this.rota = Objects.requireNonNull(rota);
     this.presence = Objects.requireNonNull(presence);
@@ -110,7 +110,7 @@ public final class OnCallView implements OnCallInfo {
 
   /** 1 for the longest wait among conversations nobody has yet; null when someone has it. */
   Integer queuePosition(Conversation conv) {
-    if (!Router.unassignedWait(conv)) {
+    if (!ConversationAssigner.unassignedWait(conv)) {
       return null;
     }
     List<Conversation> queue = waitingInOrder();
@@ -121,7 +121,7 @@ public final class OnCallView implements OnCallInfo {
   private List<Conversation> waitingInOrder() {
     List<Conversation> queue = new ArrayList<>();
     for (Conversation c : chat.conversations()) {
-      if (Router.unassignedWait(c) && c.waitingSince() != null) {
+      if (ConversationAssigner.unassignedWait(c) && c.waitingSince() != null) {
         queue.add(c);
       }
     }

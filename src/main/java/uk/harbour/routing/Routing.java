@@ -2,7 +2,6 @@ package uk.harbour.routing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.chat.ChatDelivery;
-import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.Message;
 
@@ -27,9 +26,9 @@ public final class Routing {
   private static final Logger LOG = LoggerFactory.getLogger(Routing.class);
   private static final Duration NAMES_REFRESH = Duration.ofMinutes(1);
 
-  private final ChatService chat;
+  private final ConversationPosts chat;
   private final ChatDelivery delivery;
-  private final Router router;
+  private final ConversationAssigner assigner;
   private final Escalations escalations;
   private final DayHandover dayHandover;
   private final OnCallView view;
@@ -42,9 +41,9 @@ public final class Routing {
   private Future<Void> queued;
 
   public Routing(
-      ChatService chat,
+      ConversationPosts chat,
       ChatDelivery delivery,
-      Router router,
+      ConversationAssigner assigner,
       Escalations escalations,
       DayHandover dayHandover,
       OnCallView view,
@@ -53,7 +52,7 @@ public final class Routing {
       Clock clock) {
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
-    this.router = Objects.requireNonNull(router);
+    this.assigner = Objects.requireNonNull(assigner);
     this.escalations = Objects.requireNonNull(escalations);
     this.dayHandover = Objects.requireNonNull(dayHandover);
     this.view = Objects.requireNonNull(view);
@@ -82,7 +81,7 @@ public final class Routing {
 
   private void onStored(Message message) {
     if (message.fromCareLeaver()) {
-      told(message.conversationId(), router.route(message.conversationId()));
+      told(message.conversationId(), assigner.route(message.conversationId()));
     }
   }
 
@@ -145,10 +144,10 @@ public final class Routing {
   }
 
   private Future<Void> sweepOne(Conversation conv, Instant now, boolean afterGrace) {
-    return router.checkAssigned(conv, now, afterGrace)
+    return assigner.checkAssigned(conv, now, afterGrace)
         .compose(moved -> escalations.check(conv, now))
         .compose(alerted -> dayHandover.check(conv, now))
-        .compose(v -> Router.unassignedWait(conv) ? told(conv.id(), router.route(conv.id())) : Future.succeededFuture(List.of()))
+        .compose(v -> ConversationAssigner.unassignedWait(conv) ? told(conv.id(), assigner.route(conv.id())) : Future.succeededFuture(List.of()))
         .mapEmpty();
   }
 
@@ -165,7 +164,7 @@ public final class Routing {
     return routed.onSuccess(
         posted -> {
           if (!posted.isEmpty()) {
-            delivery.toCareLeaver(conversationId, new JsonObject().put("type", "oncall").put("onCall", view.forCareLeaver(conversationId)));
+            delivery.onCall(conversationId, view.forCareLeaver(conversationId));
           }
         });
   }

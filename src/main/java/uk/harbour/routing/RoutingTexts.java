@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.routing.Assignment.Assign;
@@ -31,7 +32,7 @@ public final class RoutingTexts {
     this.outOfHoursPhone = Objects.requireNonNull(outOfHoursPhone);
   }
 
-  Message system(String conversationId, MessageKind kind, String text, Instant at, JsonObject event) {
+  Message system(String conversationId, MessageKind kind, String text, Instant at, ConversationEvent event) {
     return new Message(conversationId, 0, 1, kind, text, SENDER_ID, null, SENDER_NAME, null, at, null, event);
   }
 

@@ -1,24 +1,26 @@
 package uk.harbour.store;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationRepository;
+import uk.harbour.chat.ConversationState;
+import uk.harbour.chat.ConversationStatus;
 
-/** Conversation snapshots in {@code conversations}, {@code _id} = care leaver id; instants as dates. */
+/**
+ * Conversation snapshots in {@code conversations}, {@code _id} = care leaver id, instants as BSON
+ * dates. Every field is read with the default an older snapshot without it needs.
+ */
 public final class MongoConversationRepository implements ConversationRepository {
 
   static final String COLLECTION = "conversations";
-  private static final Set<String> INSTANTS =
-      Set.of("waitingSince", "lastMessageAt", "lastCareLeaverMessageAt", "lastStaffMessageAt", "episodeStartedAt", "firstResponseAt",
-          "assignedAt", "escalatedAt", "paHandoverAt");
 
   private final MongoClient mongo;
 
@@ -27,36 +29,99 @@ public final class MongoConversationRepository implements ConversationRepository
   }
 
   @Override
-  public Future<Optional<Conversation>> find(String id) {
+  public Future<Optional<ConversationState>> find(String id) {
     return mongo
         .findOne(COLLECTION, new JsonObject().put("_id", id), null)
         .map(doc -> Optional.ofNullable(doc).map(MongoConversationRepository::fromDocument));
   }
 
   @Override
-  public Future<Void> save(Conversation conversation) {
-    JsonObject doc = conversation.snapshot();
-    doc.remove("id");
-    for (String field : INSTANTS) {
-      String value = doc.getString(field);
-      doc.put(field, value == null ? null : Documents.date(Instant.parse(value)));
-    }
+  public Future<Void> save(ConversationState conversation) {
     return mongo
-        .replaceDocumentsWithOptions(COLLECTION, new JsonObject().put("_id", conversation.id()), doc, new UpdateOptions().setUpsert(true))
+        .replaceDocumentsWithOptions(
+            COLLECTION, new JsonObject().put("_id", conversation.id()), toDocument(conversation), new UpdateOptions().setUpsert(true))
         .mapEmpty();
   }
 
   @Override
-  public Future<List<Conversation>> all() {
+  public Future<List<ConversationState>> all() {
     return mongo.find(COLLECTION, new JsonObject()).map(docs -> docs.stream().map(MongoConversationRepository::fromDocument).toList());
   }
 
-  private static Conversation fromDocument(JsonObject doc) {
-    JsonObject snapshot = doc.copy().put("id", doc.getString("_id"));
-    for (String field : INSTANTS) {
-      Instant instant = Documents.instant(doc, field);
-      snapshot.put(field, instant == null ? null : instant.toString());
-    }
-    return Conversation.fromSnapshot(snapshot);
+  static JsonObject toDocument(ConversationState c) {
+    ConversationState.Routing r = c.routing();
+    return new JsonObject()
+        .put("careLeaverName", c.careLeaverName())
+        .put("paUsername", c.paUsername())
+        .put("team", c.team())
+        .put("status", c.status().name().toLowerCase())
+        .put("priority", c.priority())
+        .put("assignedTo", c.assignedTo())
+        .put("episode", c.episode())
+        .put("lastSeq", c.lastSeq())
+        .put("waitingSince", date(c.waitingSince()))
+        .put("lastMessageAt", date(c.lastMessageAt()))
+        .put("lastCareLeaverMessageAt", date(c.lastCareLeaverMessageAt()))
+        .put("lastStaffMessageAt", date(c.lastStaffMessageAt()))
+        .put("episodeStartedAt", date(c.episodeStartedAt()))
+        .put("firstResponseAt", date(c.firstResponseAt()))
+        .put("unreadForStaff", c.unreadForStaff())
+        .put("staffReadSeq", c.staffReadSeq())
+        .put("careLeaverReadSeq", c.careLeaverReadSeq())
+        .put("responses", c.responses())
+        .put("totalResponseMillis", c.totalResponseMillis())
+        .put("maxResponseMillis", c.maxResponseMillis())
+        .put("assignedAt", date(r.assignedAt()))
+        .put("escalationLevel", r.escalationLevel())
+        .put("escalatedAt", date(r.escalatedAt()))
+        .put("escalatedTo", new JsonArray(new ArrayList<>(r.escalatedTo())))
+        .put("acknowledgedBy", r.acknowledgedBy())
+        .put("autoRepliedEpisode", r.autoRepliedEpisode())
+        .put("lastNote", r.lastNote())
+        .put("lastNoteBy", r.lastNoteBy())
+        .put("paHandoverAt", date(r.paHandoverAt()))
+        .put("paHandoverPending", r.paHandoverPending());
+  }
+
+  static ConversationState fromDocument(JsonObject doc) {
+    ConversationState.Routing routing =
+        new ConversationState.Routing(
+            Documents.instant(doc, "assignedAt"),
+            doc.getInteger("escalationLevel", 0),
+            Documents.instant(doc, "escalatedAt"),
+            doc.getJsonArray("escalatedTo", new JsonArray()).stream().map(String::valueOf).toList(),
+            doc.getString("acknowledgedBy"),
+            doc.getInteger("autoRepliedEpisode", 0),
+            doc.getString("lastNote"),
+            doc.getString("lastNoteBy"),
+            Documents.instant(doc, "paHandoverAt"),
+            doc.getBoolean("paHandoverPending", false));
+    return new ConversationState(
+        doc.getString("_id"),
+        doc.getString("careLeaverName"),
+        doc.getString("paUsername"),
+        doc.getString("team"),
+        ConversationStatus.valueOf(doc.getString("status", "resolved").toUpperCase()),
+        doc.getString("priority", "normal"),
+        doc.getString("assignedTo"),
+        doc.getInteger("episode", 0),
+        doc.getLong("lastSeq", 0L),
+        Documents.instant(doc, "waitingSince"),
+        Documents.instant(doc, "lastMessageAt"),
+        Documents.instant(doc, "lastCareLeaverMessageAt"),
+        Documents.instant(doc, "lastStaffMessageAt"),
+        Documents.instant(doc, "episodeStartedAt"),
+        Documents.instant(doc, "firstResponseAt"),
+        doc.getLong("unreadForStaff", 0L),
+        doc.getLong("staffReadSeq", 0L),
+        doc.getLong("careLeaverReadSeq", 0L),
+        doc.getLong("responses", 0L),
+        doc.getLong("totalResponseMillis", 0L),
+        doc.getLong("maxResponseMillis", 0L),
+        routing);
+  }
+
+  private static JsonObject date(Instant instant) {
+    return instant == null ? null : Documents.date(instant);
   }
 }

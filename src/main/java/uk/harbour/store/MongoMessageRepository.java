@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import uk.harbour.chat.ConversationEventJson;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.chat.MessageRepository;
@@ -19,7 +20,9 @@ import uk.harbour.identity.Role;
  * Messages in {@code messages}. {@code _id} = conversation and seq, so history and resume are
  * {@code $in} look-ups the embedded store answers from its index; the unique index on
  * (conversationId, senderId, clientId) stores a resent message once, also on real MongoDB.
- * Inserts are batched ({@link InsertBatcher}); a refused document fails only its own sender.
+ * Inserts are batched ({@link InsertBatcher}); a refused document fails only its own sender. A write
+ * is durable once {@link Durability} says so after it: one group commit covers every write that
+ * finished before it started, so a burst of messages waits for one commit, not one each.
  */
 public final class MongoMessageRepository implements MessageRepository {
 
@@ -38,11 +41,13 @@ public final class MongoMessageRepository implements MessageRepository {
   static final int CACHED_SEQS = 256;
 
   private final MongoClient mongo;
+  private final Durability durability;
   private final InsertBatcher inserts;
   private final MessageCache cache = new MessageCache(CACHED_MESSAGES, CACHED_SEQS);
 
-  public MongoMessageRepository(MongoClient mongo) {
+  public MongoMessageRepository(MongoClient mongo, Durability durability) {
     this.mongo = Objects.requireNonNull(mongo);
+    this.durability = Objects.requireNonNull(durability);
     this.inserts = new InsertBatcher(mongo, COLLECTION, MAX_BATCH, MAX_IN_FLIGHT);
   }
 
@@ -58,7 +63,7 @@ public final class MongoMessageRepository implements MessageRepository {
   }
 
   @Override
-  public Future<Void> insert(Message message) {
+  public Future<Void> write(Message message) {
     // Messages from many conversations share one insertMany; each conversation's chain has at
     // most one insert in flight, so batching never reorders a conversation.
     return inserts
@@ -114,6 +119,16 @@ public final class MongoMessageRepository implements MessageRepository {
   }
 
   @Override
+  public Future<Void> durable() {
+    return durability.afterWrite();
+  }
+
+  @Override
+  public Optional<Message> recentByClientId(String conversationId, String senderId, String clientId) {
+    return Optional.ofNullable(cache.byClientId(conversationId, senderId, clientId));
+  }
+
+  @Override
   public Future<Optional<Message>> findByClientId(String conversationId, String senderId, String clientId) {
     JsonObject query = new JsonObject().put("conversationId", conversationId).put("senderId", senderId).put("clientId", clientId);
     return mongo.findOne(COLLECTION, query, null).map(doc -> Optional.ofNullable(doc).map(MongoMessageRepository::fromDocument));
@@ -138,7 +153,7 @@ public final class MongoMessageRepository implements MessageRepository {
       doc.put("card", m.card());
     }
     if (m.event() != null) {
-      doc.put("event", m.event());
+      doc.put("event", ConversationEventJson.toJson(m.event()));
     }
     return doc;
   }
@@ -146,6 +161,7 @@ public final class MongoMessageRepository implements MessageRepository {
   static Message fromDocument(JsonObject doc) {
     String role = doc.getString("senderRole");
     String clientId = doc.getString("clientId");
+    JsonObject event = doc.getJsonObject("event");
     return new Message(
         doc.getString("conversationId"),
         doc.getLong("seq"),
@@ -158,6 +174,6 @@ public final class MongoMessageRepository implements MessageRepository {
         clientId != null && clientId.startsWith("system-") ? null : clientId,
         Documents.instant(doc, "createdAt"),
         doc.getJsonObject("card"),
-        doc.getJsonObject("event"));
+        event == null ? null : ConversationEventJson.fromJson(event));
   }
 }

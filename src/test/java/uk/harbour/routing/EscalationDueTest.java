@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import uk.harbour.app.HarbourConfig;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationEventJson;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
@@ -27,7 +28,7 @@ class EscalationDueTest {
           Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(5), List.of("backup", "duty_manager"), Duration.ofSeconds(60), Duration.ofSeconds(5), 3);
 
   private static Message message(long seq, MessageKind kind, Role role, Instant at, JsonObject event) {
-    return new Message("c1", seq, 1, kind, "x", role == null ? "harbour" : "someone", role, "Name", null, at, null, event);
+    return new Message("c1", seq, 1, kind, "x", role == null ? "harbour" : "someone", role, "Name", null, at, null, event == null ? null : ConversationEventJson.fromJson(event));
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
@@ -258,7 +259,7 @@ class RoutingTest {
 
       sweepAt("18:40");
       assertEquals(2, conversation(jay.id()).escalationLevel(), "no alerts after an acknowledgement");
-      assertEquals(2, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "escalated".equals(m.event().getString("type"))).count(),
+      assertEquals(2, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "escalated".equals(m.event().type())).count(),
           "each step recorded once");
       assertFalse(young.arrivesBefore(messageOf(MessageKind.ALERT), Barrier.history()), "alerts are for staff only");
     }
@@ -322,8 +323,8 @@ class RoutingTest {
       JsonObject alert = jo.next("alert");
       assertEquals(2, alert.getInteger("level"), "the empty backup rung is skipped at once");
       Message stored = stored(jay.id(), MessageKind.ALERT).get(0);
-      assertEquals(List.of("duty_manager"), stored.event().getJsonArray("rungs").getList());
-      assertEquals(List.of("jo"), stored.event().getJsonArray("to").getList());
+      assertEquals(List.of("duty_manager"), ((ConversationEvent.Escalated) stored.event()).rungs());
+      assertEquals(List.of("jo"), ((ConversationEvent.Escalated) stored.event()).to());
 
       sweepAt("18:15");
       assertEquals(3, jo.next("alert").getInteger("level"), "and the alert repeats until someone acts");
@@ -559,7 +560,7 @@ class RoutingTest {
 
       clock.setLocal("2026-11-26T09:05");
       RunningHarbour.await(harbour.harbour().services().routing().sweep());
-      assertEquals(1, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "pa_handover".equals(m.event().getString("type"))).count());
+      assertEquals(1, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "pa_handover".equals(m.event().type())).count());
       assertEquals("sam", conversation(jay.id()).assignedTo(), "in office hours the own PA, who is available, has it");
       samSocket.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
       eventually(jay.id(), c -> !c.paHandoverPending());
@@ -585,7 +586,7 @@ class RoutingTest {
     assertEquals(1, conversation(jay.id()).escalationLevel(), "not repeated early after a restart");
     sweepAt("18:15");
     assertEquals(2, conversation(jay.id()).escalationLevel(), "the ladder carries on");
-    assertEquals(2, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "escalated".equals(m.event().getString("type"))).count());
+    assertEquals(2, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "escalated".equals(m.event().type())).count());
   }
 
   @Test

@@ -48,6 +48,20 @@ class MessageCacheTest {
     assertNotNull(cache.get(Message.id("a", 4)));
   }
 
+  @Test
+  @DisplayName("answers a resend by conversation, sender and client id, and forgets it with the message")
+  void findsByClientId() {
+    MessageCache cache = new MessageCache(2, 100);
+    cache.put(message("a", 1));
+    assertNotNull(cache.byClientId("a", "a", "c1"));
+    assertNull(cache.byClientId("b", "a", "c1"), "another conversation's client ids are its own");
+    assertNull(cache.byClientId("a", "someone-else", "c1"), "and so are another sender's");
+    cache.put(message("a", 2));
+    cache.put(message("a", 3));
+    assertNull(cache.byClientId("a", "a", "c1"), "dropped from the cache, so the store is asked");
+    assertNotNull(cache.byClientId("a", "a", "c3"));
+  }
+
   private static Message message(String conversation, long seq) {
     return new Message(conversation, seq, 1, MessageKind.TEXT, "hello", conversation, Role.CARE_LEAVER, "Jay", "c" + seq,
         Instant.parse("2026-11-25T20:00:00Z"), null, null);

@@ -13,6 +13,7 @@ import static uk.harbour.store.StoreRecords.staff;
 import static uk.harbour.testing.Futures.join;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -41,6 +43,7 @@ import uk.harbour.rota.Rota;
 import uk.harbour.rota.RotaRepository.StoredRota;
 import uk.harbour.rota.RotaService;
 import uk.harbour.store.embedded.TestStores.CrashableStore;
+import uk.harbour.testing.Eventually;
 import uk.harbour.testing.TestClock;
 import uk.harbour.web.HarbourException;
 
@@ -240,7 +243,25 @@ abstract class StoreContract {
   }
 
   private MongoMessageRepository messages() {
-    return new MongoMessageRepository(store.client());
+    return new MongoMessageRepository(store.client(), store.durability());
+  }
+
+  @Test
+  @DisplayName("a message insert completes only once the write is durable, though the store has applied it at once")
+  void insertWaitsForDurability() {
+    Promise<Void> commit = Promise.promise();
+    AtomicInteger asked = new AtomicInteger();
+    MongoMessageRepository durable = new MongoMessageRepository(store.client(), () -> {
+      asked.incrementAndGet();
+      return commit.future();
+    });
+    Future<Void> inserted = durable.insert(message("cl-d", 1, "d-1"));
+    Future<Void> another = durable.insert(message("cl-e", 1, "e-1"));
+    Eventually.eventually(() -> asked.get() == 2);
+    assertEquals(List.of(1L), join(durable.find("cl-d", List.of(1L))).stream().map(Message::seq).toList(), "the store has applied it");
+    assertTrue(!inserted.isComplete() && !another.isComplete(), "but neither is acknowledged before the commit");
+    commit.complete();
+    join(Future.all(inserted, another));
   }
 
   private MongoRotaRepository rotas() {

@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import uk.harbour.app.HarbourConfig;
-import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
@@ -29,9 +30,9 @@ import uk.harbour.routing.Assignment.Wait;
  * state it changes) and is recorded as a message, so the conversation's fold — and a restart —
  * knows who has it.
  */
-public final class Router {
+public final class ConversationAssigner {
 
-  private final ChatService chat;
+  private final ConversationPosts chat;
   private final RotaNow rota;
   private final StaffPresence presence;
   private final StaffDirectory staff;
@@ -47,8 +48,8 @@ public final class Router {
 
   private record CountedLoads(long at, AdviserLoads.Counts counts) {}
 
-  public Router(
-      ChatService chat,
+  public ConversationAssigner(
+      ConversationPosts chat,
       RotaNow rota,
       StaffPresence presence,
       StaffDirectory staff,
@@ -147,7 +148,7 @@ public final class Router {
     if (decision instanceof Assign assign) {
       return List.of(
           texts.system(conv.id(), MessageKind.SYSTEM, texts.assigned(assign, staff.firstName(assign.adviser())), now,
-              new JsonObject().put("type", "assigned").put("to", assign.adviser()).put("reason", assign.why().name().toLowerCase())));
+              new ConversationEvent.Assigned(assign.adviser(), assign.why().name().toLowerCase())));
     }
     if (conv.autoRepliedThisEpisode()) {
       return List.of();
@@ -157,10 +158,7 @@ public final class Router {
     List<Message> out = new ArrayList<>();
     out.add(
         texts.system(conv.id(), MessageKind.AUTO_REPLY, texts.autoReply(conv.careLeaverName(), wait.reason(), next, now, !cards.isEmpty()), now,
-            new JsonObject()
-                .put("type", "auto_reply")
-                .put("reason", wait.reason().name().toLowerCase())
-                .put("nextStaffedAt", next.map(Instant::toString).orElse(null))));
+            new ConversationEvent.AutoReply(wait.reason().name().toLowerCase(), next.orElse(null))));
     for (JsonObject card : cards) {
       out.add(texts.card(conv.id(), card, now));
     }
@@ -178,11 +176,11 @@ public final class Router {
     if (decision instanceof Assign assign) {
       out.add(
           texts.system(conv.id(), MessageKind.SYSTEM, texts.handedOver(fromName, reason, staff.firstName(assign.adviser())), now,
-              new JsonObject().put("type", "transferred").put("to", assign.adviser()).put("from", from).put("reason", reason)));
+              ConversationEvent.Transferred.handedOver(assign.adviser(), from, reason)));
     } else {
       out.add(
           texts.system(conv.id(), MessageKind.SYSTEM, texts.handedOver(fromName, reason, null), now,
-              new JsonObject().put("type", "unassigned").put("from", from).put("reason", reason)));
+              new ConversationEvent.Unassigned(from, reason)));
     }
     return out;
   }

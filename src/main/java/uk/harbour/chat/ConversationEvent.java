@@ -1,0 +1,118 @@
+package uk.harbour.chat;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A change of a conversation's state carried by a system or alert message, so the conversation is
+ * the fold of its messages. Stored and sent as JSON with a {@code type} ({@link
+ * ConversationEventJson}); docs/routing.md lists them. Fields are nullable because events stored
+ * by earlier versions may lack some; a null field is left out of the JSON.
+ */
+public sealed interface ConversationEvent {
+
+  /** The name in the JSON's {@code type}. */
+  String type();
+
+  /** {@code reason}: own_pa, on_call or acknowledged. */
+  record Assigned(String to, String reason) implements ConversationEvent {
+    public String type() {
+      return "assigned";
+    }
+  }
+
+  /** By a staff member ({@code by}) or by routing at a handover ({@code from}, {@code reason}). */
+  record Transferred(String to, String by, String from, String reason) implements ConversationEvent {
+    public String type() {
+      return "transferred";
+    }
+
+    public static Transferred byStaff(String to, String by) {
+      return new Transferred(to, by, null, null);
+    }
+
+    public static Transferred handedOver(String to, String from, String reason) {
+      return new Transferred(to, null, from, reason);
+    }
+  }
+
+  record Unassigned(String from, String reason) implements ConversationEvent {
+    public String type() {
+      return "unassigned";
+    }
+  }
+
+  record Resolved(String by) implements ConversationEvent {
+    public String type() {
+      return "resolved";
+    }
+  }
+
+  /** {@code priority}: normal or urgent. */
+  record PriorityChanged(String priority, String by) implements ConversationEvent {
+    public String type() {
+      return "priority";
+    }
+  }
+
+  /** A rung of the escalation ladder reached; a missing level means one above the last. */
+  record Escalated(Integer level, List<String> rungs, List<String> to, Long waitedMinutes) implements ConversationEvent {
+    public Escalated {
+      rungs = rungs == null ? null : List.copyOf(rungs);
+      to = to == null ? null : List.copyOf(to);
+    }
+
+    public String type() {
+      return "escalated";
+    }
+  }
+
+  record Acknowledged(String by) implements ConversationEvent {
+    public String type() {
+      return "acknowledged";
+    }
+  }
+
+  /** The own PA's next-day item for the out-of-hours stretch [from, until). */
+  record PaHandover(String to, Instant from, Instant until, Long messagesFromCareLeaver, List<String> cards, String priority, Integer escalationLevel)
+      implements ConversationEvent {
+    public PaHandover {
+      cards = cards == null ? null : List.copyOf(cards);
+    }
+
+    public String type() {
+      return "pa_handover";
+    }
+  }
+
+  record HandoverDone(String by) implements ConversationEvent {
+    public String type() {
+      return "handover_done";
+    }
+  }
+
+  /** {@code reason}: nobody_on_shift or everyone_busy; {@code nextStaffedAt} null when unknown. */
+  record AutoReply(String reason, Instant nextStaffedAt) implements ConversationEvent {
+    public String type() {
+      return "auto_reply";
+    }
+  }
+
+  /** An event this version does not know (a newer one wrote it): kept as it was, and ignored by the fold. */
+  record Unknown(JsonObject json) implements ConversationEvent {
+    public Unknown {
+      json = Objects.requireNonNull(json).copy();
+    }
+
+    @Override
+    public JsonObject json() {
+      return json.copy();
+    }
+
+    public String type() {
+      return json.getValue("type") instanceof String type ? type : "";
+    }
+  }
+}

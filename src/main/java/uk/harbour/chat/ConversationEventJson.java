@@ -1,0 +1,121 @@
+package uk.harbour.chat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import uk.harbour.chat.ConversationEvent.Acknowledged;
+import uk.harbour.chat.ConversationEvent.Assigned;
+import uk.harbour.chat.ConversationEvent.AutoReply;
+import uk.harbour.chat.ConversationEvent.Escalated;
+import uk.harbour.chat.ConversationEvent.HandoverDone;
+import uk.harbour.chat.ConversationEvent.PaHandover;
+import uk.harbour.chat.ConversationEvent.PriorityChanged;
+import uk.harbour.chat.ConversationEvent.Resolved;
+import uk.harbour.chat.ConversationEvent.Transferred;
+import uk.harbour.chat.ConversationEvent.Unassigned;
+import uk.harbour.chat.ConversationEvent.Unknown;
+
+/**
+ * The one mapping between {@link ConversationEvent}s and their JSON, which is both the stored form
+ * (inside a message document) and the wire form (a {@code message}'s {@code event}). Fields keep
+ * the order and presence earlier versions wrote, so an event read back encodes to the same bytes.
+ */
+public final class ConversationEventJson {
+
+  private ConversationEventJson() {}
+
+  public static JsonObject toJson(ConversationEvent event) {
+    if (event instanceof Unknown unknown) {
+      return unknown.json();
+    }
+    JsonObject json = new JsonObject().put("type", event.type());
+    if (event instanceof Assigned e) {
+      put(json, "to", e.to());
+      put(json, "reason", e.reason());
+    } else if (event instanceof Transferred e) {
+      put(json, "to", e.to());
+      put(json, "by", e.by());
+      put(json, "from", e.from());
+      put(json, "reason", e.reason());
+    } else if (event instanceof Unassigned e) {
+      put(json, "from", e.from());
+      put(json, "reason", e.reason());
+    } else if (event instanceof Resolved e) {
+      put(json, "by", e.by());
+    } else if (event instanceof PriorityChanged e) {
+      put(json, "priority", e.priority());
+      put(json, "by", e.by());
+    } else if (event instanceof Escalated e) {
+      put(json, "level", e.level());
+      put(json, "rungs", array(e.rungs()));
+      put(json, "to", array(e.to()));
+      put(json, "waitedMinutes", e.waitedMinutes());
+    } else if (event instanceof Acknowledged e) {
+      put(json, "by", e.by());
+    } else if (event instanceof PaHandover e) {
+      put(json, "to", e.to());
+      put(json, "from", text(e.from()));
+      put(json, "until", text(e.until()));
+      put(json, "messagesFromCareLeaver", e.messagesFromCareLeaver());
+      put(json, "cards", array(e.cards()));
+      put(json, "priority", e.priority());
+      put(json, "escalationLevel", e.escalationLevel());
+    } else if (event instanceof HandoverDone e) {
+      put(json, "by", e.by());
+    } else if (event instanceof AutoReply e) {
+      put(json, "reason", e.reason());
+      // Always written, null when unknown, as the protocol has always sent it.
+      json.put("nextStaffedAt", text(e.nextStaffedAt()));
+    }
+    return json;
+  }
+
+  public static ConversationEvent fromJson(JsonObject json) {
+    String type = json.getValue("type") instanceof String t ? t : "";
+    return switch (type) {
+      case "assigned" -> new Assigned(json.getString("to"), json.getString("reason"));
+      case "transferred" -> new Transferred(json.getString("to"), json.getString("by"), json.getString("from"), json.getString("reason"));
+      case "unassigned" -> new Unassigned(json.getString("from"), json.getString("reason"));
+      case "resolved" -> new Resolved(json.getString("by"));
+      case "priority" -> new PriorityChanged(json.getString("priority"), json.getString("by"));
+      case "escalated" -> new Escalated(json.getInteger("level"), strings(json.getJsonArray("rungs")), strings(json.getJsonArray("to")), json.getLong("waitedMinutes"));
+      case "acknowledged" -> new Acknowledged(json.getString("by"));
+      case "pa_handover" ->
+          new PaHandover(
+              json.getString("to"),
+              instant(json.getString("from")),
+              instant(json.getString("until")),
+              json.getLong("messagesFromCareLeaver"),
+              strings(json.getJsonArray("cards")),
+              json.getString("priority"),
+              json.getInteger("escalationLevel"));
+      case "handover_done" -> new HandoverDone(json.getString("by"));
+      case "auto_reply" -> new AutoReply(json.getString("reason"), instant(json.getString("nextStaffedAt")));
+      default -> new Unknown(json);
+    };
+  }
+
+  private static void put(JsonObject json, String field, Object value) {
+    if (value != null) {
+      json.put(field, value);
+    }
+  }
+
+  private static JsonArray array(List<String> values) {
+    return values == null ? null : new JsonArray(new ArrayList<>(values));
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array == null ? null : array.stream().map(String::valueOf).toList();
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static Instant instant(String text) {
+    return text == null ? null : Instant.parse(text);
+  }
+}

@@ -1,0 +1,237 @@
+package uk.harbour.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.LongStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.harbour.identity.CareLeaverRepository;
+import uk.harbour.web.HarbourException;
+
+/**
+ * Every conversation's state, in memory, and the one ordered chain per conversation that every
+ * change runs through, so sequence numbers are handed out one at a time and each change sees the
+ * state it changes. The message store is the truth: a conversation is loaded from its snapshot
+ * and caught up with any newer stored messages, and its snapshot is written a moment behind.
+ */
+public final class ConversationLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationLog.class);
+  static final long SNAPSHOT_DELAY_MS = 2000;
+  /** Seqs asked for at a time while catching up with the store. */
+  private static final int CATCH_UP_PAGE = 64;
+  /** Read into the message cache on loading, so a resend of any of them after a restart is answered from memory. */
+  private static final int WARM = 256;
+
+  private final Vertx vertx;
+  private final MessageRepository messages;
+  private final ConversationRepository snapshots;
+  private final CareLeaverRepository careLeavers;
+  private final Map<String, ConversationSlot> slots = new ConcurrentHashMap<>();
+  /** Conversations caught up with the store since this node started; others are caught up first. */
+  private final Map<String, Boolean> loaded = new ConcurrentHashMap<>();
+  /** Counts changes to who has which conversation, so routing can keep advisers' loads between them. */
+  private final AtomicLong assignmentChanges = new AtomicLong();
+
+  public ConversationLog(Vertx vertx, MessageRepository messages, ConversationRepository snapshots, CareLeaverRepository careLeavers) {
+    this.vertx = Objects.requireNonNull(vertx);
+    this.messages = Objects.requireNonNull(messages);
+    this.snapshots = Objects.requireNonNull(snapshots);
+    this.careLeavers = Objects.requireNonNull(careLeavers);
+  }
+
+  /**
+   * Loads every snapshot once so the queue is served from memory, then finds conversations whose
+   * first snapshot was never written (a crash or stop within moments of their first message): each
+   * care leaver's conversation id is their own id, and a stored first message is an {@code _id}
+   * look-up away.
+   */
+  public Future<Void> start() {
+    return snapshots
+        .all()
+        .compose(
+            all -> {
+              all.forEach(state -> hold(slot(state.id()), Conversation.restore(state)));
+              return careLeavers.all();
+            })
+        .compose(
+            people -> {
+              Future<Void> chain = Future.succeededFuture();
+              for (var person : people) {
+                if (!slots.containsKey(person.id())) {
+                  chain = chain.compose(v -> messages.find(person.id(), List.of(1L)))
+                      .compose(first -> first.isEmpty() ? Future.succeededFuture() : conversation(person.id()).mapEmpty());
+                }
+              }
+              return chain;
+            })
+        .onSuccess(v -> LOG.info("Chat ready with {} conversations", slots.size()));
+  }
+
+  /**
+   * Runs {@code step} in the conversation's ordered chain, after every step queued before it and
+   * with the conversation loaded and caught up. Only inside a step may {@link #append} and
+   * {@link #catchUp} be called for that conversation.
+   */
+  <T> Future<T> inOrder(String conversationId, Function<Conversation, Future<T>> step) {
+    return slot(conversationId).enqueue(slot -> ensureLoaded(slot, conversationId).compose(step));
+  }
+
+  /**
+   * Stores the next message of the conversation and folds it in. Completes once the store has
+   * applied it (so the chain can go on), failing with {@link MessageRepository.DuplicateMessageException}
+   * if it clashes; it may be acknowledged once {@link MessageRepository#durable()} says so.
+   */
+  Future<Void> append(Conversation conv, Message message) {
+    return messages
+        .write(message)
+        .map(
+            v -> {
+              fold(conv, message);
+              changed(conv);
+              return v;
+            });
+  }
+
+  /** Replays any stored messages newer than the state held (the snapshot is written after the ack, or another writer took a seq). */
+  Future<Void> catchUp(Conversation conv) {
+    long from = conv.lastSeq() + 1;
+    List<Long> seqs = LongStream.range(from, from + CATCH_UP_PAGE).boxed().toList();
+    return messages
+        .find(conv.id(), seqs)
+        .compose(
+            found -> {
+              found.forEach(m -> fold(conv, m));
+              if (!found.isEmpty()) {
+                changed(conv);
+              }
+              return found.size() == seqs.size() ? catchUp(conv) : Future.succeededFuture();
+            });
+  }
+
+  /**
+   * Writes the snapshot a moment behind the change, folding every change in that moment into one
+   * write: the messages are the truth, and a snapshot that is behind is caught up from them.
+   */
+  void changed(Conversation conv) {
+    ConversationSlot slot = slot(conv.id());
+    if (slot.requestSave()) {
+      vertx.setTimer(SNAPSHOT_DELAY_MS, id -> writeSnapshot(slot));
+    }
+  }
+
+  /** The conversation, loaded (and caught up with the message store) if needed. */
+  public Future<Conversation> conversation(String conversationId) {
+    ConversationSlot slot = slot(conversationId);
+    if (Boolean.TRUE.equals(loaded.get(conversationId)) && slot.state() != null) {
+      return Future.succeededFuture(slot.state());
+    }
+    return slot.enqueue(s -> ensureLoaded(s, conversationId));
+  }
+
+  /** The conversation as held in memory right now, without loading it. */
+  public Optional<Conversation> peek(String conversationId) {
+    ConversationSlot slot = slots.get(conversationId);
+    return slot == null ? Optional.empty() : Optional.ofNullable(slot.state());
+  }
+
+  /** Every conversation held in memory (all of them: they are loaded at start). */
+  public List<Conversation> conversations() {
+    List<Conversation> all = new ArrayList<>();
+    for (ConversationSlot slot : slots.values()) {
+      if (slot.state() != null) {
+        all.add(slot.state());
+      }
+    }
+    return all;
+  }
+
+  /**
+   * A number that changes whenever any conversation changes adviser, assignment time or
+   * resolved state: equal numbers mean advisers' loads are as they were.
+   */
+  public long assignmentChanges() {
+    return assignmentChanges.get();
+  }
+
+  private void hold(ConversationSlot slot, Conversation conv) {
+    slot.state(conv);
+    assignmentChanges.incrementAndGet();
+  }
+
+  private void fold(Conversation conv, Message message) {
+    String adviser = conv.assignedTo();
+    Instant assignedAt = conv.assignedAt();
+    boolean resolved = conv.status() == ConversationStatus.RESOLVED;
+    conv.apply(message);
+    if (!Objects.equals(adviser, conv.assignedTo()) || !Objects.equals(assignedAt, conv.assignedAt())
+        || resolved != (conv.status() == ConversationStatus.RESOLVED)) {
+      assignmentChanges.incrementAndGet();
+    }
+  }
+
+  private ConversationSlot slot(String conversationId) {
+    return slots.computeIfAbsent(conversationId, id -> new ConversationSlot());
+  }
+
+  /** Makes sure the slot holds the conversation, caught up with every stored message. */
+  private Future<Conversation> ensureLoaded(ConversationSlot slot, String conversationId) {
+    if (Boolean.TRUE.equals(loaded.get(conversationId)) && slot.state() != null) {
+      return Future.succeededFuture(slot.state());
+    }
+    Future<Conversation> base =
+        slot.state() != null
+            ? Future.succeededFuture(slot.state())
+            : snapshots.find(conversationId).compose(found -> found.map(Conversation::restore).map(Future::succeededFuture).orElseGet(() -> fresh(conversationId)));
+    return base.compose(
+        conv -> {
+          hold(slot, conv);
+          return catchUp(conv).compose(v -> warm(conv)).map(v -> {
+            loaded.put(conversationId, true);
+            return conv;
+          });
+        });
+  }
+
+  private Future<Conversation> fresh(String careLeaverId) {
+    return careLeavers
+        .find(careLeaverId)
+        .compose(
+            found ->
+                found
+                    .map(c -> Future.succeededFuture(new Conversation(c.id(), c.firstName(), c.paUsername(), c.team())))
+                    .orElseGet(() -> Future.failedFuture(HarbourException.notFound("No such conversation."))));
+  }
+
+  /** Reads the recent end into the repository's cache: opening and resuming ask for it next, and resends are answered from it. */
+  private Future<Void> warm(Conversation conv) {
+    long to = conv.lastSeq();
+    if (to < 1) {
+      return Future.succeededFuture();
+    }
+    long from = Math.max(1, to - WARM + 1);
+    return messages.find(conv.id(), LongStream.rangeClosed(from, to).boxed().toList()).mapEmpty();
+  }
+
+  private void writeSnapshot(ConversationSlot slot) {
+    // Taken inside the chain, so the snapshot is one consistent state, never one half folded.
+    slot.enqueue(s -> Future.succeededFuture(s.state().state()))
+        .compose(snapshots::save)
+        .onFailure(e -> LOG.warn("Conversation snapshot not saved; it will be rebuilt from messages", e))
+        .onComplete(
+            r -> {
+              if (slot.saveFinished()) {
+                vertx.setTimer(SNAPSHOT_DELAY_MS, id -> writeSnapshot(slot));
+              }
+            });
+  }
+}

@@ -1,0 +1,39 @@
+package uk.harbour.chat;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What routing may do with conversations: hear of each stored message, read conversations, and
+ * add Harbour's own messages inside a conversation's ordered chain. Routing sees no more of chat.
+ */
+public interface ConversationPosts {
+
+  /** Told about each message once it is stored, durable and delivered. */
+  void onStored(Consumer<Message> listener);
+
+  /** The conversation, loaded (and caught up with the message store) if needed. */
+  Future<Conversation> conversation(String conversationId);
+
+  /** The conversation as held in memory right now, without loading it. */
+  Optional<Conversation> peek(String conversationId);
+
+  /** Every conversation (all are held in memory from start). */
+  List<Conversation> conversations();
+
+  /** Changes whenever any conversation changes adviser, assignment time or resolved state. */
+  long assignmentChanges();
+
+  /** The last {@code limit} messages, staff notes and alerts included, oldest first. */
+  Future<List<Message>> latest(String conversationId, int limit);
+
+  /**
+   * Decides inside the conversation's ordered chain which messages to add, then stores them in
+   * order: a decision sees exactly the state it changes, never a stale copy. Completes once they
+   * are durable and delivered.
+   */
+  Future<List<Message>> postIf(String conversationId, Function<Conversation, List<Message>> decide);
+}

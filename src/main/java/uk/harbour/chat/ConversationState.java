@@ -1,0 +1,60 @@
+package uk.harbour.chat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A conversation's whole folded state at one moment, as the repository keeps it between restarts:
+ * {@link Conversation#state()} takes it, {@link Conversation#restore} continues the fold from it.
+ * Immutable, so a snapshot can be written while the conversation moves on.
+ */
+public record ConversationState(
+    String id,
+    String careLeaverName,
+    String paUsername,
+    String team,
+    ConversationStatus status,
+    String priority,
+    String assignedTo,
+    int episode,
+    long lastSeq,
+    Instant waitingSince,
+    Instant lastMessageAt,
+    Instant lastCareLeaverMessageAt,
+    Instant lastStaffMessageAt,
+    Instant episodeStartedAt,
+    Instant firstResponseAt,
+    long unreadForStaff,
+    long staffReadSeq,
+    long careLeaverReadSeq,
+    long responses,
+    long totalResponseMillis,
+    long maxResponseMillis,
+    Routing routing) {
+
+  /** The routing part of the fold (see {@link RoutingState}). */
+  public record Routing(
+      Instant assignedAt,
+      int escalationLevel,
+      Instant escalatedAt,
+      List<String> escalatedTo,
+      String acknowledgedBy,
+      int autoRepliedEpisode,
+      String lastNote,
+      String lastNoteBy,
+      Instant paHandoverAt,
+      boolean paHandoverPending) {
+
+    public Routing {
+      escalatedTo = List.copyOf(escalatedTo);
+    }
+  }
+
+  public ConversationState {
+    Objects.requireNonNull(id);
+    Objects.requireNonNull(status);
+    Objects.requireNonNull(priority);
+    Objects.requireNonNull(routing);
+  }
+}

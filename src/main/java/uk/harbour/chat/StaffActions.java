@@ -1,0 +1,111 @@
+package uk.harbour.chat;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import uk.harbour.identity.Role;
+import uk.harbour.identity.SignedIn;
+import uk.harbour.identity.StaffAccount;
+import uk.harbour.web.HarbourException;
+
+/**
+ * What staff do to a conversation besides writing in it — transfer, resolve, mark urgent,
+ * acknowledge — and the plain-English messages that record each, so the conversation's fold (and
+ * a restart) knows. Each is decided inside the conversation's ordered chain where its outcome
+ * depends on the state.
+ */
+public final class StaffActions {
+
+  private final ChatService chat;
+  private final Clock clock;
+
+  public StaffActions(ChatService chat, Clock clock) {
+    this.chat = Objects.requireNonNull(chat);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  /** Hands the conversation to another adviser, with an optional private handover note. */
+  public Future<Message> transfer(SignedIn staff, String conversationId, String to, String toName, Optional<String> note) {
+    return manageable(staff, conversationId)
+        .compose(conv -> note.map(text -> chat.post(conversationId, record(conversationId, staff, MessageKind.NOTE, text, null))).orElse(Future.succeededFuture()))
+        .compose(
+            v ->
+                chat.post(
+                    conversationId,
+                    record(conversationId, staff, MessageKind.SYSTEM, "You are now talking with " + StaffAccount.firstName(toName) + ".",
+                        ConversationEvent.Transferred.byStaff(to, staff.id()))));
+  }
+
+  /**
+   * A staff member answers an escalation alert ("I have it", which stops the alerts and, for an
+   * adviser, takes the conversation) or picks up their next-day handover item.
+   */
+  public Future<List<Message>> acknowledge(SignedIn staff, String conversationId) {
+    return chat.postIf(
+        conversationId,
+        conv -> {
+          if (!ChatAccess.canManage(staff, conv)) {
+            throw ChatService.notYours();
+          }
+          List<Message> out = new ArrayList<>();
+          if (conv.escalationLevel() > 0 && conv.acknowledgedBy() == null) {
+            out.add(record(conversationId, staff, MessageKind.ALERT, staff.displayName() + " acknowledged the alert.", new ConversationEvent.Acknowledged(staff.id())));
+            if (staff.role() == Role.ADVISER && !staff.id().equals(conv.assignedTo())) {
+              out.add(record(conversationId, staff, MessageKind.SYSTEM, "You are now talking with " + StaffAccount.firstName(staff.displayName()) + ".",
+                  new ConversationEvent.Assigned(staff.id(), "acknowledged")));
+            }
+          }
+          if (conv.paHandoverPending() && staff.id().equals(conv.paUsername())) {
+            out.add(record(conversationId, staff, MessageKind.ALERT, staff.displayName() + " picked up the handover.", new ConversationEvent.HandoverDone(staff.id())));
+          }
+          if (out.isEmpty()) {
+            throw HarbourException.badRequest("nothing_to_acknowledge", "There is no alert or handover to acknowledge.");
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Marks a conversation urgent (its waits escalate after the urgent SLA) or normal again. A
+   * staff-only record: the young person is not told they were flagged.
+   */
+  public Future<List<Message>> prioritise(SignedIn staff, String conversationId, String priority) {
+    return chat.postIf(
+        conversationId,
+        conv -> {
+          if (!ChatAccess.canManage(staff, conv)) {
+            throw ChatService.notYours();
+          }
+          if (priority.equals(conv.priority())) {
+            return List.of();
+          }
+          return List.of(record(conversationId, staff, MessageKind.ALERT, staff.displayName() + " marked this conversation " + priority + ".",
+              new ConversationEvent.PriorityChanged(priority, staff.id())));
+        });
+  }
+
+  /** Closes the episode; the care leaver's next message opens a new one. */
+  public Future<Message> resolve(SignedIn staff, String conversationId) {
+    return manageable(staff, conversationId)
+        .compose(
+            conv ->
+                chat.post(
+                    conversationId,
+                    record(conversationId, staff, MessageKind.SYSTEM,
+                        StaffAccount.firstName(staff.displayName()) + " marked this conversation as resolved. Send a message any time to start again.",
+                        new ConversationEvent.Resolved(staff.id()))));
+  }
+
+  private Future<Conversation> manageable(SignedIn staff, String conversationId) {
+    return chat.conversation(conversationId)
+        .compose(conv -> ChatAccess.canManage(staff, conv) ? Future.succeededFuture(conv) : Future.failedFuture(ChatService.notYours()));
+  }
+
+  /** A message by {@code by} recording the action; seq and episode are set when it is stored. */
+  private Message record(String conversationId, SignedIn by, MessageKind kind, String text, ConversationEvent event) {
+    return new Message(conversationId, 0, 1, kind, text, by.id(), by.role(), by.displayName(), null, clock.instant(), null, event);
+  }
+}
