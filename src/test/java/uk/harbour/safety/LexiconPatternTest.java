@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("The lexicon's phrase language")
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LexiconPatternTest {
 
   private static final TextNormaliser NORMALISER = new TextNormaliser(WordReplacements.of(Map.of("i'm", "i am", "gonna", "going to"), List.of()));

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.harbour.web.HarbourException;
 
 @DisplayName("The risk lexicon file and the check it drives")
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RiskLexiconTest {
 
   private static final String RULES = """

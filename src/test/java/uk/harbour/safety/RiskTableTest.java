@@ -13,9 +13,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The labelled table (src/test/resources/uk/harbour/safety/risk-phrases.csv) against the real
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * that should.
  */
 @DisplayName("The risk lexicon against the labelled table of phrases")
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RiskTableTest {
 
   static final Path LEXICON = Path.of("config/safety/lexicon.yaml");

@@ -10,15 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.YamlInput;
 
 @DisplayName("Staff guidance for each risk category")
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SafetyGuidanceTest {
 
   static final Path GUIDANCE = Path.of("config/safety/guidance.yaml");

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Text is read the way the lexicon is written")
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TextNormaliserTest {
 
   private static final TextNormaliser PLAIN = new TextNormaliser(WordReplacements.none());
