@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import uk.harbour.routing.RoutingSettings;
 
 /** Everything Harbour is configured with, checked once at start and immutable afterwards. */
 public record HarbourConfig(
@@ -18,7 +19,7 @@ public record HarbourConfig(
     Security security,
     Chat chat,
     Council council,
-    Routing routing,
+    RoutingSettings routing,
     SafetyFiles safety) {
 
   public record Http(
@@ -47,20 +48,6 @@ public record HarbourConfig(
       boolean requireTotpForManagers) {}
 
   public record Chat(int burst, int messagesPerMinute) {}
-
-  /**
-   * How long a care leaver may wait before the ladder starts (shorter when urgent), how often an
-   * unacknowledged alert repeats, who is alerted in turn, how long a dropped adviser keeps getting
-   * work, how often the routing sweep runs and how many open-now cards the auto-reply carries.
-   */
-  public record Routing(
-      Duration sla,
-      Duration urgentSla,
-      Duration repeat,
-      java.util.List<String> ladder,
-      Duration disconnectGrace,
-      Duration sweep,
-      int autoReplyCards) {}
 
   /** Reads the merged configuration; throws {@link ConfigException} naming the first bad key. */
   public static HarbourConfig from(JsonObject json) {
@@ -94,7 +81,7 @@ public record HarbourConfig(
             in.bool("security.requireTotpForManagers")),
         new Chat(in.intInRange("chat.burst", 1, 1_000_000), in.intInRange("chat.messagesPerMinute", 1, 1_000_000)),
         new Council(in.string("council.name"), in.string("council.outOfHoursPhone"), in.uri("council.exitUrl")),
-        new Routing(
+        new RoutingSettings(
             Duration.ofMinutes(in.intInRange("routing.slaMinutes", 1, 24 * 60)),
             Duration.ofMinutes(in.intInRange("routing.urgentSlaMinutes", 1, 24 * 60)),
             Duration.ofMinutes(in.intInRange("routing.repeatMinutes", 1, 24 * 60)),

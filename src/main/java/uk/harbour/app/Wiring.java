@@ -27,6 +27,7 @@ import uk.harbour.routing.OnCallView;
 import uk.harbour.routing.RotaNow;
 import uk.harbour.routing.ConversationAssigner;
 import uk.harbour.routing.Routing;
+import uk.harbour.routing.RoutingSettings;
 import uk.harbour.routing.RoutingTexts;
 import uk.harbour.routing.StaffDirectory;
 import uk.harbour.chat.RateLimiter;
@@ -196,7 +197,7 @@ final class Wiring {
       RotaNow rota,
       StaffRepository staffRepository,
       HelpOpenNow help) {
-    HarbourConfig.Routing settings = config.routing();
+    RoutingSettings settings = config.routing();
     StaffDirectory directory = new StaffDirectory(staffRepository);
     RoutingTexts texts = new RoutingTexts(config.zone(), config.council().name(), config.council().outOfHoursPhone());
     ConversationAssigner assigner = new ConversationAssigner(chat, rota, presence, directory, help, texts, settings, clock);

@@ -24,10 +24,5 @@ public final class ChatAddresses {
     return "harbour.chat.user." + userId;
   }
 
-  /** Tells every connection of this person to close: signed out everywhere, disabled or revoked. */
-  public static String signedOut(String userId) {
-    return "harbour.chat.signed-out." + userId;
-  }
-
   private ChatAddresses() {}
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.identity.Role;
+import uk.harbour.identity.SignOuts;
 import uk.harbour.identity.SignedIn;
 import uk.harbour.web.HarbourException;
 
@@ -80,8 +81,8 @@ public final class ChatConnection {
     timer = vertx.setPeriodic(PING_MILLIS, id -> checkIdle());
     subscribe(ChatAddresses.user(who.id()));
     subscriptions.put(
-        ChatAddresses.signedOut(who.id()),
-        vertx.eventBus().<String>consumer(ChatAddresses.signedOut(who.id()), m -> close(CLOSE_POLICY, "Signed out")));
+        SignOuts.address(who.id()),
+        vertx.eventBus().<String>consumer(SignOuts.address(who.id()), m -> close(CLOSE_POLICY, "Signed out")));
     if (who.role() == Role.CARE_LEAVER) {
       subscribe(ChatAddresses.conversation(who.id()));
     } else {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import uk.harbour.app.HarbourConfig;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
@@ -38,7 +37,7 @@ public final class ConversationAssigner {
   private final StaffDirectory staff;
   private final HelpOpenNow help;
   private final RoutingTexts texts;
-  private final HarbourConfig.Routing settings;
+  private final RoutingSettings settings;
   private final Clock clock;
   /** Whether an adviser was on shift when given a conversation: asked every sweep, answered once. */
   private final Map<String, Boolean> wasOnShift = new java.util.concurrent.ConcurrentHashMap<>();
@@ -55,7 +54,7 @@ public final class ConversationAssigner {
       StaffDirectory staff,
       HelpOpenNow help,
       RoutingTexts texts,
-      HarbourConfig.Routing settings,
+      RoutingSettings settings,
       Clock clock) {
     this.chat = Objects.requireNonNull(chat);
     this.rota = Objects.requireNonNull(rota);

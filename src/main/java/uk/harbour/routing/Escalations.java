@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import uk.harbour.app.HarbourConfig;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
@@ -32,10 +31,10 @@ public final class Escalations {
   private final RotaNow rota;
   private final StaffDirectory staff;
   private final RoutingTexts texts;
-  private final HarbourConfig.Routing settings;
+  private final RoutingSettings settings;
 
   public Escalations(
-      ConversationPosts chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, HarbourConfig.Routing settings) {
+      ConversationPosts chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, RoutingSettings settings) {
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
     this.rota = Objects.requireNonNull(rota);
@@ -45,7 +44,7 @@ public final class Escalations {
   }
 
   /** When the next alert is due for this conversation; empty when nobody waits unacknowledged for a reply. */
-  public static Optional<Instant> due(Conversation conv, HarbourConfig.Routing settings) {
+  public static Optional<Instant> due(Conversation conv, RoutingSettings settings) {
     // Every turn counts, assigned or not: an answered conversation waits again at the next message.
     if (!conv.awaitingReply() || conv.acknowledgedBy() != null) {
       return Optional.empty();

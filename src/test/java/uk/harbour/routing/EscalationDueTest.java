@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import uk.harbour.app.HarbourConfig;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEventJson;
 import uk.harbour.chat.Message;
@@ -23,8 +22,8 @@ import uk.harbour.identity.Role;
 class EscalationDueTest {
 
   private static final Instant T = Instant.parse("2026-11-25T18:00:00Z");
-  private static final HarbourConfig.Routing SETTINGS =
-      new HarbourConfig.Routing(
+  private static final RoutingSettings SETTINGS =
+      new RoutingSettings(
           Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(5), List.of("backup", "duty_manager"), Duration.ofSeconds(60), Duration.ofSeconds(5), 3);
 
   private static Message message(long seq, MessageKind kind, Role role, Instant at, JsonObject event) {

@@ -1,0 +1,30 @@
+package uk.harbour.routing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How long a care leaver may wait before the ladder starts (shorter when urgent), how often an
+ * unacknowledged alert repeats, who is alerted in turn, how long a dropped adviser keeps getting
+ * work, how often the routing sweep runs and how many open-now cards the auto-reply carries.
+ * Routing owns its settings; the application's configuration reads them into this record.
+ */
+public record RoutingSettings(
+    Duration sla,
+    Duration urgentSla,
+    Duration repeat,
+    List<String> ladder,
+    Duration disconnectGrace,
+    Duration sweep,
+    int autoReplyCards) {
+
+  public RoutingSettings {
+    Objects.requireNonNull(sla);
+    Objects.requireNonNull(urgentSla);
+    Objects.requireNonNull(repeat);
+    ladder = List.copyOf(ladder);
+    Objects.requireNonNull(disconnectGrace);
+    Objects.requireNonNull(sweep);
+  }
+}
