@@ -40,6 +40,8 @@ public final class ConfigLoader {
           Map.entry("HARBOUR_ESCALATION_REPEAT_MINUTES", "routing.repeatMinutes"),
           Map.entry("HARBOUR_SAFETY_LEXICON", "safety.lexicon"),
           Map.entry("HARBOUR_SAFETY_GUIDANCE", "safety.guidance"),
+          Map.entry("HARBOUR_BANK_HOLIDAYS", "files.bankHolidays"),
+          Map.entry("HARBOUR_SIGNPOSTING_DIR", "files.signposting"),
           Map.entry("HARBOUR_COUNCIL_NAME", "council.name"),
           Map.entry("HARBOUR_COUNCIL_OUT_OF_HOURS_PHONE", "council.outOfHoursPhone"),
           Map.entry("HARBOUR_EXIT_URL", "council.exitUrl"));

@@ -42,7 +42,7 @@ final class DemoData {
 
   /** The fictional council's local offer: idempotent, so it runs on every demo start. */
   private static Future<Void> seedLocalOffer(Vertx vertx, Services services) {
-    Path file = Path.of("config", "signposting", CatalogueSeed.DEMO_LOCAL);
+    Path file = services.config().files().signposting().resolve(CatalogueSeed.DEMO_LOCAL);
     return vertx
         .executeBlocking(() -> CatalogueSeed.parse(Files.readString(file), services.config().zone(), true), false)
         .compose(entries -> services.signposting().seed(entries))

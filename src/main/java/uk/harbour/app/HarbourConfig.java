@@ -20,7 +20,8 @@ public record HarbourConfig(
     Chat chat,
     Council council,
     RoutingSettings routing,
-    SafetyFiles safety) {
+    SafetyFiles safety,
+    DataFiles files) {
 
   public record Http(
       String host, int port, URI publicUrl, int bodyLimitBytes, int instances, boolean secureCookies) {}
@@ -37,6 +38,12 @@ public record HarbourConfig(
 
   /** The risk lexicon and the staff guidance files (docs/safeguarding.md). */
   public record SafetyFiles(Path lexicon, Path guidance) {}
+
+  /**
+   * The data files read at start (off the event loop): bank holidays, the common-password list, the
+   * demo rota, and the directory of signposting seeds ({@code national.yaml}, {@code demo-local.yaml}).
+   */
+  public record DataFiles(Path bankHolidays, Path commonPasswords, Path demoRota, Path signposting) {}
 
   public record Security(
       Duration staffIdle,
@@ -89,7 +96,12 @@ public record HarbourConfig(
             Duration.ofSeconds(in.intInRange("routing.disconnectGraceSeconds", 0, 3600)),
             Duration.ofSeconds(in.intInRange("routing.sweepSeconds", 1, 600)),
             in.intInRange("routing.autoReplyCards", 0, 10)),
-        new SafetyFiles(Path.of(in.string("safety.lexicon")), Path.of(in.string("safety.guidance"))));
+        new SafetyFiles(Path.of(in.string("safety.lexicon")), Path.of(in.string("safety.guidance"))),
+        new DataFiles(
+            Path.of(in.string("files.bankHolidays")),
+            Path.of(in.string("files.commonPasswords")),
+            Path.of(in.string("files.demoRota")),
+            Path.of(in.string("files.signposting"))));
   }
 
   /** Rungs of the escalation ladder, in order: {@code backup} and {@code duty_manager}. */

@@ -1,0 +1,41 @@
+package uk.harbour.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import uk.harbour.audit.AuditAction;
+import uk.harbour.audit.AuditLog;
+import uk.harbour.chat.ChatDelivery;
+import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ChatSockets;
+import uk.harbour.chat.ConversationLog;
+import uk.harbour.chat.OnCallInfo;
+import uk.harbour.chat.RateLimiter;
+import uk.harbour.chat.StaffActions;
+import uk.harbour.chat.StaffPresence;
+
+/**
+ * The chat core: conversations and their ordered chains, sending and reading, delivery over the
+ * event bus, staff presence and the per-account message allowance. The sockets come last, once
+ * routing can tell them who is on call.
+ */
+record ChatWiring(ConversationLog log, ChatService chat, ChatDelivery delivery, StaffPresence presence, RateLimiter accountLimit) {
+
+  static ChatWiring build(Vertx vertx, HarbourConfig config, Clock clock, Repositories repos) {
+    ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
+    ConversationLog log = new ConversationLog(vertx, repos.messages(), repos.conversations(), repos.careLeavers());
+    // One allowance per account, whether a message comes over the WebSocket or a card over HTTP.
+    RateLimiter accountLimit = new RateLimiter(clock, config.chat().burst(), config.chat().messagesPerMinute());
+    return new ChatWiring(log, new ChatService(log, repos.messages(), delivery, clock), delivery, new StaffPresence(delivery, clock), accountLimit);
+  }
+
+  ChatSockets sockets(Vertx vertx, HarbourConfig config, Clock clock, Repositories repos, OnCallInfo onCall) {
+    AuditLog audit = repos.audit();
+    return new ChatSockets(
+        vertx, chat, new StaffActions(chat, clock), delivery, presence, repos.staff(), accountLimit, config.chat().burst(), onCall,
+        // Every time a member of staff opens a conversation is audited.
+        (who, conversationId) -> audit.append(
+            new AuditLog.Actor(who.id(), who.role().name(), "-"), AuditAction.CONVERSATION_VIEWED, conversationId, new JsonObject()),
+        clock);
+  }
+}

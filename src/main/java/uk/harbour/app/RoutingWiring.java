@@ -1,0 +1,42 @@
+package uk.harbour.app;
+
+import java.time.Clock;
+import uk.harbour.rota.RotaService;
+import uk.harbour.routing.ConversationAssigner;
+import uk.harbour.routing.DayHandover;
+import uk.harbour.routing.Escalations;
+import uk.harbour.routing.HelpOpenNow;
+import uk.harbour.routing.OnCallView;
+import uk.harbour.routing.RotaNow;
+import uk.harbour.routing.Routing;
+import uk.harbour.routing.RoutingSettings;
+import uk.harbour.routing.RoutingTexts;
+import uk.harbour.routing.StaffDirectory;
+import uk.harbour.signposting.Signposting;
+
+/** Who gets a conversation, the honest auto-reply, the escalation ladder and handovers. */
+final class RoutingWiring {
+
+  private RoutingWiring() {}
+
+  static Routing build(HarbourConfig config, Clock clock, Repositories repos, ChatWiring chat, RotaService rota, Signposting signposting) {
+    RoutingSettings settings = config.routing();
+    RotaNow now = new RotaNow(rota::engine);
+    StaffDirectory directory = new StaffDirectory(repos.staff());
+    RoutingTexts texts = new RoutingTexts(config.zone(), config.council().name(), config.council().outOfHoursPhone());
+    HelpOpenNow help = (at, careLeaverId, limit) -> signposting.audienceFor(careLeaverId).compose(who -> signposting.openNowCards(at, who, limit));
+    Routing routing = new Routing(
+        chat.chat(),
+        chat.delivery(),
+        new ConversationAssigner(chat.chat(), now, chat.presence(), directory, help, texts, settings, clock),
+        new Escalations(chat.chat(), chat.delivery(), now, directory, texts, settings),
+        new DayHandover(chat.chat(), chat.delivery(), now, directory, texts, config.zone()),
+        new OnCallView(chat.chat(), now, chat.presence(), directory, clock),
+        directory,
+        settings.disconnectGrace(),
+        clock);
+    // A rota change (cover, sickness) can end someone's shift now: hand over at once.
+    rota.onChange(engine -> routing.sweep());
+    return routing;
+  }
+}
