@@ -32,7 +32,7 @@ record ChatWiring(ConversationLog log, ChatService chat, ChatDelivery delivery, 
   ChatSockets sockets(Vertx vertx, HarbourConfig config, Clock clock, Repositories repos, OnCallInfo onCall) {
     AuditLog audit = repos.audit();
     return new ChatSockets(
-        vertx, chat, new StaffActions(chat, clock), delivery, presence, repos.staff(), accountLimit, config.chat().burst(), onCall,
+        vertx, chat, new StaffActions(chat, audit, clock), delivery, presence, repos.staff(), accountLimit, config.chat().burst(), onCall,
         // Every time a member of staff opens a conversation is audited.
         (who, conversationId) -> audit.append(
             new AuditLog.Actor(who.id(), who.role().name(), "-"), AuditAction.CONVERSATION_VIEWED, conversationId, new JsonObject()),

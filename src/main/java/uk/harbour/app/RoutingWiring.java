@@ -3,15 +3,18 @@ package uk.harbour.app;
 import java.time.Clock;
 import uk.harbour.rota.RotaService;
 import uk.harbour.routing.ConversationAssigner;
+import uk.harbour.routing.CrisisHelp;
 import uk.harbour.routing.DayHandover;
 import uk.harbour.routing.Escalations;
 import uk.harbour.routing.HelpOpenNow;
 import uk.harbour.routing.OnCallView;
+import uk.harbour.routing.RiskResponse;
 import uk.harbour.routing.RotaNow;
 import uk.harbour.routing.Routing;
 import uk.harbour.routing.RoutingSettings;
 import uk.harbour.routing.RoutingTexts;
 import uk.harbour.routing.StaffDirectory;
+import uk.harbour.safety.Safety;
 import uk.harbour.signposting.Signposting;
 
 /** Who gets a conversation, the honest auto-reply, the escalation ladder and handovers. */
@@ -19,17 +22,21 @@ final class RoutingWiring {
 
   private RoutingWiring() {}
 
-  static Routing build(HarbourConfig config, Clock clock, Repositories repos, ChatWiring chat, RotaService rota, Signposting signposting) {
+  static Routing build(
+      HarbourConfig config, Clock clock, Repositories repos, ChatWiring chat, RotaService rota, Signposting signposting, Safety safety) {
     RoutingSettings settings = config.routing();
     RotaNow now = new RotaNow(rota::engine);
     StaffDirectory directory = new StaffDirectory(repos.staff());
     RoutingTexts texts = new RoutingTexts(config.zone(), config.council().name(), config.council().outOfHoursPhone());
     HelpOpenNow help = (at, careLeaverId, limit) -> signposting.audienceFor(careLeaverId).compose(who -> signposting.openNowCards(at, who, limit));
+    CrisisHelp crisis = (at, careLeaverId, also) -> signposting.audienceFor(careLeaverId).compose(who -> signposting.crisisCards(at, who, also));
+    Escalations escalations = new Escalations(chat.chat(), chat.delivery(), now, directory, texts, settings);
     Routing routing = new Routing(
         chat.chat(),
         chat.delivery(),
         new ConversationAssigner(chat.chat(), now, chat.presence(), directory, help, texts, settings, clock),
-        new Escalations(chat.chat(), chat.delivery(), now, directory, texts, settings),
+        escalations,
+        new RiskResponse(chat.chat(), safety, crisis, escalations, texts, repos.audit(), clock),
         new DayHandover(chat.chat(), chat.delivery(), now, directory, texts, config.zone()),
         new OnCallView(chat.chat(), now, chat.presence(), directory, clock),
         directory,

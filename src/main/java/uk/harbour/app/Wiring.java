@@ -38,7 +38,7 @@ final class Wiring {
       CardHelpers.forPages().forEach(pages::helper);
       Signposting signposting = new Signposting(repos.catalogue(), repos.careLeavers(), files.cards(), files.holidays(),
           new CardView.Council(config.council().name(), config.council().outOfHoursPhone()), repos.audit(), clock);
-      Routing routing = RoutingWiring.build(config, clock, repos, chat, rota, signposting);
+      Routing routing = RoutingWiring.build(config, clock, repos, chat, rota, signposting, files.safety());
       ChatSockets sockets = chat.sockets(vertx, config, clock, repos, routing.view());
       Services services = new Services(
           config, clock, store, pages, metrics, repos.audit(), identity.identity(), chat.chat(), sockets, identity.sessionStore(),

@@ -23,7 +23,10 @@ public enum AuditAction {
   CONVERSATION_VIEWED("Viewed a conversation"),
   TRANSCRIPT_EXPORTED("Printed or saved a transcript"),
   ROTA_CHANGED("Changed the rota"),
-  CATALOGUE_CHANGED("Changed the help catalogue");
+  CATALOGUE_CHANGED("Changed the help catalogue"),
+  RISK_FLAGGED("Risk noticed in a young person's message"),
+  RISK_RAISED("Raised a risk flag by hand"),
+  RISK_CLEARED("Cleared a risk flag");
 
   private final String words;
 

@@ -230,7 +230,10 @@ public final class ChatService implements ConversationPosts {
         });
   }
 
-  /** Open conversations this staff member may see: waiting first, longest wait first. */
+  /**
+   * Open conversations this staff member may see: a risk flag first, then urgent ones, then those
+   * awaiting a reply, each longest wait first.
+   */
   public List<Conversation> queue(SignedIn staff) {
     List<Conversation> open = new ArrayList<>();
     for (Conversation conv : log.conversations()) {
@@ -240,7 +243,9 @@ public final class ChatService implements ConversationPosts {
       }
     }
     open.sort(
-        Comparator.comparing((Conversation c) -> c.status() != ConversationStatus.WAITING)
+        Comparator.comparing((Conversation c) -> !c.risk().flagged())
+            .thenComparing(c -> !"urgent".equals(c.priority()))
+            .thenComparing(c -> !c.awaitingReply())
             .thenComparing(c -> c.waitingSince() == null ? c.lastMessageAt() : c.waitingSince(), Comparator.nullsLast(Comparator.naturalOrder())));
     return open;
   }

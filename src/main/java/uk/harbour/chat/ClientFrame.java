@@ -1,5 +1,6 @@
 package uk.harbour.chat;
 
+import java.util.List;
 import java.util.Optional;
 
 /** A checked frame from a client; see docs/chat-protocol.md. */
@@ -38,6 +39,8 @@ public sealed interface ClientFrame {
     void onAcknowledge(Acknowledge frame);
 
     void onQueue(Queue frame);
+
+    void onRisk(Risk frame);
   }
 
   record Send(Optional<String> conversationId, String clientId, String text, MessageKind kind) implements ClientFrame {
@@ -152,6 +155,21 @@ public sealed interface ClientFrame {
 
     public void accept(Visitor visitor) {
       visitor.onQueue(this);
+    }
+  }
+
+  /** Staff raise a risk flag by hand ({@code raise}, with categories) or clear it, always with a reason. */
+  record Risk(String conversationId, boolean raise, List<String> categories, String reason) implements ClientFrame {
+    public Risk {
+      categories = List.copyOf(categories);
+    }
+
+    public String type() {
+      return "risk";
+    }
+
+    public void accept(Visitor visitor) {
+      visitor.onRisk(this);
     }
   }
 }

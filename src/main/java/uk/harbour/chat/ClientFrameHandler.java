@@ -138,6 +138,12 @@ final class ClientFrameHandler implements ClientFrame.Visitor {
   }
 
   @Override
+  public void onRisk(ClientFrame.Risk frame) {
+    staffOnly();
+    connection.onOwnContext(sockets.staffActions().risk(who, frame)).onFailure(e -> connection.failure(e, "risk"));
+  }
+
+  @Override
   public void onAcknowledge(ClientFrame.Acknowledge frame) {
     staffOnly();
     connection.onOwnContext(sockets.staffActions().acknowledge(who, frame.conversationId())).onFailure(e -> connection.failure(e, "acknowledge"));

@@ -36,6 +36,7 @@ public final class Conversation {
   private long totalResponseMillis;
   private long maxResponseMillis;
   private final RoutingState routing = new RoutingState();
+  private final RiskState risk = new RiskState();
 
   public Conversation(String id, String careLeaverName, String paUsername, String team) {
     this.id = Objects.requireNonNull(id);
@@ -78,6 +79,7 @@ public final class Conversation {
         if (message.event() != null) {
           systemEvent(message.event());
           routing.apply(message.event(), message.createdAt());
+          risk.apply(message.event(), message.createdAt(), episode);
         }
       }
       case NOTE -> {
@@ -248,7 +250,7 @@ public final class Conversation {
   }
 
   public Set<String> escalatedTo() {
-    return Set.copyOf(routing.escalatedTo);
+    return routing.escalatedTo;
   }
 
   public String acknowledgedBy() {
@@ -276,12 +278,27 @@ public final class Conversation {
     return routing.paHandoverPending;
   }
 
+  /** The risk flag (categories, severity, since, by); {@link ConversationState.Risk#flagged()} says whether there is one. */
+  public ConversationState.Risk risk() {
+    return risk.state();
+  }
+
+  /** Whether a risk check finding these categories at this severity tells staff anything new. */
+  public boolean riskAdds(java.util.List<String> categories, String severity) {
+    return risk.adds(categories, severity);
+  }
+
+  /** Whether the kind line with crisis help went out in this episode. */
+  public boolean safetyRepliedThisEpisode() {
+    return risk.repliedIn(episode);
+  }
+
   /** The whole state as it is now, for the repository's snapshot. */
   public ConversationState state() {
     return new ConversationState(
         id, careLeaverName, paUsername, team, status, priority, assignedTo, episode, lastSeq, waitingSince, lastMessageAt,
         lastCareLeaverMessageAt, lastStaffMessageAt, episodeStartedAt, firstResponseAt, unreadForStaff, staffReadSeq,
-        careLeaverReadSeq, responses, totalResponseMillis, maxResponseMillis, routing.state());
+        careLeaverReadSeq, responses, totalResponseMillis, maxResponseMillis, routing.state(), risk.state());
   }
 
   /** A conversation that continues from a snapshot; messages after its {@code lastSeq} are folded on top. */
@@ -305,6 +322,7 @@ public final class Conversation {
     c.totalResponseMillis = s.totalResponseMillis();
     c.maxResponseMillis = s.maxResponseMillis();
     c.routing.restore(s.routing());
+    c.risk.restore(s.risk());
     return c;
   }
 }

@@ -100,6 +100,40 @@ public sealed interface ConversationEvent {
     }
   }
 
+  /**
+   * Risk noticed in the young person's words ({@code by}: {@code harbour}, the risk check) or
+   * raised by a member of staff with a {@code reason}. {@code categories} and {@code severity} are
+   * the safety check's ids; {@code rules} the lexicon rules that matched (never the words).
+   */
+  record RiskFlagged(List<String> categories, String severity, String by, String reason, List<String> rules) implements ConversationEvent {
+    public RiskFlagged {
+      categories = categories == null ? null : List.copyOf(categories);
+      rules = rules == null ? null : List.copyOf(rules);
+    }
+
+    public String type() {
+      return "risk_flagged";
+    }
+  }
+
+  /** A member of staff cleared the conversation's risk flag, with a {@code reason}. */
+  record RiskCleared(String by, String reason) implements ConversationEvent {
+    public String type() {
+      return "risk_cleared";
+    }
+  }
+
+  /** The kind line sent with crisis help when risk was noticed; once per episode. */
+  record SafetyReply(List<String> categories) implements ConversationEvent {
+    public SafetyReply {
+      categories = categories == null ? null : List.copyOf(categories);
+    }
+
+    public String type() {
+      return "safety_reply";
+    }
+  }
+
   /** An event this version does not know (a newer one wrote it): kept as it was, and ignored by the fold. */
   record Unknown(JsonObject json) implements ConversationEvent {
     public Unknown {

@@ -13,6 +13,9 @@ import uk.harbour.chat.ConversationEvent.HandoverDone;
 import uk.harbour.chat.ConversationEvent.PaHandover;
 import uk.harbour.chat.ConversationEvent.PriorityChanged;
 import uk.harbour.chat.ConversationEvent.Resolved;
+import uk.harbour.chat.ConversationEvent.RiskCleared;
+import uk.harbour.chat.ConversationEvent.RiskFlagged;
+import uk.harbour.chat.ConversationEvent.SafetyReply;
 import uk.harbour.chat.ConversationEvent.Transferred;
 import uk.harbour.chat.ConversationEvent.Unassigned;
 import uk.harbour.chat.ConversationEvent.Unknown;
@@ -64,6 +67,17 @@ public final class ConversationEventJson {
       put(json, "escalationLevel", e.escalationLevel());
     } else if (event instanceof HandoverDone e) {
       put(json, "by", e.by());
+    } else if (event instanceof RiskFlagged e) {
+      put(json, "categories", array(e.categories()));
+      put(json, "severity", e.severity());
+      put(json, "by", e.by());
+      put(json, "reason", e.reason());
+      put(json, "rules", array(e.rules()));
+    } else if (event instanceof RiskCleared e) {
+      put(json, "by", e.by());
+      put(json, "reason", e.reason());
+    } else if (event instanceof SafetyReply e) {
+      put(json, "categories", array(e.categories()));
     } else if (event instanceof AutoReply e) {
       put(json, "reason", e.reason());
       // Always written, null when unknown, as the protocol has always sent it.
@@ -92,6 +106,11 @@ public final class ConversationEventJson {
               json.getString("priority"),
               json.getInteger("escalationLevel"));
       case "handover_done" -> new HandoverDone(json.getString("by"));
+      case "risk_flagged" ->
+          new RiskFlagged(strings(json.getJsonArray("categories")), json.getString("severity"), json.getString("by"), json.getString("reason"),
+              strings(json.getJsonArray("rules")));
+      case "risk_cleared" -> new RiskCleared(json.getString("by"), json.getString("reason"));
+      case "safety_reply" -> new SafetyReply(strings(json.getJsonArray("categories")));
       case "auto_reply" -> new AutoReply(json.getString("reason"), instant(json.getString("nextStaffedAt")));
       default -> new Unknown(json);
     };

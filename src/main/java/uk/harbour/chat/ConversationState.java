@@ -31,7 +31,25 @@ public record ConversationState(
     long responses,
     long totalResponseMillis,
     long maxResponseMillis,
-    Routing routing) {
+    Routing routing,
+    Risk risk) {
+
+  /**
+   * The safeguarding part of the fold (see {@link RiskState}): {@code categories} empty when not
+   * flagged; {@code repliedEpisode} the episode the kind line with crisis help went out in (0: never).
+   */
+  public record Risk(List<String> categories, String severity, Instant since, String flaggedBy, int repliedEpisode) {
+
+    public static final Risk NONE = new Risk(List.of(), null, null, null, 0);
+
+    public Risk {
+      categories = List.copyOf(categories);
+    }
+
+    public boolean flagged() {
+      return !categories.isEmpty();
+    }
+  }
 
   /** The routing part of the fold (see {@link RoutingState}). */
   public record Routing(
@@ -56,5 +74,6 @@ public record ConversationState(
     Objects.requireNonNull(status);
     Objects.requireNonNull(priority);
     Objects.requireNonNull(routing);
+    Objects.requireNonNull(risk);
   }
 }

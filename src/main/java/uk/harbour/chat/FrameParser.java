@@ -1,9 +1,13 @@
 package uk.harbour.chat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import uk.harbour.safety.RiskCategory;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.JsonInput;
 import uk.harbour.web.StrictJson;
@@ -13,6 +17,10 @@ public final class FrameParser {
 
   /** Characters as a reader counts them, see {@link uk.harbour.web.VisibleText#length}. */
   public static final int MAX_TEXT = 4000;
+  /** The reason staff give for raising or clearing a risk flag. */
+  public static final int MAX_REASON = 500;
+  private static final String CATEGORY_IDS =
+      String.join(", ", java.util.Arrays.stream(RiskCategory.values()).map(RiskCategory::id).toList());
   public static final int MAX_NOTE = 1000;
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@-]{1,80}");
@@ -87,6 +95,7 @@ public final class FrameParser {
         JsonInput.of(json, "type");
         yield new ClientFrame.Queue();
       }
+      case "risk" -> risk(JsonInput.of(json, "type", "conversationId", "action", "categories", "reason"));
       default -> throw HarbourException.badRequest("bad_frame", "Unknown frame type.");
     };
   }
@@ -105,6 +114,34 @@ public final class FrameParser {
           default -> throw HarbourException.badRequest("bad_frame", "'kind' must be text or note.");
         };
     return new ClientFrame.Send(id(in, "conversationId"), clientId, text, messageKind);
+  }
+
+  /** {@code raise} needs one or more of the safety check's categories; {@code clear} takes none. Both need a reason. */
+  private static ClientFrame.Risk risk(JsonInput in) {
+    String conversationId = id(in, "conversationId").orElseThrow(() -> missing("conversationId"));
+    String action = in.requiredString("action", 10);
+    if (!action.equals("raise") && !action.equals("clear")) {
+      throw HarbourException.badRequest("bad_frame", "'action' must be raise or clear.");
+    }
+    String reason = in.requiredVisibleText("reason", MAX_REASON);
+    List<String> categories = new ArrayList<>();
+    if (action.equals("raise")) {
+      JsonArray given = in.requiredArray("categories");
+      for (Object item : given) {
+        if (!(item instanceof String id) || RiskCategory.fromId(id).isEmpty()) {
+          throw HarbourException.badRequest("bad_frame", "'categories' must list risk categories: " + CATEGORY_IDS + ".");
+        }
+        if (!categories.contains(id)) {
+          categories.add(id);
+        }
+      }
+      if (categories.isEmpty()) {
+        throw missing("categories");
+      }
+    } else if (in.has("categories")) {
+      throw HarbourException.badRequest("bad_frame", "Clearing a flag takes no 'categories'.");
+    }
+    return new ClientFrame.Risk(conversationId, action.equals("raise"), categories, reason);
   }
 
   private static Optional<String> id(JsonInput in, String field) {

@@ -1,6 +1,7 @@
 package uk.harbour.chat;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,8 @@ final class RoutingState {
   Instant assignedAt;
   int escalationLevel;
   Instant escalatedAt;
-  final Set<String> escalatedTo = new LinkedHashSet<>();
+  /** Replaced, never changed: the fold writes in the conversation's chain while access checks read it elsewhere. */
+  volatile Set<String> escalatedTo = Set.of();
   String acknowledgedBy;
   int autoRepliedEpisode;
   String lastNote;
@@ -28,7 +30,7 @@ final class RoutingState {
   void waitEnded() {
     escalationLevel = 0;
     escalatedAt = null;
-    escalatedTo.clear();
+    escalatedTo = Set.of();
     acknowledgedBy = null;
   }
 
@@ -39,10 +41,15 @@ final class RoutingState {
       escalationLevel = Math.max(escalationLevel, escalated.level() == null ? escalationLevel + 1 : escalated.level());
       escalatedAt = at;
       if (escalated.to() != null) {
-        escalatedTo.addAll(escalated.to());
+        Set<String> more = new LinkedHashSet<>(escalatedTo);
+        more.addAll(escalated.to());
+        escalatedTo = Collections.unmodifiableSet(more);
       }
     } else if (event instanceof ConversationEvent.Acknowledged acknowledged) {
       acknowledgedBy = acknowledged.by();
+    } else if (event instanceof ConversationEvent.RiskFlagged) {
+      // New risk needs a person to act again, even if someone had already said "I've got this".
+      acknowledgedBy = null;
     } else if (event instanceof ConversationEvent.PaHandover) {
       paHandoverAt = at;
       paHandoverPending = true;
@@ -61,8 +68,7 @@ final class RoutingState {
     assignedAt = s.assignedAt();
     escalationLevel = s.escalationLevel();
     escalatedAt = s.escalatedAt();
-    escalatedTo.clear();
-    escalatedTo.addAll(s.escalatedTo());
+    escalatedTo = Collections.unmodifiableSet(new LinkedHashSet<>(s.escalatedTo()));
     acknowledgedBy = s.acknowledgedBy();
     autoRepliedEpisode = s.autoRepliedEpisode();
     lastNote = s.lastNote();

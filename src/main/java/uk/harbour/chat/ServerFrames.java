@@ -102,7 +102,18 @@ public final class ServerFrames {
         .put("staffReadSeq", c.staffReadSeq())
         .put("escalationLevel", c.escalationLevel())
         .put("acknowledgedBy", c.acknowledgedBy())
-        .put("paHandoverPending", c.paHandoverPending());
+        .put("paHandoverPending", c.paHandoverPending())
+        .put("risk", risk(c.risk()));
+  }
+
+  /** Staff-only: summaries never reach a young person. */
+  private static JsonObject risk(ConversationState.Risk risk) {
+    return !risk.flagged() ? null
+        : new JsonObject()
+            .put("categories", new JsonArray(risk.categories()))
+            .put("severity", risk.severity())
+            .put("since", risk.since() == null ? null : risk.since().toString())
+            .put("by", risk.flaggedBy());
   }
 
   static String read(String conversationId, long seq, Role by) {

@@ -1,5 +1,9 @@
 package uk.harbour.chat;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import uk.harbour.audit.AuditAction;
+import uk.harbour.audit.AuditLog;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,10 +24,12 @@ import uk.harbour.web.HarbourException;
 public final class StaffActions {
 
   private final ChatService chat;
+  private final AuditLog audit;
   private final Clock clock;
 
-  public StaffActions(ChatService chat, Clock clock) {
+  public StaffActions(ChatService chat, AuditLog audit, Clock clock) {
     this.chat = Objects.requireNonNull(chat);
+    this.audit = Objects.requireNonNull(audit);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -85,6 +91,38 @@ public final class StaffActions {
           return List.of(record(conversationId, staff, MessageKind.ALERT, staff.displayName() + " marked this conversation " + priority + ".",
               new ConversationEvent.PriorityChanged(priority, staff.id())));
         });
+  }
+
+  /**
+   * Raises a risk flag by hand (the conversation becomes urgent) or clears the flag, each with the
+   * staff member's reason: staff-only records, and audited. A flag raised by hand counts as high.
+   */
+  public Future<List<Message>> risk(SignedIn staff, ClientFrame.Risk frame) {
+    return chat.postIf(
+        frame.conversationId(),
+        conv -> {
+          if (!ChatAccess.canManage(staff, conv)) {
+            throw ChatService.notYours();
+          }
+          List<Message> out = new ArrayList<>();
+          if (frame.raise()) {
+            out.add(record(conv.id(), staff, MessageKind.ALERT, staff.displayName() + " raised a risk flag (" + String.join(", ", frame.categories()) + "): " + frame.reason(),
+                new ConversationEvent.RiskFlagged(frame.categories(), "high", staff.id(), frame.reason(), null)));
+            if (!"urgent".equals(conv.priority())) {
+              out.add(record(conv.id(), staff, MessageKind.ALERT, staff.displayName() + " marked this conversation urgent.",
+                  new ConversationEvent.PriorityChanged("urgent", staff.id())));
+            }
+          } else if (conv.risk().flagged()) {
+            out.add(record(conv.id(), staff, MessageKind.ALERT, staff.displayName() + " cleared the risk flag: " + frame.reason(),
+                new ConversationEvent.RiskCleared(staff.id(), frame.reason())));
+          } else {
+            throw HarbourException.badRequest("not_flagged", "This conversation has no risk flag to clear.");
+          }
+          return out;
+        })
+        .onSuccess(posted -> audit.append(new AuditLog.Actor(staff.id(), staff.role().name(), "-"),
+            frame.raise() ? AuditAction.RISK_RAISED : AuditAction.RISK_CLEARED, frame.conversationId(),
+            new JsonObject().put("categories", new JsonArray(frame.categories())).put("reason", frame.reason())));
   }
 
   /** Closes the episode; the care leaver's next message opens a new one. */

@@ -154,11 +154,13 @@ public final class ConversationAssigner {
     }
     Wait wait = (Wait) decision;
     Optional<Instant> next = wait.reason() == Assignment.WaitReason.NOBODY_ON_SHIFT ? rota.nextStaffed(now) : Optional.of(now);
+    // Crisis help already came with the kind line when the young person's words showed risk.
+    List<JsonObject> shown = conv.safetyRepliedThisEpisode() ? List.of() : cards;
     List<Message> out = new ArrayList<>();
     out.add(
-        texts.system(conv.id(), MessageKind.AUTO_REPLY, texts.autoReply(conv.careLeaverName(), wait.reason(), next, now, !cards.isEmpty()), now,
+        texts.system(conv.id(), MessageKind.AUTO_REPLY, texts.autoReply(conv.careLeaverName(), wait.reason(), next, now, !shown.isEmpty()), now,
             new ConversationEvent.AutoReply(wait.reason().name().toLowerCase(), next.orElse(null))));
-    for (JsonObject card : cards) {
+    for (JsonObject card : shown) {
       out.add(texts.card(conv.id(), card, now));
     }
     return out;

@@ -69,6 +69,45 @@ public final class Escalations {
             });
   }
 
+  /**
+   * Alerts at once, for risk noticed in a young person's words: whoever has the conversation, the
+   * on-call advisers and every rung of the ladder (backup, duty manager) together. The ladder then
+   * repeats as usual until someone acknowledges or replies. Nothing when nobody is at work.
+   */
+  public Future<List<Message>> alertNow(String conversationId, Instant now) {
+    return chat.postIf(conversationId, c -> c.awaitingReply() ? riskAlert(c, now).map(List::of).orElse(List.<Message>of()) : List.of())
+        .map(
+            posted -> {
+              posted.forEach(this::deliver);
+              return posted;
+            });
+  }
+
+  /** Everyone at once: the holder, everyone on call, every rung; the level is the top of the ladder. */
+  static Reach reachAll(Conversation conv, OnCall onCall, List<String> ladder) {
+    Reach top = reach(conv, onCall, ladder);
+    Set<String> to = new LinkedHashSet<>(top.to());
+    to.addAll(onCall.onCall());
+    for (String rung : ladder) {
+      to.addAll(on(rung, onCall));
+    }
+    List<String> rungs = ladder.stream().filter(r -> !on(r, onCall).isEmpty()).toList();
+    return new Reach(Math.max(conv.escalationLevel() + 1, ladder.size()), rungs, to);
+  }
+
+  private Optional<Message> riskAlert(Conversation conv, Instant now) {
+    Reach reach = reachAll(conv, rota.at(now), settings.ladder());
+    if (reach.to().isEmpty()) {
+      return Optional.empty();
+    }
+    String who = conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName();
+    String text = who + "'s message may show they are at risk. Alert " + reach.level() + " sent to "
+        + String.join(", ", reach.to().stream().map(staff::displayName).toList()) + ": please check on them now.";
+    long waited = Duration.between(conv.waitingSince(), now).toMinutes();
+    return Optional.of(texts.system(conv.id(), MessageKind.ALERT, text, now,
+        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited)));
+  }
+
   /** Who the next alert reaches: the level it climbs to, the rungs with somebody on them, and the people. */
   record Reach(int level, List<String> rungs, Set<String> to) {}
 

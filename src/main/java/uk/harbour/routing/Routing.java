@@ -30,6 +30,7 @@ public final class Routing {
   private final ChatDelivery delivery;
   private final ConversationAssigner assigner;
   private final Escalations escalations;
+  private final RiskResponse risk;
   private final DayHandover dayHandover;
   private final OnCallView view;
   private final StaffDirectory staff;
@@ -45,6 +46,7 @@ public final class Routing {
       ChatDelivery delivery,
       ConversationAssigner assigner,
       Escalations escalations,
+      RiskResponse risk,
       DayHandover dayHandover,
       OnCallView view,
       StaffDirectory staff,
@@ -54,6 +56,7 @@ public final class Routing {
     this.delivery = Objects.requireNonNull(delivery);
     this.assigner = Objects.requireNonNull(assigner);
     this.escalations = Objects.requireNonNull(escalations);
+    this.risk = Objects.requireNonNull(risk);
     this.dayHandover = Objects.requireNonNull(dayHandover);
     this.view = Objects.requireNonNull(view);
     this.staff = Objects.requireNonNull(staff);
@@ -81,7 +84,14 @@ public final class Routing {
 
   private void onStored(Message message) {
     if (message.fromCareLeaver()) {
-      told(message.conversationId(), assigner.route(message.conversationId()));
+      String id = message.conversationId();
+      // Risk first: the kind line and crisis help come before the honest reply, which then leaves its cards out.
+      risk.check(message).transform(checked -> {
+        if (checked.failed()) {
+          LOG.warn("The risk response for a conversation failed; routing goes on", checked.cause());
+        }
+        return told(id, assigner.route(id));
+      });
     }
   }
 

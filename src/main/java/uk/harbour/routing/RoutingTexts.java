@@ -60,6 +60,20 @@ public final class RoutingTexts {
     return hello + " It is saved, but nobody from the leaving care team is working right now." + when + help + danger;
   }
 
+  /**
+   * The kind line for a young person whose words show risk. It promises nothing the rota may not
+   * keep (at 3am nobody may be on shift): the message is flagged so staff see it first, and help
+   * that is there now comes with it.
+   */
+  String safetyReply(String careLeaverName, boolean withCards) {
+    String thanks = careLeaverName == null ? "Thank you for telling us." : "Thank you for telling us, " + careLeaverName + ".";
+    return thanks + " It sounds like things are really hard right now, and you don't have to deal with this on your own."
+        + " Your message is saved and marked so the leaving care team sees it first."
+        + " If you are in danger right now, call 999. You can talk to Samaritans free on 116 123 at any time, or text SHOUT to 85258."
+        + " For an urgent problem with " + councilName + " services out of hours, call the emergency duty team on " + outOfHoursPhone + "."
+        + (withCards ? " Below is help that is open right now." : "");
+  }
+
   String handedOver(String fromName, String reason, String toName) {
     String why = "shift_end".equals(reason) ? fromName + "'s shift has ended." : fromName + " is no longer online.";
     return toName == null

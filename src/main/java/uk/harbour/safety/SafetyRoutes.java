@@ -12,7 +12,8 @@ import uk.harbour.web.JsonInput;
 /**
  * {@code POST /api/safety/check}: managers and admins try the risk check on any text, to see what
  * the chat would flag and why, with the guidance for each category. Nothing is stored or logged:
- * the text may be a young person's words.
+ * the text may be a young person's words. {@code GET /api/safety/guidance}: the guidance for every
+ * category, for the console.
  */
 public final class SafetyRoutes {
 
@@ -27,6 +28,26 @@ public final class SafetyRoutes {
 
   public void mount(Router router) {
     router.post("/api/safety/check").handler(RequireRole.of(Role.MANAGER, Role.ADMIN)).handler(this::check);
+    // The console shows this beside a flagged conversation; it holds no one's words.
+    router.get("/api/safety/guidance").handler(RequireRole.of(Role.ADVISER, Role.MANAGER)).handler(this::guidance);
+  }
+
+  private void guidance(RoutingContext ctx) {
+    JsonObject all = new JsonObject();
+    for (RiskCategory category : RiskCategory.values()) {
+      all.put(category.id(), advice(category));
+    }
+    ctx.response()
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(new JsonObject().put("categories", all).encode());
+  }
+
+  private JsonObject advice(RiskCategory category) {
+    SafetyGuidance.Advice advice = safety.guidance().forCategory(category);
+    return new JsonObject()
+        .put("title", advice.title())
+        .put("steps", new JsonArray(advice.steps()))
+        .put("cards", new JsonArray(advice.cards()));
   }
 
   private void check(RoutingContext ctx) {
@@ -43,11 +64,7 @@ public final class SafetyRoutes {
     JsonObject guidance = new JsonObject();
     for (RiskCategory category : result.categories()) {
       categories.add(category.id());
-      SafetyGuidance.Advice advice = safety.guidance().forCategory(category);
-      guidance.put(category.id(), new JsonObject()
-          .put("title", advice.title())
-          .put("steps", new JsonArray(advice.steps()))
-          .put("cards", new JsonArray(advice.cards())));
+      guidance.put(category.id(), advice(category));
     }
     JsonArray matched = new JsonArray();
     for (RiskResult.Match match : result.matched()) {

@@ -159,6 +159,20 @@ public final class Signposting {
             .toList());
   }
 
+  /**
+   * Crisis help open at {@code at} for this reader, crisis entries first: every crisis entry (999,
+   * Samaritans, Shout, the council's out-of-hours team…) and the named entries (say NHS 111's
+   * mental health option), each only if it is open now and suits the reader's age.
+   */
+  public Future<List<JsonObject>> crisisCards(Instant at, CardAudience audience, List<String> alsoEntryIds) {
+    return Future.succeededFuture(
+        all().stream()
+            .filter(e -> e.category() == Category.CRISIS || alsoEntryIds.contains(e.id()))
+            .filter(e -> e.hours().isOpen(at, holidays) && e.eligibility().allows(audience.age()))
+            .map(e -> renderer.render(model(e, at, audience)))
+            .toList());
+  }
+
   /** One entry's card, rendered now for this reader. */
   public Future<JsonObject> card(String entryId, CardAudience audience) {
     return entry(entryId)

@@ -80,7 +80,12 @@ public final class MongoConversationRepository implements ConversationRepository
         .put("lastNote", r.lastNote())
         .put("lastNoteBy", r.lastNoteBy())
         .put("paHandoverAt", date(r.paHandoverAt()))
-        .put("paHandoverPending", r.paHandoverPending());
+        .put("paHandoverPending", r.paHandoverPending())
+        .put("riskCategories", new JsonArray(new ArrayList<>(c.risk().categories())))
+        .put("riskSeverity", c.risk().severity())
+        .put("riskSince", date(c.risk().since()))
+        .put("riskFlaggedBy", c.risk().flaggedBy())
+        .put("safetyRepliedEpisode", c.risk().repliedEpisode());
   }
 
   static ConversationState fromDocument(JsonObject doc) {
@@ -118,7 +123,14 @@ public final class MongoConversationRepository implements ConversationRepository
         doc.getLong("responses", 0L),
         doc.getLong("totalResponseMillis", 0L),
         doc.getLong("maxResponseMillis", 0L),
-        routing);
+        routing,
+        // Snapshots from before safeguarding have no risk fields: not flagged.
+        new ConversationState.Risk(
+            doc.getJsonArray("riskCategories", new JsonArray()).stream().map(String::valueOf).toList(),
+            doc.getString("riskSeverity"),
+            Documents.instant(doc, "riskSince"),
+            doc.getString("riskFlaggedBy"),
+            doc.getInteger("safetyRepliedEpisode", 0)));
   }
 
   private static JsonObject date(Instant instant) {

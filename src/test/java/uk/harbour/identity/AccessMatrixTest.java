@@ -121,7 +121,9 @@ class AccessMatrixTest {
         new Route(HttpMethod.POST, "/api/saved", false, new JsonObject().put("entryId", "samaritans"), expect(401, 201, 403, 403, 403, 403)),
         new Route(HttpMethod.DELETE, "/api/saved/samaritans", false, null, expect(401, 204, 403, 403, 403, 403)),
         // Safeguarding: the risk check is for managers and admins.
-        new Route(HttpMethod.POST, "/api/safety/check", false, new JsonObject().put("text", "hello"), expect(401, 403, 403, 403, 200, 200)));
+        new Route(HttpMethod.POST, "/api/safety/check", false, new JsonObject().put("text", "hello"), expect(401, 403, 403, 403, 200, 200)),
+        // The guidance beside a flagged conversation is for advisers and managers.
+        new Route(HttpMethod.GET, "/api/safety/guidance", false, null, expect(401, 403, 200, 200, 200, 403)));
   }
 
   static Stream<Arguments> cases() {

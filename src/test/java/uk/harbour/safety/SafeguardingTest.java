@@ -1,0 +1,270 @@
+package uk.harbour.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import uk.harbour.audit.AuditAction;
+import uk.harbour.audit.AuditEvent;
+import uk.harbour.audit.AuditLog.AuditQuery;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationEvent;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageKind;
+import uk.harbour.identity.Role;
+import uk.harbour.identity.SignedIn;
+import uk.harbour.testing.Eventually;
+import uk.harbour.testing.Fixtures;
+import uk.harbour.testing.Rotas;
+import uk.harbour.testing.RunningHarbour;
+import uk.harbour.testing.TestClock;
+import uk.harbour.testing.TestSession;
+import uk.harbour.testing.TestSocket;
+import uk.harbour.testing.TestSocket.Barrier;
+
+/**
+ * Issue 13 end to end over the real socket: a young person's risky words bring a kind line and
+ * crisis help at once, make the conversation urgent and flagged, alert whoever has it, the on-call
+ * advisers, the backup and the duty manager at once, and keep alerting until someone acts; staff
+ * raise and clear flags with a reason; every step is a staff-only record and an audit event.
+ * Wednesday 25 November 2026 with {@link Rotas#wednesdayEvening()}: Ali and Priya on call 17:00-22:00,
+ * Sam backup, Jo duty manager; Sam is the young people's PA.
+ */
+@DisplayName("Safeguarding: risky words get help at once and a person told")
+@Timeout(120)
+class SafeguardingTest {
+
+  private static final String RISKY = "I want to end it tonight";
+
+  private RunningHarbour harbour;
+  private TestClock clock;
+  private Fixtures fixtures;
+  private TestSession sam;
+
+  private void startAt(String wednesdayTime) {
+    clock = TestClock.at("2026-11-25T" + wednesdayTime);
+    harbour = RunningHarbour.start(clock, new JsonObject().put("routing", new JsonObject().put("sweepSeconds", 600)));
+    fixtures = new Fixtures(harbour);
+    for (String adviser : List.of("sam", "ali", "priya")) {
+      fixtures.staff(adviser, Role.ADVISER);
+    }
+    fixtures.staff("jo", Role.MANAGER);
+    sam = fixtures.signedIn("sam");
+    Rotas.use(harbour, Rotas.wednesdayEvening());
+  }
+
+  @AfterEach
+  void stop() {
+    if (harbour != null) {
+      harbour.close();
+    }
+  }
+
+  private record YoungPerson(String id, TestSession session) {}
+
+  private YoungPerson youngPerson(String name) {
+    JsonObject invite = fixtures.careLeaver(sam, name);
+    return new YoungPerson(invite.getString("careLeaverId"), fixtures.joined(invite, name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 6)));
+  }
+
+  private TestSocket socket(TestSession session) {
+    TestSocket socket = TestSocket.connect(harbour, session);
+    socket.next("welcome");
+    return socket;
+  }
+
+  private static void say(TestSocket socket, String text) {
+    socket.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("text", text));
+    socket.next("ack");
+  }
+
+  private static void reply(TestSocket socket, String conversationId, String text) {
+    socket.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("conversationId", conversationId).put("text", text));
+    socket.next("ack");
+  }
+
+  private static Predicate<JsonObject> messageOf(MessageKind kind) {
+    return f -> "message".equals(f.getString("type")) && kind.wireName().equals(f.getJsonObject("message").getString("kind"));
+  }
+
+  private Conversation conversation(String id) {
+    return harbour.harbour().services().chat().peek(id).orElseThrow();
+  }
+
+  private Conversation eventually(String id, Predicate<Conversation> condition) {
+    return Eventually.eventually(() -> harbour.harbour().services().chat().peek(id).orElse(null), c -> c != null && condition.test(c));
+  }
+
+  private List<Message> stored(String id) {
+    SignedIn reader = new SignedIn("jo", Role.MANAGER, "Jo", Fixtures.TEAM, clock.instant());
+    return RunningHarbour.await(harbour.harbour().services().chat().history(reader, id, Long.MAX_VALUE, 100));
+  }
+
+  private List<AuditEvent> audited(AuditAction action, String subject) {
+    return RunningHarbour.await(harbour.harbour().services().audit().find(
+        new AuditQuery(Optional.empty(), Optional.of(action), Optional.of(subject), Optional.empty(), Optional.empty(), 20)));
+  }
+
+  private void sweepAt(String wednesdayTime) {
+    clock.setLocal("2026-11-25T" + wednesdayTime);
+    RunningHarbour.await(harbour.harbour().services().routing().sweep());
+  }
+
+  @Test
+  @DisplayName("A risky message brings the kind line and crisis cards before any reply, urgency, a staff-only flag, alerts to all four at once, and repeats until acknowledged")
+  void riskyMessage() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = socket(fixtures.signedIn("ali")); TestSocket priya = socket(fixtures.signedIn("priya"));
+        TestSocket samSocket = socket(sam); TestSocket jo = socket(fixtures.signedIn("jo")); TestSocket young = socket(jay.session())) {
+      say(young, "hi, can we talk");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      reply(ali, jay.id(), "Of course, I'm here");
+
+      say(young, RISKY);
+      JsonObject kind = young.next(f -> messageOf(MessageKind.SYSTEM).test(f)
+          && "safety_reply".equals(f.getJsonObject("message").getJsonObject("event", new JsonObject()).getString("type"))).getJsonObject("message");
+      assertTrue(kind.getString("text").startsWith("Thank you for telling us, Jay."), kind.getString("text"));
+      assertTrue(kind.getString("text").contains("call 999"));
+      List<String> cards = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        cards.add(young.next(messageOf(MessageKind.CARD)).getJsonObject("message").getJsonObject("card").getString("entryId"));
+      }
+      assertTrue(cards.containsAll(List.of("emergency-999", "samaritans", "shout-85258", "nhs-111-mental-health")), "crisis help open now: " + cards);
+      assertFalse(young.arrivesBefore(messageOf(MessageKind.ALERT), Barrier.history()), "the flag and alerts are staff-only");
+
+      Conversation flagged = eventually(jay.id(), c -> c.escalationLevel() > 0);
+      assertEquals("urgent", flagged.priority());
+      assertEquals(List.of("suicide_self_harm"), flagged.risk().categories());
+      assertEquals("high", flagged.risk().severity());
+      assertTrue(flagged.escalatedTo().containsAll(Set.of("ali", "priya", "sam", "jo")), "all at once: " + flagged.escalatedTo());
+      for (TestSocket staff : List.of(ali, priya, samSocket, jo)) {
+        JsonObject alert = staff.next("alert");
+        assertEquals(jay.id(), alert.getString("conversationId"));
+        assertFalse(alert.getString("text").contains("end it"), "no message text in an alert");
+      }
+      JsonObject summary = ali.next(f -> "conversation".equals(f.getString("type")) && f.getJsonObject("conversation").getJsonObject("risk") != null)
+          .getJsonObject("conversation");
+      assertEquals(new JsonArray().add("suicide_self_harm"), summary.getJsonObject("risk").getJsonArray("categories"));
+      assertEquals(1, audited(AuditAction.RISK_FLAGGED, jay.id()).size());
+      Message record = stored(jay.id()).stream().filter(m -> m.event() instanceof ConversationEvent.RiskFlagged).findFirst().orElseThrow();
+      assertEquals(MessageKind.ALERT, record.kind(), "a staff-only record");
+      assertFalse(record.text().contains("end it"), "the record names the category, never the words");
+
+      int level = conversation(jay.id()).escalationLevel();
+      sweepAt("18:04:59");
+      assertEquals(level, conversation(jay.id()).escalationLevel());
+      sweepAt("18:05");
+      assertEquals(level + 1, conversation(jay.id()).escalationLevel(), "the ladder repeats until someone acts");
+      jo.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> "jo".equals(c.acknowledgedBy()));
+      sweepAt("18:30");
+      assertEquals(level + 1, conversation(jay.id()).escalationLevel(), "quiet after an acknowledgement");
+
+      say(young, "i want to die");
+      assertFalse(young.arrivesBefore(f -> messageOf(MessageKind.SYSTEM).test(f)
+          && "safety_reply".equals(f.getJsonObject("message").getJsonObject("event", new JsonObject()).getString("type")), Barrier.history()),
+          "the kind line goes out once an episode");
+      assertEquals(1, audited(AuditAction.RISK_FLAGGED, jay.id()).size(), "the same risk again is not a new flag");
+
+      say(young, "and ive got nowhere to sleep tonight");
+      Conversation more = eventually(jay.id(), c -> c.risk().categories().contains("no_safe_place"));
+      assertNull(more.acknowledgedBy(), "a new risk needs a person to act again");
+      assertEquals(2, audited(AuditAction.RISK_FLAGGED, jay.id()).size());
+      jo.next(f -> "alert".equals(f.getString("type")) && f.getInteger("level") > level + 1);
+    }
+  }
+
+  @Test
+  @DisplayName("Everyday words do not flag: no kind line, no urgency")
+  void idiomsDoNotFlag() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket young = socket(jay.session())) {
+      say(young, "this essay is killing me lol");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()) || c.assignedTo() != null || c.autoRepliedThisEpisode());
+      assertFalse(young.arrivesBefore(f -> messageOf(MessageKind.SYSTEM).test(f)
+          && "safety_reply".equals(f.getJsonObject("message").getJsonObject("event", new JsonObject()).getString("type")), Barrier.history()));
+      assertFalse(conversation(jay.id()).risk().flagged());
+      assertEquals("normal", conversation(jay.id()).priority());
+    }
+  }
+
+  @Test
+  @DisplayName("With nobody on shift the young person still gets the kind line and crisis help at once, and the honest reply does not repeat the cards")
+  void nobodyOnShift() {
+    startAt("23:30");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket young = socket(jay.session())) {
+      say(young, "nobody cares if i kill myself");
+      young.next(f -> messageOf(MessageKind.SYSTEM).test(f)
+          && "safety_reply".equals(f.getJsonObject("message").getJsonObject("event", new JsonObject()).getString("type")));
+      young.next(messageOf(MessageKind.AUTO_REPLY));
+      Conversation conv = eventually(jay.id(), c -> c.autoRepliedThisEpisode() && c.risk().flagged());
+      assertEquals("urgent", conv.priority());
+      List<Message> all = stored(jay.id());
+      long cards = all.stream().filter(m -> m.kind() == MessageKind.CARD).count();
+      long distinct = all.stream().filter(m -> m.kind() == MessageKind.CARD).map(m -> m.card().getString("entryId")).distinct().count();
+      assertEquals(distinct, cards, "no card twice");
+      assertFalse(all.stream().filter(m -> m.kind() == MessageKind.AUTO_REPLY).findFirst().orElseThrow().text().contains("Below is help"),
+          "the honest reply does not point at cards it does not send");
+    }
+  }
+
+  @Test
+  @DisplayName("Staff raise a flag by hand and clear it, each with a reason and audited; bad risk frames get error frames")
+  void raiseAndClear() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = socket(fixtures.signedIn("ali")); TestSocket young = socket(jay.session())) {
+      say(young, "hello");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+
+      ali.send(risk(jay.id(), "clear", null, "mistake"));
+      assertEquals("not_flagged", ali.next("error").getString("code"));
+      ali.send(risk(jay.id(), "raise", new JsonArray().add("everything"), "worried"));
+      assertEquals("bad_frame", ali.next("error").getString("code"));
+      ali.send(risk(jay.id(), "raise", new JsonArray().add("abuse_exploitation"), null));
+      assertEquals("missing_field", ali.next("error").getString("code"));
+      ali.send(risk(jay.id(), "shout", new JsonArray().add("abuse_exploitation"), "x"));
+      assertEquals("bad_frame", ali.next("error").getString("code"));
+      young.send(risk(jay.id(), "raise", new JsonArray().add("abuse_exploitation"), "x"));
+      assertEquals("forbidden", young.next("error").getString("code"));
+
+      ali.send(risk(jay.id(), "raise", new JsonArray().add("abuse_exploitation"), "Older man picking him up after college"));
+      Conversation raised = eventually(jay.id(), c -> c.risk().flagged());
+      assertEquals("urgent", raised.priority());
+      assertEquals("ali", raised.risk().flaggedBy());
+      assertEquals("Older man picking him up after college", audited(AuditAction.RISK_RAISED, jay.id()).get(0).detail().getString("reason"));
+
+      ali.send(risk(jay.id(), "clear", null, "Spoke to Jay: it is his uncle, checked with his PA"));
+      eventually(jay.id(), c -> !c.risk().flagged());
+      assertEquals(1, audited(AuditAction.RISK_CLEARED, jay.id()).size());
+      assertFalse(young.arrivesBefore(messageOf(MessageKind.ALERT), Barrier.history()), "records are staff-only");
+    }
+  }
+
+  private static JsonObject risk(String conversationId, String action, JsonArray categories, String reason) {
+    JsonObject frame = new JsonObject().put("type", "risk").put("conversationId", conversationId).put("action", action);
+    if (categories != null) {
+      frame.put("categories", categories);
+    }
+    if (reason != null) {
+      frame.put("reason", reason);
+    }
+    return frame;
+  }
+}
