@@ -112,9 +112,11 @@ public final class RiskResponse {
   }
 
   private Future<Void> flagged(String conversationId, Finding finding, Instant now) {
-    audit.append(AuditLog.Actor.system(), AuditAction.RISK_FLAGGED, conversationId,
-        new JsonObject().put("categories", new JsonArray(finding.categories())).put("severity", finding.severity()).put("rules", new JsonArray(finding.rules())));
-    return escalations.alertNow(conversationId, now).mapEmpty();
+    JsonObject detail =
+        new JsonObject().put("categories", new JsonArray(finding.categories())).put("severity", finding.severity()).put("rules", new JsonArray(finding.rules()));
+    // Both run whatever the other does: an audit write that fails must not hold back the alert.
+    return Future.join(audit.append(AuditLog.Actor.system(), AuditAction.RISK_FLAGGED, conversationId, detail), escalations.alertNow(conversationId, now))
+        .mapEmpty();
   }
 
   private static String name(Conversation conv) {

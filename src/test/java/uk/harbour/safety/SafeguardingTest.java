@@ -159,7 +159,7 @@ class SafeguardingTest {
       JsonObject summary = ali.next(f -> "conversation".equals(f.getString("type")) && f.getJsonObject("conversation").getJsonObject("risk") != null)
           .getJsonObject("conversation");
       assertEquals(new JsonArray().add("suicide_self_harm"), summary.getJsonObject("risk").getJsonArray("categories"));
-      assertEquals(1, audited(AuditAction.RISK_FLAGGED, jay.id()).size());
+      Eventually.eventually(() -> audited(AuditAction.RISK_FLAGGED, jay.id()).size() == 1);
       Message record = stored(jay.id()).stream().filter(m -> m.event() instanceof ConversationEvent.RiskFlagged).findFirst().orElseThrow();
       assertEquals(MessageKind.ALERT, record.kind(), "a staff-only record");
       assertFalse(record.text().contains("end it"), "the record names the category, never the words");
@@ -183,7 +183,7 @@ class SafeguardingTest {
       say(young, "and ive got nowhere to sleep tonight");
       Conversation more = eventually(jay.id(), c -> c.risk().categories().contains("no_safe_place"));
       assertNull(more.acknowledgedBy(), "a new risk needs a person to act again");
-      assertEquals(2, audited(AuditAction.RISK_FLAGGED, jay.id()).size());
+      Eventually.eventually(() -> audited(AuditAction.RISK_FLAGGED, jay.id()).size() == 2);
       jo.next(f -> "alert".equals(f.getString("type")) && f.getInteger("level") > level + 1);
     }
   }
@@ -248,11 +248,13 @@ class SafeguardingTest {
       Conversation raised = eventually(jay.id(), c -> c.risk().flagged());
       assertEquals("urgent", raised.priority());
       assertEquals("ali", raised.risk().flaggedBy());
-      assertEquals("Older man picking him up after college", audited(AuditAction.RISK_RAISED, jay.id()).get(0).detail().getString("reason"));
+      // The audit entry is written once the records are stored: wait for it.
+      AuditEvent raisedEntry = Eventually.eventually(() -> audited(AuditAction.RISK_RAISED, jay.id()), l -> !l.isEmpty()).get(0);
+      assertEquals("Older man picking him up after college", raisedEntry.detail().getString("reason"));
 
       ali.send(risk(jay.id(), "clear", null, "Spoke to Jay: it is his uncle, checked with his PA"));
       eventually(jay.id(), c -> !c.risk().flagged());
-      assertEquals(1, audited(AuditAction.RISK_CLEARED, jay.id()).size());
+      Eventually.eventually(() -> audited(AuditAction.RISK_CLEARED, jay.id()).size() == 1);
       assertFalse(young.arrivesBefore(messageOf(MessageKind.ALERT), Barrier.history()), "records are staff-only");
     }
   }
