@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The rooms of the house and which way their doors open: features never reach up into the wiring
  * ({@code app}) or down into the Mongo plumbing ({@code store}, which implements interfaces the
- * features own), and no two packages depend on each other in a circle.
+ * features own), and no two packages depend on each other in a circle. Each rule's {@code check}
+ * throws an {@code AssertionError} listing every offending dependency.
  */
 @DisplayName("Imports point one way")
 @Timeout(120)
