@@ -9,125 +9,23 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
-import uk.harbour.identity.SignedIn;
 import uk.harbour.testing.Eventually;
-import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.Rotas;
 import uk.harbour.testing.RunningHarbour;
-import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
 import uk.harbour.testing.TestSocket.Barrier;
+import uk.harbour.testing.WednesdayEveningTestBase;
 
 @DisplayName("Rota-aware routing against a running Harbour with a controlled clock")
-@Timeout(120)
-class RoutingTest {
-
-  private RunningHarbour harbour;
-  private TestClock clock;
-  private Fixtures fixtures;
-  private TestSession sam;
-
-  /** Wednesday 25 November 2026, London time; see {@link Rotas#wednesdayEvening()}. */
-  private void startAt(String wednesdayTime) {
-    startAt(wednesdayTime, new JsonObject());
-  }
-
-  private void startAt(String wednesdayTime, JsonObject routing) {
-    clock = TestClock.at("2026-11-25T" + wednesdayTime);
-    // The periodic sweep is slowed right down: each test runs the sweep itself after moving the clock.
-    harbour = RunningHarbour.start(clock, new JsonObject().put("routing", new JsonObject().put("sweepSeconds", 600).mergeIn(routing)));
-    fixtures = new Fixtures(harbour);
-    for (String adviser : List.of("sam", "ali", "priya")) {
-      fixtures.staff(adviser, Role.ADVISER);
-    }
-    fixtures.staff("jo", Role.MANAGER);
-    sam = fixtures.signedIn("sam");
-    Rotas.use(harbour, Rotas.wednesdayEvening());
-  }
-
-  @AfterEach
-  void stop() {
-    if (harbour != null) {
-      harbour.close();
-    }
-  }
-
-  private record YoungPerson(String id, TestSession session) {}
-
-  /** A care leaver whose own PA is Sam. */
-  private YoungPerson youngPerson(String name) {
-    JsonObject invite = fixtures.careLeaver(sam, name);
-    return new YoungPerson(invite.getString("careLeaverId"), fixtures.joined(invite, name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 6)));
-  }
-
-  private TestSocket staffSocket(String username) {
-    TestSocket socket = TestSocket.connect(harbour, fixtures.signedIn(username));
-    socket.next("welcome");
-    return socket;
-  }
-
-  private TestSocket careLeaverSocket(YoungPerson person) {
-    TestSocket socket = TestSocket.connect(harbour, person.session());
-    socket.next("welcome");
-    return socket;
-  }
-
-  private static void say(TestSocket socket, String text) {
-    socket.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("text", text));
-    socket.next("ack");
-  }
-
-  private static void reply(TestSocket socket, String conversationId, String text, String kind) {
-    socket.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("conversationId", conversationId).put("text", text).put("kind", kind));
-    socket.next("ack");
-  }
-
-  private static Predicate<JsonObject> messageOf(MessageKind kind) {
-    return f -> "message".equals(f.getString("type")) && kind.wireName().equals(f.getJsonObject("message").getString("kind"));
-  }
-
-  private Conversation conversation(String id) {
-    return harbour.harbour().services().chat().peek(id).orElseThrow();
-  }
-
-  /**
-   * Sets a member of staff's status and waits until the server has it. Not by the echo frame: the
-   * one sent on connecting also says "available" and may still be queued on the socket.
-   */
-  private void setStatus(TestSocket socket, String username, String status) {
-    socket.send(new JsonObject().put("type", "presence").put("status", status));
-    Eventually.eventually(() -> harbour.harbour().services().staffPresence().of(username).map(s -> status.equals(s.status())).orElse(false));
-  }
-
-  /** Waits (briefly) for routing that runs just after a message is stored. */
-  private Conversation eventually(String id, Predicate<Conversation> condition) {
-    return Eventually.eventually(() -> harbour.harbour().services().chat().peek(id).orElse(null), c -> c != null && condition.test(c));
-  }
-
-  /** Moves the clock to a Wednesday time ("18:10", "18:09:59.999") and runs the sweep. */
-  private void sweepAt(String wednesdayTime) {
-    clock.setLocal("2026-11-25T" + wednesdayTime);
-    RunningHarbour.await(harbour.harbour().services().routing().sweep());
-  }
-
-  private List<Message> stored(String id, MessageKind kind) {
-    SignedIn reader = new SignedIn("jo", Role.MANAGER, "Jo", null, clock.instant());
-    return RunningHarbour.await(harbour.harbour().services().chat().history(reader, id, Long.MAX_VALUE, 100)).stream()
-        .filter(m -> m.kind() == kind)
-        .toList();
-  }
+class RoutingTest extends WednesdayEveningTestBase {
 
   @Test
   @DisplayName("In office hours the care leaver's own PA gets the conversation, and the care leaver is told who has it")

@@ -11,12 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditEvent;
 import uk.harbour.audit.AuditLog.AuditQuery;
@@ -24,16 +20,13 @@ import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
-import uk.harbour.identity.Role;
-import uk.harbour.identity.SignedIn;
 import uk.harbour.testing.Eventually;
-import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.Rotas;
 import uk.harbour.testing.RunningHarbour;
-import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
 import uk.harbour.testing.TestSocket.Barrier;
+import uk.harbour.testing.WednesdayEveningTestBase;
 
 /**
  * Issue 13 end to end over the real socket: a young person's risky words bring a kind line and
@@ -44,41 +37,9 @@ import uk.harbour.testing.TestSocket.Barrier;
  * Sam backup, Jo duty manager; Sam is the young people's PA.
  */
 @DisplayName("Safeguarding: risky words get help at once and a person told")
-@Timeout(120)
-class SafeguardingTest {
+class SafeguardingTest extends WednesdayEveningTestBase {
 
   private static final String RISKY = "I want to end it tonight";
-
-  private RunningHarbour harbour;
-  private TestClock clock;
-  private Fixtures fixtures;
-  private TestSession sam;
-
-  private void startAt(String wednesdayTime) {
-    clock = TestClock.at("2026-11-25T" + wednesdayTime);
-    harbour = RunningHarbour.start(clock, new JsonObject().put("routing", new JsonObject().put("sweepSeconds", 600)));
-    fixtures = new Fixtures(harbour);
-    for (String adviser : List.of("sam", "ali", "priya")) {
-      fixtures.staff(adviser, Role.ADVISER);
-    }
-    fixtures.staff("jo", Role.MANAGER);
-    sam = fixtures.signedIn("sam");
-    Rotas.use(harbour, Rotas.wednesdayEvening());
-  }
-
-  @AfterEach
-  void stop() {
-    if (harbour != null) {
-      harbour.close();
-    }
-  }
-
-  private record YoungPerson(String id, TestSession session) {}
-
-  private YoungPerson youngPerson(String name) {
-    JsonObject invite = fixtures.careLeaver(sam, name);
-    return new YoungPerson(invite.getString("careLeaverId"), fixtures.joined(invite, name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 6)));
-  }
 
   private TestSocket socket(TestSession session) {
     TestSocket socket = TestSocket.connect(harbour, session);
@@ -86,41 +47,13 @@ class SafeguardingTest {
     return socket;
   }
 
-  private static void say(TestSocket socket, String text) {
-    socket.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("text", text));
-    socket.next("ack");
-  }
-
   private static void reply(TestSocket socket, String conversationId, String text) {
-    socket.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("conversationId", conversationId).put("text", text));
-    socket.next("ack");
-  }
-
-  private static Predicate<JsonObject> messageOf(MessageKind kind) {
-    return f -> "message".equals(f.getString("type")) && kind.wireName().equals(f.getJsonObject("message").getString("kind"));
-  }
-
-  private Conversation conversation(String id) {
-    return harbour.harbour().services().chat().peek(id).orElseThrow();
-  }
-
-  private Conversation eventually(String id, Predicate<Conversation> condition) {
-    return Eventually.eventually(() -> harbour.harbour().services().chat().peek(id).orElse(null), c -> c != null && condition.test(c));
-  }
-
-  private List<Message> stored(String id) {
-    SignedIn reader = new SignedIn("jo", Role.MANAGER, "Jo", Fixtures.TEAM, clock.instant());
-    return RunningHarbour.await(harbour.harbour().services().chat().history(reader, id, Long.MAX_VALUE, 100));
+    reply(socket, conversationId, text, "text");
   }
 
   private List<AuditEvent> audited(AuditAction action, String subject) {
     return RunningHarbour.await(harbour.harbour().services().audit().find(
         new AuditQuery(Optional.empty(), Optional.of(action), Optional.of(subject), Optional.empty(), Optional.empty(), 20)));
-  }
-
-  private void sweepAt(String wednesdayTime) {
-    clock.setLocal("2026-11-25T" + wednesdayTime);
-    RunningHarbour.await(harbour.harbour().services().routing().sweep());
   }
 
   @Test
@@ -135,8 +68,7 @@ class SafeguardingTest {
       reply(ali, jay.id(), "Of course, I'm here");
 
       say(young, RISKY);
-      JsonObject kind = young.next(f -> messageOf(MessageKind.SYSTEM).test(f)
-          && "safety_reply".equals(f.getJsonObject("message").getJsonObject("event", new JsonObject()).getString("type"))).getJsonObject("message");
+      JsonObject kind = young.next(eventOf("safety_reply")).getJsonObject("message");
       assertTrue(kind.getString("text").startsWith("Thank you for telling us, Jay."), kind.getString("text"));
       assertTrue(kind.getString("text").contains("call 999"));
       List<String> cards = new ArrayList<>();
@@ -175,8 +107,7 @@ class SafeguardingTest {
       assertEquals(level + 1, conversation(jay.id()).escalationLevel(), "quiet after an acknowledgement");
 
       say(young, "i want to die");
-      assertFalse(young.arrivesBefore(f -> messageOf(MessageKind.SYSTEM).test(f)
-          && "safety_reply".equals(f.getJsonObject("message").getJsonObject("event", new JsonObject()).getString("type")), Barrier.history()),
+      assertFalse(young.arrivesBefore(eventOf("safety_reply"), Barrier.history()),
           "the kind line goes out once an episode");
       assertEquals(1, audited(AuditAction.RISK_FLAGGED, jay.id()).size(), "the same risk again is not a new flag");
 
@@ -196,8 +127,7 @@ class SafeguardingTest {
     try (TestSocket young = socket(jay.session())) {
       say(young, "this essay is killing me lol");
       eventually(jay.id(), c -> "ali".equals(c.assignedTo()) || c.assignedTo() != null || c.autoRepliedThisEpisode());
-      assertFalse(young.arrivesBefore(f -> messageOf(MessageKind.SYSTEM).test(f)
-          && "safety_reply".equals(f.getJsonObject("message").getJsonObject("event", new JsonObject()).getString("type")), Barrier.history()));
+      assertFalse(young.arrivesBefore(eventOf("safety_reply"), Barrier.history()));
       assertFalse(conversation(jay.id()).risk().flagged());
       assertEquals("normal", conversation(jay.id()).priority());
     }
@@ -210,8 +140,7 @@ class SafeguardingTest {
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket young = socket(jay.session())) {
       say(young, "nobody cares if i kill myself");
-      young.next(f -> messageOf(MessageKind.SYSTEM).test(f)
-          && "safety_reply".equals(f.getJsonObject("message").getJsonObject("event", new JsonObject()).getString("type")));
+      young.next(eventOf("safety_reply"));
       young.next(messageOf(MessageKind.AUTO_REPLY));
       Conversation conv = eventually(jay.id(), c -> c.autoRepliedThisEpisode() && c.risk().flagged());
       assertEquals("urgent", conv.priority());
