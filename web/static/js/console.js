@@ -6,6 +6,8 @@ import { getJson, postJson } from "./api.js";
 import { Chime } from "./chime.js";
 import { Notices } from "./notices.js";
 import { Attention } from "./attention.js";
+import { compareQueue, queueTags } from "./queue-order.js";
+import { loadGuidance } from "./risk-guidance.js";
 
 const root = document.getElementById("console");
 const userId = root.dataset.userId;
@@ -49,6 +51,9 @@ soundToggle.addEventListener("click", () => {
 });
 showSound();
 attention.updateTitle();
+
+// The risk tags name their categories by the guidance titles, once those have loaded.
+loadGuidance().then(() => renderQueue(), () => {});
 
 connection.on("open", () => (banner.hidden = true));
 connection.on("closed", () => (banner.hidden = false));
@@ -206,10 +211,7 @@ function label(c) {
 }
 
 function renderQueue() {
-  const items = [...conversations.values()].sort((a, b) => {
-    if (Boolean(a.waitingSince) !== Boolean(b.waitingSince)) return a.waitingSince ? -1 : 1;
-    return String(a.waitingSince || a.lastMessageAt).localeCompare(String(b.waitingSince || b.lastMessageAt));
-  });
+  const items = [...conversations.values()].sort(compareQueue);
   queueList.textContent = "";
   if (!items.length) {
     const empty = document.createElement("li");
@@ -218,17 +220,22 @@ function renderQueue() {
   }
   items.forEach((c) => {
     const li = document.createElement("li");
-    li.className = `queue-item ${c.status}${c.waitingSince ? " needs-reply" : ""}`;
+    li.className = `queue-item ${c.status}${c.waitingSince ? " needs-reply" : ""}${c.risk ? " risk-flagged" : ""}`;
     li.dataset.conversationId = c.id;
     const button = document.createElement("button");
     button.type = "button";
     const name = document.createElement("span");
-    name.textContent = `${c.careLeaverName}${c.priority === "urgent" ? " (urgent)" : ""} – ${label(c)}`;
+    name.textContent = `${c.careLeaverName} – ${label(c)}`;
+    const main = document.createElement("span");
+    main.className = "queue-main";
+    main.append(name);
+    const tags = queueTags(c);
+    if (tags) main.append(tags);
     const badge = document.createElement("span");
     badge.className = "badge";
     badge.textContent = c.unreadForStaff > 0 ? String(c.unreadForStaff) : "";
     badge.setAttribute("aria-label", `${c.unreadForStaff} unread`);
-    button.append(name, badge);
+    button.append(main, badge);
     button.addEventListener("click", () => open(c.id));
     li.append(button);
     queueList.append(li);
