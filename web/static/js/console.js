@@ -6,8 +6,8 @@ import { getJson, postJson } from "./api.js";
 import { Chime } from "./chime.js";
 import { Notices } from "./notices.js";
 import { Attention } from "./attention.js";
+import { RiskPanel } from "./risk-panel.js";
 import { compareQueue, queueTags } from "./queue-order.js";
-import { loadGuidance } from "./risk-guidance.js";
 
 const root = document.getElementById("console");
 const userId = root.dataset.userId;
@@ -52,8 +52,8 @@ soundToggle.addEventListener("click", () => {
 showSound();
 attention.updateTitle();
 
-// The risk tags name their categories by the guidance titles, once those have loaded.
-loadGuidance().then(() => renderQueue(), () => {});
+// Safeguarding beside the open conversation (risk-panel.js): the flag, its guidance, raise and clear.
+const riskPanel = new RiskPanel({ connection, userId, sendCard, onTitles: () => renderQueue() });
 
 connection.on("open", () => (banner.hidden = true));
 connection.on("closed", () => (banner.hidden = false));
@@ -86,6 +86,7 @@ connection.on("conversation", (frame) => {
     title.textContent = `${c.careLeaverName} – ${label(c)}`;
     acknowledgeButton.hidden = !needsAcknowledging(c);
     showPriority(c);
+    riskPanel.update(c);
   }
 });
 connection.on("history", (frame) => {
@@ -115,6 +116,7 @@ connection.on("typing", (frame) => {
   typingTimer = setTimeout(() => (typing.hidden = true), 4000);
 });
 connection.on("error", (frame) => {
+  if (riskPanel.claimsError(frame)) return;
   problem.textContent = frame.message || "Something went wrong.";
   problem.hidden = false;
 });
@@ -250,6 +252,7 @@ function open(id) {
   title.textContent = c ? `${c.careLeaverName} – ${label(c)}` : "Conversation";
   acknowledgeButton.hidden = !needsAcknowledging(c);
   showPriority(c);
+  riskPanel.open(id, c);
   conversationPane.hidden = false;
   queuePane.hidden = window.matchMedia("(min-width: 60rem)").matches ? false : true;
   connection.send({ type: "resume", conversationId: id, afterSeq: 0 });
@@ -316,6 +319,7 @@ document.getElementById("back").addEventListener("click", () => {
   conversationPane.hidden = true;
   queuePane.hidden = false;
   current = null;
+  riskPanel.close();
 });
 document.getElementById("transcript").addEventListener("click", () => {
   if (current) window.open(`/conversations/${encodeURIComponent(current)}/transcript`, "_blank", "noopener");
@@ -363,17 +367,18 @@ async function loadSuggestions(id) {
   }
 }
 
-async function sendCard(entryId, button) {
+/** Sends a help card into the open conversation; a failure is said in problemBox. */
+async function sendCard(entryId, button, problemBox = cardProblem) {
   if (!current) return;
-  cardProblem.hidden = true;
+  problemBox.hidden = true;
   button.disabled = true;
   try {
     await postJson(`/api/conversations/${encodeURIComponent(current)}/cards`, { entryId, clientId: Outbox.newId() });
     button.textContent = "Sent";
   } catch (error) {
     button.disabled = false;
-    cardProblem.textContent = error.message;
-    cardProblem.hidden = false;
+    problemBox.textContent = error.message;
+    problemBox.hidden = false;
   }
 }
 

@@ -37,7 +37,8 @@ import uk.harbour.testing.TestSocket;
 
 /**
  * Issue 13 in the staff console: a flagged conversation is first in the queue with a risk tag in
- * words. Wednesday 25 November
+ * words, opening it shows the flag and the staff guidance for it, and an adviser raises and clears
+ * flags with a reason through the forms; refusals are said in plain English. Wednesday 25 November
  * 2026 with {@link Rotas#wednesdayEvening()} (Ali and Priya on call, Sam backup, Jo duty manager);
  * only Ali's console is open, so routing gives Ali the conversations.
  */
@@ -175,7 +176,7 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  @DisplayName("A risky message puts the conversation first with its tags in words; the alert, title and notifications give nothing away")
+  @DisplayName("A risky message puts the conversation first with its tags; it shows the guidance; raising a second concern and clearing with a reason work, and a reason is required")
   void flaggedConversationInTheConsole() {
     JsonObject guidance = guidance();
     String suicide = title(guidance, "suicide_self_harm");
@@ -219,5 +220,111 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
     assertTrue(browser.getTitle().matches("\\(\\d+\\) Console – Harbour"), browser.getTitle());
     assertNothingSaid(browser.getTitle(), "Jay", "Mo");
     assertNothingSaid(text(By.id("queue")));
+
+    // Open: the flag and the guidance for its category, straight from GET /api/safety/guidance.
+    openConversation(jay.id());
+    Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("risk-flag")));
+    Browser.waitFor(browser).until(d -> d.findElement(By.id("risk-summary")).getText().contains(suicide));
+    String summary = text(By.id("risk-summary"));
+    assertTrue(summary.contains("High") && summary.contains("Harbour's risk check"), summary);
+    assertEquals(List.of("What to do: " + suicide, "Help cards to send"),
+        browser.findElements(By.cssSelector("#risk-guidance h4")).stream().map(WebElement::getText).toList());
+    List<String> steps = browser.findElements(By.cssSelector("#risk-guidance ol li")).stream().map(WebElement::getText).toList();
+    assertEquals(guidance.getJsonObject("suicide_self_harm").getJsonArray("steps").getList(), steps);
+    JsonArray cards = guidance.getJsonObject("suicide_self_harm").getJsonArray("cards");
+    assertEquals(cards.size(), browser.findElements(By.cssSelector("#risk-guidance .risk-cards button")).size());
+    String firstCardName = fixtures.signedIn("ali").get("/api/signposting/entries/" + cards.getString(0)).bodyAsJsonObject().getString("name");
+    Browser.waitFor(browser).until(d -> d.findElement(By.cssSelector("#risk-guidance .risk-cards li:first-child span")).getText().equals(firstCardName));
+    assertNothingSaid(text(By.id("risk")));
+
+    // A card the guidance names goes into the chat with the console's card control.
+    WebElement send = browser.findElement(By.cssSelector("#risk-guidance .risk-cards li:first-child button"));
+    assertEquals("Send card: " + firstCardName, send.getAccessibleName());
+    send.click();
+    Browser.waitFor(browser).until(d -> d.findElement(By.cssSelector("#risk-guidance .risk-cards li:first-child button")).getText().equals("Sent"));
+    jay.socket().next(f -> "message".equals(f.getString("type")) && "ali".equals(f.getJsonObject("message").getJsonObject("sender").getString("id"))
+        && cards.getString(0).equals(f.getJsonObject("message").getJsonObject("card").getString("entryId")));
+
+    // Raise a second concern by hand, with a reason.
+    expand("raise");
+    WebElement already = browser.findElement(By.cssSelector("#risk-raise-choices input[value='suicide_self_harm']"));
+    assertEquals(suicide + " (already flagged)", already.findElement(By.xpath("..")).getText());
+    WebElement homeless = browser.findElement(By.cssSelector("#risk-raise-choices input[value='no_safe_place']"));
+    assertEquals(noSafePlace, homeless.findElement(By.xpath("..")).getText());
+    homeless.click();
+    String raiseReason = "Says the hostel asked him to leave today";
+    browser.findElement(By.id("risk-raise-reason")).sendKeys(raiseReason);
+    submit("raise");
+    Browser.waitFor(browser).until(d -> d.findElement(By.id("risk-done")).getText().startsWith("Concern raised"));
+    assertEquals(browser.findElement(By.id("risk-done")), browser.switchTo().activeElement(), "the confirmation takes the focus");
+    Conversation raised = conversation(jay.id(), c -> c.risk().categories().contains("no_safe_place"));
+    assertEquals("ali", raised.risk().flaggedBy());
+    assertEquals(1, audited(AuditAction.RISK_RAISED, jay.id()));
+    Browser.waitFor(browser).until(d -> d.findElement(By.id("risk-summary")).getText().contains(noSafePlace));
+    assertTrue(text(By.id("risk-summary")).contains("You (ali)"), text(By.id("risk-summary")));
+    assertEquals(2, browser.findElements(By.cssSelector("#risk-guidance ol")).size(), "guidance for both categories");
+    Browser.waitFor(browser).until(d -> d.findElements(By.cssSelector("#messages li[data-kind='alert']")).stream().anyMatch(li -> li.getText().contains(raiseReason)));
+    backToQueue();
+    String bothTags = "Risk: " + lowerFirst(suicide) + ", " + lowerFirst(noSafePlace);
+    Browser.waitFor(browser).until(d -> d.findElement(item(jay.id())).getText().contains(bothTags));
+
+    // Clearing needs a reason: the error summary says so and takes the focus; nothing is sent.
+    openConversation(jay.id());
+    expand("clear");
+    submit("clear");
+    WebElement problem = browser.findElement(By.cssSelector("#risk-clear-form .error-summary"));
+    Browser.waitFor(browser).until(ExpectedConditions.visibilityOf(problem));
+    assertTrue(problem.getText().contains("Write why it is safe to clear the flag"), problem.getText());
+    assertEquals(problem, browser.switchTo().activeElement(), "the error summary takes the focus");
+    assertEquals("true", browser.findElement(By.id("risk-clear-reason")).getAttribute("aria-invalid"));
+    assertTrue(browser.findElement(By.id("risk-clear-reason-error")).isDisplayed());
+    assertEquals(0, audited(AuditAction.RISK_CLEARED, jay.id()));
+
+    // With a reason it clears: the panel goes, the thread keeps the record, the conversation stays urgent.
+    String clearReason = "Talked it through; he is at his aunt's tonight and safe";
+    browser.findElement(By.id("risk-clear-reason")).sendKeys(clearReason);
+    submit("clear");
+    Browser.waitFor(browser).until(d -> d.findElement(By.id("risk-done")).getText().startsWith("Flag cleared"));
+    Browser.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("risk-flag")));
+    assertFalse(browser.findElement(By.id("risk-clear")).isDisplayed(), "nothing left to clear");
+    assertFalse(browser.findElement(By.cssSelector("#risk-clear-form .error-summary")).isDisplayed());
+    Conversation cleared = conversation(jay.id(), c -> !c.risk().flagged());
+    assertEquals("urgent", cleared.priority());
+    assertEquals(1, audited(AuditAction.RISK_CLEARED, jay.id()));
+    Browser.waitFor(browser).until(d -> d.findElements(By.cssSelector("#messages li[data-kind='alert']")).stream().anyMatch(li -> li.getText().contains(clearReason)));
+    backToQueue();
+    Browser.waitFor(browser).until(d -> !d.findElement(item(jay.id())).getText().contains("Risk"));
+    assertTrue(browser.findElement(item(jay.id())).getText().contains("Urgent"));
+    assertNothingSaid(browser.getTitle(), "Jay", "Mo");
+    for (Map<String, Object> notification : notifications()) {
+      assertNothingSaid(notification.get("title") + " " + notification.get("body"), "Jay", "Mo");
+    }
+  }
+
+  @Test
+  @DisplayName("A refusal from Harbour (not_found after a transfer) is said in plain English above the form, which takes the focus")
+  void refusalIsPlainEnglish() {
+    signInToConsole("ali");
+    YoungPerson kai = youngPerson("Kai");
+    say(kai, "hello, is anyone there");
+    openConversation(kai.id());
+    expand("raise");
+    browser.findElement(By.cssSelector("#risk-raise-choices input[value='abuse_exploitation']")).click();
+    browser.findElement(By.id("risk-raise-reason")).sendKeys("An older man keeps picking him up");
+
+    // Meanwhile Jo hands the conversation to Priya: Ali may no longer change it.
+    try (TestSocket jo = TestSocket.connect(harbour, fixtures.signedIn("jo"))) {
+      jo.next("welcome");
+      jo.send(new JsonObject().put("type", "transfer").put("conversationId", kai.id()).put("to", "priya"));
+      conversation(kai.id(), c -> "priya".equals(c.assignedTo()));
+    }
+    submit("raise");
+    WebElement problem = browser.findElement(By.cssSelector("#risk-raise-form .error-summary"));
+    Browser.waitFor(browser).until(ExpectedConditions.visibilityOf(problem));
+    assertTrue(problem.getText().contains("You can no longer change this conversation"), problem.getText());
+    assertEquals(problem, browser.switchTo().activeElement(), "the error summary takes the focus");
+    assertFalse(browser.findElement(By.id("problem")).isDisplayed(), "said by the form, not the composer");
+    assertTrue(browser.findElement(By.cssSelector("#risk-raise-form button[type=submit]")).isEnabled(), "the form can be used again");
+    assertFalse(harbour.harbour().services().chat().peek(kai.id()).orElseThrow().risk().flagged());
   }
 }
