@@ -95,6 +95,7 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
     return Eventually.eventually(() -> harbour.harbour().services().chat().peek(id).orElse(null), c -> c != null && condition.test(c));
   }
 
+  /** Audit entries are written just after the record is stored: wait for them with {@link Eventually}. */
   private int audited(AuditAction action, String subject) {
     return RunningHarbour.await(harbour.harbour().services().audit().find(
         new AuditQuery(java.util.Optional.empty(), java.util.Optional.of(action), java.util.Optional.of(subject),
@@ -259,7 +260,7 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
     assertEquals(browser.findElement(By.id("risk-done")), browser.switchTo().activeElement(), "the confirmation takes the focus");
     Conversation raised = conversation(jay.id(), c -> c.risk().categories().contains("no_safe_place"));
     assertEquals("ali", raised.risk().flaggedBy());
-    assertEquals(1, audited(AuditAction.RISK_RAISED, jay.id()));
+    Eventually.eventually(() -> audited(AuditAction.RISK_RAISED, jay.id()) == 1);
     Browser.waitFor(browser).until(d -> d.findElement(By.id("risk-summary")).getText().contains(noSafePlace));
     assertTrue(text(By.id("risk-summary")).contains("You (ali)"), text(By.id("risk-summary")));
     assertEquals(2, browser.findElements(By.cssSelector("#risk-guidance ol")).size(), "guidance for both categories");
@@ -290,7 +291,7 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
     assertFalse(browser.findElement(By.cssSelector("#risk-clear-form .error-summary")).isDisplayed());
     Conversation cleared = conversation(jay.id(), c -> !c.risk().flagged());
     assertEquals("urgent", cleared.priority());
-    assertEquals(1, audited(AuditAction.RISK_CLEARED, jay.id()));
+    Eventually.eventually(() -> audited(AuditAction.RISK_CLEARED, jay.id()) == 1);
     Browser.waitFor(browser).until(d -> d.findElements(By.cssSelector("#messages li[data-kind='alert']")).stream().anyMatch(li -> li.getText().contains(clearReason)));
     backToQueue();
     Browser.waitFor(browser).until(d -> !d.findElement(item(jay.id())).getText().contains("Risk"));
