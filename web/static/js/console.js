@@ -6,6 +6,8 @@ import { getJson, postJson } from "./api.js";
 import { Chime } from "./chime.js";
 import { Notices } from "./notices.js";
 import { Attention } from "./attention.js";
+import { RiskPanel } from "./risk-panel.js";
+import { compareQueue, queueTags } from "./queue-order.js";
 
 const root = document.getElementById("console");
 const userId = root.dataset.userId;
@@ -50,6 +52,9 @@ soundToggle.addEventListener("click", () => {
 showSound();
 attention.updateTitle();
 
+// Safeguarding beside the open conversation (risk-panel.js): the flag, its guidance, raise and clear.
+const riskPanel = new RiskPanel({ connection, userId, sendCard, onTitles: () => renderQueue() });
+
 connection.on("open", () => (banner.hidden = true));
 connection.on("closed", () => (banner.hidden = false));
 connection.on("welcome", (frame) => {
@@ -81,6 +86,7 @@ connection.on("conversation", (frame) => {
     title.textContent = `${c.careLeaverName} – ${label(c)}`;
     acknowledgeButton.hidden = !needsAcknowledging(c);
     showPriority(c);
+    riskPanel.update(c);
   }
 });
 connection.on("history", (frame) => {
@@ -110,6 +116,7 @@ connection.on("typing", (frame) => {
   typingTimer = setTimeout(() => (typing.hidden = true), 4000);
 });
 connection.on("error", (frame) => {
+  if (riskPanel.claimsError(frame)) return;
   problem.textContent = frame.message || "Something went wrong.";
   problem.hidden = false;
 });
@@ -206,10 +213,7 @@ function label(c) {
 }
 
 function renderQueue() {
-  const items = [...conversations.values()].sort((a, b) => {
-    if (Boolean(a.waitingSince) !== Boolean(b.waitingSince)) return a.waitingSince ? -1 : 1;
-    return String(a.waitingSince || a.lastMessageAt).localeCompare(String(b.waitingSince || b.lastMessageAt));
-  });
+  const items = [...conversations.values()].sort(compareQueue);
   queueList.textContent = "";
   if (!items.length) {
     const empty = document.createElement("li");
@@ -218,17 +222,22 @@ function renderQueue() {
   }
   items.forEach((c) => {
     const li = document.createElement("li");
-    li.className = `queue-item ${c.status}${c.waitingSince ? " needs-reply" : ""}`;
+    li.className = `queue-item ${c.status}${c.waitingSince ? " needs-reply" : ""}${c.risk ? " risk-flagged" : ""}`;
     li.dataset.conversationId = c.id;
     const button = document.createElement("button");
     button.type = "button";
     const name = document.createElement("span");
-    name.textContent = `${c.careLeaverName}${c.priority === "urgent" ? " (urgent)" : ""} – ${label(c)}`;
+    name.textContent = `${c.careLeaverName} – ${label(c)}`;
+    const main = document.createElement("span");
+    main.className = "queue-main";
+    main.append(name);
+    const tags = queueTags(c);
+    if (tags) main.append(tags);
     const badge = document.createElement("span");
     badge.className = "badge";
     badge.textContent = c.unreadForStaff > 0 ? String(c.unreadForStaff) : "";
     badge.setAttribute("aria-label", `${c.unreadForStaff} unread`);
-    button.append(name, badge);
+    button.append(main, badge);
     button.addEventListener("click", () => open(c.id));
     li.append(button);
     queueList.append(li);
@@ -243,6 +252,7 @@ function open(id) {
   title.textContent = c ? `${c.careLeaverName} – ${label(c)}` : "Conversation";
   acknowledgeButton.hidden = !needsAcknowledging(c);
   showPriority(c);
+  riskPanel.open(id, c);
   conversationPane.hidden = false;
   queuePane.hidden = window.matchMedia("(min-width: 60rem)").matches ? false : true;
   connection.send({ type: "resume", conversationId: id, afterSeq: 0 });
@@ -309,6 +319,7 @@ document.getElementById("back").addEventListener("click", () => {
   conversationPane.hidden = true;
   queuePane.hidden = false;
   current = null;
+  riskPanel.close();
 });
 document.getElementById("transcript").addEventListener("click", () => {
   if (current) window.open(`/conversations/${encodeURIComponent(current)}/transcript`, "_blank", "noopener");
@@ -356,17 +367,18 @@ async function loadSuggestions(id) {
   }
 }
 
-async function sendCard(entryId, button) {
+/** Sends a help card into the open conversation; a failure is said in problemBox. */
+async function sendCard(entryId, button, problemBox = cardProblem) {
   if (!current) return;
-  cardProblem.hidden = true;
+  problemBox.hidden = true;
   button.disabled = true;
   try {
     await postJson(`/api/conversations/${encodeURIComponent(current)}/cards`, { entryId, clientId: Outbox.newId() });
     button.textContent = "Sent";
   } catch (error) {
     button.disabled = false;
-    cardProblem.textContent = error.message;
-    cardProblem.hidden = false;
+    problemBox.textContent = error.message;
+    problemBox.hidden = false;
   }
 }
 
