@@ -82,12 +82,12 @@ export class Attention {
     );
   }
 
-  /** An escalation alert for this person: sound now and again until it is dealt with. */
-  alert(id) {
+  /** An escalation alert for this person ({@code cause}: wait or risk): sound now and again until it is dealt with. */
+  alert(id, cause) {
     this.ringing.add(id);
     this.chime.play("alert");
     // Always, not only while the page is hidden: the browser window may be behind another one.
-    this.notices.show(id, "alert");
+    this.notices.show(id, cause === "risk" ? "risk" : "alert");
     if (!this.repeatTimer) {
       this.repeatTimer = setInterval(() => {
         for (const ringing of [...this.ringing]) {

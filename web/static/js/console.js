@@ -128,7 +128,7 @@ const alerts = new Map();
 const acknowledgeButton = document.getElementById("acknowledge");
 connection.on("alert", (frame) => {
   addAlert(frame.conversationId, frame.text, "alert");
-  attention.alert(frame.conversationId);
+  attention.alert(frame.conversationId, frame.cause);
 });
 connection.on("handover", (frame) => addAlert(frame.conversationId, frame.text, "handover"));
 

@@ -7,6 +7,7 @@ export const NOTICE_TITLE = "Harbour";
 const BODIES = {
   waiting: "A young person is waiting",
   alert: "A young person has waited too long: please check Harbour",
+  risk: "A young person may be at risk: please check Harbour now",
 };
 
 function preference() {
@@ -108,7 +109,7 @@ export class Notices {
         body: BODIES[kind] || BODIES.waiting,
         tag: `harbour-${conversationId}`,
         renotify: true,
-        requireInteraction: kind === "alert",
+        requireInteraction: kind === "alert" || kind === "risk",
       });
       notice.onclick = () => {
         window.focus();

@@ -121,7 +121,7 @@ public final class ChatConnection {
       return;
     }
     if (refused != null) {
-      error(refused.code(), refused.getMessage(), null);
+      error(refused.code(), refused.getMessage(), refused instanceof FrameParser.Refused named ? named.ref() : null);
       return;
     }
     try {

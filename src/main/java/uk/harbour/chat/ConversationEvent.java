@@ -57,11 +57,19 @@ public sealed interface ConversationEvent {
     }
   }
 
-  /** A rung of the escalation ladder reached; a missing level means one above the last. */
-  record Escalated(Integer level, List<String> rungs, List<String> to, Long waitedMinutes) implements ConversationEvent {
+  /**
+   * A rung of the escalation ladder reached; a missing level means one above the last. {@code
+   * cause} is {@code risk} for the alert risk in the young person's words brings at once, null for
+   * a wait past the SLA.
+   */
+  record Escalated(Integer level, List<String> rungs, List<String> to, Long waitedMinutes, String cause) implements ConversationEvent {
     public Escalated {
       rungs = rungs == null ? null : List.copyOf(rungs);
       to = to == null ? null : List.copyOf(to);
+    }
+
+    public Escalated(Integer level, List<String> rungs, List<String> to, Long waitedMinutes) {
+      this(level, rungs, to, waitedMinutes, null);
     }
 
     public String type() {

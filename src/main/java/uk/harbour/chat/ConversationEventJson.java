@@ -55,6 +55,7 @@ public final class ConversationEventJson {
       put(json, "rungs", array(e.rungs()));
       put(json, "to", array(e.to()));
       put(json, "waitedMinutes", e.waitedMinutes());
+      put(json, "cause", e.cause());
     } else if (event instanceof Acknowledged e) {
       put(json, "by", e.by());
     } else if (event instanceof PaHandover e) {
@@ -94,7 +95,9 @@ public final class ConversationEventJson {
       case "unassigned" -> new Unassigned(json.getString("from"), json.getString("reason"));
       case "resolved" -> new Resolved(json.getString("by"));
       case "priority" -> new PriorityChanged(json.getString("priority"), json.getString("by"));
-      case "escalated" -> new Escalated(json.getInteger("level"), strings(json.getJsonArray("rungs")), strings(json.getJsonArray("to")), json.getLong("waitedMinutes"));
+      case "escalated" ->
+          new Escalated(json.getInteger("level"), strings(json.getJsonArray("rungs")), strings(json.getJsonArray("to")), json.getLong("waitedMinutes"),
+              json.getString("cause"));
       case "acknowledged" -> new Acknowledged(json.getString("by"));
       case "pa_handover" ->
           new PaHandover(

@@ -42,6 +42,30 @@ public final class FrameParser {
     if (!(json.getValue("type") instanceof String type)) {
       throw HarbourException.badRequest("bad_frame", "A frame needs a 'type'.");
     }
+    try {
+      return frame(type, json);
+    } catch (HarbourException e) {
+      // Once the type is known the refusal can name the frame it answers, as every other error does.
+      String ref = "send".equals(type) && json.getValue("clientId") instanceof String clientId && CLIENT_ID.matcher(clientId).matches() ? clientId : type;
+      throw new Refused(e, ref);
+    }
+  }
+
+  /** A frame refused after its type was read: {@link #ref()} is its client id (a send) or its type. */
+  public static final class Refused extends HarbourException {
+    private final String ref;
+
+    Refused(HarbourException cause, String ref) {
+      super(cause.status(), cause.code(), cause.getMessage());
+      this.ref = ref;
+    }
+
+    public String ref() {
+      return ref;
+    }
+  }
+
+  private static ClientFrame frame(String type, JsonObject json) {
     return switch (type) {
       case "send" -> send(JsonInput.of(json, "type", "conversationId", "clientId", "text", "kind"));
       case "resume" -> {

@@ -151,6 +151,7 @@ public final class ServerFrames {
         .put("conversationId", conversationId)
         .put("level", escalated.level())
         .put("waitedMinutes", escalated.waitedMinutes())
+        .put("cause", escalated.cause() == null ? "wait" : escalated.cause())
         .put("text", text)
         .encode();
   }

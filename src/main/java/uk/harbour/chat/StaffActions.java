@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import uk.harbour.identity.Role;
+import uk.harbour.safety.RiskCategory;
 import uk.harbour.identity.SignedIn;
 import uk.harbour.identity.StaffAccount;
 import uk.harbour.web.HarbourException;
@@ -106,7 +107,7 @@ public final class StaffActions {
           }
           List<Message> out = new ArrayList<>();
           if (frame.raise()) {
-            out.add(record(conv.id(), staff, MessageKind.ALERT, staff.displayName() + " raised a risk flag (" + String.join(", ", frame.categories()) + "): " + frame.reason(),
+            out.add(record(conv.id(), staff, MessageKind.ALERT, staff.displayName() + " raised a risk flag (" + String.join(", ", frame.categories().stream().map(RiskCategory::wordsFor).toList()) + "): " + frame.reason(),
                 new ConversationEvent.RiskFlagged(frame.categories(), "high", staff.id(), frame.reason(), null)));
             if (!"urgent".equals(conv.priority())) {
               out.add(record(conv.id(), staff, MessageKind.ALERT, staff.displayName() + " marked this conversation urgent.",

@@ -105,7 +105,7 @@ public final class Escalations {
         + String.join(", ", reach.to().stream().map(staff::displayName).toList()) + ": please check on them now.";
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
     return Optional.of(texts.system(conv.id(), MessageKind.ALERT, text, now,
-        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited)));
+        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited, "risk")));
   }
 
   /** Who the next alert reaches: the level it climbs to, the rungs with somebody on them, and the people. */

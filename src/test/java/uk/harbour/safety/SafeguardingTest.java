@@ -87,6 +87,7 @@ class SafeguardingTest extends WednesdayEveningTestBase {
         JsonObject alert = staff.next("alert");
         assertEquals(jay.id(), alert.getString("conversationId"));
         assertFalse(alert.getString("text").contains("end it"), "no message text in an alert");
+        assertEquals("risk", alert.getString("cause"));
       }
       JsonObject summary = ali.next(f -> "conversation".equals(f.getString("type")) && f.getJsonObject("conversation").getJsonObject("risk") != null)
           .getJsonObject("conversation");
@@ -165,7 +166,9 @@ class SafeguardingTest extends WednesdayEveningTestBase {
       ali.send(risk(jay.id(), "clear", null, "mistake"));
       assertEquals("not_flagged", ali.next("error").getString("code"));
       ali.send(risk(jay.id(), "raise", new JsonArray().add("everything"), "worried"));
-      assertEquals("bad_frame", ali.next("error").getString("code"));
+      JsonObject badCategory = ali.next("error");
+      assertEquals("bad_frame", badCategory.getString("code"));
+      assertEquals("risk", badCategory.getString("ref"), "the refusal names the frame it answers");
       ali.send(risk(jay.id(), "raise", new JsonArray().add("abuse_exploitation"), null));
       assertEquals("missing_field", ali.next("error").getString("code"));
       ali.send(risk(jay.id(), "shout", new JsonArray().add("abuse_exploitation"), "x"));
