@@ -94,30 +94,29 @@ public final class SignInPages {
 
   private void join(RoutingContext ctx) {
     JsonObject model = joinModel();
+    JoinForm form;
     try {
-      FormInput form = FormInput.of(ctx);
-      Optional<String> token = form.optional("token", 100);
-      token.ifPresent(t -> model.put("token", t));
-      Optional<String> code = form.optional("code", 20);
-      code.ifPresent(c -> model.put("code", c));
-      if (token.isEmpty() && code.isEmpty()) {
-        throw HarbourException.badRequest("missing_field", "Enter the invite code your PA gave you.");
-      }
-      String loginName = form.required("loginName", 30, "a sign-in name");
-      model.put("loginName", loginName);
-      String secret =
-          "pin".equals(form.optional("method", 20).orElse("passphrase"))
-              ? CareLeaverSecret.pinAndWord(form.secret("pin", 6, "a 6-digit PIN"), form.secret("word", 60, "a memorable word"))
-              : CareLeaverSecret.passphrase(form.secret("passphrase", 200, "a passphrase"));
-      identity
-          .onboarding()
-          .redeem(new Onboarding.InviteKey(token, code), loginName, secret, Identity.address(ctx))
-          .compose(person -> identity.startYoungPersonSession(ctx, person))
-          .onSuccess(v -> ctx.redirect("/chat"))
-          .onFailure(e -> formError(ctx, "join", model, e));
+      form = JoinForm.read(FormInput.of(ctx), model);
     } catch (HarbourException e) {
-      formError(ctx, "join", model, e);
+      joinError(ctx, model, e);
+      return;
     }
+    identity
+        .onboarding()
+        .redeem(new Onboarding.InviteKey(form.token(), form.code()), form.loginName(), form.secret(), Identity.address(ctx))
+        .compose(person -> identity.startYoungPersonSession(ctx, person))
+        .onSuccess(v -> ctx.redirect("/chat"))
+        .onFailure(e -> joinError(ctx, model, JoinForm.placed(e, form.token().isEmpty())));
+  }
+
+  /** The join form again with every problem; an invite link still greets them by name. */
+  private void joinError(RoutingContext ctx, JsonObject model, Throwable e) {
+    String token = model.getString("token");
+    Future<Optional<String>> name = token == null ? Future.succeededFuture(Optional.empty()) : identity.onboarding().greet(token);
+    name.otherwise(Optional.empty()).onSuccess(n -> {
+      n.ifPresent(first -> model.put("firstName", first));
+      formError(ctx, "join", model, e);
+    });
   }
 
   private void signOut(RoutingContext ctx) {
