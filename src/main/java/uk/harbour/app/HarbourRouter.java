@@ -14,6 +14,7 @@ import uk.harbour.chat.ChatPages;
 import uk.harbour.chat.TranscriptRoutes;
 import uk.harbour.identity.CsrfTokenHandler;
 import uk.harbour.identity.Identity;
+import uk.harbour.identity.OnCallInviteRoutes;
 import uk.harbour.identity.PeopleRoutes;
 import uk.harbour.identity.SecondFactorApi;
 import uk.harbour.identity.SessionApi;
@@ -82,6 +83,7 @@ public final class HarbourRouter {
     new ChatPages(pages).mount(router);
     new TranscriptRoutes(services.chat(), services.audit(), pages, services.clock()).mount(router);
     new OnCallRoutes(services.routing().view()).mount(router);
+    new OnCallInviteRoutes(identity, services.config().http().publicUrl(), services.routing().view()::onDutyNow).mount(router);
     new RotaRoutes(services.rota()).mount(router);
     new RotaPages(services.rota(), identity, pages, services.staffPresence()::describe).mount(router);
     new SignpostingRoutes(services.signposting(), services.savedHelp(), services.cardSending(), services.chat(), pages).mount(router);

@@ -54,6 +54,12 @@ public final class OnCallView implements OnCallInfo {
     return viewer.role() == Role.CARE_LEAVER ? forCareLeaver(viewer.id()) : forStaff();
   }
 
+  /** Whether this staff member is on duty now by the rota: on call, backup or duty manager. */
+  public boolean onDutyNow(String username) {
+    OnCall onCall = rota.at(clock.instant());
+    return onCall.onCall().contains(username) || onCall.backup().contains(username) || onCall.dutyManagers().contains(username);
+  }
+
   /** Like {@link #now}, first learning the names of staff added since the last refresh. */
   public Future<JsonObject> fresh(SignedIn viewer) {
     Instant now = clock.instant();
