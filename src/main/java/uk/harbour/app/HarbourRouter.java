@@ -61,7 +61,6 @@ public final class HarbourRouter {
         .handler(new CsrfTokenHandler(config.http().secureCookies()))
         .handler(services.identity().authentication());
 
-    router.get("/").handler(ctx -> services.pages().send(ctx, 200, "landing", new JsonObject()).onFailure(ctx::fail));
     // API clients fetch the session's token here and send it back as the X-XSRF-TOKEN header on unsafe requests.
     router.get("/api/csrf").handler(ctx -> ctx.json(new JsonObject().put("token", CsrfTokenHandler.token(ctx))));
     mountFeatures(router, services);

@@ -25,6 +25,7 @@ public final class SignInPages {
   }
 
   public void mount(Router router) {
+    router.get("/").handler(this::landing);
     router.get("/signin").handler(ctx -> show(ctx, 200, "signin", new JsonObject().put("expired", ctx.queryParams().contains("expired"))));
     router.post("/signin").handler(this::staffSignIn);
     router.get("/signin/young-person").handler(ctx -> show(ctx, 200, "signin-young-person", new JsonObject().put("expired", ctx.queryParams().contains("expired"))));
@@ -34,6 +35,17 @@ public final class SignInPages {
     router.post("/join").handler(this::join);
     router.post("/signout").handler(this::signOut);
     router.post("/signout/everywhere").handler(RequireRole.staff()).handler(this::signOutEverywhere);
+  }
+
+  /** Signed in, the landing page leads back to the chat (or the console) instead of offering to sign in again. */
+  private void landing(RoutingContext ctx) {
+    Optional<SignedIn> user = CurrentUser.get(ctx);
+    JsonObject model =
+        new JsonObject()
+            .put("careLeaver", user.map(u -> u.role() == Role.CARE_LEAVER).orElse(false))
+            .put("staff", user.map(u -> u.role().isStaff()).orElse(false))
+            .put("admin", user.map(u -> u.role() == Role.ADMIN).orElse(false));
+    pages.send(ctx, 200, "landing", model).onFailure(ctx::fail);
   }
 
   private void staffSignIn(RoutingContext ctx) {
