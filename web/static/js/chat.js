@@ -3,41 +3,57 @@ import { Connection } from "./connection.js";
 import { Outbox } from "./outbox.js";
 import { MessageList } from "./messages.js";
 import { postJson } from "./api.js";
+import { statusLine } from "./status-line.js";
+import { Announcer } from "./announcer.js";
+import { LastSeen } from "./last-seen.js";
 
 const root = document.getElementById("chat");
 const userId = root.dataset.userId;
 const conversationId = root.dataset.conversationId;
 const outbox = new Outbox(userId);
-const list = new MessageList(document.getElementById("messages"), "care_leaver");
+const lastSeen = new LastSeen(userId);
+const log = document.getElementById("log");
+const list = new MessageList(document.getElementById("messages"), "care_leaver", { scroller: log, collapseCards: true });
+const announcer = new Announcer(document.getElementById("announcer"));
 const composer = document.getElementById("composer");
 const sendButton = document.getElementById("send");
 const counter = document.getElementById("count");
 const banner = document.getElementById("connection-banner");
-const onCall = document.getElementById("on-call");
+const onCallLine = document.getElementById("on-call");
 const typing = document.getElementById("typing");
 const problem = document.getElementById("problem");
 const earlier = document.getElementById("earlier");
 const connection = new Connection({ signInPath: "/signin/young-person" });
 const MAX = 4000;
+const ON_CALL_REFRESH_MS = 60000;
 let staffReadSeq = 0;
 let typingTimer = null;
+const status = { connected: false, everConnected: false, onCall: null };
 
 outbox.entries().forEach((e) => list.showPending(e));
 
-connection.on("open", () => {
-  banner.hidden = true;
-});
-connection.on("closed", () => {
-  banner.hidden = false;
-});
+/** The status line says only what is true now: see status-line.js. */
+function showStatus(change) {
+  Object.assign(status, change);
+  const line = statusLine(status);
+  onCallLine.textContent = line.text;
+  onCallLine.dataset.state = line.key;
+  banner.hidden = status.connected || !status.everConnected;
+}
+
+connection.on("open", () => showStatus({ connected: true, everConnected: true }));
+connection.on("closed", () => showStatus({ connected: false }));
 connection.on("welcome", (frame) => {
-  showOnCall(frame.onCall);
+  showStatus({ onCall: frame.onCall });
   if (frame.conversation) staffReadSeq = frame.conversation.staffReadSeq || 0;
   connection.send({ type: "resume", afterSeq: list.highestSeq() });
   outbox.flush(connection);
 });
 connection.on("history", (frame) => {
-  frame.messages.forEach((m) => list.show(m));
+  frame.messages.forEach((m) => {
+    list.show(m);
+    lastSeen.record(m);
+  });
   if (frame.messages.length) outbox.seen(conversationId, frame.messages[frame.messages.length - 1].seq);
   if (!frame.complete && frame.messages.length) {
     connection.send({ type: "resume", afterSeq: list.highestSeq() });
@@ -48,17 +64,21 @@ connection.on("history", (frame) => {
 });
 connection.on("message", (frame) => {
   const m = frame.message;
-  list.show(m);
+  list.show(m, { live: true });
+  lastSeen.record(m);
   outbox.seen(conversationId, m.seq);
   if (m.sender && m.sender.role !== "care_leaver") {
     typing.hidden = true;
+    announcer.add(m);
     markRead();
   }
+  // End-of-episode prompts (issue 14's "Was this helpful?") belong here: a resolve arrives as a
+  // system message and an oncall frame with status "resolved"; #after-resolve is kept for them.
 });
 connection.on("ack", (frame) => {
   outbox.acked(frame.clientId);
 });
-connection.on("oncall", (frame) => showOnCall(frame.onCall));
+connection.on("oncall", (frame) => showStatus({ onCall: frame.onCall }));
 connection.on("read", (frame) => {
   staffReadSeq = Math.max(staffReadSeq, frame.seq);
   list.read(frame.seq);
@@ -79,39 +99,27 @@ connection.on("error", (frame) => {
   problem.hidden = false;
 });
 
-function showOnCall(info) {
-  if (!info) {
-    onCall.textContent = "We'll reply as soon as someone is free. If you're in danger, call 999.";
-    return;
+/** Availability and the rota change without a routing message: look again now and then. */
+async function refreshOnCall() {
+  if (!status.connected || document.visibilityState !== "visible") return;
+  try {
+    const response = await fetch("/api/on-call", { headers: { Accept: "application/json" } });
+    if (response.ok) showStatus({ onCall: await response.json() });
+  } catch (e) {
+    // Offline: the socket's close already says so.
   }
-  const parts = [];
-  if (info.talkingWith) {
-    parts.push(`You're talking with ${info.talkingWith}.`);
-  } else if (info.now) {
-    parts.push(`${info.now.firstName} is on call now.`);
-  } else if (info.officeHours) {
-    parts.push("Your leaving care team is at work now.");
-  } else if (info.nextAt) {
-    const when = new Date(info.nextAt).toLocaleString("en-GB", { weekday: "long", hour: "numeric", minute: "2-digit" });
-    parts.push(`Nobody is on shift right now. The next person starts ${when}, and your message will be waiting for them.`);
-  } else {
-    parts.push("Nobody is on shift right now. Your message will be waiting.");
-  }
-  if (info.queuePosition) {
-    parts.push(info.queuePosition === 1 ? "You're next in the queue." : `You're number ${info.queuePosition} in the queue.`);
-  }
-  if ((info.talkingWith || info.now) && info.typicalReplyMinutes) {
-    parts.push(`Replies usually take about ${info.typicalReplyMinutes} ${info.typicalReplyMinutes === 1 ? "minute" : "minutes"}.`);
-  }
-  onCall.textContent = parts.join(" ");
 }
+setInterval(refreshOnCall, ON_CALL_REFRESH_MS);
 
 function markRead() {
   if (document.visibilityState === "visible" && list.highestSeq() > 0) {
     connection.send({ type: "read", seq: list.highestSeq() });
   }
 }
-document.addEventListener("visibilitychange", markRead);
+document.addEventListener("visibilitychange", () => {
+  markRead();
+  refreshOnCall();
+});
 
 function submit() {
   const text = composer.value.trim();
@@ -126,6 +134,7 @@ function submit() {
   list.showPending(entry);
   composer.value = "";
   updateCount();
+  fitComposer();
   connection.send({ type: "send", clientId: entry.clientId, text });
 }
 
@@ -134,7 +143,16 @@ function updateCount() {
   counter.textContent = left < 500 ? `${left} characters left` : "";
 }
 
-sendButton.addEventListener("click", submit);
+/** The message box grows with what is typed, up to its CSS max-height, then scrolls. */
+function fitComposer() {
+  composer.style.height = "auto";
+  composer.style.height = `${composer.scrollHeight + 4}px`;
+}
+
+sendButton.addEventListener("click", (event) => {
+  event.preventDefault();
+  submit();
+});
 composer.addEventListener("keydown", (event) => {
   if (event.key === "Enter" && !event.shiftKey) {
     event.preventDefault();
@@ -144,6 +162,7 @@ composer.addEventListener("keydown", (event) => {
 let lastTyping = 0;
 composer.addEventListener("input", () => {
   updateCount();
+  fitComposer();
   if (Date.now() - lastTyping > 2500) {
     lastTyping = Date.now();
     connection.send({ type: "typing" });
@@ -157,7 +176,36 @@ document.getElementById("chat-form").addEventListener("submit", (event) => {
   submit();
 });
 
+// The page is as tall as what can be seen: with an on-screen keyboard open that is the visual
+// viewport (browsers that ignore interactive-widget=resizes-content still shrink it).
+if (window.visualViewport) {
+  const fit = () => {
+    // Pinch zoom also shrinks the visual viewport: only follow it at normal scale (the keyboard).
+    if (Math.abs(window.visualViewport.scale - 1) > 0.01) return;
+    document.body.style.setProperty("--visible-height", `${Math.round(window.visualViewport.height)}px`);
+    if (document.activeElement === composer) list.toNewest();
+  };
+  window.visualViewport.addEventListener("resize", fit);
+  fit();
+}
+
+// The skip link puts the cursor in the message box, not just the page's reading position.
+document.querySelectorAll("[data-focus-target]").forEach((link) => {
+  link.addEventListener("click", (event) => {
+    const target = document.querySelector(link.getAttribute("href"));
+    if (target) {
+      event.preventDefault();
+      target.focus();
+    }
+  });
+});
+
+showStatus({});
 connection.open();
+if ("serviceWorker" in navigator) {
+  // Serves the offline page (the conversation as last seen, unsent messages, crisis numbers).
+  navigator.serviceWorker.register("/sw.js").catch(() => {});
+}
 
 // A card the leaving care team sent can be kept in "My saved help".
 document.getElementById("messages").addEventListener("click", async (e) => {

@@ -6,6 +6,17 @@ export class Connection {
     this.attempt = 0;
     this.socket = null;
     this.stopped = false;
+    this.timer = null;
+    // A phone that loses its signal says so at once; a socket may take a minute to notice.
+    window.addEventListener("offline", () => {
+      if (this.socket) this.socket.close();
+    });
+    window.addEventListener("online", () => {
+      if (this.socket || this.stopped) return;
+      clearTimeout(this.timer);
+      this.attempt = 0;
+      this.open();
+    });
   }
 
   on(type, handler) {
@@ -49,7 +60,7 @@ export class Connection {
     // 1 s, 2 s, 4 s … 30 s, with jitter so a restart is not met by every phone at once.
     const base = Math.min(30000, 1000 * 2 ** this.attempt);
     this.attempt += 1;
-    setTimeout(() => this.open(), base / 2 + Math.random() * base / 2);
+    this.timer = setTimeout(() => this.open(), base / 2 + Math.random() * base / 2);
   }
 
   get connected() {

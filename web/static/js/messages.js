@@ -1,11 +1,20 @@
-// Renders messages into a role="log" list. Words always go in as text, never as markup; only a
-// card's HTML, which the server rendered and escaped from our own template, is inserted as HTML.
+// Renders messages into a list. Words always go in as text, never as markup; only a card's HTML,
+// which the server rendered and escaped from our own template, is inserted as HTML.
+//
+// options.scroller: the element that scrolls (default: the list itself); with one, new replies are
+// scrolled into view from their start, keeping the young person's own last message on screen when
+// it was (at the top, if the replies are taller than the screen), instead of jumping to the very
+// bottom, so a long reply with cards does not push their words away.
+// options.collapseCards: cards show a title and one line until "More" opens them.
 export class MessageList {
-  constructor(element, viewerRole) {
+  constructor(element, viewerRole, options = {}) {
     this.element = element;
     this.viewerRole = viewerRole;
+    this.scroller = options.scroller || null;
+    this.collapseCards = Boolean(options.collapseCards);
     this.bySeq = new Map();
     this.pending = new Map();
+    this.batch = null;
   }
 
   mine(message) {
@@ -40,14 +49,19 @@ export class MessageList {
     state.className = "message-state";
     state.textContent = "Sending…";
     li.append(text, state);
+    this.startBatch();
     this.element.append(li);
     this.pending.set(entry.clientId, li);
-    this.scroll();
+    this.scroll(li, { own: true });
   }
 
-  /** A stored message, placed in seq order; replaces its pending copy. */
-  show(message) {
+  /**
+   * A stored message, placed in seq order; replaces its pending copy. live: it arrived just now (a
+   * message frame), rather than in a page of history, which always ends scrolled to the newest.
+   */
+  show(message, { live = false } = {}) {
     if (this.bySeq.has(message.seq)) return;
+    this.startBatch();
     let li = message.clientId ? this.pending.get(message.clientId) : null;
     if (li) {
       this.pending.delete(message.clientId);
@@ -63,12 +77,7 @@ export class MessageList {
 
     const who = document.createElement("p");
     who.className = "message-sender";
-    who.textContent =
-      message.kind === "note"
-        ? "Private note – not shown to the young person"
-        : message.kind === "alert"
-          ? "Staff alert – not shown to the young person"
-          : (message.sender && message.sender.displayName) || "Harbour";
+    who.textContent = this.senderLabel(message);
     li.append(who);
 
     if (message.kind === "card" && message.card && message.card.html) {
@@ -80,6 +89,7 @@ export class MessageList {
       card.className = "message-card";
       card.append(template.content);
       li.append(card);
+      if (this.collapseCards) this.collapse(card, message);
       if (this.viewerRole === "care_leaver" && message.card.entryId) {
         const save = document.createElement("button");
         save.type = "button";
@@ -110,7 +120,45 @@ export class MessageList {
     li.append(meta);
     this.bySeq.set(message.seq, li);
     this.place(li, message.seq);
-    this.scroll();
+    this.scroll(li, { own: this.mine(message), live });
+  }
+
+  /**
+   * Who a message is from, as the viewer should read it. A young person sees a notice that a
+   * member of staff's action wrote ("You are now talking with Priya") as from Harbour: it is not
+   * something Sam said to them.
+   */
+  senderLabel(message) {
+    if (message.kind === "note") return "Private note – not shown to the young person";
+    if (message.kind === "alert") return "Staff alert – not shown to the young person";
+    if (this.viewerRole === "care_leaver" && message.kind === "system") return "Harbour";
+    return (message.sender && message.sender.displayName) || "Harbour";
+  }
+
+  /** A card folded to its title and first line, with a "More" button that opens it. */
+  collapse(card, message) {
+    const article = card.querySelector("article");
+    if (!article) return;
+    card.classList.add("collapsed");
+    card.id = `card-${message.seq}`;
+    const title = article.querySelector(".card-title");
+    const more = document.createElement("button");
+    more.type = "button";
+    more.className = "secondary card-more";
+    more.setAttribute("aria-expanded", "false");
+    more.setAttribute("aria-controls", card.id);
+    const label = document.createElement("span");
+    label.textContent = "More";
+    const about = document.createElement("span");
+    about.className = "visually-hidden";
+    about.textContent = title ? ` about ${title.textContent}` : "";
+    more.append(label, about);
+    more.addEventListener("click", () => {
+      const open = card.classList.toggle("collapsed") === false;
+      more.setAttribute("aria-expanded", String(open));
+      label.textContent = open ? "Less" : "More";
+    });
+    card.after(more);
   }
 
   place(li, seq) {
@@ -143,7 +191,55 @@ export class MessageList {
     return this.bySeq.size ? Math.min(...this.bySeq.keys()) : Infinity;
   }
 
-  scroll() {
-    this.element.scrollTop = this.element.scrollHeight;
+  /** Remembers, before the first of a batch of new items is added, whether the reader was at the bottom. */
+  startBatch() {
+    if (this.batch || !this.scroller) return;
+    const s = this.scroller;
+    this.batch = { first: null, own: false, live: false, nearBottom: s.scrollHeight - s.scrollTop - s.clientHeight < 80, mineInView: this.mineInView() };
+  }
+
+  /** My newest message, if the reader can see its top now: replies that follow keep it in view. */
+  mineInView() {
+    const mine = [...this.element.querySelectorAll(":scope > li.mine")].pop();
+    if (!mine) return null;
+    const top = mine.getBoundingClientRect().top;
+    const box = this.scroller.getBoundingClientRect();
+    return top >= box.top - 1 && top <= box.bottom ? mine : null;
+  }
+
+  scroll(li, { own = false, live = false } = {}) {
+    if (!this.scroller) {
+      this.element.scrollTop = this.element.scrollHeight;
+      return;
+    }
+    const batch = this.batch;
+    if (!batch.first) {
+      batch.first = li;
+      requestAnimationFrame(() => this.settle());
+    }
+    batch.own = batch.own || own;
+    batch.live = batch.live || live;
+  }
+
+  /** Once a batch is on screen: my own message, or a page of history, shows the newest; new replies show their start. */
+  settle() {
+    const { first, own, live, nearBottom, mineInView } = this.batch;
+    this.batch = null;
+    const s = this.scroller;
+    const bottom = s.scrollHeight - s.clientHeight;
+    if (own || !live) {
+      s.scrollTop = bottom;
+      return;
+    }
+    if (!nearBottom || !first.isConnected) return;
+    const before = first.previousElementSibling;
+    const anchor = mineInView && mineInView.isConnected ? mineInView : before && before.classList.contains("mine") ? before : first;
+    s.scrollTop = Math.min(bottom, anchor.offsetTop - 8);
+  }
+
+  /** Scrolls to the newest message at once (after the page's first history). */
+  toNewest() {
+    const s = this.scroller || this.element;
+    s.scrollTop = s.scrollHeight;
   }
 }

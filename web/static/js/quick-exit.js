@@ -5,11 +5,14 @@
   const SHIFT_PRESSES = 3;
   const WINDOW_MS = 5000;
 
-  /** Unsent messages (the chat's outbox) and drafts, on this device, for every account. */
+  /**
+   * Unsent messages (the chat's outbox), drafts and the conversation as last seen (kept for the
+   * offline page), on this device, for every account.
+   */
   function wipeUnsent() {
     try {
       Object.keys(window.localStorage)
-        .filter((key) => key.startsWith("harbour.outbox.") || key.startsWith("harbour.draft."))
+        .filter((key) => ["harbour.outbox.", "harbour.draft.", "harbour.seen."].some((prefix) => key.startsWith(prefix)))
         .forEach((key) => window.localStorage.removeItem(key));
       window.sessionStorage.clear();
     } catch (e) {

@@ -14,6 +14,7 @@ import uk.harbour.chat.ChatPages;
 import uk.harbour.chat.TranscriptRoutes;
 import uk.harbour.identity.CsrfTokenHandler;
 import uk.harbour.identity.Identity;
+import uk.harbour.identity.OnCallInviteRoutes;
 import uk.harbour.identity.PeopleRoutes;
 import uk.harbour.identity.SecondFactorApi;
 import uk.harbour.identity.SessionApi;
@@ -60,7 +61,6 @@ public final class HarbourRouter {
         .handler(new CsrfTokenHandler(config.http().secureCookies()))
         .handler(services.identity().authentication());
 
-    router.get("/").handler(ctx -> services.pages().send(ctx, 200, "landing", new JsonObject()).onFailure(ctx::fail));
     // API clients fetch the session's token here and send it back as the X-XSRF-TOKEN header on unsafe requests.
     router.get("/api/csrf").handler(ctx -> ctx.json(new JsonObject().put("token", CsrfTokenHandler.token(ctx))));
     mountFeatures(router, services);
@@ -82,6 +82,7 @@ public final class HarbourRouter {
     new ChatPages(pages).mount(router);
     new TranscriptRoutes(services.chat(), services.audit(), pages, services.clock()).mount(router);
     new OnCallRoutes(services.routing().view()).mount(router);
+    new OnCallInviteRoutes(identity, services.config().http().publicUrl(), services.routing().view()::onDutyNow).mount(router);
     new RotaRoutes(services.rota()).mount(router);
     new RotaPages(services.rota(), identity, pages, services.staffPresence()::describe).mount(router);
     new SignpostingRoutes(services.signposting(), services.savedHelp(), services.cardSending(), services.chat(), pages).mount(router);

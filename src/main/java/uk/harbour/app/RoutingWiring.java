@@ -38,7 +38,7 @@ final class RoutingWiring {
         escalations,
         new RiskResponse(chat.chat(), safety, crisis, escalations, texts, repos.audit(), clock),
         new DayHandover(chat.chat(), chat.delivery(), now, directory, texts, config.zone()),
-        new OnCallView(chat.chat(), now, chat.presence(), directory, clock),
+        new OnCallView(chat.chat(), now, chat.presence(), directory, texts, clock),
         directory,
         settings.disconnectGrace(),
         clock);

@@ -26,7 +26,9 @@ public enum AuditAction {
   CATALOGUE_CHANGED("Changed the help catalogue"),
   RISK_FLAGGED("Risk noticed in a young person's message"),
   RISK_RAISED("Raised a risk flag by hand"),
-  RISK_CLEARED("Cleared a risk flag");
+  RISK_CLEARED("Cleared a risk flag"),
+  ON_CALL_INVITE("Made a new invite on call, after checking who they are"),
+  ON_CALL_INVITE_NO_MATCH("Looked for a young person on call to make a new invite: no match");
 
   private final String words;
 

@@ -10,7 +10,10 @@ import uk.harbour.identity.SignedIn;
 import uk.harbour.identity.StaffPages;
 import uk.harbour.web.Pages;
 
-/** The care leaver's chat page and the staff console; both talk to {@code /ws} ({@link ChatUpgrade}). */
+/**
+ * The care leaver's chat page and the staff console; both talk to {@code /ws} ({@link ChatUpgrade}).
+ * Also the chat's service worker and the offline page it serves when a page cannot load.
+ */
 public final class ChatPages {
 
   private final Pages pages;
@@ -20,6 +23,10 @@ public final class ChatPages {
   }
 
   public void mount(Router router) {
+    // At the site's root, so the worker may answer for every page (a worker's scope is its folder).
+    router.get("/sw.js").handler(ctx -> ctx.reroute("/static/js/sw.js"));
+    // Cached by the worker, so it is the same for everyone: nothing personal, no sign-in.
+    router.get("/offline").handler(ctx -> pages.send(ctx, 200, "offline", new JsonObject()).onFailure(ctx::fail));
     router
         .get("/chat")
         .handler(RequireRole.of(Role.CARE_LEAVER))

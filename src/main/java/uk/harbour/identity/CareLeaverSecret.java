@@ -28,17 +28,30 @@ public final class CareLeaverSecret {
 
   /** Checks a PIN and memorable word and returns the form to hash. */
   public static String pinAndWord(String pin, String word) {
+    pinProblem(pin).or(() -> wordProblem(word)).ifPresent(problem -> {
+      throw HarbourException.badRequest("weak_secret", problem);
+    });
+    return pin + " " + normalise(word);
+  }
+
+  /** What is wrong with a chosen PIN, if anything. */
+  public static Optional<String> pinProblem(String pin) {
     if (pin == null || !pin.matches("[0-9]{6}")) {
-      throw HarbourException.badRequest("weak_secret", "Your PIN must be 6 numbers.");
+      return Optional.of("Your PIN must be 6 numbers.");
     }
     if (pin.chars().distinct().count() == 1 || "0123456789".contains(pin) || "9876543210".contains(pin)) {
-      throw HarbourException.badRequest("weak_secret", "That PIN is too easy to guess. Avoid repeated or counting numbers.");
+      return Optional.of("That PIN is too easy to guess. Avoid repeated or counting numbers.");
     }
+    return Optional.empty();
+  }
+
+  /** What is wrong with a chosen memorable word, if anything. */
+  public static Optional<String> wordProblem(String word) {
     String w = normalise(word);
     if (w.length() < 4 || w.length() > 60 || w.contains(" ")) {
-      throw HarbourException.badRequest("weak_secret", "Your memorable word must be one word of at least 4 letters.");
+      return Optional.of("Your memorable word must be one word of at least 4 letters.");
     }
-    return pin + " " + w;
+    return Optional.empty();
   }
 
   /** What the young person typed at sign-in, in the same normal form. */

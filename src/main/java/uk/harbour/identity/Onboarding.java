@@ -66,10 +66,18 @@ public final class Onboarding {
                     .orElse(Future.succeededFuture(Optional.empty())));
   }
 
+  /** What is wrong with a chosen sign-in name, if anything. */
+  public static Optional<String> loginNameProblem(String rawLoginName) {
+    return LOGIN_NAME.matcher(rawLoginName.toLowerCase(Locale.ROOT)).matches()
+        ? Optional.empty()
+        : Optional.of("Choose a sign-in name of 3 to 30 letters, numbers, dots or dashes.");
+  }
+
   public Future<CareLeaver> redeem(InviteKey key, String rawLoginName, String secretToHash, String address) {
     String loginName = rawLoginName.toLowerCase(Locale.ROOT);
-    if (!LOGIN_NAME.matcher(loginName).matches()) {
-      return Future.failedFuture(HarbourException.badRequest("bad_login_name", "Choose a sign-in name of 3 to 30 letters, numbers, dots or dashes."));
+    Optional<String> problem = loginNameProblem(loginName);
+    if (problem.isPresent()) {
+      return Future.failedFuture(HarbourException.badRequest("bad_login_name", problem.get()));
     }
     Attempt attempt = Attempt.fromAddress(address);
     Instant now = clock.instant();

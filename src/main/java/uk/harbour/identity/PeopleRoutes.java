@@ -67,13 +67,18 @@ public final class PeopleRoutes {
   }
 
   private JsonObject inviteView(YoungPeople.IssuedInvite invite) {
+    return inviteView(invite, publicUrl, identity.clock().getZone());
+  }
+
+  /** An invite as shown once to whoever made it: the link, the code and when it expires. */
+  static JsonObject inviteView(YoungPeople.IssuedInvite invite, URI publicUrl, java.time.ZoneId zone) {
     return new JsonObject()
         .put("careLeaverId", invite.careLeaverId())
         .put("firstName", invite.firstName())
         .put("link", publicUrl.resolve("/join/" + invite.token()).toString())
         .put("code", invite.code())
         .put("expiresAt", invite.expiresAt().toString())
-        .put("expires", SHOWN.format(invite.expiresAt().atZone(identity.clock().getZone())));
+        .put("expires", SHOWN.format(invite.expiresAt().atZone(zone)));
   }
 
   private void list(RoutingContext ctx) {

@@ -25,6 +25,7 @@ public final class SignInPages {
   }
 
   public void mount(Router router) {
+    router.get("/").handler(this::landing);
     router.get("/signin").handler(ctx -> show(ctx, 200, "signin", new JsonObject().put("expired", ctx.queryParams().contains("expired"))));
     router.post("/signin").handler(this::staffSignIn);
     router.get("/signin/young-person").handler(ctx -> show(ctx, 200, "signin-young-person", new JsonObject().put("expired", ctx.queryParams().contains("expired"))));
@@ -34,6 +35,17 @@ public final class SignInPages {
     router.post("/join").handler(this::join);
     router.post("/signout").handler(this::signOut);
     router.post("/signout/everywhere").handler(RequireRole.staff()).handler(this::signOutEverywhere);
+  }
+
+  /** Signed in, the landing page leads back to the chat (or the console) instead of offering to sign in again. */
+  private void landing(RoutingContext ctx) {
+    Optional<SignedIn> user = CurrentUser.get(ctx);
+    JsonObject model =
+        new JsonObject()
+            .put("careLeaver", user.map(u -> u.role() == Role.CARE_LEAVER).orElse(false))
+            .put("staff", user.map(u -> u.role().isStaff()).orElse(false))
+            .put("admin", user.map(u -> u.role() == Role.ADMIN).orElse(false));
+    pages.send(ctx, 200, "landing", model).onFailure(ctx::fail);
   }
 
   private void staffSignIn(RoutingContext ctx) {
@@ -94,30 +106,29 @@ public final class SignInPages {
 
   private void join(RoutingContext ctx) {
     JsonObject model = joinModel();
+    JoinForm form;
     try {
-      FormInput form = FormInput.of(ctx);
-      Optional<String> token = form.optional("token", 100);
-      token.ifPresent(t -> model.put("token", t));
-      Optional<String> code = form.optional("code", 20);
-      code.ifPresent(c -> model.put("code", c));
-      if (token.isEmpty() && code.isEmpty()) {
-        throw HarbourException.badRequest("missing_field", "Enter the invite code your PA gave you.");
-      }
-      String loginName = form.required("loginName", 30, "a sign-in name");
-      model.put("loginName", loginName);
-      String secret =
-          "pin".equals(form.optional("method", 20).orElse("passphrase"))
-              ? CareLeaverSecret.pinAndWord(form.secret("pin", 6, "a 6-digit PIN"), form.secret("word", 60, "a memorable word"))
-              : CareLeaverSecret.passphrase(form.secret("passphrase", 200, "a passphrase"));
-      identity
-          .onboarding()
-          .redeem(new Onboarding.InviteKey(token, code), loginName, secret, Identity.address(ctx))
-          .compose(person -> identity.startYoungPersonSession(ctx, person))
-          .onSuccess(v -> ctx.redirect("/chat"))
-          .onFailure(e -> formError(ctx, "join", model, e));
+      form = JoinForm.read(FormInput.of(ctx), model);
     } catch (HarbourException e) {
-      formError(ctx, "join", model, e);
+      joinError(ctx, model, e);
+      return;
     }
+    identity
+        .onboarding()
+        .redeem(new Onboarding.InviteKey(form.token(), form.code()), form.loginName(), form.secret(), Identity.address(ctx))
+        .compose(person -> identity.startYoungPersonSession(ctx, person))
+        .onSuccess(v -> ctx.redirect("/chat"))
+        .onFailure(e -> joinError(ctx, model, JoinForm.placed(e, form.token().isEmpty())));
+  }
+
+  /** The join form again with every problem; an invite link still greets them by name. */
+  private void joinError(RoutingContext ctx, JsonObject model, Throwable e) {
+    String token = model.getString("token");
+    Future<Optional<String>> name = token == null ? Future.succeededFuture(Optional.empty()) : identity.onboarding().greet(token);
+    name.otherwise(Optional.empty()).onSuccess(n -> {
+      n.ifPresent(first -> model.put("firstName", first));
+      formError(ctx, "join", model, e);
+    });
   }
 
   private void signOut(RoutingContext ctx) {

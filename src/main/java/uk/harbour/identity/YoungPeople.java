@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import uk.harbour.audit.AuditAction;
@@ -84,6 +85,39 @@ public final class YoungPeople {
 
   public Future<IssuedInvite> reissueInvite(SignedIn by, String address, String careLeaverId) {
     return visible(by, careLeaverId).compose(person -> invites.deleteAllFor(person.id()).compose(v -> issueInvite(by, address, person)));
+  }
+
+  /** What an on-call adviser checked with a young person who has forgotten how to sign in. */
+  public record IdentityCheck(String name, LocalDate dateOfBirth, String howChecked) {}
+
+  /**
+   * A new invite made out of hours by someone on duty now (the caller has checked that with the
+   * rota), for a young person who is not on their own caseload: found only by their sign-in name or
+   * first name together with their date of birth, after the adviser has checked who they are.
+   * Older invites stop working. Every try is audited, with how they checked, also when nobody matched.
+   */
+  public Future<IssuedInvite> reissueOnCall(SignedIn by, String address, IdentityCheck check) {
+    String name = check.name().toLowerCase(Locale.ROOT);
+    return careLeavers
+        .all()
+        .map(all -> all.stream()
+            .filter(p -> p.active() && check.dateOfBirth().equals(p.dateOfBirth()))
+            .filter(p -> p.firstName().toLowerCase(Locale.ROOT).equals(name) || p.loginName().filter(name::equals).isPresent())
+            .toList())
+        .compose(found -> {
+          JsonObject detail = new JsonObject().put("checked", check.howChecked());
+          if (found.size() != 1) {
+            HarbourException refusal = found.isEmpty()
+                ? HarbourException.notFound("Nobody matches that name and date of birth. Check both with them again.")
+                : HarbourException.conflict("more_than_one", "More than one young person has that first name and date of birth. Ask for their sign-in name.");
+            return audit.append(actor(by, address), AuditAction.ON_CALL_INVITE_NO_MATCH, null, detail.put("matches", found.size()))
+                .compose(v -> Future.<IssuedInvite>failedFuture(refusal));
+          }
+          CareLeaver person = found.get(0);
+          return audit.append(actor(by, address), AuditAction.ON_CALL_INVITE, person.id(), detail)
+              .compose(v -> invites.deleteAllFor(person.id()))
+              .compose(v -> issueInvite(by, address, person));
+        });
   }
 
   public Future<Void> revoke(SignedIn by, String address, String careLeaverId) {

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.OnCallInfo;
 import uk.harbour.chat.StaffPresence;
 import uk.harbour.identity.Role;
@@ -32,21 +35,29 @@ public final class OnCallView implements OnCallInfo {
   private final RotaNow rota;
   private final StaffPresence presence;
   private final StaffDirectory staff;
+  private final RoutingTexts texts;
   private final Clock clock;
   private volatile Instant typicalAt;
   private volatile Integer typical;
 
-  public OnCallView(ConversationPosts chat, RotaNow rota, StaffPresence presence, StaffDirectory staff, Clock clock) {
+  public OnCallView(ConversationPosts chat, RotaNow rota, StaffPresence presence, StaffDirectory staff, RoutingTexts texts, Clock clock) {
     this.chat = Objects.requireNonNull(chat);
     this.rota = Objects.requireNonNull(rota);
     this.presence = Objects.requireNonNull(presence);
     this.staff = Objects.requireNonNull(staff);
+    this.texts = Objects.requireNonNull(texts);
     this.clock = Objects.requireNonNull(clock);
   }
 
   @Override
   public JsonObject now(SignedIn viewer) {
     return viewer.role() == Role.CARE_LEAVER ? forCareLeaver(viewer.id()) : forStaff();
+  }
+
+  /** Whether this staff member is on duty now by the rota: on call, backup or duty manager. */
+  public boolean onDutyNow(String username) {
+    OnCall onCall = rota.at(clock.instant());
+    return onCall.onCall().contains(username) || onCall.backup().contains(username) || onCall.dutyManagers().contains(username);
   }
 
   /** Like {@link #now}, first learning the names of staff added since the last refresh. */
@@ -60,17 +71,31 @@ public final class OnCallView implements OnCallInfo {
     return staff.ensure(people).map(v -> now(viewer));
   }
 
+  /**
+   * Everything the young person's status line is made from (see docs/routing.md). It never names
+   * someone who no longer has the conversation: after a resolve nobody is "talking with" them.
+   */
   public JsonObject forCareLeaver(String conversationId) {
     Instant now = clock.instant();
     OnCall onCall = rota.at(now);
     Conversation conv = chat.peek(conversationId).orElse(null);
-    String talkingWith = conv == null || conv.assignedTo() == null ? null : staff.firstName(conv.assignedTo());
+    boolean open = conv != null && conv.status() != ConversationStatus.RESOLVED;
+    String talkingWith = !open || conv.assignedTo() == null ? null : staff.firstName(conv.assignedTo());
     boolean staffed = onCall.officeHours() || onCall.anyoneOnCall();
+    Optional<Instant> next = staffed ? Optional.empty() : rota.nextStaffed(now);
+    String pa = conv == null ? null : conv.paUsername();
     return new JsonObject()
+        .put("status", conv == null ? null : conv.status().name().toLowerCase(Locale.ROOT))
         .put("officeHours", onCall.officeHours())
-        .put("now", onCall.anyoneOnCall() ? new JsonObject().put("firstName", staff.firstName(onCall.onCall().get(0))) : null)
+        .put("pa", pa == null ? null : new JsonObject().put("firstName", staff.firstName(pa)).put("available", presence.availableNow(pa)))
+        .put("now", onCall.anyoneOnCall()
+            ? new JsonObject()
+                .put("firstName", staff.firstName(onCall.onCall().get(0)))
+                .put("available", onCall.onCall().stream().anyMatch(presence::availableNow))
+            : null)
         .put("talkingWith", talkingWith)
-        .put("nextAt", staffed ? null : rota.nextStaffed(now).map(Instant::toString).orElse(null))
+        .put("nextAt", next.map(Instant::toString).orElse(null))
+        .put("nextAtText", next.map(t -> texts.moment(t, now)).orElse(null))
         .put("typicalReplyMinutes", typicalReplyMinutes())
         .put("queuePosition", conv == null ? null : queuePosition(conv));
   }

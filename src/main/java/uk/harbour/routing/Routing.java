@@ -14,6 +14,7 @@ import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageKind;
 
 /**
  * Rota-aware routing as one service: routes each care leaver's message as it is stored, and a
@@ -92,6 +93,10 @@ public final class Routing {
         }
         return told(id, assigner.route(id));
       });
+    } else if (message.kind() == MessageKind.SYSTEM || message.kind() == MessageKind.TEXT) {
+      // A staff reply (which takes an unassigned conversation), a resolve or a transfer changes
+      // what the young person's status line must say.
+      delivery.onCall(message.conversationId(), view.forCareLeaver(message.conversationId()));
     }
   }
 

@@ -53,7 +53,8 @@ public final class RoutingTexts {
         " If you are in danger, call 999. For an urgent problem with " + councilName + " services out of hours, call the emergency duty team on "
             + outOfHoursPhone + ".";
     if (reason == WaitReason.EVERYONE_BUSY) {
-      return hello + " It is saved. Everyone on shift is helping someone else at the moment, so you are in the queue and the first person free will reply."
+      // "Busy" covers advisers who are helping others, set to busy or away, or not signed in: say only what is true of all.
+      return hello + " It is saved. Nobody on shift is free to reply just now, so you are in the queue and the first person free will reply."
           + help + danger;
     }
     String when = next.map(t -> " The next person starts " + when(t, now) + ", and they will see your message then.").orElse(" We do not know yet when the next shift starts.");

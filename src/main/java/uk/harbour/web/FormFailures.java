@@ -18,6 +18,9 @@ public final class FormFailures {
       if (error instanceof RetryLater later) {
         ctx.response().putHeader("Retry-After", String.valueOf(later.retryAfterSeconds()));
       }
+      if (error instanceof FieldErrors fields) {
+        model.put("errors", fields.summary()).put("fieldErrors", fields.byField());
+      }
       reshow.accept(error.status(), model.put("error", error.getMessage()));
     } else {
       ctx.fail(failure);

@@ -31,7 +31,7 @@ class AuditPageTest {
 
   private static final String LONG_LOOPBACK = "0:0:0:0:0:0:0:1";
   private static final Pattern ROW = Pattern.compile("<tr class=\"audit-entry\">(.*?)</tr>", Pattern.DOTALL);
-  private static final Pattern CELL = Pattern.compile("<td>(.*?)</td>", Pattern.DOTALL);
+  private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
 
   private static RunningHarbour harbour;
   private static String jayId;

@@ -87,11 +87,13 @@ class QuickExitBrowserTest extends BrowserTestBase {
   private void leaveUnsent(String text) {
     String userId = browser.findElement(By.id("chat")).getAttribute("data-user-id");
     browser.executeScript("localStorage.setItem('harbour.outbox.' + arguments[0], JSON.stringify([{clientId: 'c1', text: arguments[1]}]))", userId, text);
+    // The chat as last seen, kept for the offline page, is as private as what is unsent.
+    browser.executeScript("localStorage.setItem('harbour.seen.' + arguments[0], JSON.stringify({messages: [{seq: 1, mine: true, from: 'You', text: arguments[1]}]}))", userId, text);
   }
 
   @SuppressWarnings("unchecked")
   private List<String> outboxKeys() {
-    return (List<String>) browser.executeScript("return Object.keys(localStorage).filter(k => k.startsWith('harbour.outbox.'))");
+    return (List<String>) browser.executeScript("return Object.keys(localStorage).filter(k => k.startsWith('harbour.outbox.') || k.startsWith('harbour.seen.'))");
   }
 
   @Test

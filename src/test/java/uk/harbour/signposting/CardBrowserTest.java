@@ -66,6 +66,10 @@ class CardBrowserTest extends BrowserTestBase {
         Browser.waitFor(young).until(d -> d.findElements(By.cssSelector("li.card-message article.card")).stream()
             .filter(a -> a.findElement(By.className("card-title")).getText().equals(title)).findFirst().orElse(null));
     assertTrue(card.isDisplayed(), title);
+    // A card in the chat shows its title and one line until "More" opens it.
+    WebElement more = card.findElement(By.xpath("ancestor::li[1]//button[contains(@class,'card-more')]"));
+    young.executeScript("arguments[0].scrollIntoView()", more);
+    more.click();
     assertTrue(card.getText().contains("Hi Jay, this might help."));
     // The adviser's own screen shows the card too.
     Browser.waitFor(adviser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages li.card-message article.card")));
@@ -85,6 +89,7 @@ class CardBrowserTest extends BrowserTestBase {
                 && li.findElement(By.className("card-title")).getText().equals(title))
             .findFirst().orElseThrow()
             .findElement(By.className("save-card-button"));
+    young.executeScript("arguments[0].scrollIntoView()", save);
     save.click();
     Browser.waitFor(young).until(d -> save.getText().equals("Saved to My saved help"));
     young.get(harbour.baseUrl() + "/saved");
