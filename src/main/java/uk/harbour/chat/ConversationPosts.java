@@ -18,6 +18,9 @@ public interface ConversationPosts {
   /** The conversation, loaded (and caught up with the message store) if needed. */
   Future<Conversation> conversation(String conversationId);
 
+  /** The conversation caught up with the store now (after another node died, its last messages may be news here). */
+  Future<Conversation> caughtUp(String conversationId);
+
   /** The conversation as held in memory right now, without loading it. */
   Optional<Conversation> peek(String conversationId);
 

@@ -1,0 +1,48 @@
+package uk.harbour.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.Objects;
+
+/**
+ * Makes staff presence cluster-wide (clustered mode): every change a node makes to its own
+ * connections or to someone's status goes to the other nodes; a node that joins asks the others
+ * for what they know; a node that leaves takes its connections with it ({@link #nodeLeft}).
+ */
+public final class PresenceSync {
+
+  private final EventBus bus;
+  private final String node;
+  private final StaffPresence presence;
+
+  public PresenceSync(EventBus bus, String node, StaffPresence presence) {
+    this.bus = Objects.requireNonNull(bus);
+    this.node = Objects.requireNonNull(node);
+    this.presence = Objects.requireNonNull(presence);
+  }
+
+  /** Listens, then asks the nodes already running for everyone they know. */
+  public Future<Void> start() {
+    MessageConsumer<String> consumer = bus.consumer(ChatAddresses.SYNC_PRESENCE, m -> heard(new JsonObject(m.body())));
+    presence.onChangeHere(view -> bus.publish(ChatAddresses.SYNC_PRESENCE, view.encode()));
+    return consumer.completion().onSuccess(v -> bus.publish(ChatAddresses.SYNC_PRESENCE, new JsonObject().put("node", node).put("hello", true).encode()));
+  }
+
+  /** Called when the cluster says a node has gone. */
+  public void nodeLeft(String gone) {
+    presence.nodeLeft(gone);
+  }
+
+  private void heard(JsonObject message) {
+    if (node.equals(message.getString("node"))) {
+      return;
+    }
+    if (message.getBoolean("hello", false)) {
+      presence.views().forEach(view -> bus.publish(ChatAddresses.SYNC_PRESENCE, view.encode()));
+    } else {
+      presence.heard(message);
+    }
+  }
+}
