@@ -1,7 +1,6 @@
 package uk.harbour.store.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +25,7 @@ final class H2EmbeddedStore implements EmbeddedStore {
   static final int RETENTION_MS = 1000;
 
   private final MVStore mvStore;
-  private final H2Backend backend;
+  private final FastIndexH2Backend backend;
   private final MongoServer server;
   private final String connectionString;
   private boolean closed;
