@@ -53,8 +53,9 @@ public final class Harbour {
               if (!config.cluster().enabled()) {
                 return Future.succeededFuture(config);
               }
-              // Configuration is read before Vert.x can be clustered; a single node never gets here.
-              return single.close().compose(v -> Node.clustered(config.cluster())).map(clustered -> {
+              // Configuration is read before Vert.x can be clustered; a single node never gets here. The
+              // Vert.x that read it is closed once the clustered one runs: this chain still runs on it.
+              return Node.clustered(config.cluster()).map(clustered -> {
                 running.set(clustered);
                 return config;
               });
@@ -67,6 +68,9 @@ public final class Harbour {
             })
         .onComplete(
             result -> {
+              if (running.get() != single) {
+                single.close();
+              }
               if (result.succeeded()) {
                 started.complete(result.result());
               } else {
@@ -118,7 +122,9 @@ public final class Harbour {
       VertxOptions options =
           new VertxOptions()
               .setMetricsOptions(
-                  new MicrometerMetricsOptions().setEnabled(true).setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+                  new MicrometerMetricsOptions().setEnabled(true).setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                      // Each Vert.x its own registry: the one that read the configuration may still be closing.
+                      .setRegistryName("harbour-" + java.util.UUID.randomUUID()));
       if (manager != null) {
         options.setEventBusOptions(HazelcastCluster.eventBus(cluster));
       }
