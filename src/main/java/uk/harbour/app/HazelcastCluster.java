@@ -20,7 +20,7 @@ import java.net.UnknownHostException;
 final class HazelcastCluster {
 
   /** The clustered session map (identity.Sessions): one backup, so a session outlives its node. */
-  static final String SESSIONS_MAP = "harbour.sessions";
+  static final String SESSIONS_MAP = uk.harbour.identity.Sessions.MAP;
 
   private HazelcastCluster() {}
 

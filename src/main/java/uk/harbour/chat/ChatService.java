@@ -31,9 +31,11 @@ public final class ChatService implements ConversationPosts {
   static final int PAGE = 200;
   /**
    * Tries at a seq before giving up: each refused try means another node wrote to the conversation
-   * in the moment between catching up and writing, so a handful is plenty.
+   * in the moment between catching up and writing; the pauses between tries grow
+   * ({@link ConversationLog#catchUpAfterClash}), so even two nodes writing bursts into one
+   * conversation get through well within these.
    */
-  static final int WRITE_ATTEMPTS = 5;
+  static final int WRITE_ATTEMPTS = 12;
 
   private final ConversationLog log;
   private final MessageRepository messages;
@@ -114,7 +116,9 @@ public final class ChatService implements ConversationPosts {
                     .map(found -> new Sent(found.orElseThrow(), null, false));
               }
               // Another writer took this seq (a previous run, or another node): catch up and try again.
-              return attempts > 1 ? log.catchUp(conv).compose(v -> accept(conv, sender, command, null, attempts - 1)) : Future.failedFuture(e);
+              return attempts > 1
+                  ? log.catchUpAfterClash(conv, WRITE_ATTEMPTS - attempts + 1).compose(v -> accept(conv, sender, command, null, attempts - 1))
+                  : Future.failedFuture(e);
             });
   }
 
@@ -148,7 +152,7 @@ public final class ChatService implements ConversationPosts {
     List<Sent> done = new ArrayList<>();
     return storeAll(conv, decide.apply(conv), done, attempts)
         .recover(e -> seqTaken(e) && done.isEmpty() && attempts > 1
-            ? log.catchUp(conv).compose(v -> decideAndStore(conv, decide, attempts - 1))
+            ? log.catchUpAfterClash(conv, WRITE_ATTEMPTS - attempts + 1).compose(v -> decideAndStore(conv, decide, attempts - 1))
             : Future.failedFuture(e));
   }
 
@@ -162,7 +166,7 @@ public final class ChatService implements ConversationPosts {
           done.add(sent);
           return storeAll(conv, drafts, done, attempts);
         }, e -> seqTaken(e) && !done.isEmpty() && attempts > 1
-            ? log.catchUp(conv).compose(v -> storeAll(conv, drafts, done, attempts - 1))
+            ? log.catchUpAfterClash(conv, WRITE_ATTEMPTS - attempts + 1).compose(v -> storeAll(conv, drafts, done, attempts - 1))
             : Future.failedFuture(e));
   }
 

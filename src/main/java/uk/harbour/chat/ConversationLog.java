@@ -119,6 +119,18 @@ public final class ConversationLog {
   }
 
   /**
+   * Catches up after a write found its seq taken by another node. The later the try, the longer a
+   * random pause first (up to {@code tries} × 5 ms), so a node writing a burst into the same
+   * conversation finishes it rather than winning every race.
+   */
+  Future<Void> catchUpAfterClash(Conversation conv, int tries) {
+    long pause = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * tries + 2);
+    io.vertx.core.Promise<Void> waited = io.vertx.core.Promise.promise();
+    vertx.setTimer(pause, id -> waited.complete());
+    return waited.future().compose(v -> catchUp(conv));
+  }
+
+  /**
    * A message another node stored (clustered mode): folded in when it is the next one, otherwise
    * the conversation is caught up from the store, which has it. Not snapshotted here: the node that
    * stored it does that.

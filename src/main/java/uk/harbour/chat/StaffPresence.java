@@ -25,8 +25,16 @@ public final class StaffPresence {
 
   public record State(String username, String displayName, String status, int connections, Instant disconnectedAt) {}
 
-  /** One person as this node knows them: connections per node, the status last set anywhere, and when. */
-  private record Person(String displayName, String status, Instant statusAt, Map<String, Integer> connections, Instant disconnectedAt) {
+  /**
+   * One person as this node knows them: connections per node, and the status last set anywhere.
+   * Which status is the last is counted, not timed (clocks differ, and tests stop them): each change
+   * takes the highest count known plus one; an equal count from two nodes goes to the higher node id.
+   */
+  private record Person(String displayName, String status, long statusCount, String statusBy, Map<String, Integer> connections, Instant disconnectedAt) {
+
+    boolean isOlderThan(long count, String by) {
+      return count > statusCount || (count == statusCount && by.compareTo(statusBy) > 0);
+    }
 
     int total() {
       return connections.values().stream().mapToInt(Integer::intValue).sum();
@@ -41,7 +49,7 @@ public final class StaffPresence {
       }
       int after = next.values().stream().mapToInt(Integer::intValue).sum();
       Instant dropped = after > 0 ? null : total() > 0 || disconnectedAt == null ? now : disconnectedAt;
-      return new Person(displayName, status, statusAt, Map.copyOf(next), dropped);
+      return new Person(displayName, status, statusCount, statusBy, Map.copyOf(next), dropped);
     }
 
     State state(String username) {
@@ -70,7 +78,7 @@ public final class StaffPresence {
   public void connected(SignedIn staff) {
     Instant now = clock.instant();
     changedHere(staff.id(), people.compute(staff.id(), (id, p) -> p == null
-        ? new Person(staff.displayName(), "available", now, Map.of(node, 1), null)
+        ? new Person(staff.displayName(), "available", 0, node, Map.of(node, 1), null)
         : p.withConnections(node, p.connections().getOrDefault(node, 0) + 1, now)));
   }
 
@@ -85,8 +93,8 @@ public final class StaffPresence {
   public void set(SignedIn staff, String status) {
     Instant now = clock.instant();
     changedHere(staff.id(), people.compute(staff.id(), (id, p) -> p == null
-        ? new Person(staff.displayName(), status, now, Map.of(), now)
-        : new Person(staff.displayName(), status, now, p.connections(), p.disconnectedAt())));
+        ? new Person(staff.displayName(), status, 1, node, Map.of(), now)
+        : new Person(staff.displayName(), status, p.statusCount() + 1, node, p.connections(), p.disconnectedAt())));
   }
 
   public Optional<State> of(String username) {
@@ -135,17 +143,18 @@ public final class StaffPresence {
 
   /**
    * Another node's view of a person: its own connection count replaces what was known of it, and
-   * its status counts if it was set later than the one held here.
+   * its status counts if it was set after the one held here.
    */
   void heard(JsonObject view) {
     String from = view.getString("node");
     String username = view.getString("username");
-    Instant statusAt = Instant.ofEpochMilli(view.getLong("statusAt"));
+    long count = view.getLong("statusCount");
+    String by = view.getString("statusBy");
     Instant droppedThere = view.getLong("disconnectedAt") == null ? clock.instant() : Instant.ofEpochMilli(view.getLong("disconnectedAt"));
     people.compute(username, (id, p) -> {
-      Person base = p == null ? new Person(view.getString("displayName"), view.getString("status"), statusAt, Map.of(), droppedThere) : p;
-      if (statusAt.isAfter(base.statusAt())) {
-        base = new Person(base.displayName(), view.getString("status"), statusAt, base.connections(), base.disconnectedAt());
+      Person base = p == null ? new Person(view.getString("displayName"), view.getString("status"), count, by, Map.of(), droppedThere) : p;
+      if (base.isOlderThan(count, by)) {
+        base = new Person(base.displayName(), view.getString("status"), count, by, base.connections(), base.disconnectedAt());
       }
       return base.withConnections(from, view.getInteger("connections"), droppedThere);
     });
@@ -175,7 +184,8 @@ public final class StaffPresence {
         .put("username", username)
         .put("displayName", p.displayName())
         .put("status", p.status())
-        .put("statusAt", p.statusAt().toEpochMilli())
+        .put("statusCount", p.statusCount())
+        .put("statusBy", p.statusBy())
         .put("connections", p.connections().getOrDefault(node, 0))
         .put("disconnectedAt", p.disconnectedAt() == null ? null : p.disconnectedAt().toEpochMilli());
   }
