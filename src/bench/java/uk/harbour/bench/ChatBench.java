@@ -37,6 +37,8 @@ public final class ChatBench {
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private volatile boolean measuring;
+  /** What the bench started for itself; null with --url. */
+  private OwnServer own;
 
   private ChatBench(BenchOptions options, String url, String youngUrl, String staffUrl) {
     this.options = options;
@@ -69,6 +71,7 @@ public final class ChatBench {
     String url = own == null ? options.url() : own.url();
     String adminPassword = own == null ? options.adminPassword() : own.adminPassword();
     ChatBench bench = new ChatBench(options, url, own == null ? url : own.youngUrl(), own == null ? url : own.staffUrl());
+    bench.own = own;
     try {
       bench.run(adminPassword, own);
     } finally {
@@ -241,19 +244,23 @@ public final class ChatBench {
             .addHeader("Cookie", cookies.toString()).addHeader("Origin", to.getScheme() + "://" + to.getAuthority()));
   }
 
+  /** Heap in use, summed over the bench's own nodes (each read directly), or read from --url. */
   private double heapMb() {
-    try {
-      String metrics = await(http.get("/metrics").send()).bodyAsString();
-      double heap = 0;
-      for (String line : metrics.split("\n")) {
-        if (line.startsWith("jvm_memory_used_bytes") && line.contains("area=\"heap\"")) {
-          heap += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    double heap = 0;
+    for (String node : own == null ? List.of(url.toString()) : own.nodeUrls()) {
+      URI at = URI.create(node);
+      try {
+        String metrics = await(http.get(at.getPort(), at.getHost(), "/metrics").send()).bodyAsString();
+        for (String line : metrics.split("\n")) {
+          if (line.startsWith("jvm_memory_used_bytes") && line.contains("area=\"heap\"")) {
+            heap += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+          }
         }
+      } catch (RuntimeException e) {
+        return -1;
       }
-      return heap / 1048576.0;
-    } catch (RuntimeException e) {
-      return -1;
     }
+    return heap / 1048576.0;
   }
 
   static <T> T await(Future<T> future) {

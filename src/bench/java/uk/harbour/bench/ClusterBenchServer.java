@@ -117,6 +117,11 @@ final class ClusterBenchServer implements OwnServer {
   }
 
   @Override
+  public java.util.List<String> nodeUrls() {
+    return List.of(node1.url, node2.url);
+  }
+
+  @Override
   public double cpuSeconds() {
     double total = 0;
     for (double cpu : List.of(BenchServer.cpuSeconds(store), node1.cpuSeconds(), node2.cpuSeconds(), BenchServer.cpuSeconds(proxy))) {

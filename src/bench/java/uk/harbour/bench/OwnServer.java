@@ -18,6 +18,11 @@ interface OwnServer extends AutoCloseable {
     return url();
   }
 
+  /** Where each node's /metrics is read (the proxy does not serve it). */
+  default java.util.List<String> nodeUrls() {
+    return java.util.List.of(url());
+  }
+
   /** CPU seconds used so far by everything the bench started (server side only). */
   double cpuSeconds();
 

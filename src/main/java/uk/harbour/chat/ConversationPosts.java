@@ -12,7 +12,11 @@ import java.util.function.Function;
  */
 public interface ConversationPosts {
 
-  /** Told about each message once it is stored, durable and delivered. */
+  /**
+   * Told about each message once it is stored, durable and delivered, on the node that stored it
+   * (with several nodes, every node hears only its own: the others follow through
+   * {@link ConversationSync}, which tells no listener).
+   */
   void onStored(Consumer<Message> listener);
 
   /** The conversation, loaded (and caught up with the message store) if needed. */
