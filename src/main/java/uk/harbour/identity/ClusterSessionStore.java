@@ -39,9 +39,10 @@ final class ClusterSessionStore implements SessionStore {
     return this;
   }
 
+  /** None: {@link #get} looks again itself, for the socket handshake too, which has no session handler. */
   @Override
   public long retryTimeout() {
-    return LOOKS * LOOK_AGAIN_MS;
+    return 0;
   }
 
   @Override
