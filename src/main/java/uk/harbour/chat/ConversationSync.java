@@ -64,19 +64,38 @@ public final class ConversationSync {
     }
   }
 
-  /** Strings on the bus, so nothing needs a codec; this node hears its own announcements too and skips them. */
+  /**
+   * Strings on the bus, so nothing needs a codec; this node hears its own announcements too and
+   * skips them. One it cannot read (a node of another version) is skipped: the next change to that
+   * conversation catches it up from the store.
+   */
   private java.util.Optional<JsonObject> fromOtherNode(String body) {
-    JsonObject json = new JsonObject(body);
-    return node.equals(json.getString("node")) ? java.util.Optional.empty() : java.util.Optional.of(json);
+    try {
+      JsonObject json = new JsonObject(body);
+      return node.equals(json.getString("node")) ? java.util.Optional.empty() : java.util.Optional.of(json);
+    } catch (RuntimeException e) {
+      LOG.warn("An announcement from another node could not be read; skipped", e);
+      return java.util.Optional.empty();
+    }
   }
 
   private void heard(JsonObject json) {
-    Message message = Message.fromWire(json.getJsonObject("message"));
-    log.heard(message).onFailure(e -> LOG.warn("A message another node stored could not be followed here; the next change catches up", e));
+    Future<Void> followed;
+    try {
+      followed = log.heard(Message.fromWire(json.getJsonObject("message")));
+    } catch (RuntimeException e) {
+      followed = Future.failedFuture(e);
+    }
+    followed.onFailure(e -> LOG.warn("A message another node stored could not be followed here; the next change catches up", e));
   }
 
   private void heardRead(JsonObject json) {
-    log.heardRead(json.getString("conversationId"), json.getLong("seq"), json.getBoolean("byCareLeaver"))
-        .onFailure(e -> LOG.warn("A read receipt from another node could not be followed here", e));
+    Future<Void> followed;
+    try {
+      followed = log.heardRead(json.getString("conversationId"), json.getLong("seq"), json.getBoolean("byCareLeaver"));
+    } catch (RuntimeException e) {
+      followed = Future.failedFuture(e);
+    }
+    followed.onFailure(e -> LOG.warn("A read receipt from another node could not be followed here", e));
   }
 }

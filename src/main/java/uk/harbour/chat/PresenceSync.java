@@ -13,6 +13,8 @@ import java.util.Objects;
  */
 public final class PresenceSync {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PresenceSync.class);
+
   private final EventBus bus;
   private final String node;
   private final StaffPresence presence;
@@ -25,7 +27,14 @@ public final class PresenceSync {
 
   /** Listens, then asks the nodes already running for everyone they know. */
   public Future<Void> start() {
-    MessageConsumer<String> consumer = bus.consumer(ChatAddresses.SYNC_PRESENCE, m -> heard(new JsonObject(m.body())));
+    MessageConsumer<String> consumer = bus.consumer(ChatAddresses.SYNC_PRESENCE, m -> {
+      try {
+        heard(new JsonObject(m.body()));
+      } catch (RuntimeException e) {
+        // A node of another version: its next change (or a later hello) says it again.
+        LOG.warn("Presence from another node could not be read; skipped", e);
+      }
+    });
     presence.onChangeHere(view -> bus.publish(ChatAddresses.SYNC_PRESENCE, view.encode()));
     return consumer.completion().onSuccess(v -> bus.publish(ChatAddresses.SYNC_PRESENCE, new JsonObject().put("node", node).put("hello", true).encode()));
   }

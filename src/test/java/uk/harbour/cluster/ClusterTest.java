@@ -210,6 +210,22 @@ class ClusterTest {
 
   @Test
   @Order(6)
+  @DisplayName("Unreadable announcements between nodes (a node of another version) are skipped, and the nodes go on in step")
+  void unreadableAnnouncements() {
+    var bus = nodes.b.vertx().eventBus();
+    for (String address : List.of(uk.harbour.chat.ChatAddresses.SYNC_STORED, uk.harbour.chat.ChatAddresses.SYNC_READ, uk.harbour.chat.ChatAddresses.SYNC_PRESENCE)) {
+      bus.publish(address, "not json");
+      bus.publish(address, new JsonObject().put("node", "elsewhere").put("message", new JsonObject().put("seq", "x")).encode());
+      bus.publish(address, new JsonObject().put("node", "elsewhere").put("username", "priya").encode());
+    }
+    jay.send(send("after-junk", "still here"));
+    priya.next(message("still here"));
+    eventually(() -> conversation(nodes.b).map(Conversation::lastSeq).orElse(0L).equals(conversation(nodes.a).map(Conversation::lastSeq).orElse(-1L)));
+    assertEquals("available", nodes.a.harbour().services().staffPresence().describe("priya"), "presence unharmed");
+  }
+
+  @Test
+  @Order(7)
   @DisplayName("When the node running routing stops, the other takes routing over within seconds")
   void leadershipMovesOnStop() {
     // The clock's jumps above let the lease lapse, so either node may hold it now: exactly one does.
