@@ -107,7 +107,7 @@ class FailoverTest {
 
     // Two sockets through the proxy: with leastconn they land on different nodes.
     Frames samFrames = new Frames();
-    connect(samSession, samFrames);
+    WebSocket samSocket = connect(samSession, samFrames);
     samFrames.next("welcome");
     Map<String, Long> acked = new ConcurrentHashMap<>();
     CountDownLatch enoughAcked = new CountDownLatch(60);
@@ -136,6 +136,8 @@ class FailoverTest {
     }
     Map<String, Long> ackedBeforeKill = new HashMap<>(acked);
     assertTrue(ackedBeforeKill.size() >= 60);
+    // leastconn put the two sockets on different nodes: the one on the killed node is cut off.
+    Eventually.eventually().atMost(Duration.ofSeconds(20)).until(() -> samSocket.isClosed() || jaySocket.isClosed());
 
     // The survivor takes routing over within seconds, and the proxy sends everyone to it.
     Eventually.eventually().atMost(Duration.ofSeconds(20)).until(() -> leader(http[1]) == 1);
