@@ -15,7 +15,7 @@ import java.net.UnknownHostException;
  * The Hazelcast cluster a node joins when {@code cluster.enabled} is true: Vert.x's own map
  * settings, then a TCP/IP member list (never multicast) on this node's address only, and failure
  * detection tuned so a dead node is noticed in seconds rather than Hazelcast's default minute.
- * Only referenced in clustered mode, so a single node never loads Hazelcast.
+ * Only used in clustered mode, so a single node never starts Hazelcast.
  */
 final class HazelcastCluster {
 
