@@ -13,7 +13,8 @@ record BenchOptions(
     int setupConcurrency,
     boolean connectOnly,
     long historyMessages,
-    int historyRequests) {
+    int historyRequests,
+    int nodes) {
 
   static final String HELP =
       """
@@ -34,6 +35,10 @@ record BenchOptions(
                             frames over the WebSocket; needs the bench's own server (no --url)
         --history-requests R  frames of each kind to time in that mode: latest page, an older page,
                             resume (default 2000 of each)
+        --nodes N           1 (default) or 2: with 2 the bench starts the shared store (ops/store), two
+                            clustered nodes and HAProxy (ops/haproxy.cfg, Debian's haproxy) and puts
+                            care leavers on node 1 and advisers on node 2, through the proxy, so every
+                            message crosses nodes; CPU is that of all four processes
         --help              this text
 
       Every care leaver first sends one message at the bench rate (the opening burst: each opens a
@@ -60,6 +65,7 @@ record BenchOptions(
     boolean connectOnly = false;
     long historyMessages = 0;
     int historyRequests = 2000;
+    int nodes = 1;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -77,6 +83,7 @@ record BenchOptions(
         }
         case "--history-messages" -> historyMessages = Long.parseLong(value);
         case "--history-requests" -> historyRequests = Integer.parseInt(value);
+        case "--nodes" -> nodes = Integer.parseInt(value);
         case "--help", "-h" -> {
           return null;
         }
@@ -99,7 +106,13 @@ record BenchOptions(
     if (historyMessages > 0 && url != null) {
       throw new IllegalArgumentException("--history-messages writes into the bench's own store: leave out --url");
     }
+    if (nodes != 1 && nodes != 2) {
+      throw new IllegalArgumentException("--nodes must be 1 or 2");
+    }
+    if (nodes == 2 && (url != null || historyMessages > 0)) {
+      throw new IllegalArgumentException("--nodes 2 starts its own cluster: leave out --url and --history-messages");
+    }
     return new BenchOptions(
-        rate, duration, warmup, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests);
+        rate, duration, warmup, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests, nodes);
   }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import uk.harbour.app.Harbour;
 
 /** A Harbour of its own for the bench: a separate JVM on a fresh embedded store, demo accounts on. */
-final class BenchServer implements AutoCloseable {
+final class BenchServer implements OwnServer {
 
   private static final Pattern ADMIN = Pattern.compile("admin\\s+alex\\s+password (\\S+)");
 
@@ -39,10 +39,15 @@ final class BenchServer implements AutoCloseable {
 
   /** Starts on {@code data}; a store that already has staff prints no admin password, so none is expected. */
   static BenchServer start(Path data, boolean fresh) throws IOException {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    return start(data, fresh, java.util.Map.of(), "bench-server.log");
+  }
+
+  /**
+   * Starts with {@code extra} environment (a cluster node's), logging to {@code target/logName}. A
+   * node that does not seed (not the first of a cluster) prints no admin password: pass {@code fresh} false.
+   */
+  static BenchServer start(Path data, boolean fresh, java.util.Map<String, String> extra, String logName) throws IOException {
+    int port = freePort();
     // The server runs from Harbour's own jar, as ops/run does, not from the bench's class path.
     String jar = new File(Harbour.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -61,6 +66,7 @@ final class BenchServer implements AutoCloseable {
     env.put("HARBOUR_ARGON2_MEMORY_KIB", "1024");
     env.put("HARBOUR_ARGON2_ITERATIONS", "1");
     env.remove("MONGO_URI");
+    env.putAll(extra);
     Process process = builder.start();
     BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -81,7 +87,7 @@ final class BenchServer implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("the bench's Harbour did not start:\n" + seen);
     }
-    Path log = Path.of("target", "bench-server.log");
+    Path log = Path.of("target", logName);
     Files.createDirectories(log.getParent());
     java.io.PrintWriter keep = new java.io.PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.CREATE, fresh ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING : java.nio.file.StandardOpenOption.APPEND), true);
@@ -100,6 +106,22 @@ final class BenchServer implements AutoCloseable {
     return new BenchServer(process, "http://127.0.0.1:" + port, password, data);
   }
 
+  static int freePort() throws IOException {
+    try (ServerSocket free = new ServerSocket(0)) {
+      return free.getLocalPort();
+    }
+  }
+
+  @Override
+  public String url() {
+    return url;
+  }
+
+  @Override
+  public String adminPassword() {
+    return adminPassword;
+  }
+
   /**
    * The server's JVM options: those ops/run uses for the heap, or HARBOUR_BENCH_SERVER_OPTS when set
    * (so a run can add a GC log or a JFR recording, or try another collector, without a rebuild).
@@ -112,8 +134,13 @@ final class BenchServer implements AutoCloseable {
     return Arrays.stream(custom.trim().split("\\s+")).toList();
   }
 
-  /** CPU seconds the server process has used so far (user + system), from /proc (Linux); -1 if unknown. */
-  double cpuSeconds() {
+  @Override
+  public double cpuSeconds() {
+    return cpuSeconds(process);
+  }
+
+  /** CPU seconds a process has used so far (user + system), from /proc (Linux); -1 if unknown. */
+  static double cpuSeconds(Process process) {
     try {
       String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -125,7 +152,8 @@ final class BenchServer implements AutoCloseable {
   }
 
   /** Resident set size of the server process, from /proc (Linux). */
-  long rssBytes() {
+  @Override
+  public long rssBytes() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
         if (line.startsWith("VmRSS:")) {
@@ -139,7 +167,8 @@ final class BenchServer implements AutoCloseable {
   }
 
   /** Runs a full collection in the server, so the heap then read is what it really keeps (jcmd ships with the JDK). */
-  void fullGc() {
+  @Override
+  public void fullGc() {
     try {
       Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(process.pid()), "GC.run")
           .redirectErrorStream(true).start();
@@ -153,7 +182,8 @@ final class BenchServer implements AutoCloseable {
   }
 
   /** Removes the store a bench run made for itself, so runs do not fill the disk. */
-  void deleteData() {
+  @Override
+  public void deleteData() {
     try (var files = Files.walk(dataDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -28,6 +28,8 @@ public final class ChatBench {
   private final Vertx vertx = Vertx.vertx();
   private final BenchOptions options;
   private final URI url;
+  private final URI youngUrl;
+  private final URI staffUrl;
   private final WebClient http;
   private final WebSocketClient sockets;
   private final Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
@@ -35,10 +37,14 @@ public final class ChatBench {
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private volatile boolean measuring;
+  /** What the bench started for itself; null with --url. */
+  private OwnServer own;
 
-  private ChatBench(BenchOptions options, String url) {
+  private ChatBench(BenchOptions options, String url, String youngUrl, String staffUrl) {
     this.options = options;
     this.url = URI.create(url);
+    this.youngUrl = URI.create(youngUrl);
+    this.staffUrl = URI.create(staffUrl);
     this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost(this.url.getHost()).setDefaultPort(this.url.getPort()));
     this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000));
   }
@@ -61,10 +67,11 @@ public final class ChatBench {
       System.exit(0);
       return;
     }
-    BenchServer own = options.url() == null ? BenchServer.start() : null;
-    String url = own == null ? options.url() : own.url;
-    String adminPassword = own == null ? options.adminPassword() : own.adminPassword;
-    ChatBench bench = new ChatBench(options, url);
+    OwnServer own = options.url() != null ? null : options.nodes() == 2 ? ClusterBenchServer.start() : BenchServer.start();
+    String url = own == null ? options.url() : own.url();
+    String adminPassword = own == null ? options.adminPassword() : own.adminPassword();
+    ChatBench bench = new ChatBench(options, url, own == null ? url : own.youngUrl(), own == null ? url : own.staffUrl());
+    bench.own = own;
     try {
       bench.run(adminPassword, own);
     } finally {
@@ -77,7 +84,7 @@ public final class ChatBench {
     System.exit(0);
   }
 
-  private void run(String adminPassword, BenchServer own) throws Exception {
+  private void run(String adminPassword, OwnServer own) throws Exception {
     long setupStart = System.nanoTime();
     BenchAccounts accounts = new BenchAccounts(vertx, http, options);
     List<BenchAccounts.Person> advisers = await(accounts.advisers(options.adminUser(), adminPassword));
@@ -86,13 +93,13 @@ public final class ChatBench {
 
     java.util.Map<String, WebSocket> adviserSockets = new java.util.HashMap<>();
     for (BenchAccounts.Person adviser : advisers) {
-      WebSocket socket = await(connect(adviser.session()));
+      WebSocket socket = await(connect(adviser.session(), staffUrl));
       socket.textMessageHandler(this::adviserFrame);
       adviserSockets.put(adviser.id(), socket);
     }
     List<WebSocket> youngSockets = new ArrayList<>();
     for (int i = 0; i < careLeavers.size(); i++) {
-      WebSocket socket = await(connect(careLeavers.get(i).session()));
+      WebSocket socket = await(connect(careLeavers.get(i).session(), youngUrl));
       socket.textMessageHandler(text -> {
         if (text.contains("\"type\":\"error\"")) {
           errors.incrementAndGet();
@@ -116,6 +123,7 @@ public final class ChatBench {
     delivered.set(0);
     measuring = true;
     double cpuStart = own == null ? -1 : own.cpuSeconds();
+    List<Double> cpuByProcessStart = own instanceof ClusterBenchServer cluster ? cluster.cpuByProcess() : List.of();
     long start = System.nanoTime();
     drive(youngSockets, options.duration());
     Thread.sleep(2000); // let in-flight messages arrive
@@ -130,6 +138,15 @@ public final class ChatBench {
       double cpuMsPerMessage = cpuUsed * 1000 / delivered.get();
       System.out.printf("server CPU %.2f ms per delivered message (%.0f%% of 2 cores): about %.0f messages/s on 2 idle cores%n",
           cpuMsPerMessage, 100 * cpuUsed / seconds / 2, 2000 / cpuMsPerMessage);
+    }
+    if (own instanceof ClusterBenchServer cluster && delivered.get() > 0) {
+      List<Double> now = cluster.cpuByProcess();
+      String[] names = {"store", "node 1 (care leavers)", "node 2 (advisers)", "proxy"};
+      StringBuilder split = new StringBuilder("CPU ms per delivered message by process:");
+      for (int i = 0; i < names.length; i++) {
+        split.append(String.format(" %s %.2f;", names[i], (now.get(i) - cpuByProcessStart.get(i)) * 1000 / delivered.get()));
+      }
+      System.out.println(split);
     }
     System.out.printf("offered %.0f msg/s, delivered %.0f msg/s, errors %d%n", offered.get() / seconds, delivered.get() / seconds, errors.get());
     System.out.printf("latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", ms(50), ms(99), ms(99.9), latency.getMaxValue() / 1e6);
@@ -164,7 +181,7 @@ public final class ChatBench {
   }
 
   /** Idle connections only: what they cost the server once garbage is collected. */
-  private void reportConnected(int connected, BenchServer own) throws InterruptedException {
+  private void reportConnected(int connected, OwnServer own) throws InterruptedException {
     Thread.sleep(5000);
     double busyHeapMb = heapMb();
     if (own != null) {
@@ -218,27 +235,32 @@ public final class ChatBench {
     }
   }
 
-  private Future<WebSocket> connect(WebClientSession session) {
+  /** Cookies are per host, not port: a session set up through one address signs in a socket through another. */
+  private Future<WebSocket> connect(WebClientSession session, URI to) {
     StringBuilder cookies = new StringBuilder();
     session.cookieStore().get(false, url.getHost(), "/").forEach(c -> cookies.append(c.name()).append('=').append(c.value()).append("; "));
     return sockets.connect(
-        new WebSocketConnectOptions().setHost(url.getHost()).setPort(url.getPort()).setURI("/ws")
-            .addHeader("Cookie", cookies.toString()).addHeader("Origin", url.getScheme() + "://" + url.getAuthority()));
+        new WebSocketConnectOptions().setHost(to.getHost()).setPort(to.getPort()).setURI("/ws")
+            .addHeader("Cookie", cookies.toString()).addHeader("Origin", to.getScheme() + "://" + to.getAuthority()));
   }
 
+  /** Heap in use, summed over the bench's own nodes (each read directly), or read from --url. */
   private double heapMb() {
-    try {
-      String metrics = await(http.get("/metrics").send()).bodyAsString();
-      double heap = 0;
-      for (String line : metrics.split("\n")) {
-        if (line.startsWith("jvm_memory_used_bytes") && line.contains("area=\"heap\"")) {
-          heap += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    double heap = 0;
+    for (String node : own == null ? List.of(url.toString()) : own.nodeUrls()) {
+      URI at = URI.create(node);
+      try {
+        String metrics = await(http.get(at.getPort(), at.getHost(), "/metrics").send()).bodyAsString();
+        for (String line : metrics.split("\n")) {
+          if (line.startsWith("jvm_memory_used_bytes") && line.contains("area=\"heap\"")) {
+            heap += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+          }
         }
+      } catch (RuntimeException e) {
+        return -1;
       }
-      return heap / 1048576.0;
-    } catch (RuntimeException e) {
-      return -1;
     }
+    return heap / 1048576.0;
   }
 
   static <T> T await(Future<T> future) {

@@ -44,7 +44,13 @@ public final class ConfigLoader {
           Map.entry("HARBOUR_SIGNPOSTING_DIR", "files.signposting"),
           Map.entry("HARBOUR_COUNCIL_NAME", "council.name"),
           Map.entry("HARBOUR_COUNCIL_OUT_OF_HOURS_PHONE", "council.outOfHoursPhone"),
-          Map.entry("HARBOUR_EXIT_URL", "council.exitUrl"));
+          Map.entry("HARBOUR_EXIT_URL", "council.exitUrl"),
+          Map.entry("HARBOUR_CLUSTER", "cluster.enabled"),
+          Map.entry("HARBOUR_CLUSTER_NAME", "cluster.name"),
+          Map.entry("HARBOUR_CLUSTER_HOST", "cluster.host"),
+          Map.entry("HARBOUR_CLUSTER_PORT", "cluster.port"),
+          Map.entry("HARBOUR_CLUSTER_MEMBERS", "cluster.members"),
+          Map.entry("HARBOUR_TRUST_PROXY", "http.trustProxy"));
 
   private ConfigLoader() {}
 

@@ -7,6 +7,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
@@ -41,41 +42,104 @@ public final class Harbour {
 
   /** Starts Harbour with the given environment and explicit overrides (tests pass a port and a data directory). */
   public static Future<Harbour> start(Map<String, String> env, JsonObject overrides, Clock clock) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
-    io.micrometer.core.instrument.binder.jvm.JvmGcMetrics gc = new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics();
-    gc.bindTo(registry);
-    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
-    Vertx vertx =
-        Vertx.builder()
-            .with(
-                new VertxOptions()
-                    .setMetricsOptions(
-                        new MicrometerMetricsOptions()
-                            .setEnabled(true)
-                            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
-            .withMetrics(new MicrometerMetricsFactory(registry))
-            .build();
+    Node single = Node.create(null, null);
     // Not bound to a Vert.x context: after a failed start that Vert.x is closing, and a context-bound
     // future could no longer tell the caller why.
     Promise<Harbour> started = Promise.promise();
-    ConfigLoader.load(vertx, env, overrides)
+    AtomicReference<Node> running = new AtomicReference<>(single);
+    ConfigLoader.load(single.vertx(), env, overrides)
         .compose(
             config -> {
-              MainVerticle main = new MainVerticle(config, clock.withZone(config.zone()), Optional.of(registry));
-              return vertx.deployVerticle(main).map(id -> new Harbour(vertx, main, gc));
+              if (!config.cluster().enabled()) {
+                return Future.succeededFuture(config);
+              }
+              // Configuration is read before Vert.x can be clustered; a single node never gets here. The
+              // Vert.x that read it is closed once the clustered one runs: this chain still runs on it.
+              return Node.clustered(config.cluster()).map(clustered -> {
+                running.set(clustered);
+                return config;
+              });
+            })
+        .compose(
+            config -> {
+              Node runtime = running.get();
+              MainVerticle main = new MainVerticle(config, clock.withZone(config.zone()), Optional.of(runtime.registry()), runtime.cluster());
+              return runtime.vertx().deployVerticle(main).map(id -> new Harbour(runtime.vertx(), main, runtime.gc()));
             })
         .onComplete(
             result -> {
+              if (running.get() != single) {
+                single.close();
+              }
               if (result.succeeded()) {
                 started.complete(result.result());
               } else {
-                gc.close();
-                vertx.close();
+                running.get().close();
                 started.fail(result.cause());
               }
             });
     return started.future();
+  }
+
+  /** This node's Vert.x with its metrics registry, clustered or not. */
+  private record Node(Vertx vertx, PrometheusMeterRegistry registry, AutoCloseable gc, Optional<ClusterManager> cluster) {
+
+    static Node create(ClusterManager manager, HarbourConfig.Cluster cluster) {
+      return build(manager, cluster, (builder, registry, gc) -> new Node(builder.build(), registry, gc, Optional.empty()));
+    }
+
+    /**
+     * Joins the cluster. The manager is made on its own thread (it resolves {@code cluster.host});
+     * Vert.x then starts Hazelcast on a worker and completes once this node has found its members.
+     */
+    static Future<Node> clustered(HarbourConfig.Cluster cluster) {
+      Promise<Node> joined = Promise.promise();
+      Thread joiner = new Thread(() -> {
+        try {
+          ClusterManager manager = HazelcastCluster.manager(cluster);
+          build(manager, cluster, (builder, registry, gc) -> builder.withClusterManager(manager).buildClustered()
+                  .map(vertx -> new Node(vertx, registry, gc, Optional.of(manager))))
+              .onComplete(joined);
+        } catch (RuntimeException e) {
+          joined.fail(e);
+        }
+      }, "harbour-cluster-join");
+      joiner.setDaemon(true);
+      joiner.start();
+      return joined.future();
+    }
+
+    private interface Finish<T> {
+      T with(io.vertx.core.VertxBuilder builder, PrometheusMeterRegistry registry, AutoCloseable gc);
+    }
+
+    private static <T> T build(ClusterManager manager, HarbourConfig.Cluster cluster, Finish<T> finish) {
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+      io.micrometer.core.instrument.binder.jvm.JvmGcMetrics gc = new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics();
+      gc.bindTo(registry);
+      new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+      VertxOptions options =
+          new VertxOptions()
+              .setMetricsOptions(
+                  new MicrometerMetricsOptions().setEnabled(true).setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                      // Each Vert.x its own registry: the one that read the configuration may still be closing.
+                      .setRegistryName("harbour-" + java.util.UUID.randomUUID()));
+      if (manager != null) {
+        options.setEventBusOptions(HazelcastCluster.eventBus(cluster));
+      }
+      return finish.with(Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)), registry, gc);
+    }
+
+    Future<Void> close() {
+      return vertx.close().onComplete(r -> {
+        try {
+          gc.close();
+        } catch (Exception e) {
+          LOG.debug("GC metrics did not close", e);
+        }
+      });
+    }
   }
 
   public Services services() {

@@ -21,10 +21,12 @@ public record HarbourConfig(
     Council council,
     RoutingSettings routing,
     SafetyFiles safety,
-    DataFiles files) {
+    DataFiles files,
+    Cluster cluster) {
 
+  /** {@code trustProxy}: the client's address (throttling, audit) comes from the proxy's X-Forwarded-For. */
   public record Http(
-      String host, int port, URI publicUrl, int bodyLimitBytes, int instances, boolean secureCookies) {}
+      String host, int port, URI publicUrl, int bodyLimitBytes, int instances, boolean secureCookies, boolean trustProxy) {}
 
   /** {@code mongoUri} empty means the embedded store under {@code dataDir}. */
   public record Store(Optional<String> mongoUri, String database, Path dataDir) {
@@ -32,6 +34,13 @@ public record HarbourConfig(
       return mongoUri.isEmpty();
     }
   }
+
+  /**
+   * Clustered mode (docs/operations.md): this node joins the Hazelcast cluster {@code name} on
+   * {@code host:port}, finding the others at the TCP/IP {@code members} (multicast is never used).
+   * Off by default: a single node starts no cluster at all.
+   */
+  public record Cluster(boolean enabled, String name, String host, int port, java.util.List<String> members) {}
 
   /** {@code exitUrl}: the neutral site "Exit this page" replaces a young person's page with. */
   public record Council(String name, String outOfHoursPhone, URI exitUrl) {}
@@ -71,7 +80,8 @@ public record HarbourConfig(
             in.uri("http.publicUrl"),
             in.intInRange("http.bodyLimitBytes", 1024, 10 * 1024 * 1024),
             in.intInRange("http.instances", 1, 64),
-            in.bool("http.secureCookies"));
+            in.bool("http.secureCookies"),
+            in.bool("http.trustProxy"));
     return new HarbourConfig(
         http,
         store,
@@ -101,7 +111,28 @@ public record HarbourConfig(
             Path.of(in.string("files.bankHolidays")),
             Path.of(in.string("files.commonPasswords")),
             Path.of(in.string("files.demoRota")),
-            Path.of(in.string("files.signposting"))));
+            Path.of(in.string("files.signposting"))),
+        cluster(in, store));
+  }
+
+  private static Cluster cluster(ConfigReader in, Store store) {
+    boolean enabled = in.bool("cluster.enabled");
+    java.util.List<String> members =
+        java.util.Arrays.stream(in.optionalString("cluster.members").orElse("").split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
+    for (String member : members) {
+      if (!member.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?")) {
+        throw new ConfigException("cluster.members", "must be host:port addresses separated by commas, got '" + member + "'");
+      }
+    }
+    Cluster cluster = new Cluster(
+        enabled, in.string("cluster.name"), in.string("cluster.host"), in.intInRange("cluster.port", 1, 65535), members);
+    if (enabled && members.isEmpty()) {
+      throw new ConfigException("cluster.members", "must list the cluster's members (host:port,…) when cluster.enabled is true");
+    }
+    if (enabled && store.embedded()) {
+      throw new ConfigException("mongo.uri", "must point at the shared store (ops/store or a MongoDB replica set) when cluster.enabled is true");
+    }
+    return cluster;
   }
 
   /** Rungs of the escalation ladder, in order: {@code backup} and {@code duty_manager}. */

@@ -42,6 +42,10 @@ public final class HarbourRouter {
 
   public static Router create(Vertx vertx, Services services) {
     Router router = Router.router(vertx);
+    if (services.config().http().trustProxy()) {
+      // Behind the proxy every request comes from it; it sets X-Forwarded-For itself (ops/haproxy.cfg).
+      router.allowForward(io.vertx.ext.web.AllowForwardHeaders.X_FORWARD);
+    }
     router.route().handler(new RequestLogHandler()).handler(new SecurityHeadersHandler()).handler(new MalformedRequestHandler());
 
     mountOperations(vertx, router, services);

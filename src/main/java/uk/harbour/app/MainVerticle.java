@@ -12,6 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.Gauge;
+import io.vertx.core.spi.cluster.ClusterManager;
+import uk.harbour.cluster.Leadership;
+import uk.harbour.cluster.LeaseVerticle;
+import uk.harbour.cluster.StoreLease;
 import uk.harbour.store.MongoStore;
 import uk.harbour.chat.ChatUpgrade;
 import uk.harbour.web.HttpVerticle;
@@ -30,27 +35,47 @@ public final class MainVerticle extends VerticleBase {
   private final HarbourConfig config;
   private final Clock clock;
   private final Optional<PrometheusMeterRegistry> metrics;
+  private final Optional<ClusterManager> cluster;
   private MongoStore store;
   private Services services;
   private final List<HttpVerticle> httpVerticles = new CopyOnWriteArrayList<>();
 
-  public MainVerticle(HarbourConfig config, Clock clock, Optional<PrometheusMeterRegistry> metrics) {
+  public MainVerticle(HarbourConfig config, Clock clock, Optional<PrometheusMeterRegistry> metrics, Optional<ClusterManager> cluster) {
     this.config = Objects.requireNonNull(config);
     this.clock = Objects.requireNonNull(clock);
     this.metrics = Objects.requireNonNull(metrics);
+    this.cluster = Objects.requireNonNull(cluster);
   }
 
   @Override
   public Future<?> start() {
     HarbourConfig.Store storeConfig = config.store();
+    ClusterNode node = new ClusterNode(cluster, context);
     return MongoStore.open(vertx, storeConfig.mongoUri(), storeConfig.database(), storeConfig.dataDir())
         .onSuccess(s -> store = s)
         .compose(s -> Pages.load(vertx, config.webRoot(), siteModel()))
-        .compose(pages -> Wiring.build(vertx, config, clock, store, pages, metrics))
+        .compose(pages -> Wiring.build(vertx, config, clock, store, pages, metrics, node))
         .onSuccess(built -> services = built)
-        .compose(built -> config.demo() ? DemoData.seed(vertx, built) : Future.succeededFuture())
-        .compose(v -> vertx.deployVerticle(new RoutingVerticle(services.routing(), config.routing().sweep())))
+        .compose(built -> startLeadership(node))
+        .compose(v -> vertx.deployVerticle(new RoutingVerticle(services.routing(), config.routing().sweep(), services.leadership())))
         .compose(v -> deployHttp());
+  }
+
+  /**
+   * The demo is seeded by whichever node leads (the only one, or the lease holder), as it takes
+   * over; a node that takes the lease at start seeds before it serves anyone.
+   */
+  private Future<?> startLeadership(ClusterNode node) {
+    Leadership leadership = services.leadership();
+    if (config.demo()) {
+      leadership.onGained(() -> DemoData.seed(vertx, services));
+    }
+    metrics.ifPresent(registry -> {
+      Gauge.builder("harbour.routing.leader", leadership, l -> l.leading() ? 1 : 0)
+          .description("1 while this node runs routing's sweep, escalations and handovers").register(registry);
+      Gauge.builder("harbour.cluster.members", node, ClusterNode::members).description("Nodes in the cluster, this one included").register(registry);
+    });
+    return leadership instanceof StoreLease lease ? vertx.deployVerticle(new LeaseVerticle(lease)) : leadership.start();
   }
 
   private Future<String> deployHttp() {

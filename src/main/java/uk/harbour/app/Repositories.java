@@ -13,6 +13,7 @@ import uk.harbour.store.MongoConversationRepository;
 import uk.harbour.store.MongoDeviceRepository;
 import uk.harbour.store.MongoInviteRepository;
 import uk.harbour.store.MongoKnownBrowserRepository;
+import uk.harbour.store.MongoLeaseRepository;
 import uk.harbour.store.MongoMessageRepository;
 import uk.harbour.store.MongoRotaRepository;
 import uk.harbour.store.MongoSavedHelpRepository;
@@ -31,7 +32,8 @@ record Repositories(
     MongoRotaRepository rota,
     MongoCatalogueRepository catalogue,
     MongoSavedHelpRepository savedHelp,
-    AuditLog audit) {
+    AuditLog audit,
+    MongoLeaseRepository leases) {
 
   static Repositories over(MongoStore store, HarbourConfig config, Clock clock) {
     MongoClient mongo = store.client();
@@ -47,7 +49,8 @@ record Repositories(
         new MongoRotaRepository(mongo, durability, RotaService.DEFAULT_CAPACITY),
         new MongoCatalogueRepository(mongo, durability, config.zone()),
         new MongoSavedHelpRepository(mongo, durability),
-        new MongoAuditLog(mongo, durability, clock));
+        new MongoAuditLog(mongo, durability, clock),
+        new MongoLeaseRepository(mongo));
   }
 
   /** The unique indexes every look-up relies on, declared by their repositories. */

@@ -1,6 +1,7 @@
 package uk.harbour.app;
 
 import java.time.Clock;
+import uk.harbour.cluster.Leadership;
 import uk.harbour.rota.RotaService;
 import uk.harbour.routing.ConversationAssigner;
 import uk.harbour.routing.CrisisHelp;
@@ -23,7 +24,8 @@ final class RoutingWiring {
   private RoutingWiring() {}
 
   static Routing build(
-      HarbourConfig config, Clock clock, Repositories repos, ChatWiring chat, RotaService rota, Signposting signposting, Safety safety) {
+      HarbourConfig config, Clock clock, Repositories repos, ChatWiring chat, RotaService rota, Signposting signposting, Safety safety,
+      Leadership leadership) {
     RoutingSettings settings = config.routing();
     RotaNow now = new RotaNow(rota::engine);
     StaffDirectory directory = new StaffDirectory(repos.staff());
@@ -42,8 +44,14 @@ final class RoutingWiring {
         directory,
         settings.disconnectGrace(),
         clock);
-    // A rota change (cover, sickness) can end someone's shift now: hand over at once.
-    rota.onChange(engine -> routing.sweep());
+    // A rota change (cover, sickness) can end someone's shift now: hand over at once (where routing runs;
+    // every node hears the change).
+    rota.onChange(engine -> {
+      if (leadership.leading()) {
+        routing.sweep();
+      }
+    });
+    leadership.onGained(routing::takeOver);
     return routing;
   }
 }

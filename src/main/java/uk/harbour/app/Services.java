@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import uk.harbour.routing.Routing;
 import uk.harbour.audit.AuditLog;
+import uk.harbour.cluster.Leadership;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.ChatSockets;
 import uk.harbour.chat.StaffPresence;
@@ -40,4 +41,5 @@ public record Services(
     Signposting signposting,
     SavedHelp savedHelp,
     CardSending cardSending,
-    Safety safety) {}
+    Safety safety,
+    Leadership leadership) {}

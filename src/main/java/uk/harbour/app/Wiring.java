@@ -6,6 +6,9 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Optional;
 import uk.harbour.chat.ChatSockets;
+import uk.harbour.cluster.Leadership;
+import uk.harbour.cluster.StoreLease;
+import uk.harbour.signposting.CatalogueSync;
 import uk.harbour.rota.RotaService;
 import uk.harbour.routing.Routing;
 import uk.harbour.signposting.CardHelpers;
@@ -19,35 +22,50 @@ import uk.harbour.web.Pages;
 /**
  * Builds every service from configuration and the store, as a list: the repositories and their
  * indexes and the files read at start, then one small factory per feature in dependency order,
- * then the features' own start-up (catching up conversations, the rota, the catalogue and its seed).
+ * then the features' own start-up (catching up conversations, the rota, the catalogue). Seeding is
+ * a duty of the node that leads ({@link Leadership}), like routing's sweep.
  */
 final class Wiring {
 
   private Wiring() {}
 
+  /** One node leads alone; several share a lease in the store, and the one whose holder left takes it at once. */
+  private static Leadership leadership(HarbourConfig config, Clock clock, Repositories repos, ClusterNode node) {
+    if (!node.clustered()) {
+      return Leadership.alone();
+    }
+    StoreLease lease = new StoreLease(repos.leases(), node.id(), clock);
+    node.onLeft(lease::nodeLeft);
+    return lease;
+  }
+
   static Future<Services> build(
-      Vertx vertx, HarbourConfig config, Clock clock, MongoStore store, Pages pages, Optional<PrometheusMeterRegistry> metrics) {
+      Vertx vertx, HarbourConfig config, Clock clock, MongoStore store, Pages pages, Optional<PrometheusMeterRegistry> metrics, ClusterNode node) {
     Repositories repos = Repositories.over(store, config, clock);
     Future<StartupFiles> read = StartupFiles.read(vertx, config);
     return Future.all(repos.createIndexes(), read).compose(ready -> {
       StartupFiles files = read.result();
       IdentityWiring identity = IdentityWiring.build(vertx, config, clock, repos, files);
-      ChatWiring chat = ChatWiring.build(vertx, config, clock, repos);
+      ChatWiring chat = ChatWiring.build(vertx, config, clock, repos, node);
+      Leadership leadership = leadership(config, clock, repos, node);
       RotaService rota = new RotaService(vertx, repos.rota(), repos.staff(), repos.audit(), files.holidays(), config.zone(), clock,
           config.demo() ? Optional.of(config.files().demoRota()) : Optional.empty());
       CardHelpers.forPages().forEach(pages::helper);
       Signposting signposting = new Signposting(repos.catalogue(), repos.careLeavers(), files.cards(), files.holidays(),
           new CardView.Council(config.council().name(), config.council().outOfHoursPhone()), repos.audit(), clock);
-      Routing routing = RoutingWiring.build(config, clock, repos, chat, rota, signposting, files.safety());
+      Routing routing = RoutingWiring.build(config, clock, repos, chat, rota, signposting, files.safety(), leadership);
+      // Seeding runs where routing runs: two nodes starting at once would both insert the same entries.
+      leadership.onGained(() -> signposting.seed(files.nationalHelp()).mapEmpty());
       ChatSockets sockets = chat.sockets(vertx, config, clock, repos, routing.view());
       Services services = new Services(
           config, clock, store, pages, metrics, repos.audit(), identity.identity(), chat.chat(), sockets, identity.sessionStore(),
           identity.socketAuthenticator(), repos.staff(), routing, rota, chat.presence(), signposting,
-          new SavedHelp(repos.savedHelp(), signposting, clock), new CardSending(chat.chat(), signposting, chat.accountLimit()), files.safety());
-      return chat.log().start()
+          new SavedHelp(repos.savedHelp(), signposting, clock), new CardSending(chat.chat(), signposting, chat.accountLimit()), files.safety(),
+          leadership);
+      return chat.start()
           .compose(v -> rota.start())
           .compose(v -> signposting.start())
-          .compose(v -> signposting.seed(files.nationalHelp()))
+          .compose(v -> node.clustered() ? new CatalogueSync(vertx.eventBus(), node.id(), signposting).start() : Future.succeededFuture())
           .map(services);
     });
   }

@@ -24,5 +24,17 @@ public final class ChatAddresses {
     return "harbour.chat.user." + userId;
   }
 
+  /**
+   * Between nodes only (clustered mode): each message a node stores, so the others' copies of the
+   * conversation stay in step ({@link ConversationSync}).
+   */
+  public static final String SYNC_STORED = "harbour.chat.sync.stored";
+
+  /** Between nodes only: read receipts, which change a conversation without a message. */
+  public static final String SYNC_READ = "harbour.chat.sync.read";
+
+  /** Between nodes only: each node's staff connections and status changes ({@link PresenceSync}). */
+  public static final String SYNC_PRESENCE = "harbour.chat.sync.presence";
+
   private ChatAddresses() {}
 }

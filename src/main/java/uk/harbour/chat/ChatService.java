@@ -29,17 +29,26 @@ public final class ChatService implements ConversationPosts {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
   static final int PAGE = 200;
+  /**
+   * Tries at a seq before giving up: each refused try means another node wrote to the conversation
+   * in the moment between catching up and writing; the pauses between tries grow
+   * ({@link ConversationLog#catchUpAfterClash}), so even two nodes writing bursts into one
+   * conversation get through well within these.
+   */
+  static final int WRITE_ATTEMPTS = 12;
 
   private final ConversationLog log;
   private final MessageRepository messages;
   private final ChatDelivery delivery;
+  private final ConversationSync sync;
   private final Clock clock;
   private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
 
-  public ChatService(ConversationLog log, MessageRepository messages, ChatDelivery delivery, Clock clock) {
+  public ChatService(ConversationLog log, MessageRepository messages, ChatDelivery delivery, ConversationSync sync, Clock clock) {
     this.log = Objects.requireNonNull(log);
     this.messages = Objects.requireNonNull(messages);
     this.delivery = Objects.requireNonNull(delivery);
+    this.sync = Objects.requireNonNull(sync);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -58,7 +67,7 @@ public final class ChatService implements ConversationPosts {
     if (command.kind() == MessageKind.CARD && !sender.role().isStaff()) {
       return Future.failedFuture(HarbourException.forbidden("Only staff can send cards."));
     }
-    return log.inOrder(command.conversationId(), conv -> accept(conv, sender, command, allowance, true))
+    return log.inOrder(command.conversationId(), conv -> accept(conv, sender, command, allowance, WRITE_ATTEMPTS))
         // Outside the chain: the conversation's next message is written while this one's commit runs.
         .compose(sent -> messages.durable().map(sent))
         .map(
@@ -70,8 +79,8 @@ public final class ChatService implements ConversationPosts {
             });
   }
 
-  /** {@code allowance} is null on the retry after a seq clash: that message was charged already. */
-  private Future<Sent> accept(Conversation conv, SignedIn sender, SendCommand command, RateLimiter allowance, boolean retry) {
+  /** {@code allowance} is null on a retry after a seq clash: that message was charged already. */
+  private Future<Sent> accept(Conversation conv, SignedIn sender, SendCommand command, RateLimiter allowance, int attempts) {
     if (!ChatAccess.canRead(sender, conv) || (command.kind().staffOnly() && !ChatAccess.canManage(sender, conv))) {
       return Future.failedFuture(notYours());
     }
@@ -100,12 +109,16 @@ public final class ChatService implements ConversationPosts {
                 return Future.failedFuture(e);
               }
               if (duplicate.kind() == Duplicate.CLIENT_ID) {
+                // Stored before, perhaps by a node that died before telling this one: catch up past it.
                 return messages
                     .findByClientId(conv.id(), sender.id(), command.clientId())
+                    .compose(found -> found.orElseThrow().seq() > conv.lastSeq() ? log.catchUp(conv).map(found) : Future.succeededFuture(found))
                     .map(found -> new Sent(found.orElseThrow(), null, false));
               }
-              // Another writer took this seq (a previous run, or another node): catch up and try once more.
-              return retry ? log.catchUp(conv).compose(v -> accept(conv, sender, command, null, false)) : Future.failedFuture(e);
+              // Another writer took this seq (a previous run, or another node): catch up and try again.
+              return attempts > 1
+                  ? log.catchUpAfterClash(conv, WRITE_ATTEMPTS - attempts + 1).compose(v -> accept(conv, sender, command, null, attempts - 1))
+                  : Future.failedFuture(e);
             });
   }
 
@@ -120,7 +133,7 @@ public final class ChatService implements ConversationPosts {
 
   @Override
   public Future<List<Message>> postIf(String conversationId, Function<Conversation, List<Message>> decide) {
-    return log.inOrder(conversationId, conv -> storeAll(conv, decide.apply(conv), new ArrayList<>()))
+    return log.inOrder(conversationId, conv -> decideAndStore(conv, decide, WRITE_ATTEMPTS))
         .compose(sent -> messages.durable().map(sent))
         .map(
             sent -> {
@@ -129,15 +142,36 @@ public final class ChatService implements ConversationPosts {
             });
   }
 
-  private Future<List<Sent>> storeAll(Conversation conv, List<Message> drafts, List<Sent> done) {
+  /**
+   * Stores what {@code decide} chose. If another node wrote to the conversation first (a seq clash
+   * before anything was stored), the conversation is caught up and the decision made again on what
+   * is now there, so a decision never rests on a stale copy; after a clash later in the list, the
+   * rest already decided goes after what the other node wrote.
+   */
+  private Future<List<Sent>> decideAndStore(Conversation conv, Function<Conversation, List<Message>> decide, int attempts) {
+    List<Sent> done = new ArrayList<>();
+    return storeAll(conv, decide.apply(conv), done, attempts)
+        .recover(e -> seqTaken(e) && done.isEmpty() && attempts > 1
+            ? log.catchUpAfterClash(conv, WRITE_ATTEMPTS - attempts + 1).compose(v -> decideAndStore(conv, decide, attempts - 1))
+            : Future.failedFuture(e));
+  }
+
+  private Future<List<Sent>> storeAll(Conversation conv, List<Message> drafts, List<Sent> done, int attempts) {
     if (done.size() == drafts.size()) {
       return Future.succeededFuture(done);
     }
     Message next = drafts.get(done.size()).placed(conv.lastSeq() + 1, Math.max(conv.episode(), 1));
-    return store(conv, next).compose(sent -> {
-      done.add(sent);
-      return storeAll(conv, drafts, done);
-    });
+    return store(conv, next)
+        .compose(sent -> {
+          done.add(sent);
+          return storeAll(conv, drafts, done, attempts);
+        }, e -> seqTaken(e) && !done.isEmpty() && attempts > 1
+            ? log.catchUpAfterClash(conv, WRITE_ATTEMPTS - attempts + 1).compose(v -> storeAll(conv, drafts, done, attempts - 1))
+            : Future.failedFuture(e));
+  }
+
+  private static boolean seqTaken(Throwable e) {
+    return e instanceof DuplicateMessageException duplicate && duplicate.kind() == Duplicate.SEQ;
   }
 
   @Override
@@ -147,6 +181,7 @@ public final class ChatService implements ConversationPosts {
 
   private void published(Message message, JsonObject summary) {
     delivery.message(message, summary);
+    sync.stored(message);
     for (Consumer<Message> listener : listeners) {
       try {
         listener.accept(message);
@@ -226,6 +261,7 @@ public final class ChatService implements ConversationPosts {
           }
           log.changed(conv);
           delivery.read(conversationId, seq, reader.role(), ServerFrames.summary(conv));
+          sync.read(conversationId, seq, reader.role());
           return Future.succeededFuture();
         });
   }
@@ -253,6 +289,11 @@ public final class ChatService implements ConversationPosts {
   @Override
   public Future<Conversation> conversation(String conversationId) {
     return log.conversation(conversationId);
+  }
+
+  @Override
+  public Future<Conversation> caughtUp(String conversationId) {
+    return log.caughtUp(conversationId);
   }
 
   @Override

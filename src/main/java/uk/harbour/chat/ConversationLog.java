@@ -119,6 +119,53 @@ public final class ConversationLog {
   }
 
   /**
+   * Catches up after a write found its seq taken by another node. The later the try, the longer a
+   * random pause first (up to {@code tries} × 5 ms), so a node writing a burst into the same
+   * conversation finishes it rather than winning every race.
+   */
+  Future<Void> catchUpAfterClash(Conversation conv, int tries) {
+    long pause = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * tries + 2);
+    io.vertx.core.Promise<Void> waited = io.vertx.core.Promise.promise();
+    vertx.setTimer(pause, id -> waited.complete());
+    return waited.future().compose(v -> catchUp(conv));
+  }
+
+  /**
+   * A message another node stored (clustered mode): folded in when it is the next one, otherwise
+   * the conversation is caught up from the store, which has it. Not snapshotted here: the node that
+   * stored it does that.
+   */
+  Future<Void> heard(Message message) {
+    return inOrder(message.conversationId(), conv -> {
+      if (message.seq() == conv.lastSeq() + 1) {
+        fold(conv, message);
+        return Future.succeededFuture();
+      }
+      return message.seq() <= conv.lastSeq() ? Future.<Void>succeededFuture() : catchUp(conv);
+    });
+  }
+
+  /** A read receipt another node took (clustered mode). */
+  Future<Void> heardRead(String conversationId, long seq, boolean byCareLeaver) {
+    return inOrder(conversationId, conv -> {
+      if (byCareLeaver) {
+        conv.markReadByCareLeaver(seq);
+      } else {
+        conv.markReadByStaff(seq);
+      }
+      return Future.<Void>succeededFuture();
+    });
+  }
+
+  /**
+   * The conversation caught up with the store now, not only when first loaded: after another node
+   * died, the messages it stored last may never have been announced here.
+   */
+  public Future<Conversation> caughtUp(String conversationId) {
+    return inOrder(conversationId, conv -> catchUp(conv).map(conv));
+  }
+
+  /**
    * Writes the snapshot a moment behind the change, folding every change in that moment into one
    * write: the messages are the truth, and a snapshot that is behind is caught up from them.
    */

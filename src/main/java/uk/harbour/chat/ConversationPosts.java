@@ -12,11 +12,18 @@ import java.util.function.Function;
  */
 public interface ConversationPosts {
 
-  /** Told about each message once it is stored, durable and delivered. */
+  /**
+   * Told about each message once it is stored, durable and delivered, on the node that stored it
+   * (with several nodes, every node hears only its own: the others follow through
+   * {@link ConversationSync}, which tells no listener).
+   */
   void onStored(Consumer<Message> listener);
 
   /** The conversation, loaded (and caught up with the message store) if needed. */
   Future<Conversation> conversation(String conversationId);
+
+  /** The conversation caught up with the store now (after another node died, its last messages may be news here). */
+  Future<Conversation> caughtUp(String conversationId);
 
   /** The conversation as held in memory right now, without loading it. */
   Optional<Conversation> peek(String conversationId);

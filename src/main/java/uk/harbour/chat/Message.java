@@ -90,4 +90,24 @@ public record Message(
     }
     return json;
   }
+
+  /** Reads back what {@link #toWire()} wrote (messages another node stored travel in this form). */
+  public static Message fromWire(JsonObject json) {
+    JsonObject sender = json.getJsonObject("sender");
+    String role = sender.getString("role");
+    JsonObject event = json.getJsonObject("event");
+    return new Message(
+        json.getString("conversationId"),
+        json.getLong("seq"),
+        json.getInteger("episode"),
+        MessageKind.valueOf(json.getString("kind").toUpperCase()),
+        json.getString("text"),
+        sender.getString("id"),
+        "system".equals(role) ? null : Role.valueOf(role.toUpperCase()),
+        sender.getString("displayName"),
+        json.getString("clientId"),
+        Instant.parse(json.getString("createdAt")),
+        json.getJsonObject("card"),
+        event == null ? null : ConversationEventJson.fromJson(event));
+  }
 }

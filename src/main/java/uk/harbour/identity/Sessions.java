@@ -3,23 +3,25 @@ package uk.harbour.identity;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.handler.SessionHandler;
-import io.vertx.ext.web.sstore.ClusteredSessionStore;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
 import java.time.Duration;
 
 /**
  * Session cookies: HttpOnly, SameSite=Lax, Secure behind TLS, created only once someone signs in.
- * The store is Vert.x's {@link SessionStore}: local on one node, the cluster's map on several.
+ * The store is Vert.x's {@link SessionStore}: local on one node, the cluster's map on several
+ * ({@link ClusterSessionStore}).
  */
 public final class Sessions {
 
   public static final String COOKIE = "harbour.sid";
+  /** Also the Hazelcast map's name, configured with one backup (app.HazelcastCluster). */
+  public static final String MAP = "harbour.sessions";
 
   private Sessions() {}
 
   public static SessionStore store(Vertx vertx) {
-    return vertx.isClustered() ? ClusteredSessionStore.create(vertx, "harbour.sessions") : LocalSessionStore.create(vertx, "harbour.sessions");
+    return vertx.isClustered() ? new ClusterSessionStore(vertx, MAP) : LocalSessionStore.create(vertx, MAP);
   }
 
   /**

@@ -79,6 +79,23 @@ public final class Routing {
     return chain;
   }
 
+  /**
+   * This node has just taken routing over from another (clustered mode): catch every conversation
+   * up with the store first, as the last holder may have stored messages nobody announced here
+   * before it died, so the first sweep sees every wait. Before {@link #start} there is nothing to
+   * do: start catches up anyway.
+   */
+  public Future<Void> takeOver() {
+    if (startedAt == null) {
+      return Future.succeededFuture();
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (Conversation conv : chat.conversations()) {
+      chain = chain.compose(v -> chat.caughtUp(conv.id()).<Void>mapEmpty().recover(e -> Future.succeededFuture()));
+    }
+    return chain;
+  }
+
   public OnCallView view() {
     return view;
   }

@@ -44,6 +44,7 @@ public final class Signposting {
   private final AuditLog audit;
   private final Clock clock;
   private final Map<String, CatalogueEntry> entries = new ConcurrentHashMap<>();
+  private final java.util.List<java.util.function.Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Signposting(
       CatalogueRepository repository,
@@ -62,14 +63,15 @@ public final class Signposting {
     this.clock = Objects.requireNonNull(clock);
   }
 
-  /** Loads the whole catalogue into memory. */
+  /** Loads the whole catalogue into memory (again, when another node changed it). */
   public Future<Void> start() {
     return repository
         .all()
         .map(
             all -> {
-              entries.clear();
+              // Replaced in place, never emptied first: readers on other threads always see a whole catalogue.
               all.forEach(e -> entries.put(e.id(), e));
+              entries.keySet().retainAll(all.stream().map(CatalogueEntry::id).collect(java.util.stream.Collectors.toSet()));
               LOG.info("Signposting catalogue ready with {} entries", all.size());
               return null;
             });
@@ -131,8 +133,14 @@ public final class Signposting {
     return repository.insert(fresh).compose(e -> changed(actor, e, "created")).map(fresh);
   }
 
+  /** Told the id of every entry changed here (other nodes reload: {@link CatalogueSync}). */
+  public void onChange(java.util.function.Consumer<String> listener) {
+    listeners.add(Objects.requireNonNull(listener));
+  }
+
   private Future<CatalogueEntry> changed(Actor actor, CatalogueEntry entry, String what) {
     entries.put(entry.id(), entry);
+    listeners.forEach(listener -> listener.accept(entry.id()));
     return audit
         .append(actor, AuditAction.CATALOGUE_CHANGED, entry.id(), new JsonObject().put("change", what).put("version", entry.version()))
         .map(entry);

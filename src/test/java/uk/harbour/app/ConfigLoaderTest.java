@@ -110,7 +110,10 @@ class ConfigLoaderTest {
         "HARBOUR_DEMO      | maybe     | demo: must be auto, true or false, got 'maybe'",
         "HARBOUR_SLA_MINUTES | 0       | routing.slaMinutes: must be between 1 and 1440, got 0",
         "HARBOUR_ESCALATION_LADDER | backup,boss | routing.ladder: must list backup and/or duty_manager once each",
-        "HARBOUR_ESCALATION_LADDER | backup,backup | routing.ladder: must list backup and/or duty_manager once each"
+        "HARBOUR_ESCALATION_LADDER | backup,backup | routing.ladder: must list backup and/or duty_manager once each",
+        "HARBOUR_CLUSTER   | yes       | cluster.enabled: must be true or false, got 'yes'",
+        "HARBOUR_CLUSTER_PORT | 0      | cluster.port: must be between 1 and 65535, got 0",
+        "HARBOUR_TRUST_PROXY | 1       | http.trustProxy: must be true or false, got '1'"
       })
   @DisplayName("A bad value stops start-up with one line naming the key and the problem")
   void badValues(String variable, String value, String expected, Vertx vertx, VertxTestContext ctx) {
@@ -123,6 +126,53 @@ class ConfigLoaderTest {
                           assertInstanceOf(ConfigException.class, e);
                           assertTrue(e.getMessage().startsWith(expected), e.getMessage());
                           assertFalse(e.getMessage().contains("\n"), "one line");
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("Clustered mode comes from the environment: a TCP/IP member list and this node's port")
+  void clusterFromEnvironment(Vertx vertx, VertxTestContext ctx) {
+    Map<String, String> env = Map.of("HARBOUR_CLUSTER", "true", "HARBOUR_CLUSTER_MEMBERS", "127.0.0.1:5701, 127.0.0.1:5702",
+        "HARBOUR_CLUSTER_PORT", "5702", "MONGO_URI", "mongodb://127.0.0.1:27017");
+    ConfigLoader.load(vertx, env, new JsonObject())
+        .compose(clustered -> ConfigLoader.load(vertx, Map.of(), new JsonObject()).map(single -> new HarbourConfig[] {clustered, single}))
+        .onComplete(
+            ctx.succeeding(
+                both ->
+                    ctx.verify(
+                        () -> {
+                          assertEquals(new HarbourConfig.Cluster(true, "harbour", "127.0.0.1", 5702, java.util.List.of("127.0.0.1:5701", "127.0.0.1:5702")), both[0].cluster());
+                          assertFalse(both[1].cluster().enabled(), "one node by default");
+                          ctx.completeNow();
+                        })));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "no members            | mongodb://127.0.0.1 |                         | cluster.members: must list the cluster's members",
+        "a bad member          | mongodb://127.0.0.1 | 127.0.0.1:5701,host name | cluster.members: must be host:port addresses",
+        "no shared store       |                     | 127.0.0.1:5701          | mongo.uri: must point at the shared store"
+      })
+  @DisplayName("Clustered mode without what it needs stops start-up with one line naming the key")
+  void clusterNeeds(String what, String mongoUri, String members, String expected, Vertx vertx, VertxTestContext ctx) {
+    Map<String, String> env = new java.util.HashMap<>(Map.of("HARBOUR_CLUSTER", "true"));
+    if (mongoUri != null) {
+      env.put("MONGO_URI", mongoUri);
+    }
+    if (members != null) {
+      env.put("HARBOUR_CLUSTER_MEMBERS", members);
+    }
+    ConfigLoader.load(vertx, env, new JsonObject())
+        .onComplete(
+            ctx.failing(
+                e ->
+                    ctx.verify(
+                        () -> {
+                          assertInstanceOf(ConfigException.class, e);
+                          assertTrue(e.getMessage().startsWith(expected), e.getMessage());
                           ctx.completeNow();
                         })));
   }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 class ArchitectureTest {
 
   private static final String[] FEATURES = {
-    "uk.harbour.audit..", "uk.harbour.calendar..", "uk.harbour.chat..", "uk.harbour.identity..", "uk.harbour.rota..",
+    "uk.harbour.audit..", "uk.harbour.calendar..", "uk.harbour.chat..", "uk.harbour.cluster..", "uk.harbour.identity..", "uk.harbour.rota..",
     "uk.harbour.routing..", "uk.harbour.signposting..", "uk.harbour.safety..", "uk.harbour.web.."
   };
 

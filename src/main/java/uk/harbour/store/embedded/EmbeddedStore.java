@@ -15,6 +15,15 @@ public interface EmbeddedStore extends AutoCloseable {
     return H2EmbeddedStore.start(file);
   }
 
+  /**
+   * The shared store ({@code ops/store}): the same engine on {@code file}, served at {@code
+   * host:port} for other processes (several Harbour nodes), each write committed to the file
+   * before it is answered, so their acknowledgements are as durable as on one node.
+   */
+  static EmbeddedStore serve(Path file, String host, int port) {
+    return H2EmbeddedStore.serve(file, host, port);
+  }
+
   /** Where the driver reaches the server, e.g. {@code mongodb://127.0.0.1:41234}. */
   String connectionString();
 

@@ -30,8 +30,29 @@ final class FastIndexH2Backend extends H2Backend {
   /** H2Database opens its indexes inside its own constructor, before a subclass can keep a field. */
   private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
 
+  /** Commands that change data; on the shared store each is answered only once committed. */
+  private static final java.util.Set<String> WRITES = java.util.Set.of(
+      "insert", "update", "delete", "findandmodify", "createindexes", "dropindexes", "drop", "dropdatabase", "create");
+
+  private volatile Runnable afterWrite = () -> {};
+
   FastIndexH2Backend(MVStore store) {
     super(store);
+  }
+
+  /** Runs {@code hook} after every write command and before its answer (the shared store's commit). */
+  void afterEveryWrite(Runnable hook) {
+    this.afterWrite = hook;
+  }
+
+  @Override
+  public de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel, String databaseName, String command,
+      de.bwaldvogel.mongo.bson.Document query) {
+    de.bwaldvogel.mongo.bson.Document answer = super.handleCommand(channel, databaseName, command, query);
+    if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+      afterWrite.run();
+    }
+    return answer;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package uk.harbour.store.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,20 +25,32 @@ final class H2EmbeddedStore implements EmbeddedStore {
   static final int RETENTION_MS = 1000;
 
   private final MVStore mvStore;
-  private final H2Backend backend;
+  private final FastIndexH2Backend backend;
   private final MongoServer server;
   private final String connectionString;
   private boolean closed;
 
-  private H2EmbeddedStore(MVStore mvStore) {
+  private H2EmbeddedStore(MVStore mvStore, String host, int port) {
     this.mvStore = mvStore;
     this.backend = new FastIndexH2Backend(mvStore);
     this.server = new MongoServer(backend);
-    this.connectionString = server.bindAndGetConnectionString();
+    if (port == 0) {
+      this.connectionString = server.bindAndGetConnectionString();
+    } else {
+      // The shared store: other processes write to it, so every write is committed before it is answered.
+      CommitBeforeReply commits = new CommitBeforeReply(this::commit);
+      backend.afterEveryWrite(commits::awaitCommit);
+      server.bind(host, port);
+      this.connectionString = "mongodb://" + host + ":" + port;
+    }
   }
 
   static H2EmbeddedStore start(Path file) {
     return open(settings(file));
+  }
+
+  static H2EmbeddedStore serve(Path file, String host, int port) {
+    return open(settings(file), host, port);
   }
 
   /** Harbour's MVStore settings for {@code file}, its directory created; tests may add to them. */
@@ -60,11 +71,15 @@ final class H2EmbeddedStore implements EmbeddedStore {
   }
 
   static H2EmbeddedStore open(MVStore.Builder settings) {
+    return open(settings, "127.0.0.1", 0);
+  }
+
+  private static H2EmbeddedStore open(MVStore.Builder settings, String host, int port) {
     MVStore store = settings.open();
     // Every acknowledged write is committed and synced (commit(), shared by GroupCommitter), so old
     // chunks need not be kept for the default 45 s; keeping them made the file grow ~100x the data.
     store.setRetentionTime(Integer.getInteger("harbour.mvstore.retentionMs", RETENTION_MS));
-    return new H2EmbeddedStore(store);
+    return new H2EmbeddedStore(store, host, port);
   }
 
   /** The file underneath, for tests that inspect it or drop it without a commit, as a crash would. */
