@@ -23,7 +23,8 @@ public enum AuditAction {
   CONVERSATION_VIEWED("Viewed a conversation"),
   TRANSCRIPT_EXPORTED("Printed or saved a transcript"),
   ROTA_CHANGED("Changed the rota"),
-  CATALOGUE_CHANGED("Changed the help catalogue");
+  CATALOGUE_CHANGED("Changed the help catalogue"),
+  REPORT_EXPORTED("Exported report figures");
 
   private final String words;
 
