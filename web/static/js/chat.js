@@ -3,6 +3,7 @@ import { Connection } from "./connection.js";
 import { Outbox } from "./outbox.js";
 import { MessageList } from "./messages.js";
 import { postJson } from "./api.js";
+import { askHelpful } from "./helpful.js";
 
 const root = document.getElementById("chat");
 const userId = root.dataset.userId;
@@ -157,6 +158,7 @@ document.getElementById("chat-form").addEventListener("submit", (event) => {
   submit();
 });
 
+askHelpful(connection);
 connection.open();
 
 // A card the leaving care team sent can be kept in "My saved help".

@@ -16,6 +16,7 @@ import uk.harbour.store.MongoStore;
 import uk.harbour.chat.ChatUpgrade;
 import uk.harbour.web.HttpVerticle;
 import uk.harbour.web.InvalidRequestHandler;
+import uk.harbour.reports.ReportsVerticle;
 import uk.harbour.routing.RoutingVerticle;
 import uk.harbour.web.Pages;
 
@@ -50,6 +51,7 @@ public final class MainVerticle extends VerticleBase {
         .onSuccess(built -> services = built)
         .compose(built -> config.demo() ? DemoData.seed(vertx, built) : Future.succeededFuture())
         .compose(v -> vertx.deployVerticle(new RoutingVerticle(services.routing(), config.routing().sweep())))
+        .compose(v -> vertx.deployVerticle(new ReportsVerticle(services.reports().writer())))
         .compose(v -> deployHttp());
   }
 

@@ -14,6 +14,8 @@ import uk.harbour.store.MongoDeviceRepository;
 import uk.harbour.store.MongoInviteRepository;
 import uk.harbour.store.MongoKnownBrowserRepository;
 import uk.harbour.store.MongoMessageRepository;
+import uk.harbour.store.MongoReportDayRepository;
+import uk.harbour.store.MongoReportProgressRepository;
 import uk.harbour.store.MongoRotaRepository;
 import uk.harbour.store.MongoSavedHelpRepository;
 import uk.harbour.store.MongoStaffRepository;
@@ -31,7 +33,9 @@ record Repositories(
     MongoRotaRepository rota,
     MongoCatalogueRepository catalogue,
     MongoSavedHelpRepository savedHelp,
-    AuditLog audit) {
+    AuditLog audit,
+    MongoReportDayRepository reportDays,
+    MongoReportProgressRepository reportProgress) {
 
   static Repositories over(MongoStore store, HarbourConfig config, Clock clock) {
     MongoClient mongo = store.client();
@@ -47,7 +51,9 @@ record Repositories(
         new MongoRotaRepository(mongo, durability, RotaService.DEFAULT_CAPACITY),
         new MongoCatalogueRepository(mongo, durability, config.zone()),
         new MongoSavedHelpRepository(mongo, durability),
-        new MongoAuditLog(mongo, durability, clock));
+        new MongoAuditLog(mongo, durability, clock),
+        new MongoReportDayRepository(mongo),
+        new MongoReportProgressRepository(mongo));
   }
 
   /** The unique indexes every look-up relies on, declared by their repositories. */

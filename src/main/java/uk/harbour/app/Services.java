@@ -40,4 +40,5 @@ public record Services(
     Signposting signposting,
     SavedHelp savedHelp,
     CardSending cardSending,
-    Safety safety) {}
+    Safety safety,
+    ReportsWiring reports) {}

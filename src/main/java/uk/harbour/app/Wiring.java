@@ -40,10 +40,11 @@ final class Wiring {
           new CardView.Council(config.council().name(), config.council().outOfHoursPhone()), repos.audit(), clock);
       Routing routing = RoutingWiring.build(config, clock, repos, chat, rota, signposting);
       ChatSockets sockets = chat.sockets(vertx, config, clock, repos, routing.view());
+      ReportsWiring reports = ReportsWiring.build(config, clock, repos, chat, rota, files);
       Services services = new Services(
           config, clock, store, pages, metrics, repos.audit(), identity.identity(), chat.chat(), sockets, identity.sessionStore(),
           identity.socketAuthenticator(), repos.staff(), routing, rota, chat.presence(), signposting,
-          new SavedHelp(repos.savedHelp(), signposting, clock), new CardSending(chat.chat(), signposting, chat.accountLimit()), files.safety());
+          new SavedHelp(repos.savedHelp(), signposting, clock), new CardSending(chat.chat(), signposting, chat.accountLimit()), files.safety(), reports);
       return chat.log().start()
           .compose(v -> rota.start())
           .compose(v -> signposting.start())

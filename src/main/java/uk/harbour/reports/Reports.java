@@ -47,6 +47,10 @@ public final class Reports {
     return LocalDate.now(clock.withZone(settings.zone()));
   }
 
+  public java.time.Instant now() {
+    return clock.instant();
+  }
+
   public ReportSettings settings() {
     return settings;
   }

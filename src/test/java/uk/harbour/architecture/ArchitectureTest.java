@@ -22,7 +22,7 @@ class ArchitectureTest {
 
   private static final String[] FEATURES = {
     "uk.harbour.audit..", "uk.harbour.calendar..", "uk.harbour.chat..", "uk.harbour.identity..", "uk.harbour.rota..",
-    "uk.harbour.routing..", "uk.harbour.signposting..", "uk.harbour.safety..", "uk.harbour.web.."
+    "uk.harbour.routing..", "uk.harbour.signposting..", "uk.harbour.safety..", "uk.harbour.reports..", "uk.harbour.web.."
   };
 
   private static JavaClasses main;
@@ -50,7 +50,7 @@ class ArchitectureTest {
   void webImportsNoFeature() {
     noClasses().that().resideInAPackage("uk.harbour.web..").should().dependOnClassesThat()
         .resideInAnyPackage("uk.harbour.audit..", "uk.harbour.calendar..", "uk.harbour.chat..", "uk.harbour.identity..", "uk.harbour.rota..",
-            "uk.harbour.routing..", "uk.harbour.signposting..", "uk.harbour.safety..")
+            "uk.harbour.routing..", "uk.harbour.signposting..", "uk.harbour.safety..", "uk.harbour.reports..")
         .check(main);
   }
 
