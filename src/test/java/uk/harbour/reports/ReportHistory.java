@@ -123,6 +123,13 @@ final class ReportHistory {
       return this;
     }
 
+    /** Continues after a message already written, so the next ones take the seqs after it. */
+    Script replay(Message m) {
+      conv.apply(m);
+      out.add(m);
+      return this;
+    }
+
     Script young(String local) {
       return add(MessageKind.TEXT, conv.id(), Role.CARE_LEAVER, local, null, "c" + (conv.lastSeq() + 1));
     }
