@@ -8,12 +8,15 @@ import uk.harbour.reports.Reports;
 import uk.harbour.rota.RotaService;
 
 /** Reports: the writer that keeps the episode records and roll-ups, and the service that reads them. */
-public record ReportsWiring(ReportWriter writer, Reports reports) {
+public record ReportsWiring(ReportWriter writer, Reports reports, DemoHistory demoHistory) {
 
   static ReportsWiring build(HarbourConfig config, Clock clock, Repositories repos, ChatWiring chat, RotaService rota, StartupFiles files) {
     ReportSettings settings = new ReportSettings(config.routing().sla(), config.routing().urgentSla(), ReportSettings.MISSED_AFTER, config.zone());
     CoverLookup covers = new CoverLookup(rota::engine, files.holidays(), config.zone());
     ReportWriter writer = new ReportWriter(chat.chat(), repos.messages(), repos.reportDays(), repos.reportProgress(), covers, config.zone());
-    return new ReportsWiring(writer, new Reports(repos.reportDays(), chat.chat(), repos.audit(), rota::engine, settings, clock));
+    Reports reports = new Reports(repos.reportDays(), chat.chat(), repos.audit(), rota::engine, settings, clock);
+    writer.onFlushed(reports::written);
+    return new ReportsWiring(writer, reports,
+        new DemoHistory(repos.careLeavers(), repos.messages(), chat.chat(), rota, files.holidays(), config.zone(), clock));
   }
 }

@@ -46,6 +46,12 @@ public final class Episode {
   int transfers;
   String helpful = "";
   final Set<String> staff = new LinkedHashSet<>();
+  /**
+   * Read side only (a record read back from a roll-up never changes): what reports work out from
+   * it again and again, kept. An outcome with no open wait no longer depends on the time.
+   */
+  private volatile Outcome settled;
+  private volatile java.time.LocalDateTime localStart;
 
   /** One wait on staff: offsets in seconds from the episode's start; -1 for none. */
   static final class Wait {
@@ -92,6 +98,27 @@ public final class Episode {
 
   public Instant startedAt() {
     return Instant.ofEpochSecond(start);
+  }
+
+  Outcome outcome(long nowEpochSecond, ReportSettings settings) {
+    Outcome known = settled;
+    if (known != null) {
+      return known;
+    }
+    Outcome now = Outcome.of(this, nowEpochSecond, settings);
+    if (openWait() == null) {
+      settled = now;
+    }
+    return now;
+  }
+
+  java.time.LocalDateTime localStart(java.time.ZoneId zone) {
+    java.time.LocalDateTime known = localStart;
+    if (known == null) {
+      known = startedAt().atZone(zone).toLocalDateTime();
+      localStart = known;
+    }
+    return known;
   }
 
   /** Where the open wait is, if any: the young person's turn nobody has answered yet. */

@@ -17,6 +17,10 @@ final class Outcome {
   final List<String> repliedBy = new ArrayList<>();
   final List<Long> acknowledgements = new ArrayList<>();
   final int unacknowledged;
+  /** The groups the episode's figures count in (every episode, office hours or not, urgency, shift, who answered first). */
+  private final int[] groups;
+  private final int[] firstResponseGroups;
+  private final int[][] replyGroups;
 
   private Outcome(Episode e, long nowEpochSecond, ReportSettings settings) {
     this.episode = e;
@@ -60,6 +64,31 @@ final class Outcome {
     this.missed = anyMissed || neverAnswered ? Boolean.TRUE : missPending ? null : Boolean.FALSE;
     this.withinSla = slaFailed || neverAnswered ? Boolean.FALSE : slaPending ? null : slaMet ? Boolean.TRUE : null;
     this.unacknowledged = unanswered;
+    this.groups = new int[] {GroupNames.id(SummaryBuilder.ALL), GroupNames.id(e.officeHours ? "officeHours" : "outOfHours"),
+        GroupNames.id(e.urgent ? "urgent" : "normal"), GroupNames.shift(e.shiftId), GroupNames.id(e.responderKind.isEmpty() ? "unanswered" : e.responderKind)};
+    this.firstResponseGroups = with(groups, GroupNames.adviser(e.firstResponder));
+    this.replyGroups = new int[replies.size()][];
+    for (int i = 0; i < replies.size(); i++) {
+      replyGroups[i] = with(groups, GroupNames.adviser(repliedBy.get(i)));
+    }
+  }
+
+  private static int[] with(int[] groups, int extra) {
+    int[] out = java.util.Arrays.copyOf(groups, groups.length + 1);
+    out[groups.length] = extra;
+    return out;
+  }
+
+  int[] groups() {
+    return groups;
+  }
+
+  int[] firstResponseGroups() {
+    return firstResponseGroups;
+  }
+
+  int[] replyGroups(int reply) {
+    return replyGroups[reply];
   }
 
   static Outcome of(Episode e, long nowEpochSecond, ReportSettings settings) {

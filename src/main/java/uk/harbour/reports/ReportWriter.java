@@ -44,7 +44,7 @@ public final class ReportWriter {
   private final ReportProgressRepository progress;
   private final CoverLookup covers;
   private final ZoneId zone;
-  private final List<Runnable> flushed = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<java.util.function.Consumer<java.util.Set<String>>> flushed = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, ConversationFold> folds = new HashMap<>();
   private final Map<String, Future<Void>> chains = new HashMap<>();
   /** Episodes whose records changed since the last flush, by day and key; packed when the flush takes them. */
@@ -87,8 +87,8 @@ public final class ReportWriter {
     return caughtUp.future();
   }
 
-  /** Told after each flush that wrote something (readers drop what they kept of those days). */
-  public void onFlushed(Runnable listener) {
+  /** Told the day roll-ups ({@code _id}s) each flush wrote, once written: readers drop what they kept of those days. */
+  public void onFlushed(java.util.function.Consumer<java.util.Set<String>> listener) {
     flushed.add(listener);
   }
 
@@ -214,7 +214,7 @@ public final class ReportWriter {
     // Records first, then the watermark: a crash in between folds those messages again, into the same records.
     return days.save(dayRows)
         .compose(v -> progress.save(marks))
-        .onSuccess(v -> flushed.forEach(Runnable::run))
+        .onSuccess(v -> flushed.forEach(listener -> listener.accept(byDay.keySet())))
         .recover(e -> {
           LOG.warn("Report records not written; they will be at the next flush", e);
           rows.forEach(dirtyRows::putIfAbsent);

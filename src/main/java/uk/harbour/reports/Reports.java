@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +35,8 @@ public final class Reports {
   private final SummaryBuilder builder;
   private final ReportSettings settings;
   private final Clock clock;
+  /** About a year of a busy team (100,000 episodes) and a little more. */
+  private final DayCache cache = new DayCache(150_000);
 
   public Reports(ReportDayRepository days, ConversationPosts chat, AuditLog audit, Supplier<RotaEngine> rota, ReportSettings settings, Clock clock) {
     this.days = Objects.requireNonNull(days);
@@ -127,17 +131,38 @@ public final class Reports {
         ids.add(ReportDayRepository.DayRows.id(team, d));
       }
     }
-    return days.find(ids).map(found -> {
-      List<Episode> all = new ArrayList<>();
+    List<Episode> all = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (String id : ids) {
+      cache.get(id).ifPresentOrElse(all::addAll, () -> missing.add(id));
+    }
+    if (missing.isEmpty()) {
+      return Future.succeededFuture(all);
+    }
+    long readAt = cache.generation();
+    return days.find(missing).map(found -> {
+      Map<String, List<Episode>> byDay = new HashMap<>();
+      missing.forEach(id -> byDay.put(id, new ArrayList<>()));
       for (ReportDayRepository.DayRows day : found) {
+        List<Episode> episodes = byDay.get(day.id());
         day.rows().forEach((key, line) -> {
           Episode e = Episode.unpack(Episode.conversationIdOf(key), line);
           e.team = day.team();
-          all.add(e);
+          episodes.add(e);
         });
       }
+      // Days with nothing in them are kept too: a year's report asks for the year before as well.
+      byDay.forEach((id, episodes) -> {
+        cache.put(id, episodes, readAt);
+        all.addAll(episodes);
+      });
       return all;
     });
+  }
+
+  /** The report writer wrote these days: read them again next time. */
+  public void written(Set<String> dayIds) {
+    cache.forget(dayIds);
   }
 
   private Set<String> allTeams() {

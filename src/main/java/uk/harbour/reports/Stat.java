@@ -26,8 +26,12 @@ record Stat(int count, Long median, Long p90) {
   }
 
   static long rank(long[] sorted, int percent) {
-    int rank = (int) Math.ceil(percent * (double) sorted.length / 100.0);
-    return sorted[Math.max(1, rank) - 1];
+    return sorted[rank(sorted.length, percent) - 1];
+  }
+
+  /** The 1-based nearest rank, ceil(percent × n / 100), in whole numbers so no rounding creeps in. */
+  static int rank(int n, int percent) {
+    return Math.max(1, (int) ((percent * (long) n + 99) / 100));
   }
 
   JsonObject toJson() {

@@ -7,20 +7,25 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Every figure of a report, computed from the episode records of the period (and of the period
  * before, for the comparison) as one JSON object: the API answers it, the page shows it and the
- * CSV lists it, so the three cannot disagree. Field by field in docs/reports.md.
+ * CSV lists it, so the three cannot disagree. Field by field in docs/reports.md. One pass over the
+ * episodes files every duration and count under each group it belongs to ({@link GroupStats}), so
+ * a year of episodes is summed up in one go.
  */
 final class SummaryBuilder {
+
+  static final String ALL = "all";
+  private static final int[] EVERY = {GroupNames.id(ALL)};
 
   private final ReportSettings settings;
   private final Function<String, String> shiftLabels;
@@ -31,7 +36,7 @@ final class SummaryBuilder {
   }
 
   JsonObject build(ReportQuery query, List<Episode> current, List<Episode> previous, long nowEpochSecond) {
-    List<Outcome> now = outcomes(query, current, nowEpochSecond);
+    Tally now = tally(query, current, nowEpochSecond);
     JsonObject summary = new JsonObject()
         .put("from", query.from().toString())
         .put("to", query.to().toString())
@@ -44,188 +49,231 @@ final class SummaryBuilder {
             .put("slaSeconds", settings.sla().toSeconds())
             .put("urgentSlaSeconds", settings.urgentSla().toSeconds())
             .put("missedAfterSeconds", settings.missedAfter().toSeconds()));
-    headline(summary, now);
+    now.headline(summary);
     summary
-        .put("demoEpisodes", (int) now.stream().filter(o -> o.episode.demo).count())
-        .put("officeHours", group(filter(now, o -> o.episode.officeHours)))
-        .put("outOfHours", group(filter(now, o -> !o.episode.officeHours)))
-        .put("ownPa", group(filter(now, o -> ConversationFold.OWN_PA.equals(o.episode.responderKind))))
-        .put("dutyAdviser", group(filter(now, o -> ConversationFold.DUTY_ADVISER.equals(o.episode.responderKind))))
-        .put("otherStaff", group(filter(now, o -> ConversationFold.OTHER_STAFF.equals(o.episode.responderKind))))
-        .put("byDay", byDay(query, now))
-        .put("byHourOfWeek", byHourOfWeek(now))
-        .put("byAdviser", byAdviser(query, now))
-        .put("byShift", byShift(now));
+        .put("demoEpisodes", now.demo)
+        .put("officeHours", now.group("officeHours"))
+        .put("outOfHours", now.group("outOfHours"))
+        .put("ownPa", now.group(ConversationFold.OWN_PA))
+        .put("dutyAdviser", now.group(ConversationFold.DUTY_ADVISER))
+        .put("otherStaff", now.group(ConversationFold.OTHER_STAFF))
+        .put("byDay", now.byDay(query))
+        .put("byHourOfWeek", now.byHourOfWeek())
+        .put("byAdviser", now.byAdviser(query))
+        .put("byShift", now.byShift());
     ReportQuery before = query.previous();
     JsonObject previousFigures = new JsonObject().put("from", before.from().toString()).put("to", before.to().toString());
-    headline(previousFigures, outcomes(before, previous, nowEpochSecond));
+    tally(before, previous, nowEpochSecond).headline(previousFigures);
     return summary.put("previous", previousFigures);
   }
 
-  private List<Outcome> outcomes(ReportQuery query, List<Episode> episodes, long nowEpochSecond) {
-    List<Outcome> out = new ArrayList<>();
+  private Tally tally(ReportQuery query, List<Episode> episodes, long nowEpochSecond) {
+    Tally tally = new Tally(query);
     for (Episode e : episodes) {
-      LocalDate day = e.startedAt().atZone(settings.zone()).toLocalDate();
+      LocalDateTime local = e.localStart(settings.zone());
+      LocalDate day = local.toLocalDate();
       if (!day.isBefore(query.from()) && !day.isAfter(query.to()) && query.matches(e)) {
-        out.add(Outcome.of(e, nowEpochSecond, settings));
+        tally.add(e.outcome(nowEpochSecond, settings), local);
       }
     }
-    out.sort(Comparator.comparingLong((Outcome o) -> o.episode.start).thenComparing(o -> o.episode.conversationId).thenComparingInt(o -> o.episode.number));
-    return out;
+    return tally;
   }
 
-  /** The headline figures, also given for the previous period. */
-  private void headline(JsonObject into, List<Outcome> all) {
-    List<Outcome> urgent = filter(all, o -> o.episode.urgent);
-    List<Outcome> escalated = filter(all, Outcome::escalated);
-    List<Long> acknowledgements = new ArrayList<>();
-    all.forEach(o -> acknowledgements.addAll(o.acknowledgements));
-    into.put("episodes", all.size())
-        .put("firstResponse", firstResponses(all).toJson())
-        .put("reply", replies(all).toJson())
-        .put("resolution", Stat.of(all.stream().filter(o -> o.episode.resolved >= 0).map(o -> o.episode.resolved).toList()).toJson())
-        .put("withinSla", withinSla(all).toJson()
-            .put("normal", withinSla(filter(all, o -> !o.episode.urgent)).toJson())
-            .put("urgent", withinSla(urgent).toJson()))
-        .put("missed", missed(all).toJson())
-        .put("unanswered", (int) all.stream().filter(Outcome::unanswered).count())
-        .put("urgent", new JsonObject()
-            .put("episodes", urgent.size())
-            .put("firstResponse", firstResponses(urgent).toJson())
-            .put("withinSla", withinSla(urgent).toJson()))
-        .put("escalations", new JsonObject()
-            .put("episodes", escalated.size())
-            .put("level1", all.stream().mapToInt(o -> o.episode.alerts[0]).sum())
-            .put("level2", all.stream().mapToInt(o -> o.episode.alerts[1]).sum())
-            .put("level3plus", all.stream().mapToInt(o -> o.episode.alerts[2]).sum())
-            .put("acknowledgement", Stat.of(acknowledgements).toJson())
-            .put("unacknowledged", all.stream().mapToInt(o -> o.unacknowledged).sum()))
-        .put("helpful", helpful(all));
+  /** Counts kept per group: episodes, within SLA, SLA decided, missed. */
+  private static final class Counts {
+    int episodes;
+    int within;
+    int decided;
+    int missed;
+
+    void add(Outcome o) {
+      episodes++;
+      within += Boolean.TRUE.equals(o.withinSla) ? 1 : 0;
+      decided += o.withinSla != null ? 1 : 0;
+      missed += Boolean.TRUE.equals(o.missed) ? 1 : 0;
+    }
   }
 
-  private static JsonObject group(List<Outcome> outcomes) {
-    return new JsonObject()
-        .put("episodes", outcomes.size())
-        .put("firstResponse", firstResponses(outcomes).toJson())
-        .put("reply", replies(outcomes).toJson())
-        .put("withinSla", withinSla(outcomes).toJson())
-        .put("missed", missed(outcomes).toJson());
-  }
+  /** Everything about one period's episodes, filled in one pass. */
+  private final class Tally {
+    final GroupStats firstResponses = new GroupStats();
+    final GroupStats replies = new GroupStats();
+    final GroupStats resolutions = new GroupStats();
+    final GroupStats acknowledgements = new GroupStats();
+    Counts[] counts = new Counts[64];
+    final Map<String, Counts> staffCounts = new HashMap<>();
+    int[] resolvedBy = new int[64];
+    final List<String> shifts = new ArrayList<>();
+    final long firstDay;
+    final int[][] days;
+    final int[][] week = new int[7][24];
+    final int[] alerts = new int[3];
+    int escalated;
+    int unacknowledged;
+    int unanswered;
+    int demo;
+    int asked;
+    int yes;
+    int notReally;
+    int skipped;
 
-  private static Stat firstResponses(List<Outcome> outcomes) {
-    return Stat.of(outcomes.stream().filter(Outcome::answered).map(o -> o.episode.firstResponse).toList());
-  }
+    Tally(ReportQuery query) {
+      firstDay = query.from().toEpochDay();
+      days = new int[query.days()][2];
+    }
 
-  private static Stat replies(List<Outcome> outcomes) {
-    List<Long> all = new ArrayList<>();
-    outcomes.forEach(o -> all.addAll(o.replies));
-    return Stat.of(all);
-  }
-
-  private static Share withinSla(List<Outcome> outcomes) {
-    int within = (int) outcomes.stream().filter(o -> Boolean.TRUE.equals(o.withinSla)).count();
-    int decided = (int) outcomes.stream().filter(o -> o.withinSla != null).count();
-    return new Share(within, decided);
-  }
-
-  private static Share missed(List<Outcome> outcomes) {
-    return new Share((int) outcomes.stream().filter(o -> Boolean.TRUE.equals(o.missed)).count(), outcomes.size());
-  }
-
-  private static JsonObject helpful(List<Outcome> outcomes) {
-    int asked = 0;
-    int yes = 0;
-    int notReally = 0;
-    int skipped = 0;
-    for (Outcome o : outcomes) {
-      if (o.episode.resolved >= 0) {
+    void add(Outcome o, LocalDateTime local) {
+      Episode e = o.episode;
+      for (int g : o.groups()) {
+        if (g >= counts.length) {
+          counts = java.util.Arrays.copyOf(counts, Math.max(g + 1, counts.length * 2));
+        }
+        if (counts[g] == null) {
+          counts[g] = new Counts();
+          if (g == o.groups()[3]) {
+            shifts.add(e.shiftId);
+          }
+        }
+        counts[g].add(o);
+      }
+      for (String person : e.staff) {
+        staffCounts.computeIfAbsent(person, k -> new Counts()).add(o);
+      }
+      if (o.answered()) {
+        firstResponses.add(e.firstResponse, o.firstResponseGroups());
+      }
+      for (int i = 0; i < o.replies.size(); i++) {
+        replies.add(o.replies.get(i), o.replyGroups(i));
+      }
+      if (e.resolved >= 0) {
+        resolutions.add(e.resolved, EVERY);
+        int by = GroupNames.adviser(e.resolvedBy);
+        if (by >= resolvedBy.length) {
+          resolvedBy = java.util.Arrays.copyOf(resolvedBy, Math.max(by + 1, resolvedBy.length * 2));
+        }
+        resolvedBy[by]++;
         asked++;
-        switch (o.episode.helpful) {
+        switch (e.helpful) {
           case "yes" -> yes++;
           case "not_really" -> notReally++;
           case "skip" -> skipped++;
           default -> { }
         }
       }
-    }
-    return new JsonObject()
-        .put("asked", asked)
-        .put("yes", yes)
-        .put("notReally", notReally)
-        .put("skipped", skipped)
-        .put("noAnswer", asked - yes - notReally - skipped)
-        .put("share", new Share(yes, yes + notReally).share());
-  }
-
-  private JsonArray byDay(ReportQuery query, List<Outcome> all) {
-    Map<LocalDate, int[]> days = new LinkedHashMap<>();
-    for (LocalDate d = query.from(); !d.isAfter(query.to()); d = d.plusDays(1)) {
-      days.put(d, new int[2]);
-    }
-    for (Outcome o : all) {
-      int[] counts = days.get(o.episode.startedAt().atZone(settings.zone()).toLocalDate());
-      counts[0]++;
-      counts[1] += Boolean.TRUE.equals(o.missed) ? 1 : 0;
-    }
-    JsonArray out = new JsonArray();
-    days.forEach((day, counts) -> out.add(new JsonObject().put("date", day.toString()).put("episodes", counts[0]).put("missed", counts[1])));
-    return out;
-  }
-
-  private JsonArray byHourOfWeek(List<Outcome> all) {
-    int[][] counts = new int[7][24];
-    for (Outcome o : all) {
-      LocalDateTime local = o.episode.startedAt().atZone(settings.zone()).toLocalDateTime();
-      counts[local.getDayOfWeek().getValue() - 1][local.getHour()]++;
-    }
-    JsonArray out = new JsonArray();
-    for (DayOfWeek day : DayOfWeek.values()) {
-      JsonArray hours = new JsonArray();
-      for (int h = 0; h < 24; h++) {
-        hours.add(counts[day.getValue() - 1][h]);
+      for (long seconds : o.acknowledgements) {
+        acknowledgements.add(seconds, EVERY);
       }
-      out.add(new JsonObject().put("day", day.name()).put("hours", hours));
+      for (int level = 0; level < 3; level++) {
+        alerts[level] += e.alerts[level];
+      }
+      escalated += o.escalated() ? 1 : 0;
+      unacknowledged += o.unacknowledged;
+      unanswered += o.unanswered() ? 1 : 0;
+      demo += e.demo ? 1 : 0;
+      int[] day = days[(int) (local.toLocalDate().toEpochDay() - firstDay)];
+      day[0]++;
+      day[1] += Boolean.TRUE.equals(o.missed) ? 1 : 0;
+      week[local.getDayOfWeek().getValue() - 1][local.getHour()]++;
     }
-    return out;
-  }
 
-  private static JsonArray byAdviser(ReportQuery query, List<Outcome> all) {
-    TreeSet<String> people = new TreeSet<>();
-    all.forEach(o -> people.addAll(o.episode.staff));
-    query.adviser().ifPresent(only -> people.retainAll(List.of(only)));
-    List<JsonObject> rows = new ArrayList<>();
-    for (String person : people) {
-      List<Outcome> theirs = filter(all, o -> o.episode.staff.contains(person));
-      List<Long> replies = new ArrayList<>();
-      for (Outcome o : all) {
-        for (int i = 0; i < o.replies.size(); i++) {
-          if (person.equals(o.repliedBy.get(i))) {
-            replies.add(o.replies.get(i));
-          }
+    private Counts counts(String group) {
+      int id = GroupNames.id(group);
+      return id < counts.length && counts[id] != null ? counts[id] : new Counts();
+    }
+
+    private static JsonObject share(Counts c) {
+      return new Share(c.within, c.decided).toJson();
+    }
+
+    /** The headline figures, also given for the previous period. */
+    void headline(JsonObject into) {
+      Counts all = counts(ALL);
+      into.put("episodes", all.episodes)
+          .put("firstResponse", firstResponses.stat(ALL).toJson())
+          .put("reply", replies.stat(ALL).toJson())
+          .put("resolution", resolutions.stat(ALL).toJson())
+          .put("withinSla", share(all).put("normal", share(counts("normal"))).put("urgent", share(counts("urgent"))))
+          .put("missed", new Share(all.missed, all.episodes).toJson())
+          .put("unanswered", unanswered)
+          .put("urgent", new JsonObject()
+              .put("episodes", counts("urgent").episodes)
+              .put("firstResponse", firstResponses.stat("urgent").toJson())
+              .put("withinSla", share(counts("urgent"))))
+          .put("escalations", new JsonObject()
+              .put("episodes", escalated)
+              .put("level1", alerts[0])
+              .put("level2", alerts[1])
+              .put("level3plus", alerts[2])
+              .put("acknowledgement", acknowledgements.stat(ALL).toJson())
+              .put("unacknowledged", unacknowledged))
+          .put("helpful", new JsonObject()
+              .put("asked", asked)
+              .put("yes", yes)
+              .put("notReally", notReally)
+              .put("skipped", skipped)
+              .put("noAnswer", asked - yes - notReally - skipped)
+              .put("share", new Share(yes, yes + notReally).share()));
+    }
+
+    JsonObject group(String name) {
+      Counts c = counts(name);
+      return new JsonObject()
+          .put("episodes", c.episodes)
+          .put("firstResponse", firstResponses.stat(name).toJson())
+          .put("reply", replies.stat(name).toJson())
+          .put("withinSla", share(c))
+          .put("missed", new Share(c.missed, c.episodes).toJson());
+    }
+
+    JsonArray byDay(ReportQuery query) {
+      JsonArray out = new JsonArray();
+      for (LocalDate d = query.from(); !d.isAfter(query.to()); d = d.plusDays(1)) {
+        int[] day = days[(int) (d.toEpochDay() - firstDay)];
+        out.add(new JsonObject().put("date", d.toString()).put("episodes", day[0]).put("missed", day[1]));
+      }
+      return out;
+    }
+
+    JsonArray byHourOfWeek() {
+      JsonArray out = new JsonArray();
+      for (DayOfWeek day : DayOfWeek.values()) {
+        JsonArray hours = new JsonArray();
+        for (int h = 0; h < 24; h++) {
+          hours.add(week[day.getValue() - 1][h]);
         }
+        out.add(new JsonObject().put("day", day.name()).put("hours", hours));
       }
-      rows.add(new JsonObject()
-          .put("adviser", person)
-          .put("episodes", theirs.size())
-          .put("firstResponse", Stat.of(all.stream().filter(o -> person.equals(o.episode.firstResponder)).map(o -> o.episode.firstResponse).toList()).toJson())
-          .put("reply", Stat.of(replies).toJson())
-          .put("resolved", (int) all.stream().filter(o -> person.equals(o.episode.resolvedBy)).count())
-          .put("missed", missed(theirs).toJson()));
+      return out;
     }
-    rows.sort(Comparator.comparingInt((JsonObject r) -> -r.getInteger("episodes")).thenComparing(r -> r.getString("adviser")));
-    return new JsonArray(new ArrayList<>(rows));
-  }
 
-  private JsonArray byShift(List<Outcome> all) {
-    Map<String, List<Outcome>> shifts = new LinkedHashMap<>();
-    all.forEach(o -> shifts.computeIfAbsent(o.episode.shiftId, k -> new ArrayList<>()).add(o));
-    List<JsonObject> rows = new ArrayList<>();
-    shifts.forEach((shift, outcomes) -> rows.add(group(outcomes).put("shift", shift).put("label", shiftLabels.apply(shift))));
-    rows.sort(Comparator.comparingInt((JsonObject r) -> -r.getInteger("episodes")).thenComparing(r -> r.getString("shift")));
-    return new JsonArray(new ArrayList<>(rows));
-  }
+    JsonArray byAdviser(ReportQuery query) {
+      TreeSet<String> people = new TreeSet<>(staffCounts.keySet());
+      query.adviser().ifPresent(only -> people.retainAll(List.of(only)));
+      List<JsonObject> rows = new ArrayList<>();
+      for (String person : people) {
+        Counts c = staffCounts.get(person);
+        rows.add(new JsonObject()
+            .put("adviser", person)
+            .put("episodes", c.episodes)
+            .put("firstResponse", firstResponses.stat("adviser:" + person).toJson())
+            .put("reply", replies.stat("adviser:" + person).toJson())
+            .put("resolved", resolved(person))
+            .put("missed", new Share(c.missed, c.episodes).toJson()));
+      }
+      rows.sort(Comparator.comparingInt((JsonObject r) -> -r.getInteger("episodes")).thenComparing(r -> r.getString("adviser")));
+      return new JsonArray(new ArrayList<>(rows));
+    }
 
-  private static List<Outcome> filter(List<Outcome> all, Predicate<Outcome> keep) {
-    return all.stream().filter(keep).toList();
+    private int resolved(String person) {
+      int id = GroupNames.adviser(person);
+      return id < resolvedBy.length ? resolvedBy[id] : 0;
+    }
+
+    JsonArray byShift() {
+      List<JsonObject> rows = new ArrayList<>();
+      shifts.forEach(shift -> rows.add(group("shift:" + shift).put("shift", shift).put("label", shiftLabels.apply(shift))));
+      rows.sort(Comparator.comparingInt((JsonObject r) -> -r.getInteger("episodes")).thenComparing(r -> r.getString("shift")));
+      return new JsonArray(new ArrayList<>(rows));
+    }
   }
 }
