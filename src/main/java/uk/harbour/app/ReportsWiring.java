@@ -16,6 +16,9 @@ public record ReportsWiring(ReportWriter writer, Reports reports, DemoHistory de
     ReportWriter writer = new ReportWriter(chat.chat(), repos.messages(), repos.reportDays(), repos.reportProgress(), covers, config.zone());
     Reports reports = new Reports(repos.reportDays(), chat.chat(), repos.audit(), rota::engine, settings, clock);
     writer.onFlushed(reports::written);
+    // Once caught up, the last 13 months go into the day cache, so the first big report after a start is quick too.
+    writer.caughtUp().compose(v -> reports.warm())
+        .onFailure(e -> org.slf4j.LoggerFactory.getLogger(ReportsWiring.class).warn("Reports' day cache not warmed: the first reports read from the store", e));
     return new ReportsWiring(writer, reports,
         new DemoHistory(repos.careLeavers(), repos.messages(), chat.chat(), rota, files.holidays(), config.zone(), clock));
   }

@@ -80,7 +80,8 @@ public final class SyntheticHistory {
     for (int d = 0; d < plan.days(); d++) {
       LocalDate date = plan.from().plusDays(d);
       boolean quiet = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY || holidays.isBankHoliday(date);
-      double dayWeight = quiet ? 1.3 : 1.0;
+      // Weekends (and bank holidays) are busier; weekdays a little quieter, so a week averages episodesPerDay.
+      double dayWeight = quiet ? 1.3 : 0.88;
       double total = 0;
       for (double h : HOURLY) {
         total += h;
@@ -138,7 +139,7 @@ public final class SyntheticHistory {
       s.wait(r, 20, 120);
       s.alert(responder.orElse(plan.manager()), new ConversationEvent.PriorityChanged("urgent", responder.orElse(plan.manager())));
     }
-    int turns = 2 + r.nextInt(3);
+    int turns = 2 + r.nextInt(2);
     String adviser = responder.orElse(null);
     for (int turn = 0; turn < turns && !ignored; turn++) {
       if (turn > 0) {

@@ -3,7 +3,6 @@ package uk.harbour.reports;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +16,7 @@ import java.util.Optional;
 final class DayCache {
 
   private final int maxEpisodes;
-  private final LinkedHashMap<String, List<Episode>> days = new LinkedHashMap<>(256, 0.75f, true);
+  private final LinkedHashMap<String, DayBlock> days = new LinkedHashMap<>(256, 0.75f, true);
   private final Map<String, Long> forgottenAt = new HashMap<>();
   private long generation;
   private int held;
@@ -31,19 +30,19 @@ final class DayCache {
     return generation;
   }
 
-  synchronized Optional<List<Episode>> get(String dayId) {
+  synchronized Optional<DayBlock> get(String dayId) {
     return Optional.ofNullable(days.get(dayId));
   }
 
-  synchronized void put(String dayId, List<Episode> episodes, long readAt) {
-    if (forgottenAt.getOrDefault(dayId, -1L) > readAt || episodes.size() > maxEpisodes) {
+  synchronized void put(String dayId, DayBlock day, long readAt) {
+    if (forgottenAt.getOrDefault(dayId, -1L) > readAt || day.episodes().size() > maxEpisodes) {
       return;
     }
-    List<Episode> old = days.put(dayId, List.copyOf(episodes));
-    held += episodes.size() - (old == null ? 0 : old.size());
+    DayBlock old = days.put(dayId, day);
+    held += day.episodes().size() - (old == null ? 0 : old.episodes().size());
     var eldest = days.entrySet().iterator();
     while (held > maxEpisodes && eldest.hasNext()) {
-      held -= eldest.next().getValue().size();
+      held -= eldest.next().getValue().episodes().size();
       eldest.remove();
     }
   }
@@ -52,8 +51,8 @@ final class DayCache {
     generation++;
     for (String id : dayIds) {
       forgottenAt.put(id, generation);
-      List<Episode> old = days.remove(id);
-      held -= old == null ? 0 : old.size();
+      DayBlock old = days.remove(id);
+      held -= old == null ? 0 : old.episodes().size();
     }
   }
 }

@@ -31,6 +31,28 @@ final class GroupStats {
     }
   }
 
+  /** Adds every value of {@code other} to the same groups here (a day's figures into a period's). */
+  void addAll(GroupStats other) {
+    for (int g = 0; g < other.counts.length; g++) {
+      int n = other.counts[g];
+      if (n == 0) {
+        continue;
+      }
+      if (g >= counts.length) {
+        int size = Math.max(g + 1, counts.length * 2);
+        counts = Arrays.copyOf(counts, size);
+        values = Arrays.copyOf(values, size);
+      }
+      long[] list = values[g];
+      int need = counts[g] + n;
+      if (list == null || list.length < need) {
+        list = values[g] = list == null ? new long[Math.max(16, need)] : Arrays.copyOf(list, Math.max(need, list.length * 2));
+      }
+      System.arraycopy(other.values[g], 0, list, counts[g], n);
+      counts[g] = need;
+    }
+  }
+
   /** The same, naming the groups. */
   void add(long seconds, String... groups) {
     add(seconds, Arrays.stream(groups).mapToInt(GroupNames::id).toArray());
@@ -42,6 +64,7 @@ final class GroupStats {
       return new Stat(0, null, null);
     }
     int n = counts[id];
+    // Selection rearranges this group's values; addAll copies values in, so a day's figures are never rearranged.
     long[] list = values[id];
     int k50 = Stat.rank(n, 50) - 1;
     int k90 = Stat.rank(n, 90) - 1;

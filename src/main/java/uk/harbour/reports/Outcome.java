@@ -64,7 +64,7 @@ final class Outcome {
     this.missed = anyMissed || neverAnswered ? Boolean.TRUE : missPending ? null : Boolean.FALSE;
     this.withinSla = slaFailed || neverAnswered ? Boolean.FALSE : slaPending ? null : slaMet ? Boolean.TRUE : null;
     this.unacknowledged = unanswered;
-    this.groups = new int[] {GroupNames.id(SummaryBuilder.ALL), GroupNames.id(e.officeHours ? "officeHours" : "outOfHours"),
+    this.groups = new int[] {GroupNames.id(Tally.ALL), GroupNames.id(e.officeHours ? "officeHours" : "outOfHours"),
         GroupNames.id(e.urgent ? "urgent" : "normal"), GroupNames.shift(e.shiftId), GroupNames.id(e.responderKind.isEmpty() ? "unanswered" : e.responderKind)};
     this.firstResponseGroups = with(groups, GroupNames.adviser(e.firstResponder));
     this.replyGroups = new int[replies.size()][];

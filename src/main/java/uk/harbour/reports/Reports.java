@@ -65,14 +65,14 @@ public final class Reports {
     ReportQuery previous = allowed.previous();
     long now = clock.instant().getEpochSecond();
     return read(who, allowed.team(), previous.from(), allowed.to())
-        .map(all -> builder.build(allowed, all, all, now));
+        .map(days -> builder.buildFromDays(allowed, days, now));
   }
 
   /** One row per episode for the CSV, oldest first; audited as an export. */
   public Future<List<Episode>> exportEpisodes(SignedIn who, String address, ReportQuery query) {
     ReportQuery allowed = allowed(who, query);
     return read(who, allowed.team(), allowed.from(), allowed.to())
-        .map(all -> all.stream()
+        .map(days -> days.stream().flatMap(day -> day.episodes().stream())
             .filter(e -> inPeriod(e, allowed) && allowed.matches(e))
             .sorted(Comparator.comparingLong((Episode e) -> e.start).thenComparing(e -> e.conversationId).thenComparingInt(e -> e.number))
             .toList())
@@ -92,7 +92,7 @@ public final class Reports {
     LocalDate today = today();
     ReportQuery mine = new ReportQuery(today.minusDays(6), today, Optional.empty(), Optional.of(who.id()), Optional.empty(), Optional.empty());
     long now = clock.instant().getEpochSecond();
-    return read(allTeams(), mine.previous().from(), mine.to()).map(all -> builder.build(mine, all, all, now));
+    return read(allTeams(), mine.previous().from(), mine.to()).map(days -> builder.buildFromDays(mine, days, now));
   }
 
   /** Narrows a query to what this reader may see; refuses a team that is not theirs. */
@@ -120,21 +120,21 @@ public final class Reports {
     return new ArrayList<>(allTeams());
   }
 
-  private Future<List<Episode>> read(SignedIn who, Optional<String> team, LocalDate from, LocalDate to) {
+  private Future<List<DayBlock>> read(SignedIn who, Optional<String> team, LocalDate from, LocalDate to) {
     return read(team.map(Set::of).orElseGet(this::allTeams), from, to);
   }
 
-  private Future<List<Episode>> read(Set<String> teams, LocalDate from, LocalDate to) {
+  private Future<List<DayBlock>> read(Set<String> teams, LocalDate from, LocalDate to) {
     List<String> ids = new ArrayList<>();
     for (String team : teams) {
       for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
         ids.add(ReportDayRepository.DayRows.id(team, d));
       }
     }
-    List<Episode> all = new ArrayList<>();
+    List<DayBlock> all = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String id : ids) {
-      cache.get(id).ifPresentOrElse(all::addAll, () -> missing.add(id));
+      cache.get(id).ifPresentOrElse(all::add, () -> missing.add(id));
     }
     if (missing.isEmpty()) {
       return Future.succeededFuture(all);
@@ -153,11 +153,21 @@ public final class Reports {
       }
       // Days with nothing in them are kept too: a year's report asks for the year before as well.
       byDay.forEach((id, episodes) -> {
-        cache.put(id, episodes, readAt);
-        all.addAll(episodes);
+        DayBlock day = DayBlock.of(LocalDate.parse(id.substring(id.lastIndexOf('|') + 1)), episodes, settings);
+        cache.put(id, day, readAt);
+        all.add(day);
       });
       return all;
     });
+  }
+
+  /**
+   * Reads the last 13 months of every team into the day cache, in the background once the writer
+   * has caught up, so the first year's report after a start does not wait for the store.
+   */
+  public Future<Void> warm() {
+    LocalDate today = today();
+    return read(allTeams(), today.minusDays(400), today).mapEmpty();
   }
 
   /** The report writer wrote these days: read them again next time. */

@@ -47,25 +47,30 @@ class GroupStatsTest {
   @DisplayName("A day read while the writer was writing it is not kept; one written before the read is")
   void dayCacheDropsReadsOverlappingAWrite() {
     DayCache cache = new DayCache(100);
-    Episode e = new Episode("cl-x", 1, "sam");
+    DayBlock e = block(new Episode("cl-x", 1, "sam"));
     long before = cache.generation();
     cache.forget(List.of("t|2026-03-24"));
-    cache.put("t|2026-03-24", List.of(e), before);
+    cache.put("t|2026-03-24", e, before);
     assertTrue(cache.get("t|2026-03-24").isEmpty(), "the read began before that day was written again");
     long after = cache.generation();
-    cache.put("t|2026-03-24", List.of(e), after);
-    assertEquals(List.of(e), cache.get("t|2026-03-24").orElseThrow());
-    cache.put("t|2026-03-25", List.of(), after);
-    assertEquals(List.of(), cache.get("t|2026-03-25").orElseThrow(), "an empty day is kept too");
+    cache.put("t|2026-03-24", e, after);
+    assertEquals(e, cache.get("t|2026-03-24").orElseThrow());
+    DayBlock empty = block();
+    cache.put("t|2026-03-25", empty, after);
+    assertEquals(empty, cache.get("t|2026-03-25").orElseThrow(), "an empty day is kept too");
     cache.forget(List.of("t|2026-03-24"));
     assertTrue(cache.get("t|2026-03-24").isEmpty());
+  }
+
+  private static DayBlock block(Episode... episodes) {
+    return new DayBlock(java.time.LocalDate.parse("2026-03-24"), List.of(episodes), new Tally(), List.of());
   }
 
   @Test
   @DisplayName("The cache holds at most its number of episodes, dropping the least recently used days")
   void dayCacheIsBounded() {
     DayCache cache = new DayCache(3);
-    List<Episode> two = List.of(new Episode("cl-a", 1, "sam"), new Episode("cl-b", 1, "sam"));
+    DayBlock two = block(new Episode("cl-a", 1, "sam"), new Episode("cl-b", 1, "sam"));
     cache.put("d1", two, cache.generation());
     cache.put("d2", two, cache.generation());
     assertTrue(cache.get("d1").isEmpty());

@@ -66,7 +66,7 @@ class ReportFiguresTest {
   }
 
   private static JsonObject summary(ReportQuery query) {
-    return new SummaryBuilder(SETTINGS, id -> id).build(query, episodes, episodes, ReportHistory.NOW.getEpochSecond());
+    return new SummaryBuilder(SETTINGS, id -> id).build(query, episodes, ReportHistory.NOW.getEpochSecond());
   }
 
   private static void assertStat(JsonObject stat, int count, Long median, Long p90) {
