@@ -15,7 +15,7 @@ import java.util.UUID;
 final class FrameFuzzer {
 
   private static final List<String> TYPES = List.of(
-      "send", "resume", "history", "typing", "read", "presence", "transfer", "resolve", "priority", "acknowledge", "queue", "bogus");
+      "send", "resume", "history", "typing", "read", "presence", "transfer", "resolve", "priority", "acknowledge", "queue", "feedback", "bogus");
 
   private final Junk junk;
   private final List<String> conversationIds;
@@ -63,6 +63,7 @@ final class FrameFuzzer {
       case "presence" -> frame.put("status", junk.pick(List.of("available", "busy", "away")));
       case "transfer" -> frame.put("conversationId", conversation).put("to", junk.pick(List.of("sam", "kit", "nobody")));
       case "priority" -> frame.put("conversationId", conversation).put("priority", junk.pick(List.of("normal", "urgent")));
+      case "feedback" -> frame.put("episode", 1 + junk.below(3)).put("answer", junk.pick(List.of("yes", "not_really", "skip")));
       default -> {
         // "queue" and an unknown type carry nothing else.
       }
