@@ -64,14 +64,14 @@ public final class Reports {
     ReportQuery allowed = allowed(who, query);
     ReportQuery previous = allowed.previous();
     long now = clock.instant().getEpochSecond();
-    return read(who, allowed.team(), previous.from(), allowed.to())
+    return read(allowed.team(), previous.from(), allowed.to())
         .map(days -> builder.buildFromDays(allowed, days, now));
   }
 
   /** One row per episode for the CSV, oldest first; audited as an export. */
   public Future<List<Episode>> exportEpisodes(SignedIn who, String address, ReportQuery query) {
     ReportQuery allowed = allowed(who, query);
-    return read(who, allowed.team(), allowed.from(), allowed.to())
+    return read(allowed.team(), allowed.from(), allowed.to())
         .map(days -> days.stream().flatMap(day -> day.episodes().stream())
             .filter(e -> inPeriod(e, allowed) && allowed.matches(e))
             .sorted(Comparator.comparingLong((Episode e) -> e.start).thenComparing(e -> e.conversationId).thenComparingInt(e -> e.number))
@@ -120,7 +120,7 @@ public final class Reports {
     return new ArrayList<>(allTeams());
   }
 
-  private Future<List<DayBlock>> read(SignedIn who, Optional<String> team, LocalDate from, LocalDate to) {
+  private Future<List<DayBlock>> read(Optional<String> team, LocalDate from, LocalDate to) {
     return read(team.map(Set::of).orElseGet(this::allTeams), from, to);
   }
 
