@@ -6,6 +6,7 @@ import { postJson } from "./api.js";
 import { statusLine } from "./status-line.js";
 import { Announcer } from "./announcer.js";
 import { LastSeen } from "./last-seen.js";
+import { askHelpful } from "./helpful.js";
 
 const root = document.getElementById("chat");
 const userId = root.dataset.userId;
@@ -72,8 +73,7 @@ connection.on("message", (frame) => {
     announcer.add(m);
     markRead();
   }
-  // End-of-episode prompts (issue 14's "Was this helpful?") belong here: a resolve arrives as a
-  // system message and an oncall frame with status "resolved"; #after-resolve is kept for them.
+  // "Was this helpful?" after a resolve listens on the connection itself (helpful.js).
 });
 connection.on("ack", (frame) => {
   outbox.acked(frame.clientId);
@@ -201,6 +201,7 @@ document.querySelectorAll("[data-focus-target]").forEach((link) => {
 });
 
 showStatus({});
+askHelpful(connection);
 connection.open();
 if ("serviceWorker" in navigator) {
   // Serves the offline page (the conversation as last seen, unsent messages, crisis numbers).

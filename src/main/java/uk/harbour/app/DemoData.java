@@ -91,6 +91,8 @@ final class DemoData {
                   .append("==========================================================================\n");
               LOG.info(printed.toString());
               return null;
-            });
+            })
+        // A few weeks of made-up history, so Jo's dashboard at /reports has something to show.
+        .compose(v -> services.reports().demoHistory().seed(TEAM, List.of("sam", "priya"), "jo"));
   }
 }

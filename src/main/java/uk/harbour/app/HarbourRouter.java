@@ -22,6 +22,8 @@ import uk.harbour.identity.Totp;
 import uk.harbour.identity.Sessions;
 import uk.harbour.identity.SignInPages;
 import uk.harbour.identity.StaffRoutes;
+import uk.harbour.reports.ReportPages;
+import uk.harbour.reports.ReportRoutes;
 import uk.harbour.routing.OnCallRoutes;
 import uk.harbour.rota.RotaPages;
 import uk.harbour.rota.RotaRoutes;
@@ -91,6 +93,8 @@ public final class HarbourRouter {
     new RotaPages(services.rota(), identity, pages, services.staffPresence()::describe).mount(router);
     new SignpostingRoutes(services.signposting(), services.savedHelp(), services.cardSending(), services.chat(), pages).mount(router);
     new SafetyRoutes(services.safety()).mount(router);
+    new ReportRoutes(services.reports().reports()).mount(router);
+    new ReportPages(services.reports().reports(), pages).mount(router);
   }
 
   private static void mountOperations(Vertx vertx, Router router, Services services) {

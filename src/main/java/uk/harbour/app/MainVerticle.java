@@ -7,6 +7,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +22,7 @@ import uk.harbour.store.MongoStore;
 import uk.harbour.chat.ChatUpgrade;
 import uk.harbour.web.HttpVerticle;
 import uk.harbour.web.InvalidRequestHandler;
+import uk.harbour.reports.ReportsVerticle;
 import uk.harbour.routing.RoutingVerticle;
 import uk.harbour.web.Pages;
 
@@ -62,11 +64,16 @@ public final class MainVerticle extends VerticleBase {
   }
 
   /**
-   * The demo is seeded by whichever node leads (the only one, or the lease holder), as it takes
-   * over; a node that takes the lease at start seeds before it serves anyone.
+   * The reports writer runs and the demo is seeded on whichever node leads (the only one, or the
+   * lease holder), as it takes over; a node that takes the lease at start does both before it
+   * serves anyone. The writer is deployed once, first: the demo's history is folded by it.
    */
   private Future<?> startLeadership(ClusterNode node) {
     Leadership leadership = services.leadership();
+    AtomicBoolean reporting = new AtomicBoolean();
+    leadership.onGained(() -> reporting.compareAndSet(false, true)
+        ? vertx.deployVerticle(new ReportsVerticle(services.reports().writer(), node.clustered(), leadership::leading)).mapEmpty()
+        : Future.succeededFuture());
     if (config.demo()) {
       leadership.onGained(() -> DemoData.seed(vertx, services));
     }

@@ -15,6 +15,8 @@ import uk.harbour.store.MongoInviteRepository;
 import uk.harbour.store.MongoKnownBrowserRepository;
 import uk.harbour.store.MongoLeaseRepository;
 import uk.harbour.store.MongoMessageRepository;
+import uk.harbour.store.MongoReportDayRepository;
+import uk.harbour.store.MongoReportProgressRepository;
 import uk.harbour.store.MongoRotaRepository;
 import uk.harbour.store.MongoSavedHelpRepository;
 import uk.harbour.store.MongoStaffRepository;
@@ -33,7 +35,9 @@ record Repositories(
     MongoCatalogueRepository catalogue,
     MongoSavedHelpRepository savedHelp,
     AuditLog audit,
-    MongoLeaseRepository leases) {
+    MongoLeaseRepository leases,
+    MongoReportDayRepository reportDays,
+    MongoReportProgressRepository reportProgress) {
 
   static Repositories over(MongoStore store, HarbourConfig config, Clock clock) {
     MongoClient mongo = store.client();
@@ -50,7 +54,9 @@ record Repositories(
         new MongoCatalogueRepository(mongo, durability, config.zone()),
         new MongoSavedHelpRepository(mongo, durability),
         new MongoAuditLog(mongo, durability, clock),
-        new MongoLeaseRepository(mongo));
+        new MongoLeaseRepository(mongo),
+        new MongoReportDayRepository(mongo),
+        new MongoReportProgressRepository(mongo));
   }
 
   /** The unique indexes every look-up relies on, declared by their repositories. */

@@ -42,4 +42,5 @@ public record Services(
     SavedHelp savedHelp,
     CardSending cardSending,
     Safety safety,
-    Leadership leadership) {}
+    Leadership leadership,
+    ReportsWiring reports) {}

@@ -57,11 +57,12 @@ final class Wiring {
       // Seeding runs where routing runs: two nodes starting at once would both insert the same entries.
       leadership.onGained(() -> signposting.seed(files.nationalHelp()).mapEmpty());
       ChatSockets sockets = chat.sockets(vertx, config, clock, repos, routing.view());
+      ReportsWiring reports = ReportsWiring.build(config, clock, repos, chat, rota, files);
       Services services = new Services(
           config, clock, store, pages, metrics, repos.audit(), identity.identity(), chat.chat(), sockets, identity.sessionStore(),
           identity.socketAuthenticator(), repos.staff(), routing, rota, chat.presence(), signposting,
           new SavedHelp(repos.savedHelp(), signposting, clock), new CardSending(chat.chat(), signposting, chat.accountLimit()), files.safety(),
-          leadership);
+          leadership, reports);
       return chat.start()
           .compose(v -> rota.start())
           .compose(v -> signposting.start())

@@ -28,7 +28,8 @@ public enum AuditAction {
   RISK_RAISED("Raised a risk flag by hand"),
   RISK_CLEARED("Cleared a risk flag"),
   ON_CALL_INVITE("Made a new invite on call, after checking who they are"),
-  ON_CALL_INVITE_NO_MATCH("Looked for a young person on call to make a new invite: no match");
+  ON_CALL_INVITE_NO_MATCH("Looked for a young person on call to make a new invite: no match"),
+  REPORT_EXPORTED("Exported report figures");
 
   private final String words;
 

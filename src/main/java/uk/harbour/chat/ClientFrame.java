@@ -41,6 +41,8 @@ public sealed interface ClientFrame {
     void onQueue(Queue frame);
 
     void onRisk(Risk frame);
+
+    void onFeedback(Feedback frame);
   }
 
   record Send(Optional<String> conversationId, String clientId, String text, MessageKind kind) implements ClientFrame {
@@ -170,6 +172,17 @@ public sealed interface ClientFrame {
 
     public void accept(Visitor visitor) {
       visitor.onRisk(this);
+    }
+  }
+
+  /** The young person's one-tap answer to "Was this helpful?" for a resolved episode. */
+  record Feedback(int episode, String answer) implements ClientFrame {
+    public String type() {
+      return "feedback";
+    }
+
+    public void accept(Visitor visitor) {
+      visitor.onFeedback(this);
     }
   }
 }

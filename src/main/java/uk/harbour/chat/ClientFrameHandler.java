@@ -155,6 +155,15 @@ final class ClientFrameHandler implements ClientFrame.Visitor {
     connection.write(ServerFrames.queue(sockets.chat().queue(who)));
   }
 
+  @Override
+  public void onFeedback(ClientFrame.Feedback frame) {
+    if (who.role() != Role.CARE_LEAVER) {
+      throw HarbourException.forbidden("Only the young person answers that question.");
+    }
+    connection.onOwnContext(new EpisodeFeedback(sockets.chat(), sockets.clock()).answer(who, frame.episode(), frame.answer()))
+        .onFailure(e -> connection.failure(e, "feedback"));
+  }
+
   /** Stops every resume under way: the connection has closed. */
   void close() {
     resuming.values().forEach(ResumeStream::cancel);

@@ -142,6 +142,16 @@ public sealed interface ConversationEvent {
     }
   }
 
+  /**
+   * The young person's answer to "Was this helpful?" after an episode was resolved: {@code answer}
+   * is yes, not_really or skip (docs/reports.md). Stored in the episode it answers.
+   */
+  record Feedback(String answer) implements ConversationEvent {
+    public String type() {
+      return "feedback";
+    }
+  }
+
   /** An event this version does not know (a newer one wrote it): kept as it was, and ignored by the fold. */
   record Unknown(JsonObject json) implements ConversationEvent {
     public Unknown {

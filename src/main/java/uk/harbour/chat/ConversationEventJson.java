@@ -9,6 +9,7 @@ import uk.harbour.chat.ConversationEvent.Acknowledged;
 import uk.harbour.chat.ConversationEvent.Assigned;
 import uk.harbour.chat.ConversationEvent.AutoReply;
 import uk.harbour.chat.ConversationEvent.Escalated;
+import uk.harbour.chat.ConversationEvent.Feedback;
 import uk.harbour.chat.ConversationEvent.HandoverDone;
 import uk.harbour.chat.ConversationEvent.PaHandover;
 import uk.harbour.chat.ConversationEvent.PriorityChanged;
@@ -83,6 +84,8 @@ public final class ConversationEventJson {
       put(json, "reason", e.reason());
       // Always written, null when unknown, as the protocol has always sent it.
       json.put("nextStaffedAt", text(e.nextStaffedAt()));
+    } else if (event instanceof Feedback e) {
+      put(json, "answer", e.answer());
     }
     return json;
   }
@@ -115,6 +118,7 @@ public final class ConversationEventJson {
       case "risk_cleared" -> new RiskCleared(json.getString("by"), json.getString("reason"));
       case "safety_reply" -> new SafetyReply(strings(json.getJsonArray("categories")));
       case "auto_reply" -> new AutoReply(json.getString("reason"), instant(json.getString("nextStaffedAt")));
+      case "feedback" -> new Feedback(json.getString("answer"));
       default -> new Unknown(json);
     };
   }

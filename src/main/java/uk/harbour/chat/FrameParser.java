@@ -120,6 +120,15 @@ public final class FrameParser {
         yield new ClientFrame.Queue();
       }
       case "risk" -> risk(JsonInput.of(json, "type", "conversationId", "action", "categories", "reason"));
+      case "feedback" -> {
+        JsonInput in = JsonInput.of(json, "type", "episode", "answer");
+        long episode = in.optionalLong("episode", 1, Integer.MAX_VALUE).orElseThrow(() -> missing("episode"));
+        String answer = in.requiredString("answer", 20);
+        if (!EpisodeFeedback.ANSWERS.contains(answer)) {
+          throw HarbourException.badRequest("bad_frame", "'answer' must be yes, not_really or skip.");
+        }
+        yield new ClientFrame.Feedback((int) episode, answer);
+      }
       default -> throw HarbourException.badRequest("bad_frame", "Unknown frame type.");
     };
   }

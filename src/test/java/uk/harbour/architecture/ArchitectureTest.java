@@ -23,7 +23,7 @@ class ArchitectureTest {
 
   private static final String[] FEATURES = {
     "uk.harbour.audit..", "uk.harbour.calendar..", "uk.harbour.chat..", "uk.harbour.cluster..", "uk.harbour.identity..", "uk.harbour.rota..",
-    "uk.harbour.routing..", "uk.harbour.signposting..", "uk.harbour.safety..", "uk.harbour.web.."
+    "uk.harbour.routing..", "uk.harbour.signposting..", "uk.harbour.safety..", "uk.harbour.reports..", "uk.harbour.web.."
   };
 
   private static JavaClasses main;
@@ -51,7 +51,7 @@ class ArchitectureTest {
   void webImportsNoFeature() {
     noClasses().that().resideInAPackage("uk.harbour.web..").should().dependOnClassesThat()
         .resideInAnyPackage("uk.harbour.audit..", "uk.harbour.calendar..", "uk.harbour.chat..", "uk.harbour.identity..", "uk.harbour.rota..",
-            "uk.harbour.routing..", "uk.harbour.signposting..", "uk.harbour.safety..")
+            "uk.harbour.routing..", "uk.harbour.signposting..", "uk.harbour.safety..", "uk.harbour.reports..")
         .check(main);
   }
 

@@ -15,7 +15,7 @@ import java.util.UUID;
 final class FrameFuzzer {
 
   private static final List<String> TYPES = List.of(
-      "send", "resume", "history", "typing", "read", "presence", "transfer", "resolve", "priority", "acknowledge", "queue", "risk", "bogus");
+      "send", "resume", "history", "typing", "read", "presence", "transfer", "resolve", "priority", "acknowledge", "queue", "risk", "feedback", "bogus");
 
   private final Junk junk;
   private final List<String> conversationIds;
@@ -66,6 +66,7 @@ final class FrameFuzzer {
       case "risk" -> frame.put("conversationId", conversation).put("action", junk.pick(List.of("raise", "clear")))
           .put("categories", new io.vertx.core.json.JsonArray().add(junk.pick(List.of("suicide_self_harm", "no_safe_place", "none"))))
           .put("reason", junk.text());
+      case "feedback" -> frame.put("episode", 1 + junk.below(3)).put("answer", junk.pick(List.of("yes", "not_really", "skip")));
       default -> {
         // "queue" and an unknown type carry nothing else.
       }

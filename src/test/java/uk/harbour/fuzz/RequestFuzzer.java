@@ -20,13 +20,13 @@ final class RequestFuzzer {
       "/api/conversations/ID/transcript", "/api/conversations/ID/cards", "/api/conversations/ID/card-suggestions",
       "/api/rota", "/api/rota/shifts", "/api/rota/gaps", "/api/rota/overrides", "/api/rota/overrides/x",
       "/api/signposting/entries", "/api/signposting/entries/x", "/api/saved", "/api/saved/x", "/api/staff", "/api/on-call",
-      "/api/safety/check",
+      "/api/safety/check", "/reports", "/api/reports/summary", "/api/reports/summary.csv", "/api/reports/episodes.csv", "/api/reports/me",
       "/rota/overrides", "/rota/office-hours", "/people/ID/invite", "/saved", "/health/ready", "/nowhere", "/%", "/api/%");
   private static final List<String> METHODS = List.of("GET", "GET", "POST", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "BREW");
   private static final List<String> QUERIES = List.of(
       "", "?", "?%", "?a=%zz", "?from=-999999999-01-01", "?from=2026-01-01&to=2027-12-31", "?week=-999999999-01-01",
       "?week=2026-11-30", "?from=2026-11-01&to=2026-11-30", "?q=%E2%82", "?limit=1e400", "?limit=-1", "?kind=$where",
-      "?from=+9999999-01-01");
+      "?from=+9999999-01-01", "?preset=quarter&adviser=%24where", "?preset=7d&from=2026-11-01", "?shiftType=x&priority=urgent&team=a%7Cb");
   private static final List<String> TYPES = List.of(
       "application/json", "application/json; charset=utf-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
       "text/plain", "application/json; charset=latin1", "");

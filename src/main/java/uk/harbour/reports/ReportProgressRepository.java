@@ -1,0 +1,18 @@
+package uk.harbour.reports;
+
+import io.vertx.core.Future;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each conversation's report watermark ({@code _id} the conversation id): the last seq folded into
+ * the roll-ups and the latest episode's record, so a restart folds only the messages after it.
+ */
+public interface ReportProgressRepository {
+
+  Future<Void> save(Collection<ConversationFold.Progress> progress);
+
+  /** The progress stored for those of these conversations that have any, by conversation id. */
+  Future<Map<String, ConversationFold.Progress>> find(List<String> conversationIds);
+}

@@ -1,0 +1,252 @@
+package uk.harbour.reports;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationPosts;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageRepository;
+
+/**
+ * Keeps the episode records and roll-ups up to date as messages are stored, a few seconds behind
+ * (the chat core acknowledges before reports hear of a message). Every conversation's messages are
+ * folded in seq order, one conversation's at a time, on this writer's own context; a message that
+ * arrives after a gap (the listener hears of messages out of order now and then, and nothing while
+ * Harbour is down) first has the missing ones read from the store by {@code _id}. {@link #flush}
+ * writes the changed records into their days' roll-ups and only then each conversation's progress,
+ * so after a crash the messages after the stored progress are folded again into exactly the same
+ * records.
+ */
+public final class ReportWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
+  private static final int PAGE = 64;
+  private static final int PROGRESS_BATCH = 256;
+
+  private final ConversationPosts chat;
+  private final MessageRepository messages;
+  private final ReportDayRepository days;
+  private final ReportProgressRepository progress;
+  private final CoverLookup covers;
+  private final ZoneId zone;
+  private final List<java.util.function.Consumer<java.util.Set<String>>> flushed = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Map<String, ConversationFold> folds = new HashMap<>();
+  private final Map<String, Future<Void>> chains = new HashMap<>();
+  /** Episodes whose records changed since the last flush, by day and key; packed when the flush takes them. */
+  private Map<String, Dirty> dirtyRows = new LinkedHashMap<>();
+  private Map<String, ConversationFold> dirtyProgress = new LinkedHashMap<>();
+  private final Promise<Void> caughtUp = Promise.promise();
+  private Context context;
+  private Future<Void> flushing = Future.succeededFuture();
+
+  private record Dirty(String team, LocalDate day, Episode episode) {}
+
+  public ReportWriter(
+      ConversationPosts chat, MessageRepository messages, ReportDayRepository days, ReportProgressRepository progress, CoverLookup covers, ZoneId zone) {
+    this.chat = Objects.requireNonNull(chat);
+    this.messages = Objects.requireNonNull(messages);
+    this.days = Objects.requireNonNull(days);
+    this.progress = Objects.requireNonNull(progress);
+    this.covers = Objects.requireNonNull(covers);
+    this.zone = Objects.requireNonNull(zone);
+  }
+
+  /**
+   * Starts listening on the caller's context (the reports verticle's), then catches every
+   * conversation up with its stored messages in the background: {@link #caughtUp()} says when.
+   */
+  public Future<Void> start(Vertx vertx) {
+    context = vertx.getOrCreateContext();
+    chat.onStored(message -> context.runOnContext(v -> heard(message)));
+    catchUpAll().onComplete(r -> {
+      if (r.failed()) {
+        LOG.warn("Reports could not catch up with every conversation; they will as messages arrive", r.cause());
+      }
+      flush().onComplete(f -> caughtUp.tryComplete());
+    });
+    return Future.succeededFuture();
+  }
+
+  /** Completes once every conversation held at start has been folded up to its last stored message. */
+  public Future<Void> caughtUp() {
+    return caughtUp.future();
+  }
+
+  /** Told the day roll-ups ({@code _id}s) each flush wrote, once written: readers drop what they kept of those days. */
+  public void onFlushed(java.util.function.Consumer<java.util.Set<String>> listener) {
+    flushed.add(listener);
+  }
+
+  /** Folds every stored message of this conversation not yet folded (a conversation written outside the chat core: the demo's history). */
+  public Future<Void> catchUp(String conversationId) {
+    return onContext(() -> chat.conversation(conversationId).compose(conv -> inOrder(conversationId, fold -> foldUpTo(fold, conv.lastSeq()))));
+  }
+
+  /**
+   * Folds what other nodes stored (clustered mode): this writer hears only this node's messages,
+   * but the conversation log is kept in step with every node, so any conversation it knows to be
+   * further on than its fold is read from the store. In memory only, unless something is behind.
+   */
+  public Future<Void> catchUpBehind() {
+    return onContext(() -> {
+      List<Future<Void>> behind = new ArrayList<>();
+      for (Conversation conv : chat.conversations()) {
+        ConversationFold fold = folds.get(conv.id());
+        if (fold == null ? conv.lastSeq() > 0 : fold.seq() < conv.lastSeq()) {
+          behind.add(inOrder(conv.id(), f -> foldUpTo(f, conv.lastSeq())));
+        }
+      }
+      return Future.join(behind).mapEmpty();
+    });
+  }
+
+  /** Writes what changed since the last flush; the reports verticle calls it every few seconds, tests directly. */
+  public Future<Void> flush() {
+    return onContext(() -> {
+      flushing = flushing.transform(r -> flushNow());
+      return flushing;
+    });
+  }
+
+  private void heard(Message message) {
+    inOrder(message.conversationId(), fold -> foldUpTo(fold, message.seq() - 1).map(v -> {
+      fold(fold, message);
+      return (Void) null;
+    })).onFailure(e -> LOG.warn("A message was not folded into the reports yet; the next one or a restart catches up", e));
+  }
+
+  private Future<Void> catchUpAll() {
+    List<Conversation> all = chat.conversations();
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < all.size(); i += PROGRESS_BATCH) {
+      List<Conversation> batch = all.subList(i, Math.min(all.size(), i + PROGRESS_BATCH));
+      chain = chain.compose(v -> progress.find(batch.stream().map(Conversation::id).toList()))
+          .compose(stored -> {
+            List<Future<Void>> done = new ArrayList<>();
+            for (Conversation conv : batch) {
+              ConversationFold.Progress p = stored.get(conv.id());
+              if (!folds.containsKey(conv.id())) {
+                folds.put(conv.id(), p == null ? new ConversationFold(conv.id(), conv.team(), conv.paUsername(), covers)
+                    : new ConversationFold(p, conv.paUsername(), covers));
+              }
+              if (folds.get(conv.id()).seq() < conv.lastSeq()) {
+                done.add(inOrder(conv.id(), fold -> foldUpTo(fold, conv.lastSeq())));
+              }
+            }
+            return Future.join(done).<Void>mapEmpty();
+          })
+          .compose(v -> flush());
+    }
+    return chain;
+  }
+
+  /** Runs {@code step} after every step queued before it for this conversation, with its fold loaded. */
+  private Future<Void> inOrder(String conversationId, Function<ConversationFold, Future<Void>> step) {
+    Future<Void> previous = chains.getOrDefault(conversationId, Future.succeededFuture());
+    Future<Void> next = previous.transform(r -> loaded(conversationId)).compose(step);
+    chains.put(conversationId, next);
+    next.onComplete(r -> chains.remove(conversationId, next));
+    return next;
+  }
+
+  private Future<ConversationFold> loaded(String conversationId) {
+    ConversationFold held = folds.get(conversationId);
+    if (held != null) {
+      return Future.succeededFuture(held);
+    }
+    return chat.conversation(conversationId)
+        .compose(conv -> progress.find(List.of(conversationId)).map(stored -> {
+          ConversationFold.Progress p = stored.get(conversationId);
+          ConversationFold fold = p == null ? new ConversationFold(conversationId, conv.team(), conv.paUsername(), covers)
+              : new ConversationFold(p, conv.paUsername(), covers);
+          return folds.computeIfAbsent(conversationId, id -> fold);
+        }));
+  }
+
+  /** Reads and folds the stored messages after the fold's seq, up to {@code lastSeq}, a page at a time. */
+  private Future<Void> foldUpTo(ConversationFold fold, long lastSeq) {
+    long from = fold.seq() + 1;
+    if (from > lastSeq) {
+      return Future.succeededFuture();
+    }
+    long to = Math.min(lastSeq, from + PAGE - 1);
+    return messages.find(foldId(fold), LongStream.rangeClosed(from, to).boxed().toList()).compose(found -> {
+      found.forEach(m -> fold(fold, m));
+      // A seq can be missing for good (a rejected duplicate): go on from the end of the page, not from the last found.
+      return to >= lastSeq ? Future.succeededFuture() : foldUpTo(skipTo(fold, to), lastSeq);
+    });
+  }
+
+  private ConversationFold skipTo(ConversationFold fold, long seq) {
+    fold.skipTo(seq);
+    return fold;
+  }
+
+  private String foldId(ConversationFold fold) {
+    return fold.progress().conversationId();
+  }
+
+  private void fold(ConversationFold fold, Message message) {
+    for (Episode episode : fold.apply(message)) {
+      LocalDate day = episode.startedAt().atZone(zone).toLocalDate();
+      String id = ReportDayRepository.DayRows.id(fold.team(), day) + "/" + episode.key();
+      dirtyRows.put(id, new Dirty(fold.team(), day, episode));
+    }
+    dirtyProgress.put(message.conversationId(), fold);
+  }
+
+  private Future<Void> flushNow() {
+    if (dirtyRows.isEmpty() && dirtyProgress.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Map<String, Dirty> rows = dirtyRows;
+    Map<String, ConversationFold> folded = dirtyProgress;
+    dirtyRows = new LinkedHashMap<>();
+    dirtyProgress = new LinkedHashMap<>();
+    Map<String, Map<String, String>> byDay = new LinkedHashMap<>();
+    Map<String, Dirty> dayOf = new HashMap<>();
+    rows.forEach((id, dirty) -> {
+      String dayId = ReportDayRepository.DayRows.id(dirty.team(), dirty.day());
+      // Packed now, on this context: the fold goes on changing the episode after this flush has begun.
+      byDay.computeIfAbsent(dayId, k -> new LinkedHashMap<>()).put(dirty.episode().key(), dirty.episode().pack());
+      dayOf.put(dayId, dirty);
+    });
+    List<ReportDayRepository.DayRows> dayRows = new ArrayList<>();
+    byDay.forEach((dayId, lines) -> dayRows.add(new ReportDayRepository.DayRows(dayOf.get(dayId).team(), dayOf.get(dayId).day(), lines)));
+    List<ConversationFold.Progress> marks = folded.values().stream().map(ConversationFold::progress).toList();
+    // Records first, then the watermark: a crash in between folds those messages again, into the same records.
+    return days.save(dayRows)
+        .compose(v -> progress.save(marks))
+        .onSuccess(v -> flushed.forEach(listener -> listener.accept(byDay.keySet())))
+        .recover(e -> {
+          LOG.warn("Report records not written; they will be at the next flush", e);
+          rows.forEach(dirtyRows::putIfAbsent);
+          folded.forEach(dirtyProgress::putIfAbsent);
+          return Future.succeededFuture();
+        });
+  }
+
+  private <T> Future<T> onContext(Supplier<Future<T>> work) {
+    if (context == null) {
+      return Future.failedFuture(new IllegalStateException("the report writer has not started"));
+    }
+    Promise<T> done = Promise.promise();
+    context.runOnContext(v -> work.get().onComplete(done));
+    return done.future();
+  }
+}
