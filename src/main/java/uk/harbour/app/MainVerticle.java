@@ -66,17 +66,18 @@ public final class MainVerticle extends VerticleBase {
   /**
    * The reports writer runs and the demo is seeded on whichever node leads (the only one, or the
    * lease holder), as it takes over; a node that takes the lease at start does both before it
-   * serves anyone. The writer is deployed once, first: the demo's history is folded by it.
+   * serves anyone. The writer is deployed once, after the seeding, so its start-up catch-up folds the
+   * demo's history.
    */
   private Future<?> startLeadership(ClusterNode node) {
     Leadership leadership = services.leadership();
+    if (config.demo()) {
+      leadership.onGained(() -> DemoData.seed(vertx, services));
+    }
     AtomicBoolean reporting = new AtomicBoolean();
     leadership.onGained(() -> reporting.compareAndSet(false, true)
         ? vertx.deployVerticle(new ReportsVerticle(services.reports().writer(), node.clustered(), leadership::leading)).mapEmpty()
         : Future.succeededFuture());
-    if (config.demo()) {
-      leadership.onGained(() -> DemoData.seed(vertx, services));
-    }
     metrics.ifPresent(registry -> {
       Gauge.builder("harbour.routing.leader", leadership, l -> l.leading() ? 1 : 0)
           .description("1 while this node runs routing's sweep, escalations and handovers").register(registry);
