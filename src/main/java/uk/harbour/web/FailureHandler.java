@@ -28,9 +28,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     HarbourException error = toHarbourException(ctx);
     if (error.status() >= 500) {
-      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+      LOG.error("{} {} failed", ctx.request().method(), LoggedPath.of(ctx.request().path()), ctx.failure());
     } else {
-      LOG.debug("{} {} -> {} {}", ctx.request().method(), ctx.request().path(), error.status(), error.code());
+      LOG.debug("{} {} -> {} {}", ctx.request().method(), LoggedPath.of(ctx.request().path()), error.status(), error.code());
     }
     if (ctx.response().closed() || ctx.response().ended()) {
       // The client went away (or the connection failed): nobody is left to answer.

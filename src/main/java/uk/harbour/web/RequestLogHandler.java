@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One line per request: method, path, status and milliseconds, or that no answer could be sent (the
  * client left, or sent a body Netty could not read, and the connection closed). Never the query
- * string, headers or body, where a person's words or details could be, nor a stack trace: these
- * failures are the client's doing.
+ * string, headers or body, where a person's words or details could be, nor an invite link's
+ * token ({@link LoggedPath}), nor a stack trace: these failures are the client's doing.
  */
 public final class RequestLogHandler implements Handler<RoutingContext> {
 
@@ -24,7 +24,7 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
         v -> {
           if (!logged[0]) {
             logged[0] = true;
-            LOG.info("{} {} {} {}ms", ctx.request().method(), ctx.request().path(), ctx.response().getStatusCode(), millisSince(started));
+            LOG.info("{} {} {} {}ms", ctx.request().method(), LoggedPath.of(ctx.request().path()), ctx.response().getStatusCode(), millisSince(started));
           }
         });
     ctx.addEndHandler(
@@ -32,7 +32,7 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
           // A form body that does not decode leaves the connection usable: its 400 is logged above.
           if (done.failed() && !(done.cause() instanceof DecoderException) && !logged[0]) {
             logged[0] = true;
-            LOG.info("{} {} not answered, connection closed ({}) {}ms", ctx.request().method(), ctx.request().path(), kind(done.cause()), millisSince(started));
+            LOG.info("{} {} not answered, connection closed ({}) {}ms", ctx.request().method(), LoggedPath.of(ctx.request().path()), kind(done.cause()), millisSince(started));
           }
         });
     ctx.next();

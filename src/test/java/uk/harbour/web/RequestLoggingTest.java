@@ -119,6 +119,17 @@ class RequestLoggingTest {
     assertTrue(answer.header("Content-Type").startsWith("text/html"), answer.header("Content-Type"));
   }
 
+  @Test
+  @DisplayName("An invite link's token never reaches the log: it sets up a young person's sign-in until used")
+  void inviteTokenNotLogged() {
+    String token = "NotARealInviteTokenButSecret42";
+    Answer answer = oneLogLine("GET /join/", () -> raw.get("/join/" + token));
+    assertEquals(410, answer.status(), "an unknown token is the expired-invite page");
+    synchronized (LOG) {
+      assertTrue(LOG.list.stream().noneMatch(e -> e.getFormattedMessage().contains(token)), "the token is in a log line");
+    }
+  }
+
   /**
    * Runs the request and checks that it left exactly one log line, mentioning {@code expected}: no
    * ERROR, no stack trace, one line of text.
