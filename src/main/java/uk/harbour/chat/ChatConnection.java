@@ -86,7 +86,9 @@ public final class ChatConnection {
     if (who.role() == Role.CARE_LEAVER) {
       subscribe(ChatAddresses.conversation(who.id()));
     } else {
-      subscribe(ChatAddresses.STAFF);
+      subscriptions.put(
+          ChatAddresses.STAFF,
+          vertx.eventBus().<String>consumer(ChatAddresses.STAFF, message -> write(StaffFeed.frameFor(who, message, sockets.chat()::peek))));
       sockets.presence().connected(who);
     }
     welcome();
