@@ -174,8 +174,9 @@ class ConsoleBrowserTest extends BrowserTestBase {
     return (Boolean) browser.executeScript("const e = document.documentElement; return e.scrollHeight > innerHeight + 1 || e.scrollWidth > innerWidth + 1");
   }
 
-  private static boolean scrollsSideways(ChromeDriver browser) {
-    return (Boolean) browser.executeScript("return document.documentElement.scrollWidth > innerWidth + 1");
+  /** Wider than the screen (a phone's emulated viewport can grow to fit the page, so innerWidth is not the measure). */
+  private static boolean scrollsSideways(ChromeDriver browser, Viewport size) {
+    return (Boolean) browser.executeScript("return document.documentElement.scrollWidth > arguments[0] + 1", size.width());
   }
 
   private static Predicate<JsonObject> messageSaying(String text) {
@@ -347,7 +348,7 @@ class ConsoleBrowserTest extends BrowserTestBase {
     load(priya, size, "");
     assertTrue(priya.findElement(By.id("queue-pane")).isDisplayed());
     assertFalse(priya.findElement(By.id("conversation")).isDisplayed());
-    assertFalse(scrollsSideways(priya), "queue at " + size);
+    assertFalse(scrollsSideways(priya, size), "queue at " + size);
     size.screenshot(priya, "console-queue");
 
     open(priya, kaiId, "Kai");
@@ -356,7 +357,7 @@ class ConsoleBrowserTest extends BrowserTestBase {
     assertTrue(onScreen(priya, priya.findElement(By.id("back"))), "Back at the top");
     assertEquals("conversation-title", priya.switchTo().activeElement().getDomAttribute("id"), "focus on the title, not the reply box: no keyboard over the thread");
     assertTrue(priya.findElement(By.id("composer")).isDisplayed());
-    assertFalse(scrollsSideways(priya), "conversation at " + size);
+    assertFalse(scrollsSideways(priya, size), "conversation at " + size);
     size.screenshot(priya, "console");
 
     priya.findElement(By.id("back")).click();
