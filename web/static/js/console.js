@@ -221,6 +221,8 @@ function showOpen() {
   const open = Boolean(current);
   [urgentButton, resolveButton, transcriptButton].forEach((button) => (button.disabled = !open));
   document.getElementById("no-conversation").hidden = open;
+  // On a phone an open conversation fits the screen (console.css); the queue view scrolls as a page.
+  document.body.classList.toggle("conversation-open", open);
   log.hidden = !open;
   riskAreas.forEach((area) => (area.hidden = !open));
   skipLink.textContent = open ? "Skip to the reply box" : "Skip to the queue";

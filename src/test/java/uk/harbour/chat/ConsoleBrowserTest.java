@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,8 +59,8 @@ class ConsoleBrowserTest extends BrowserTestBase {
 
   private final TestClock clock = TestClock.at("2026-11-25T18:00");
   private final List<TestSocket> sockets = new ArrayList<>();
-  private final Map<Viewport, String> transferees = new java.util.HashMap<>();
-  private final Map<String, TestSocket> youngSockets = new java.util.HashMap<>();
+  private final Map<Viewport, String> transferees = new HashMap<>();
+  private final Map<String, TestSocket> youngSockets = new HashMap<>();
   private Fixtures fixtures;
   private ChromeDriver priya;
   private ChromeDriver jo;
@@ -356,7 +357,9 @@ class ConsoleBrowserTest extends BrowserTestBase {
     assertTrue(priya.findElement(By.id("back")).isDisplayed());
     assertTrue(onScreen(priya, priya.findElement(By.id("back"))), "Back at the top");
     assertEquals("conversation-title", priya.switchTo().activeElement().getDomAttribute("id"), "focus on the title, not the reply box: no keyboard over the thread");
-    assertTrue(priya.findElement(By.id("composer")).isDisplayed());
+    for (String id : List.of("composer", "send")) {
+      assertTrue(onScreen(priya, priya.findElement(By.id(id))), id + " in view under the thread at " + size);
+    }
     assertFalse(scrollsSideways(priya, size), "conversation at " + size);
     size.screenshot(priya, "console");
 
