@@ -1,32 +1,54 @@
-// The adviser console: the queue, one conversation at a time, notes, transfer and resolve.
+// The adviser console: the queue, one conversation at a time with its reply box, safeguarding,
+// transfer and help cards. Each part is its own module; this file wires them to the socket.
 import { Connection } from "./connection.js";
 import { Outbox } from "./outbox.js";
 import { MessageList } from "./messages.js";
-import { getJson, postJson } from "./api.js";
+import { getJson } from "./api.js";
 import { Chime } from "./chime.js";
 import { Notices } from "./notices.js";
 import { Attention } from "./attention.js";
 import { RiskPanel } from "./risk-panel.js";
-import { compareQueue, queueTags } from "./queue-order.js";
+import { ServerClock } from "./server-clock.js";
+import { QueueView } from "./queue-view.js";
+import { ReplyBox } from "./reply-box.js";
+import { TransferPicker } from "./transfer.js";
+import { CardPicker } from "./card-picker.js";
+import { OnCallLine } from "./on-call-line.js";
+import { AlertsBox } from "./alerts-box.js";
 
 const root = document.getElementById("console");
 const userId = root.dataset.userId;
 const outbox = new Outbox(userId);
 const connection = new Connection({ signInPath: "/signin" });
-const queueList = document.getElementById("queue");
+const clock = new ServerClock();
 const queuePane = document.getElementById("queue-pane");
 const conversationPane = document.getElementById("conversation");
 const title = document.getElementById("conversation-title");
-const list = new MessageList(document.getElementById("messages"), "staff");
-const composer = document.getElementById("composer");
-const noteToggle = document.getElementById("note-toggle");
+const log = document.getElementById("log");
+const list = new MessageList(document.getElementById("messages"), "staff", { scroller: log });
 const banner = document.getElementById("connection-banner");
 const problem = document.getElementById("problem");
 const typing = document.getElementById("typing");
+const skipLink = document.getElementById("skip-link");
 const conversations = new Map();
+// Notes sent from this page and not yet stored: client id → conversation.
+const notesSending = new Map();
 let current = null;
 let typingTimer = null;
 let firstQueue = true;
+
+const onCallLine = new OnCallLine(document.getElementById("on-call-now"));
+const queue = new QueueView({
+  list: document.getElementById("queue"),
+  userId,
+  conversations,
+  clock,
+  names: (username) => onCallLine.name(username),
+  onOpen: (id) => open(id),
+});
+const replyBox = new ReplyBox({ form: document.getElementById("chat-form"), onSend: send });
+const transfer = new TransferPicker({ form: document.getElementById("transfer"), userId, send: (frame) => connection.send(frame) });
+const cards = new CardPicker();
 
 // Sound, the tab title and notifications (see attention.js): never a name or message text.
 const chime = new Chime();
@@ -53,7 +75,34 @@ showSound();
 attention.updateTitle();
 
 // Safeguarding beside the open conversation (risk-panel.js): the flag, its guidance, raise and clear.
-const riskPanel = new RiskPanel({ connection, userId, sendCard, onTitles: () => renderQueue() });
+const riskPanel = new RiskPanel({ connection, userId, sendCard: (id, button, box) => cards.send(id, button, box), onTitles: () => queue.render() });
+const riskAreas = [document.getElementById("risk"), document.getElementById("risk-actions")];
+
+const alerts = new AlertsBox({
+  box: document.getElementById("alerts-box"),
+  list: document.getElementById("alerts"),
+  attention,
+  conversations,
+  onOpen: (id) => open(id),
+  onAcknowledge: (id) => acknowledge(id),
+});
+
+/** The staff on-call view (welcome, oncall frames, GET /api/on-call): the on-call line and Transfer's list. */
+function showOnCall(info) {
+  if (!info) return;
+  clock.heard(info.at);
+  onCallLine.show(info);
+  transfer.setAdvisers(info.advisers);
+  queue.render();
+}
+
+let onCallAsked = 0;
+/** Availability comes live; loads change with every assignment, so ask again when choosing matters. */
+function refreshOnCall() {
+  if (Date.now() - onCallAsked < 10000) return;
+  onCallAsked = Date.now();
+  getJson("/api/on-call").then(showOnCall, () => {});
+}
 
 connection.on("open", () => (banner.hidden = true));
 connection.on("closed", () => (banner.hidden = false));
@@ -65,28 +114,34 @@ connection.on("welcome", (frame) => {
   if (current) connection.send({ type: "resume", conversationId: current, afterSeq: list.highestSeq() });
   outbox.flush(connection);
 });
+connection.on("oncall", (frame) => showOnCall(frame.onCall));
+connection.on("presence", (frame) => {
+  onCallLine.presence(frame);
+  transfer.presence(frame);
+});
 connection.on("queue", (frame) => {
   const previous = new Map(conversations);
   conversations.clear();
   frame.conversations.forEach((c) => conversations.set(c.id, c));
-  renderQueue();
+  queue.render();
   attention.queueChanged(previous, firstQueue);
+  if (firstQueue) openFromAddress();
   firstQueue = false;
-  dropSettledAlerts();
+  alerts.dropSettled();
 });
 connection.on("conversation", (frame) => {
   const c = frame.conversation;
   const previous = conversations.get(c.id);
   if (c.status === "resolved" && !(c.paHandoverPending && c.paUsername === userId)) conversations.delete(c.id);
   else conversations.set(c.id, c);
-  renderQueue();
+  queue.render();
   attention.conversationChanged(previous, c);
-  dropSettledAlerts();
+  alerts.dropSettled();
   if (c.id === current) {
-    title.textContent = `${c.careLeaverName} – ${label(c)}`;
-    acknowledgeButton.hidden = !needsAcknowledging(c);
-    showPriority(c);
+    showHeader(c);
+    replyBox.setName(c.careLeaverName);
     riskPanel.update(c);
+    transfer.update(c);
   }
 });
 connection.on("history", (frame) => {
@@ -99,12 +154,23 @@ connection.on("history", (frame) => {
 });
 connection.on("message", (frame) => {
   attention.updateTitle();
-  if (frame.message.conversationId !== current) return;
-  list.show(frame.message);
-  if (frame.message.sender.role === "care_leaver") typing.hidden = true;
+  const m = frame.message;
+  if (m.conversationId !== current) return;
+  list.show(m, { live: true });
+  if (m.sender.role === "care_leaver") {
+    typing.hidden = true;
+    cards.theyWrote();
+  }
   markRead();
 });
-connection.on("ack", (frame) => outbox.acked(frame.clientId));
+connection.on("ack", (frame) => {
+  clock.heard(frame.storedAt);
+  outbox.acked(frame.clientId);
+  if (notesSending.has(frame.clientId)) {
+    replyBox.noteSaved(notesSending.get(frame.clientId));
+    notesSending.delete(frame.clientId);
+  }
+});
 connection.on("read", (frame) => {
   if (frame.conversationId === current) list.read(frame.seq);
 });
@@ -116,148 +182,114 @@ connection.on("typing", (frame) => {
   typingTimer = setTimeout(() => (typing.hidden = true), 4000);
 });
 connection.on("error", (frame) => {
-  if (riskPanel.claimsError(frame)) return;
+  if (riskPanel.claimsError(frame) || transfer.claimsError(frame)) return;
   problem.textContent = frame.message || "Something went wrong.";
   problem.hidden = false;
 });
-
-// Escalation alerts and next-day handover items: shown until acknowledged.
-const alertsBox = document.getElementById("alerts-box");
-const alertsList = document.getElementById("alerts");
-const alerts = new Map();
-const acknowledgeButton = document.getElementById("acknowledge");
 connection.on("alert", (frame) => {
-  addAlert(frame.conversationId, frame.text, "alert");
+  alerts.add(frame.conversationId, frame.text, "alert");
   attention.alert(frame.conversationId, frame.cause);
 });
-connection.on("handover", (frame) => addAlert(frame.conversationId, frame.text, "handover"));
-
-function addAlert(conversationId, text, kind) {
-  alerts.set(conversationId, { text, kind });
-  renderAlerts();
-}
-
-/** An escalation someone else acknowledged or answered leaves the box (handover items stay). */
-function dropSettledAlerts() {
-  let changed = false;
-  alerts.forEach((item, id) => {
-    const c = conversations.get(id);
-    if (item.kind === "alert" && !attention.ringing.has(id) && !Attention.alertOpen(c)) {
-      alerts.delete(id);
-      changed = true;
-    }
-  });
-  if (changed) renderAlerts();
-}
-
-function renderAlerts() {
-  alertsList.textContent = "";
-  alerts.forEach(({ text }, id) => {
-    const li = document.createElement("li");
-    const p = document.createElement("p");
-    p.textContent = text;
-    const openButton = document.createElement("button");
-    openButton.type = "button";
-    openButton.textContent = "Open";
-    openButton.addEventListener("click", () => open(id));
-    const ack = document.createElement("button");
-    ack.type = "button";
-    ack.className = "secondary";
-    ack.textContent = "I've got this";
-    ack.addEventListener("click", () => acknowledge(id));
-    li.append(p, openButton, ack);
-    alertsList.append(li);
-  });
-  alertsBox.hidden = alerts.size === 0;
-}
+connection.on("handover", (frame) => alerts.add(frame.conversationId, frame.text, "handover"));
 
 function acknowledge(id) {
   connection.send({ type: "acknowledge", conversationId: id });
   attention.stopAlert(id);
-  alerts.delete(id);
-  renderAlerts();
+  alerts.remove(id);
 }
 
 function needsAcknowledging(c) {
   return c && ((c.escalationLevel > 0 && !c.acknowledgedBy) || (c.paHandoverPending && c.paUsername === userId));
 }
 
+const acknowledgeButton = document.getElementById("acknowledge");
 const urgentButton = document.getElementById("urgent");
-function showPriority(c) {
+const resolveButton = document.getElementById("resolve");
+const transcriptButton = document.getElementById("transcript");
+
+/** The open conversation's title line and buttons. */
+function showHeader(c) {
+  title.textContent = c ? `${c.careLeaverName} – ${queue.label(c)}` : current ? "Conversation" : "No conversation open";
+  acknowledgeButton.hidden = !needsAcknowledging(c);
   const urgent = Boolean(c && c.priority === "urgent");
   urgentButton.setAttribute("aria-pressed", String(urgent));
   urgentButton.textContent = urgent ? "Urgent – mark as normal" : "Mark urgent";
 }
-urgentButton.addEventListener("click", () => {
-  const c = current && conversations.get(current);
-  if (!c) return;
-  connection.send({ type: "priority", conversationId: current, priority: c.priority === "urgent" ? "normal" : "urgent" });
-});
 
-function showOnCall(info) {
-  const line = document.getElementById("on-call-now");
-  if (!info) return;
-  const names = (info.onCall || []).map((a) => `${a.name} (${a.availability})`).join(", ");
-  line.textContent = info.officeHours ? "Office hours." : names ? `On call: ${names}.` : "Nobody is on call right now.";
+/** With no conversation open, nothing can be replied to, resolved or transferred. */
+function showOpen() {
+  const open = Boolean(current);
+  [urgentButton, resolveButton, transcriptButton].forEach((button) => (button.disabled = !open));
+  document.getElementById("no-conversation").hidden = open;
+  // On a phone an open conversation fits the screen (console.css); the queue view scrolls as a page.
+  document.body.classList.toggle("conversation-open", open);
+  log.hidden = !open;
+  riskAreas.forEach((area) => (area.hidden = !open));
+  skipLink.textContent = open ? "Skip to the reply box" : "Skip to the queue";
+  skipLink.setAttribute("href", open ? "#composer" : "#queue-heading");
 }
 
-function label(c) {
-  if (c.paHandoverPending && c.paUsername === userId) return "handover for you";
-  // waitingSince, not the status: an assigned ("active") conversation also waits for a reply.
-  if (c.waitingSince) {
-    const since = Math.max(0, Math.round((Date.now() - Date.parse(c.waitingSince)) / 60000));
-    const waiting = `waiting ${since} min${c.escalationLevel > 0 ? ", escalated" : ""}`;
-    return c.assignedTo ? `with ${c.assignedTo}, ${waiting}` : waiting;
-  }
-  return c.assignedTo ? `with ${c.assignedTo}` : c.status;
+function wide() {
+  return window.matchMedia("(min-width: 60rem)").matches;
 }
 
-function renderQueue() {
-  const items = [...conversations.values()].sort(compareQueue);
-  queueList.textContent = "";
-  if (!items.length) {
-    const empty = document.createElement("li");
-    empty.textContent = "Nobody is waiting. Well done.";
-    queueList.append(empty);
-  }
-  items.forEach((c) => {
-    const li = document.createElement("li");
-    li.className = `queue-item ${c.status}${c.waitingSince ? " needs-reply" : ""}${c.risk ? " risk-flagged" : ""}`;
-    li.dataset.conversationId = c.id;
-    const button = document.createElement("button");
-    button.type = "button";
-    const name = document.createElement("span");
-    name.textContent = `${c.careLeaverName} – ${label(c)}`;
-    const main = document.createElement("span");
-    main.className = "queue-main";
-    main.append(name);
-    const tags = queueTags(c);
-    if (tags) main.append(tags);
-    const badge = document.createElement("span");
-    badge.className = "badge";
-    badge.textContent = c.unreadForStaff > 0 ? String(c.unreadForStaff) : "";
-    badge.setAttribute("aria-label", `${c.unreadForStaff} unread`);
-    button.append(main, badge);
-    button.addEventListener("click", () => open(c.id));
-    li.append(button);
-    queueList.append(li);
-  });
-}
-
-function open(id) {
+/**
+ * Opens a conversation. Chosen from the queue on a wide screen, the cursor goes to the reply box;
+ * on a phone to the conversation's title (the on-screen keyboard would cover what they said);
+ * opened by the address on a page load, focus stays at the top of the page, where the first Tab
+ * reaches "Skip to the reply box".
+ */
+function open(id, { fromAddress = false } = {}) {
   current = id;
   list.clear();
   problem.hidden = true;
+  typing.hidden = true;
   const c = conversations.get(id);
-  title.textContent = c ? `${c.careLeaverName} – ${label(c)}` : "Conversation";
-  acknowledgeButton.hidden = !needsAcknowledging(c);
-  showPriority(c);
+  showHeader(c);
+  replyBox.switchTo(id, c && c.careLeaverName);
   riskPanel.open(id, c);
+  transfer.open(id, c);
+  cards.open(id);
+  showOpen();
+  queue.current = id;
+  queue.render();
   conversationPane.hidden = false;
-  queuePane.hidden = window.matchMedia("(min-width: 60rem)").matches ? false : true;
+  // On a phone the queue and the conversation are two views; Back returns to the queue.
+  queuePane.hidden = !wide();
+  history.replaceState(null, "", `#conversation=${encodeURIComponent(id)}`);
   connection.send({ type: "resume", conversationId: id, afterSeq: 0 });
-  loadSuggestions(id);
-  composer.focus();
+  refreshOnCall();
+  if (fromAddress) return;
+  if (wide()) replyBox.focus();
+  else {
+    window.scrollTo(0, 0);
+    title.focus({ preventScroll: true });
+  }
+}
+
+function close() {
+  const left = current;
+  current = null;
+  list.clear();
+  replyBox.switchTo(null);
+  riskPanel.close();
+  transfer.open(null, null);
+  cards.open(null);
+  showHeader(null);
+  showOpen();
+  queue.current = null;
+  queue.render();
+  if (!wide()) conversationPane.hidden = true;
+  queuePane.hidden = false;
+  history.replaceState(null, "", location.pathname + location.search);
+  const item = left && document.querySelector(`.queue-item[data-conversation-id="${CSS.escape(left)}"] button`);
+  (item || document.getElementById("queue-heading")).focus();
+}
+
+/** A reload (or a link) with #conversation=<id> opens that conversation again. */
+function openFromAddress() {
+  const match = /^#conversation=(.+)$/.exec(location.hash);
+  if (match && !current) open(decodeURIComponent(match[1]), { fromAddress: true });
 }
 
 function markRead() {
@@ -266,131 +298,60 @@ function markRead() {
   }
 }
 
-function submit() {
-  const text = composer.value.trim();
-  if (!text || !current) return;
-  const kind = noteToggle.checked ? "note" : "text";
-  const entry = outbox.add({ clientId: Outbox.newId(), conversationId: current, text, kind, createdAt: new Date().toISOString() });
+/** A reply or a private note from the reply box (reply-box.js decides which, never a leftover setting). */
+function send({ conversationId, text, kind }) {
+  problem.hidden = true;
+  const entry = outbox.add({ clientId: Outbox.newId(), conversationId, text, kind, createdAt: new Date(clock.now()).toISOString() });
   list.showPending(entry);
-  composer.value = "";
-  const frame = { type: "send", clientId: entry.clientId, conversationId: current, text };
-  if (kind === "note") frame.kind = "note";
+  const frame = { type: "send", clientId: entry.clientId, conversationId, text };
+  if (kind === "note") {
+    frame.kind = "note";
+    notesSending.set(entry.clientId, conversationId);
+  }
   connection.send(frame);
 }
 
-document.getElementById("chat-form").addEventListener("submit", (e) => {
-  e.preventDefault();
-  submit();
-});
-composer.addEventListener("keydown", (e) => {
-  if (e.key === "Enter" && !e.shiftKey) {
-    e.preventDefault();
-    submit();
-  }
-});
 let lastTyping = 0;
-composer.addEventListener("input", () => {
-  if (current && !noteToggle.checked && Date.now() - lastTyping > 2500) {
+document.getElementById("composer").addEventListener("input", () => {
+  if (current && replyBox.mode() === "text" && Date.now() - lastTyping > 2500) {
     lastTyping = Date.now();
     connection.send({ type: "typing", conversationId: current });
   }
 });
 document.getElementById("presence").addEventListener("change", (e) => connection.send({ type: "presence", status: e.target.value }));
+document.getElementById("transfer-to").addEventListener("focus", refreshOnCall);
 acknowledgeButton.addEventListener("click", () => {
   if (current) acknowledge(current);
   acknowledgeButton.hidden = true;
 });
-document.getElementById("resolve").addEventListener("click", () => {
+urgentButton.addEventListener("click", () => {
+  const c = current && conversations.get(current);
+  if (!c) return;
+  connection.send({ type: "priority", conversationId: current, priority: c.priority === "urgent" ? "normal" : "urgent" });
+});
+resolveButton.addEventListener("click", () => {
   if (current && confirm("Mark this conversation as resolved? The young person can message again any time.")) {
     connection.send({ type: "resolve", conversationId: current });
   }
 });
-document.getElementById("transfer").addEventListener("submit", (e) => {
-  e.preventDefault();
-  const to = document.getElementById("transfer-to").value.trim();
-  const note = document.getElementById("transfer-note").value.trim();
-  if (!current || !to) return;
-  const frame = { type: "transfer", conversationId: current, to };
-  if (note) frame.note = note;
-  connection.send(frame);
-  e.target.reset();
-});
-document.getElementById("back").addEventListener("click", () => {
-  conversationPane.hidden = true;
-  queuePane.hidden = false;
-  current = null;
-  riskPanel.close();
-});
-document.getElementById("transcript").addEventListener("click", () => {
+transcriptButton.addEventListener("click", () => {
   if (current) window.open(`/conversations/${encodeURIComponent(current)}/transcript`, "_blank", "noopener");
 });
-document.addEventListener("visibilitychange", markRead);
-setInterval(renderQueue, 60000);
-
-connection.open();
-
-// Help cards: suggestions from the young person's recent words, a catalogue search, and sending.
-const suggestionsList = document.getElementById("card-suggestions");
-const resultsList = document.getElementById("card-results");
-const cardProblem = document.getElementById("card-problem");
-
-function cardRows(target, entries, emptyText) {
-  target.textContent = "";
-  if (!entries.length) {
-    const li = document.createElement("li");
-    li.textContent = emptyText;
-    target.append(li);
-    return;
-  }
-  entries.forEach((entry) => {
-    const li = document.createElement("li");
-    const name = document.createElement("span");
-    name.textContent = entry.because && entry.because.length ? `${entry.name} (they said: ${entry.because.join(", ")})` : entry.name;
-    const send = document.createElement("button");
-    send.type = "button";
-    send.className = "secondary";
-    send.textContent = "Send";
-    send.setAttribute("aria-label", `Send card: ${entry.name}`);
-    send.addEventListener("click", () => sendCard(entry.id, send));
-    li.append(name, send);
-    target.append(li);
-  });
-}
-
-async function loadSuggestions(id) {
-  suggestionsList.textContent = "";
-  try {
-    const body = await getJson(`/api/conversations/${encodeURIComponent(id)}/card-suggestions`);
-    if (id === current) cardRows(suggestionsList, body.suggestions, "No suggestions yet.");
-  } catch (error) {
-    cardRows(suggestionsList, [], "Suggestions are not available.");
-  }
-}
-
-/** Sends a help card into the open conversation; a failure is said in problemBox. */
-async function sendCard(entryId, button, problemBox = cardProblem) {
-  if (!current) return;
-  problemBox.hidden = true;
-  button.disabled = true;
-  try {
-    await postJson(`/api/conversations/${encodeURIComponent(current)}/cards`, { entryId, clientId: Outbox.newId() });
-    button.textContent = "Sent";
-  } catch (error) {
-    button.disabled = false;
-    problemBox.textContent = error.message;
-    problemBox.hidden = false;
-  }
-}
-
-document.getElementById("card-search").addEventListener("submit", async (e) => {
-  e.preventDefault();
-  const q = document.getElementById("card-query").value.trim();
-  if (!q) return;
-  try {
-    const body = await getJson(`/api/signposting/entries?q=${encodeURIComponent(q)}`);
-    cardRows(resultsList, body.entries, "Nothing found. Try one word, like money or housing.");
-  } catch (error) {
-    cardProblem.textContent = error.message;
-    cardProblem.hidden = false;
+document.getElementById("back").addEventListener("click", close);
+// The skip link puts the cursor in the reply box (or on the queue), not just the reading position.
+skipLink.addEventListener("click", (event) => {
+  const target = document.querySelector(skipLink.getAttribute("href"));
+  if (target) {
+    event.preventDefault();
+    target.focus();
   }
 });
+document.addEventListener("visibilitychange", markRead);
+// How long each person has waited moves on without any frame.
+setInterval(() => {
+  queue.render();
+  if (current) showHeader(conversations.get(current));
+}, 30000);
+
+showOpen();
+connection.open();

@@ -47,7 +47,7 @@ export class MessageList {
     text.textContent = entry.text;
     const state = document.createElement("span");
     state.className = "message-state";
-    state.textContent = "Sending…";
+    state.textContent = entry.kind === "note" ? "Saving…" : "Sending…";
     li.append(text, state);
     this.startBatch();
     this.element.append(li);
@@ -114,7 +114,8 @@ export class MessageList {
     if (this.mine(message)) {
       const state = document.createElement("span");
       state.className = "message-state";
-      state.textContent = "Sent";
+      // A note is never sent to anyone: say where it went, and never "Read" (see read()).
+      state.textContent = message.kind === "note" ? "Saved, staff only" : "Sent";
       meta.append(" ", state);
     }
     li.append(meta);
@@ -176,7 +177,7 @@ export class MessageList {
   /** Marks my messages up to seq as read by the other side. */
   read(seq) {
     this.bySeq.forEach((li, s) => {
-      if (s <= seq && li.classList.contains("mine")) {
+      if (s <= seq && li.classList.contains("mine") && li.dataset.kind !== "note") {
         const state = li.querySelector(".message-state");
         if (state) state.textContent = "Read";
       }

@@ -86,7 +86,9 @@ public final class ChatConnection {
     if (who.role() == Role.CARE_LEAVER) {
       subscribe(ChatAddresses.conversation(who.id()));
     } else {
-      subscribe(ChatAddresses.STAFF);
+      subscriptions.put(
+          ChatAddresses.STAFF,
+          vertx.eventBus().<String>consumer(ChatAddresses.STAFF, message -> write(StaffFeed.frameFor(who, message, sockets.chat()::peek))));
       sockets.presence().connected(who);
     }
     welcome();
@@ -97,8 +99,13 @@ public final class ChatConnection {
         who.role() == Role.CARE_LEAVER
             ? sockets.chat().conversation(who.id()).map(ServerFrames::careLeaverView).recover(e -> Future.succeededFuture(null))
             : Future.succeededFuture(null);
-    onOwnContext(conversation)
-        .onComplete(r -> write(ServerFrames.welcome(who, r.succeeded() ? r.result() : null, sockets.onCall().now(who))));
+    // A care leaver's view reads their conversation, so it comes once that is loaded; staff get the
+    // shift with every adviser (for Transfer) read afresh.
+    Future<JsonObject> onCall =
+        who.role() == Role.CARE_LEAVER
+            ? conversation.map(c -> sockets.onCall().now(who))
+            : sockets.onCall().fresh(who).recover(e -> Future.succeededFuture(null));
+    onOwnContext(onCall).onComplete(r -> write(ServerFrames.welcome(who, conversation.result(), r.succeeded() ? r.result() : null)));
   }
 
   private void onText(String text) {

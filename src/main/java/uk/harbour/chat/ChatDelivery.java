@@ -26,7 +26,12 @@ public final class ChatDelivery {
       bus.publish(ChatAddresses.conversation(message.conversationId()), seen == message ? frame : ServerFrames.message(seen));
     }
     bus.publish(ChatAddresses.conversationStaff(message.conversationId()), frame);
-    bus.publish(ChatAddresses.STAFF, ServerFrames.conversation(summary));
+    summary(summary);
+  }
+
+  /** A conversation's new summary to every staff console (its preview only to those who may read it: {@link StaffFeed}). */
+  private void summary(JsonObject summary) {
+    bus.publish(ChatAddresses.STAFF, ServerFrames.conversation(summary), StaffFeed.summaryOptions(summary));
   }
 
   /** A read receipt to the other side; staff reading also changes the summary every console shows. */
@@ -34,7 +39,7 @@ public final class ChatDelivery {
     String frame = ServerFrames.read(conversationId, seq, by);
     bus.publish(by == Role.CARE_LEAVER ? ChatAddresses.conversationStaff(conversationId) : ChatAddresses.conversation(conversationId), frame);
     if (by != Role.CARE_LEAVER) {
-      bus.publish(ChatAddresses.STAFF, ServerFrames.conversation(summary));
+      summary(summary);
     }
   }
 
@@ -59,6 +64,11 @@ public final class ChatDelivery {
   /** A next-day handover item to the PA, on every connection they have. */
   public void handover(String paUsername, Message item) {
     bus.publish(ChatAddresses.user(paUsername), ServerFrames.handover(item.conversationId(), item.text()));
+  }
+
+  /** Who is on shift now (the staff view), to every staff console: the shift or the rota changed. */
+  public void staffOnCall(JsonObject onCall) {
+    bus.publish(ChatAddresses.STAFF, ServerFrames.onCall(onCall));
   }
 
   /** Who is on call and the care leaver's place in the queue, to the care leaver's screens. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import uk.harbour.identity.Role;
+import uk.harbour.web.VisibleText;
 
 /**
  * A care leaver's one conversation, as the fold of its messages. Also holds the timing fields that
@@ -13,6 +14,9 @@ import uk.harbour.identity.Role;
  * {@link ConversationState}.
  */
 public final class Conversation {
+
+  /** The queue's one-line preview of the newest words (docs/chat-protocol.md, {@code preview}). */
+  public static final int PREVIEW_CHARACTERS = 80;
 
   private final String id;
   private final String careLeaverName;
@@ -35,6 +39,7 @@ public final class Conversation {
   private long responses;
   private long totalResponseMillis;
   private long maxResponseMillis;
+  private String preview;
   private final RoutingState routing = new RoutingState();
   private final RiskState risk = new RiskState();
 
@@ -68,6 +73,9 @@ public final class Conversation {
     }
     switch (message.kind()) {
       case TEXT, CARD -> {
+        if (message.kind() == MessageKind.TEXT && message.text() != null && message.senderRole() != null) {
+          preview = VisibleText.oneLine(message.text(), PREVIEW_CHARACTERS);
+        }
         if (message.fromCareLeaver()) {
           careLeaverMessage(message);
         } else if (message.senderRole() != null) {
@@ -261,6 +269,14 @@ public final class Conversation {
     return routing.autoRepliedEpisode == episode && episode > 0;
   }
 
+  /**
+   * The newest text message's words, from either side, on one line and cut short; null before
+   * anyone has written. Notes, cards and Harbour's own messages leave it as it was. Staff only.
+   */
+  public String preview() {
+    return preview;
+  }
+
   /** The last private note, which travels with the conversation at a handover. */
   public String lastNote() {
     return routing.lastNote;
@@ -298,7 +314,7 @@ public final class Conversation {
     return new ConversationState(
         id, careLeaverName, paUsername, team, status, priority, assignedTo, episode, lastSeq, waitingSince, lastMessageAt,
         lastCareLeaverMessageAt, lastStaffMessageAt, episodeStartedAt, firstResponseAt, unreadForStaff, staffReadSeq,
-        careLeaverReadSeq, responses, totalResponseMillis, maxResponseMillis, routing.state(), risk.state());
+        careLeaverReadSeq, responses, totalResponseMillis, maxResponseMillis, routing.state(), risk.state(), preview);
   }
 
   /** A conversation that continues from a snapshot; messages after its {@code lastSeq} are folded on top. */
@@ -321,6 +337,7 @@ public final class Conversation {
     c.responses = s.responses();
     c.totalResponseMillis = s.totalResponseMillis();
     c.maxResponseMillis = s.maxResponseMillis();
+    c.preview = s.preview();
     c.routing.restore(s.routing());
     c.risk.restore(s.risk());
     return c;

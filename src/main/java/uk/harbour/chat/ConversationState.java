@@ -32,7 +32,8 @@ public record ConversationState(
     long totalResponseMillis,
     long maxResponseMillis,
     Routing routing,
-    Risk risk) {
+    Risk risk,
+    String preview) {
 
   /**
    * The safeguarding part of the fold (see {@link RiskState}): {@code categories} empty when not

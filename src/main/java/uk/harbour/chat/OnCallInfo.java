@@ -1,5 +1,6 @@
 package uk.harbour.chat;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import uk.harbour.identity.SignedIn;
 
@@ -9,6 +10,11 @@ public interface OnCallInfo {
 
   /** {@code {now: {firstName} | null, next: ISO time | null, typicalReplyMinutes}} or null if unknown. */
   JsonObject now(SignedIn viewer);
+
+  /** Like {@link #now}, after bringing what it names up to date (staff accounts added since, say). */
+  default Future<JsonObject> fresh(SignedIn viewer) {
+    return Future.succeededFuture(now(viewer));
+  }
 
   static OnCallInfo unknown() {
     return viewer -> null;

@@ -85,7 +85,11 @@ public final class ServerFrames {
     return new JsonObject().put("type", "queue").put("conversations", summaries).encode();
   }
 
-  /** The protocol's conversation summary, for staff (also in the transcript export). */
+  /**
+   * The protocol's conversation summary, for staff (also in the transcript export). Its
+   * {@code preview} has a young person's words: it goes only to staff who may read the
+   * conversation ({@link StaffFeed}), and never into a sound, a title or a notification.
+   */
   public static JsonObject summary(Conversation c) {
     return new JsonObject()
         .put("id", c.id())
@@ -103,7 +107,16 @@ public final class ServerFrames {
         .put("escalationLevel", c.escalationLevel())
         .put("acknowledgedBy", c.acknowledgedBy())
         .put("paHandoverPending", c.paHandoverPending())
-        .put("risk", risk(c.risk()));
+        .put("risk", risk(c.risk()))
+        .put("preview", c.preview());
+  }
+
+  /**
+   * The summary for staff who may not read the conversation (it was transferred away from them, say):
+   * every console keeps its queue from these, but only those who may read the words get them.
+   */
+  static JsonObject withoutPreview(JsonObject summary) {
+    return summary.copy().putNull("preview");
   }
 
   /** Staff-only: summaries never reach a young person. */

@@ -60,8 +60,15 @@ public final class OnCallView implements OnCallInfo {
     return onCall.onCall().contains(username) || onCall.backup().contains(username) || onCall.dutyManagers().contains(username);
   }
 
-  /** Like {@link #now}, first learning the names of staff added since the last refresh. */
+  /**
+   * Like {@link #now}, first learning the names of staff added since the last refresh; for staff,
+   * every adviser afresh (the Transfer list), which is one small read of the staff accounts.
+   */
+  @Override
   public Future<JsonObject> fresh(SignedIn viewer) {
+    if (viewer.role() != Role.CARE_LEAVER) {
+      return staff.refresh().recover(e -> Future.succeededFuture()).map(v -> now(viewer));
+    }
     Instant now = clock.instant();
     OnCall onCall = rota.at(now);
     List<String> people = new ArrayList<>(onCall.onCall());
@@ -124,7 +131,40 @@ public final class OnCallView implements OnCallInfo {
         .put("dutyManagers", names(onCall.dutyManagers()))
         .put("nextStaffedAt", staffed ? now.toString() : rota.nextStaffed(now).map(Instant::toString).orElse(null))
         .put("typicalReplyMinutes", typicalReplyMinutes())
-        .put("waiting", waitingInOrder().size());
+        .put("waiting", waitingInOrder().size())
+        .put("advisers", advisers(onCall, loads));
+  }
+
+  /**
+   * Every active adviser with their availability and load, for the console's Transfer list: those on
+   * shift first (on call or backup, or everyone in office hours), then the available, then the least
+   * busy.
+   */
+  private JsonArray advisers(OnCall onCall, AdviserLoads loads) {
+    record Choice(JsonObject json, boolean onShift, boolean available, int active) {}
+    List<Choice> choices = new ArrayList<>();
+    for (String username : staff.advisers()) {
+      boolean onShift = onCall.officeHours() || onCall.onCall().contains(username) || onCall.backup().contains(username);
+      String availability = presence.describe(username);
+      JsonObject json = new JsonObject()
+          .put("username", username)
+          .put("name", staff.displayName(username))
+          .put("availability", availability)
+          .put("active", loads.active(username))
+          .put("capacity", loads.capacity(username))
+          .put("onShift", onShift);
+      choices.add(new Choice(json, onShift, "available".equals(availability), loads.active(username)));
+    }
+    choices.sort(Comparator.comparing((Choice c) -> !c.onShift()).thenComparing(c -> !c.available()).thenComparingInt(Choice::active));
+    JsonArray out = new JsonArray();
+    choices.forEach(c -> out.add(c.json()));
+    return out;
+  }
+
+  /** What the staff view's rota part is made of: when it changes, consoles are told ({@link ShiftAnnouncer}). */
+  List<Object> shiftKey(Instant now) {
+    OnCall onCall = rota.at(now);
+    return List.of(onCall.officeHours(), onCall.onCall(), onCall.backup(), onCall.dutyManagers(), staff.advisers());
   }
 
   private JsonArray names(List<String> usernames) {

@@ -34,6 +34,7 @@ public final class Routing {
   private final RiskResponse risk;
   private final DayHandover dayHandover;
   private final OnCallView view;
+  private final ShiftAnnouncer shifts;
   private final StaffDirectory staff;
   private final Duration grace;
   private final Clock clock;
@@ -60,6 +61,7 @@ public final class Routing {
     this.risk = Objects.requireNonNull(risk);
     this.dayHandover = Objects.requireNonNull(dayHandover);
     this.view = Objects.requireNonNull(view);
+    this.shifts = new ShiftAnnouncer(view, delivery);
     this.staff = Objects.requireNonNull(staff);
     this.grace = Objects.requireNonNull(grace);
     this.clock = Objects.requireNonNull(clock);
@@ -165,7 +167,7 @@ public final class Routing {
             .sorted(Comparator.comparing(Conversation::waitingSince, Comparator.nullsLast(Comparator.naturalOrder())))
             .toList();
     boolean afterGrace = !now.isBefore(startedAt.plus(grace));
-    Future<Void> chain = refreshNames(now);
+    Future<Void> chain = refreshNames(now).onSuccess(v -> shifts.check(now));
     for (Conversation conv : all) {
       chain = chain.compose(v -> sweepOne(conv, now, afterGrace)).recover(e -> {
         LOG.warn("Routing sweep step failed for a conversation", e);

@@ -1,10 +1,12 @@
 package uk.harbour.routing;
 
 import io.vertx.core.Future;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import uk.harbour.identity.Role;
 import uk.harbour.identity.StaffAccount;
 import uk.harbour.identity.StaffRepository;
 
@@ -17,6 +19,8 @@ public final class StaffDirectory {
 
   private final StaffRepository staff;
   private final Map<String, String> names = new ConcurrentHashMap<>();
+  /** Active advisers, in name order: whom a conversation can be transferred to. Replaced whole on refresh. */
+  private volatile List<String> advisers = List.of();
   /** Names still unknown after a refresh (no such account): not worth a store read on every message. */
   private final java.util.Set<String> missing = ConcurrentHashMap.newKeySet();
 
@@ -32,6 +36,11 @@ public final class StaffDirectory {
               for (StaffAccount account : all) {
                 names.put(account.username(), account.displayName());
               }
+              advisers = all.stream()
+                  .filter(a -> a.active() && a.role() == Role.ADVISER)
+                  .sorted(Comparator.comparing(StaffAccount::displayName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)))
+                  .map(StaffAccount::username)
+                  .toList();
               missing.clear();
               return null;
             });
@@ -44,6 +53,11 @@ public final class StaffDirectory {
       return Future.succeededFuture();
     }
     return refresh().onSuccess(v -> unknown.stream().filter(u -> !names.containsKey(u)).forEach(missing::add));
+  }
+
+  /** Every active adviser's username, as of the last refresh (the routing sweep's, at most a minute old). */
+  public List<String> advisers() {
+    return advisers;
   }
 
   public String displayName(String username) {

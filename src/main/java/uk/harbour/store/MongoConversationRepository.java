@@ -85,7 +85,8 @@ public final class MongoConversationRepository implements ConversationRepository
         .put("riskSeverity", c.risk().severity())
         .put("riskSince", date(c.risk().since()))
         .put("riskFlaggedBy", c.risk().flaggedBy())
-        .put("safetyRepliedEpisode", c.risk().repliedEpisode());
+        .put("safetyRepliedEpisode", c.risk().repliedEpisode())
+        .put("preview", c.preview());
   }
 
   static ConversationState fromDocument(JsonObject doc) {
@@ -130,7 +131,9 @@ public final class MongoConversationRepository implements ConversationRepository
             doc.getString("riskSeverity"),
             Documents.instant(doc, "riskSince"),
             doc.getString("riskFlaggedBy"),
-            doc.getInteger("safetyRepliedEpisode", 0)));
+            doc.getInteger("safetyRepliedEpisode", 0)),
+        // Snapshots from before the queue's preview have none until the next text message.
+        doc.getString("preview"));
   }
 
   private static JsonObject date(Instant instant) {

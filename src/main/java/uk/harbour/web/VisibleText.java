@@ -50,6 +50,36 @@ public final class VisibleText {
     return true;
   }
 
+  /**
+   * The text on one line, white space runs (newlines too) as one space, cut to at most
+   * {@code max} characters as a reader counts them, with "…" when cut. Reads only as far as it
+   * needs, so a long text costs no more than a short one.
+   */
+  public static String oneLine(String text, int max) {
+    StringBuilder out = new StringBuilder();
+    Matcher matcher = CHARACTER.matcher(trim(text));
+    int count = 0;
+    boolean space = false;
+    while (matcher.find()) {
+      String character = matcher.group();
+      if (character.length() == 1 && whiteSpace(character.charAt(0)) || "\r\n".equals(character)) {
+        space = true;
+        continue;
+      }
+      int needed = space ? 2 : 1;
+      if (count + needed > max) {
+        return out.append('…').toString();
+      }
+      if (space) {
+        out.append(' ');
+        space = false;
+      }
+      out.append(character);
+      count += needed;
+    }
+    return out.toString();
+  }
+
   /** How many characters a reader sees: extended grapheme clusters, so 👨‍👩‍👧 and é (e + ◌́) are one each. */
   public static int length(String text) {
     Matcher matcher = CHARACTER.matcher(text);

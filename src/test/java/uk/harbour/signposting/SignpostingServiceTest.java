@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import uk.harbour.audit.AuditLog.Actor;
 import uk.harbour.testing.TestClock;
 import uk.harbour.web.HarbourException;
@@ -93,6 +95,40 @@ class SignpostingServiceTest {
     assertEquals(Set.of(Category.HOUSING, Category.EDUCATION), categories);
     assertTrue(found.stream().filter(s -> s.entry().category() == Category.HOUSING).allMatch(s -> s.because().containsAll(List.of("landlord", "rent"))));
     assertTrue(signposting.suggest(List.of("ok thanks"), 19, 20).isEmpty());
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      I've been kicked out and I don't know where to sleep tonight | HOUSING
+      my mum chucked me out, can I stay on a mate's sofa           | HOUSING
+      I'm sleeping rough since Friday                              | HOUSING
+      the hostel wants a deposit                                   | HOUSING
+      I have nothing to eat till Monday                            | MONEY
+      is there a food bank near me                                 | MONEY
+      I can’t afford the electric                                  | MONEY
+      my UC got sanctioned                                         | MONEY
+      I feel so lonely and I can't cope                            | HEALTH
+      I keep having panic attacks and can't sleep                  | HEALTH
+      my mental health is really bad                               | HEALTH
+      I failed my GCSEs, can I do an access course                 | EDUCATION
+      student finance hasn't paid my tuition                       | EDUCATION
+      I want to do a traineeship or an NVQ                         | TRAINING
+      looking for work experience                                  | TRAINING
+      got sacked from my zero hours contract                       | EMPLOYMENT
+      I've got an interview at the warehouse                       | EMPLOYMENT
+      """)
+  @DisplayName("everyday words find their topic")
+  void everydayWords(String said, Category topic) {
+    assertTrue(Keywords.categoriesIn(List.of(said)).containsKey(topic), said + " -> " + Keywords.categoriesIn(List.of(said)));
+  }
+
+  @Test
+  @DisplayName("\"kicked out … where to sleep\" suggests housing help, saying which words led there")
+  void kickedOutFindsHousing() {
+    List<Signposting.Suggestion> found = signposting.suggest(List.of("I've been kicked out and I don't know where to sleep tonight"), 20, 8);
+    List<Signposting.Suggestion> housing = found.stream().filter(s -> s.entry().category() == Category.HOUSING).toList();
+    assertFalse(housing.isEmpty(), found.toString());
+    assertEquals(List.of("kicked out", "where to sleep"), housing.get(0).because());
   }
 
   @Test

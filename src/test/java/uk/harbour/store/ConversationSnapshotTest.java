@@ -58,12 +58,21 @@ class ConversationSnapshotTest {
   void readsWhatThePreviousVersionWrote() {
     JsonObject before = new JsonObject(WRITTEN_BEFORE);
     ConversationState state = folded().state();
-    assertEquals(state, MongoConversationRepository.fromDocument(before.copy().put("_id", "cl-1")));
-    // Written again, it is the same document plus the safeguarding fields (issue 13), at their defaults.
+    assertEquals("x", state.preview());
+    // The previous version kept no preview: read back, it has none until the next text message.
+    assertEquals(withPreview(state, null), MongoConversationRepository.fromDocument(before.copy().put("_id", "cl-1")));
+    // Written again, it is the same document plus the safeguarding fields (issue 13), at their defaults, and the preview.
     JsonObject withRisk = before.copy()
         .put("riskCategories", new io.vertx.core.json.JsonArray()).putNull("riskSeverity").putNull("riskSince").putNull("riskFlaggedBy")
-        .put("safetyRepliedEpisode", 0);
+        .put("safetyRepliedEpisode", 0).put("preview", "x");
     assertEquals(withRisk, MongoConversationRepository.toDocument(state));
+  }
+
+  private static ConversationState withPreview(ConversationState s, String preview) {
+    return new ConversationState(
+        s.id(), s.careLeaverName(), s.paUsername(), s.team(), s.status(), s.priority(), s.assignedTo(), s.episode(), s.lastSeq(), s.waitingSince(),
+        s.lastMessageAt(), s.lastCareLeaverMessageAt(), s.lastStaffMessageAt(), s.episodeStartedAt(), s.firstResponseAt(), s.unreadForStaff(),
+        s.staffReadSeq(), s.careLeaverReadSeq(), s.responses(), s.totalResponseMillis(), s.maxResponseMillis(), s.routing(), s.risk(), preview);
   }
 
   @Test
