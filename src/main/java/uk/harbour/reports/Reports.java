@@ -59,7 +59,7 @@ public final class Reports {
     return settings;
   }
 
-  /** The headline figures and every breakdown, with the previous period's headline for comparison. */
+  /** The headline figures and every breakdown, each also for the previous period of the same length. */
   public Future<JsonObject> summary(SignedIn who, ReportQuery query) {
     ReportQuery allowed = allowed(who, query);
     ReportQuery previous = allowed.previous();

@@ -52,22 +52,27 @@ final class SummaryBuilder {
             .put("slaSeconds", settings.sla().toSeconds())
             .put("urgentSlaSeconds", settings.urgentSla().toSeconds())
             .put("missedAfterSeconds", settings.missedAfter().toSeconds()));
-    now.headline(summary);
-    summary
-        .put("demoEpisodes", now.demo())
-        .put("officeHours", now.group("officeHours"))
-        .put("outOfHours", now.group("outOfHours"))
-        .put("ownPa", now.group(ConversationFold.OWN_PA))
-        .put("dutyAdviser", now.group(ConversationFold.DUTY_ADVISER))
-        .put("otherStaff", now.group(ConversationFold.OTHER_STAFF))
-        .put("byDay", now.byDay(query))
-        .put("byHourOfWeek", now.byHourOfWeek())
-        .put("byAdviser", now.byAdviser(query))
-        .put("byShift", now.byShift(shiftLabels));
+    figures(now, query, summary);
     ReportQuery before = query.previous();
     JsonObject previousFigures = new JsonObject().put("from", before.from().toString()).put("to", before.to().toString());
-    tally(before, days, nowEpochSecond).headline(previousFigures);
+    figures(tally(before, days, nowEpochSecond), before, previousFigures);
     return summary.put("previous", previousFigures);
+  }
+
+  /** Every figure of a period, the same for the period and the one before, so each has its previous value. */
+  private void figures(Tally tally, ReportQuery query, JsonObject into) {
+    tally.headline(into);
+    into
+        .put("demoEpisodes", tally.demo())
+        .put("officeHours", tally.group("officeHours"))
+        .put("outOfHours", tally.group("outOfHours"))
+        .put("ownPa", tally.group(ConversationFold.OWN_PA))
+        .put("dutyAdviser", tally.group(ConversationFold.DUTY_ADVISER))
+        .put("otherStaff", tally.group(ConversationFold.OTHER_STAFF))
+        .put("byDay", tally.byDay(query))
+        .put("byHourOfWeek", tally.byHourOfWeek())
+        .put("byAdviser", tally.byAdviser(query))
+        .put("byShift", tally.byShift(shiftLabels));
   }
 
   /**

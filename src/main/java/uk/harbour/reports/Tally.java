@@ -152,7 +152,7 @@ final class Tally {
     return demo;
   }
 
-  /** The headline figures, also given for the previous period. */
+  /** The headline figures. */
   void headline(JsonObject into) {
     int[] all = counts(ALL);
     int[] urgent = counts("urgent");

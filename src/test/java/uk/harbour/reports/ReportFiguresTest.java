@@ -293,6 +293,100 @@ class ReportFiguresTest {
   }
 
   @Test
+  @DisplayName("The previous period's breakdowns: groups, staff, shifts, days and hours of the week, each worked out by hand")
+  void previousBreakdowns() {
+    // The week of 30 March has F and C; the week before (23 to 29 March) has A, G, H1, H2, D, E and B.
+    JsonObject week = summary(query("2026-03-30", "2026-04-05"));
+    JsonObject previous = week.getJsonObject("previous");
+    // Office hours: G, H1 and H2; first responses G 60, H2 180. Out of hours: A, D, E, B; A 1200, D 27000, B 2400.
+    assertEquals(3, previous.getJsonObject("officeHours").getInteger("episodes"));
+    assertStat(previous.getJsonObject("officeHours").getJsonObject("firstResponse"), 2, 60L, 180L);
+    assertEquals(4, previous.getJsonObject("outOfHours").getInteger("episodes"));
+    assertStat(previous.getJsonObject("outOfHours").getJsonObject("firstResponse"), 3, 2400L, 27000L);
+    assertShare(previous.getJsonObject("outOfHours").getJsonObject("missed"), 3, 4);
+    // Own PA: A, G, H2, D (sorted 60 180 1200 27000); duty adviser: B alone (F and C are this week's).
+    assertStat(previous.getJsonObject("ownPa").getJsonObject("firstResponse"), 4, 180L, 27000L);
+    assertStat(previous.getJsonObject("dutyAdviser").getJsonObject("firstResponse"), 1, 2400L, 2400L);
+    assertEquals(0, previous.getJsonObject("otherStaff").getInteger("episodes"));
+
+    // Sam: A, G, H2, D; replies A 1200, G 60 and 3900, H2 180, D 27000 (A's second wait was Priya's).
+    JsonObject sam = row(previous.getJsonArray("byAdviser"), "adviser", "sam");
+    assertEquals(4, sam.getInteger("episodes"));
+    assertStat(sam.getJsonObject("firstResponse"), 4, 180L, 27000L);
+    assertStat(sam.getJsonObject("reply"), 5, 1200L, 27000L);
+    assertEquals(3, sam.getInteger("resolved"), "G, H2 and D");
+    assertShare(sam.getJsonObject("missed"), 3, 4);
+    // Priya: A (its second wait, 2700) and B (2400); she resolved both.
+    JsonObject priya = row(previous.getJsonArray("byAdviser"), "adviser", "priya");
+    assertEquals(2, priya.getInteger("episodes"));
+    assertStat(priya.getJsonObject("reply"), 2, 2400L, 2700L);
+    assertEquals(2, priya.getInteger("resolved"));
+    assertEquals(2, previous.getJsonArray("byAdviser").size());
+
+    Map<String, Integer> byShift = new LinkedHashMap<>();
+    previous.getJsonArray("byShift").forEach(o -> byShift.put(((JsonObject) o).getString("shift"), ((JsonObject) o).getInteger("episodes")));
+    assertEquals(Map.of("office_hours", 3, "tue-evening", 1, "none", 1, "thu-evening", 1, "sat-night", 1), byShift);
+    assertShare(row(previous.getJsonArray("byShift"), "shift", "office_hours").getJsonObject("missed"), 2, 3);
+
+    // By day: the previous period's own dates, A on Tuesday, G H1 H2 on Wednesday, D E on Thursday, B on Sunday.
+    Map<String, String> byDay = new LinkedHashMap<>();
+    previous.getJsonArray("byDay").forEach(o -> byDay.put(((JsonObject) o).getString("date"),
+        ((JsonObject) o).getInteger("episodes") + "/" + ((JsonObject) o).getInteger("missed")));
+    assertEquals(List.of("2026-03-23", "2026-03-24", "2026-03-25", "2026-03-26", "2026-03-27", "2026-03-28", "2026-03-29"), List.copyOf(byDay.keySet()));
+    assertEquals(List.of("0/0", "1/1", "3/2", "2/2", "0/0", "0/0", "1/0"), List.copyOf(byDay.values()), "episodes/missed");
+
+    JsonArray hours = previous.getJsonArray("byHourOfWeek");
+    assertEquals(1, hours.getJsonObject(1).getJsonArray("hours").getInteger(22), "A, Tuesday 22:50");
+    assertEquals(1, hours.getJsonObject(2).getJsonArray("hours").getInteger(13), "H2, Wednesday 13:00");
+    assertEquals(1, hours.getJsonObject(3).getJsonArray("hours").getInteger(2), "D, Thursday 02:00");
+    assertEquals(0, hours.getJsonObject(1).getJsonArray("hours").getInteger(18), "F is this week's");
+
+    // Asked after A, G, H1, H2, D and B (E is open): A said yes, B not really.
+    assertEquals(6, previous.getJsonObject("helpful").getInteger("asked"));
+    assertEquals(0.5, previous.getJsonObject("helpful").getDouble("share"));
+    assertEquals(0, previous.getJsonObject("escalations").getInteger("episodes"), "F's escalation is this week's");
+    // The same figures differ this week: F and C alone, F escalated, and no office-hours episode.
+    assertEquals(1, week.getJsonObject("escalations").getInteger("episodes"));
+    assertEquals(0, week.getJsonObject("officeHours").getInteger("episodes"));
+    assertEquals(2, week.getJsonObject("outOfHours").getInteger("episodes"));
+  }
+
+  @Test
+  @DisplayName("Every figure has its previous value: the fortnight after ours compares itself with exactly our fortnight's figures")
+  void previousHoldsEveryFigure() {
+    JsonObject after = summary(query("2026-04-06", "2026-04-19"));
+    assertEquals(0, after.getInteger("episodes"));
+    JsonObject previous = after.getJsonObject("previous");
+    assertEquals("2026-03-23", previous.getString("from"));
+    assertEquals("2026-04-05", previous.getString("to"));
+    // Known answers of the escalations and urgent tables, now as the previous period's.
+    assertEquals(1, previous.getJsonObject("escalations").getInteger("level2"));
+    assertStat(previous.getJsonObject("escalations").getJsonObject("acknowledgement"), 1, 420L, 420L);
+    assertStat(previous.getJsonObject("urgent").getJsonObject("firstResponse"), 1, 120L, 120L);
+    assertStat(row(previous.getJsonArray("byAdviser"), "adviser", "priya").getJsonObject("reply"), 5, 1800L, 2700L);
+
+    Map<String, Object> ours = ReportCsv.flatten(fortnight);
+    Map<String, Object> theirs = ReportCsv.flatten(previous);
+    List<String> notFigures = List.of("from", "to", "days", "team", "adviser", "shiftType", "priority");
+    int compared = 0;
+    for (Map.Entry<String, Object> figure : ours.entrySet()) {
+      String name = figure.getKey();
+      if (notFigures.contains(name) || name.startsWith("settings.") || name.startsWith("previous.")) {
+        continue;
+      }
+      assertTrue(theirs.containsKey(name), "no previous value for " + name);
+      assertEquals(figure.getValue(), theirs.get(name), "previous " + name);
+      compared++;
+    }
+    assertTrue(compared > 300, "headline, groups, staff, shifts, days and the week grid: " + compared);
+  }
+
+  private static JsonObject row(JsonArray rows, String key, String value) {
+    return rows.stream().map(JsonObject.class::cast).filter(r -> value.equals(r.getString(key))).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + key + " " + value + " in " + rows));
+  }
+
+  @Test
   @DisplayName("Folding in two halves with the progress stored in between gives the same records as folding at once")
   void rebuiltExactly() {
     for (Map.Entry<String, List<Message>> conversation : ReportHistory.messages().entrySet()) {

@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -114,7 +115,7 @@ class ReportsApiTest {
       assertEquals(text(lookUp(api, cells.group(1))), cells.group(2), "page figure " + cells.group(1));
       compared++;
     }
-    assertTrue(compared > 250, "the page shows the headline, groups, advisers, shifts, days and the week grid: " + compared);
+    assertTrue(compared > 500, "the page shows the headline, groups, advisers, shifts, days and the week grid, and each for the previous period: " + compared);
     assertTrue(page.bodyAsString().contains("<svg"), "charts are drawn on the server");
 
     HttpResponse<Buffer> csv = jo.get("/api/reports/summary.csv?" + FORTNIGHT);
@@ -132,6 +133,46 @@ class ReportsApiTest {
     assertEquals("300", figures.get("firstResponse.median"));
     assertEquals("1800", figures.get("byAdviser.priya.reply.median"));
     assertEquals("1", figures.get("byHourOfWeek.SUNDAY.hours.0"));
+  }
+
+  @Test
+  @DisplayName("Beside every number on the page is the previous period's, the API's to the second: a week against the one before")
+  void pageComparesEveryFigureWithThePreviousPeriod() {
+    String week = "from=2026-03-30&to=2026-04-05";
+    JsonObject api = summary(jo, week);
+    String page = jo.get("/reports?" + week).bodyAsString();
+    Map<String, String> cells = new LinkedHashMap<>();
+    Matcher found = CELL.matcher(page);
+    while (found.find()) {
+      assertEquals(text(lookUp(api, found.group(1))), found.group(2), "page figure " + found.group(1));
+      cells.put(found.group(1), found.group(2));
+    }
+    // Every figure has its previous value on the page, unless the previous period has no such row (a
+    // member of staff or a shift it did not have); a day's is the day as many days earlier as the period is long.
+    Map<String, Object> inApi = ReportCsv.flatten(api);
+    int beside = 0;
+    for (String figure : cells.keySet()) {
+      if (figure.startsWith("previous.")) {
+        continue;
+      }
+      String previous = "previous." + (figure.startsWith("byDay.") ? "byDay." + LocalDate.parse(figure.split("\\.")[1]).minusDays(7) + "." + figure.split("\\.")[2] : figure);
+      if (inApi.containsKey(previous)) {
+        assertTrue(cells.containsKey(previous), "no previous value beside " + figure);
+        beside++;
+      } else {
+        assertTrue(figure.startsWith("byAdviser.") || figure.startsWith("byShift."), "the API has no previous value for " + figure);
+      }
+    }
+    assertTrue(beside > 250, "compared figures: " + beside);
+    // Worked out in ReportFiguresTest: this week 2 episodes, the week before 7; Priya's replies 2400 and 2700 that week.
+    assertEquals("2", cells.get("episodes"));
+    assertEquals("7", cells.get("previous.episodes"));
+    assertEquals("2400", cells.get("previous.byAdviser.priya.reply.median"));
+    assertEquals("1", cells.get("previous.byDay.2026-03-29.episodes"), "B on Sunday 29 March, beside Sunday 5 April");
+    assertEquals("3", cells.get("previous.officeHours.episodes"));
+    assertEquals("0", cells.get("officeHours.episodes"));
+    assertEquals("1", cells.get("previous.byHourOfWeek.TUESDAY.hours.22"), "A, Tuesday 22:50 the week before");
+    assertTrue(page.contains("<th scope=\"row\">Previous period</th>"), "each compared row is named for screen readers");
   }
 
   @Test

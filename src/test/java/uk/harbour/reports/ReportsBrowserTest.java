@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.harbour.testing.RunningHarbour.await;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.identity.Role;
 import uk.harbour.identity.SignedIn;
+import uk.harbour.testing.Axe;
 import uk.harbour.testing.Browser;
 import uk.harbour.testing.BrowserTestBase;
 import uk.harbour.testing.Fixtures;
@@ -50,7 +52,7 @@ class ReportsBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  @DisplayName("one tap answers the question once; the adviser's week and the manager's page show the episode")
+  @DisplayName("one tap answers the question once; the adviser's week and the manager's page show the episode, beside the previous week, with no axe violations")
   void helpfulWeekAndDashboard() {
     Fixtures fixtures = new Fixtures(harbour);
     fixtures.staff("sam", Role.ADVISER);
@@ -99,6 +101,11 @@ class ReportsBrowserTest extends BrowserTestBase {
     assertEquals("1", staff.findElement(By.cssSelector("td[data-figure='episodes']")).getText());
     assertEquals("2 min 00 s", staff.findElement(By.cssSelector("td[data-figure='firstResponse.median']")).getText());
     assertTrue(staff.findElements(By.cssSelector("svg[role='img'] rect")).size() > 168, "the bars and the week's heatmap are drawn");
+    assertEquals("0", staff.findElement(By.cssSelector("td[data-figure='previous.episodes']")).getText(), "the week before had none");
+    assertEquals("Previous period", staff.findElement(By.xpath("//tbody[@class='compared'][.//td[@data-figure='byAdviser.sam.episodes']]/tr[2]/th")).getText(),
+        "sam's previous week is the row under this week's");
+    List<String> violations = Axe.violations(staff);
+    assertTrue(violations.isEmpty(), "/reports:\n" + String.join("\n", violations));
     staff.findElement(By.linkText("Last 4 weeks")).click();
     Browser.waitFor(staff).until(ExpectedConditions.urlContains("preset=4w"));
     assertEquals("1", staff.findElement(By.cssSelector("td[data-figure='episodes']")).getText());
