@@ -1,5 +1,6 @@
 package uk.harbour.app;
 
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import uk.harbour.reports.CoverLookup;
 import uk.harbour.reports.ReportSettings;
@@ -10,11 +11,11 @@ import uk.harbour.rota.RotaService;
 /** Reports: the writer that keeps the episode records and roll-ups, and the service that reads them. */
 public record ReportsWiring(ReportWriter writer, Reports reports, DemoHistory demoHistory) {
 
-  static ReportsWiring build(HarbourConfig config, Clock clock, Repositories repos, ChatWiring chat, RotaService rota, StartupFiles files) {
+  static ReportsWiring build(Vertx vertx, HarbourConfig config, Clock clock, Repositories repos, ChatWiring chat, RotaService rota, StartupFiles files) {
     ReportSettings settings = new ReportSettings(config.routing().sla(), config.routing().urgentSla(), ReportSettings.MISSED_AFTER, config.zone());
     CoverLookup covers = new CoverLookup(rota::engine, files.holidays(), config.zone());
     ReportWriter writer = new ReportWriter(chat.chat(), repos.messages(), repos.reportDays(), repos.reportProgress(), covers, config.zone());
-    Reports reports = new Reports(repos.reportDays(), chat.chat(), repos.audit(), rota::engine, settings, clock);
+    Reports reports = new Reports(vertx, repos.reportDays(), chat.chat(), repos.audit(), rota::engine, settings, clock);
     writer.onFlushed(reports::written);
     // Once caught up, the last 13 months go into the day cache, so the first big report after a start is quick too.
     writer.caughtUp().compose(v -> reports.warm())

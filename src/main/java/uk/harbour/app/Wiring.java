@@ -57,7 +57,7 @@ final class Wiring {
       // Seeding runs where routing runs: two nodes starting at once would both insert the same entries.
       leadership.onGained(() -> signposting.seed(files.nationalHelp()).mapEmpty());
       ChatSockets sockets = chat.sockets(vertx, config, clock, repos, routing.view());
-      ReportsWiring reports = ReportsWiring.build(config, clock, repos, chat, rota, files);
+      ReportsWiring reports = ReportsWiring.build(vertx, config, clock, repos, chat, rota, files);
       Services services = new Services(
           config, clock, store, pages, metrics, repos.audit(), identity.identity(), chat.chat(), sockets, identity.sessionStore(),
           identity.socketAuthenticator(), repos.staff(), routing, rota, chat.presence(), signposting,

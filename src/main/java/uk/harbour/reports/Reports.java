@@ -1,6 +1,7 @@
 package uk.harbour.reports;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,10 +26,13 @@ import uk.harbour.web.HarbourException;
 
 /**
  * The reports a person may see, read from the roll-ups: managers their team's, admins every
- * team's, and every member of staff their own week. Exports are audited.
+ * team's, and every member of staff their own week. Exports are audited. Unpacking days and adding
+ * them up runs on worker threads: a year is 100,000 episodes, and start-up warms 13 months at once,
+ * which would hold an event loop for seconds.
  */
 public final class Reports {
 
+  private final Vertx vertx;
   private final ReportDayRepository days;
   private final ConversationPosts chat;
   private final AuditLog audit;
@@ -38,7 +42,8 @@ public final class Reports {
   /** About a year of a busy team (100,000 episodes) and a little more. */
   private final DayCache cache = new DayCache(150_000);
 
-  public Reports(ReportDayRepository days, ConversationPosts chat, AuditLog audit, Supplier<RotaEngine> rota, ReportSettings settings, Clock clock) {
+  public Reports(Vertx vertx, ReportDayRepository days, ConversationPosts chat, AuditLog audit, Supplier<RotaEngine> rota, ReportSettings settings, Clock clock) {
+    this.vertx = Objects.requireNonNull(vertx);
     this.days = Objects.requireNonNull(days);
     this.chat = Objects.requireNonNull(chat);
     this.audit = Objects.requireNonNull(audit);
@@ -65,17 +70,17 @@ public final class Reports {
     ReportQuery previous = allowed.previous();
     long now = clock.instant().getEpochSecond();
     return read(allowed.team(), previous.from(), allowed.to())
-        .map(days -> builder.buildFromDays(allowed, days, now));
+        .compose(days -> offLoop(() -> builder.buildFromDays(allowed, days, now)));
   }
 
   /** One row per episode for the CSV, oldest first; audited as an export. */
   public Future<List<Episode>> exportEpisodes(SignedIn who, String address, ReportQuery query) {
     ReportQuery allowed = allowed(who, query);
     return read(allowed.team(), allowed.from(), allowed.to())
-        .map(days -> days.stream().flatMap(day -> day.episodes().stream())
+        .compose(days -> offLoop(() -> days.stream().flatMap(day -> day.episodes().stream())
             .filter(e -> inPeriod(e, allowed) && allowed.matches(e))
             .sorted(Comparator.comparingLong((Episode e) -> e.start).thenComparing(e -> e.conversationId).thenComparingInt(e -> e.number))
-            .toList())
+            .toList()))
         .compose(rows -> audited(who, address, "episodes", allowed, rows.size()).map(rows));
   }
 
@@ -92,7 +97,7 @@ public final class Reports {
     LocalDate today = today();
     ReportQuery mine = new ReportQuery(today.minusDays(6), today, Optional.empty(), Optional.of(who.id()), Optional.empty(), Optional.empty());
     long now = clock.instant().getEpochSecond();
-    return read(allTeams(), mine.previous().from(), mine.to()).map(days -> builder.buildFromDays(mine, days, now));
+    return read(allTeams(), mine.previous().from(), mine.to()).compose(days -> offLoop(() -> builder.buildFromDays(mine, days, now)));
   }
 
   /** Narrows a query to what this reader may see; refuses a team that is not theirs. */
@@ -140,7 +145,7 @@ public final class Reports {
       return Future.succeededFuture(all);
     }
     long readAt = cache.generation();
-    return days.find(missing).map(found -> {
+    return days.find(missing).compose(found -> offLoop(() -> {
       Map<String, List<Episode>> byDay = new HashMap<>();
       missing.forEach(id -> byDay.put(id, new ArrayList<>()));
       for (ReportDayRepository.DayRows day : found) {
@@ -158,7 +163,12 @@ public final class Reports {
         all.add(day);
       });
       return all;
-    });
+    }));
+  }
+
+  /** Unordered: several managers' reports may be worked out at once. */
+  private <T> Future<T> offLoop(java.util.concurrent.Callable<T> work) {
+    return vertx.executeBlocking(work, false);
   }
 
   /**
