@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.harbour.async.InTurn;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
@@ -74,11 +75,8 @@ public final class Routing {
   public Future<Void> start() {
     startedAt = clock.instant();
     chat.onStored(this::onStored);
-    Future<Void> chain = staff.refresh().onSuccess(v -> namesAt = startedAt);
-    for (Conversation conv : chat.conversations()) {
-      chain = chain.compose(v -> chat.conversation(conv.id()).<Void>mapEmpty().recover(e -> Future.succeededFuture()));
-    }
-    return chain;
+    return staff.refresh().onSuccess(v -> namesAt = startedAt)
+        .compose(v -> InTurn.forEach(chat.conversations(), conv -> chat.conversation(conv.id()).recover(e -> Future.succeededFuture())));
   }
 
   /**
@@ -91,11 +89,7 @@ public final class Routing {
     if (startedAt == null) {
       return Future.succeededFuture();
     }
-    Future<Void> chain = Future.succeededFuture();
-    for (Conversation conv : chat.conversations()) {
-      chain = chain.compose(v -> chat.caughtUp(conv.id()).<Void>mapEmpty().recover(e -> Future.succeededFuture()));
-    }
-    return chain;
+    return InTurn.forEach(chat.conversations(), conv -> chat.caughtUp(conv.id()).recover(e -> Future.succeededFuture()));
   }
 
   public OnCallView view() {
@@ -167,14 +161,15 @@ public final class Routing {
             .sorted(Comparator.comparing(Conversation::waitingSince, Comparator.nullsLast(Comparator.naturalOrder())))
             .toList();
     boolean afterGrace = !now.isBefore(startedAt.plus(grace));
-    Future<Void> chain = refreshNames(now).onSuccess(v -> shifts.check(now));
-    for (Conversation conv : all) {
-      chain = chain.compose(v -> sweepOne(conv, now, afterGrace)).recover(e -> {
-        LOG.warn("Routing sweep step failed for a conversation", e);
-        return Future.succeededFuture();
-      });
-    }
-    return chain;
+    return refreshNames(now).onSuccess(v -> shifts.check(now))
+        .recover(e -> {
+          LOG.warn("Routing sweep could not refresh staff names", e);
+          return Future.succeededFuture();
+        })
+        .compose(v -> InTurn.forEach(all, conv -> sweepOne(conv, now, afterGrace).recover(e -> {
+          LOG.warn("Routing sweep step failed for a conversation", e);
+          return Future.succeededFuture();
+        })));
   }
 
   private Future<Void> sweepOne(Conversation conv, Instant now, boolean afterGrace) {
