@@ -14,7 +14,8 @@ record BenchOptions(
     boolean connectOnly,
     long historyMessages,
     int historyRequests,
-    int nodes) {
+    int nodes,
+    int repeat) {
 
   static final String HELP =
       """
@@ -39,6 +40,8 @@ record BenchOptions(
                             clustered nodes and HAProxy (ops/haproxy.cfg, Debian's haproxy) and puts
                             care leavers on node 1 and advisers on node 2, through the proxy, so every
                             message crosses nodes; CPU is that of all four processes
+        --repeat N          the whole run N times, each on a fresh server (or again on --url): every
+                            run prints its own figures, then one line with the worst of them (default 1)
         --help              this text
 
       Every care leaver first sends one message at the bench rate (the opening burst: each opens a
@@ -49,8 +52,10 @@ record BenchOptions(
       e.g. to add -Xlog:gc or -XX:StartFlightRecording=filename=server.jfr.
 
       Prints the delivered rate, end-to-end latency (care leaver send -> adviser receive) p50/p99/p99.9,
-      server heap and RSS, and ends with one line:
-        offered= delivered= p50_ms= p99_ms= p999_ms= heap_mb= rss_mb=
+      server CPU per delivered message, server heap and RSS, and ends each run with one line:
+        offered= delivered= p50_ms= p99_ms= p999_ms= cpu_ms_per_msg= heap_mb= rss_mb=
+      With --repeat, the last line is the worst over the runs:
+        runs= worst_p50_ms= worst_p99_ms= worst_p999_ms= worst_cpu_ms_per_msg= min_delivered=
       """;
 
   static BenchOptions parse(String[] args) {
@@ -66,6 +71,7 @@ record BenchOptions(
     long historyMessages = 0;
     int historyRequests = 2000;
     int nodes = 1;
+    int repeat = 1;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -84,6 +90,7 @@ record BenchOptions(
         case "--history-messages" -> historyMessages = Long.parseLong(value);
         case "--history-requests" -> historyRequests = Integer.parseInt(value);
         case "--nodes" -> nodes = Integer.parseInt(value);
+        case "--repeat" -> repeat = Integer.parseInt(value);
         case "--help", "-h" -> {
           return null;
         }
@@ -112,7 +119,10 @@ record BenchOptions(
     if (nodes == 2 && (url != null || historyMessages > 0)) {
       throw new IllegalArgumentException("--nodes 2 starts its own cluster: leave out --url and --history-messages");
     }
+    if (repeat < 1 || (repeat > 1 && (connectOnly || historyMessages > 0))) {
+      throw new IllegalArgumentException("--repeat must be at least 1, and repeats the chat load only (not --connect-only or --history-messages)");
+    }
     return new BenchOptions(
-        rate, duration, warmup, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests, nodes);
+        rate, duration, warmup, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests, nodes, repeat);
   }
 }
