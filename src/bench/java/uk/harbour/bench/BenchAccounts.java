@@ -56,9 +56,11 @@ final class BenchAccounts {
     List<Person> people = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger next = new AtomicInteger();
     List<Future<Void>> lanes = new ArrayList<>();
-    // One lane per adviser: set-up runs as many requests at once as there are advisers.
-    for (Person pa : advisers) {
-      lanes.add(lane(pa, next, people));
+    // Several lanes per adviser when there are few: set-up waits mostly on the store's commits, so
+    // more requests at once finish it sooner (each lane's care leavers have that lane's adviser as PA).
+    int count = Math.max(advisers.size(), options.setupConcurrency());
+    for (int l = 0; l < count; l++) {
+      lanes.add(lane(advisers.get(l % advisers.size()), next, people));
     }
     return Future.all(lanes).map(v -> {
       List<Person> sorted = new ArrayList<>(people);

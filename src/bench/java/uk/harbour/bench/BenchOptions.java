@@ -30,7 +30,8 @@ record BenchOptions(
         --url URL           an already running Harbour; omit to start one on a fresh embedded store
         --admin-user U      with --url: an admin account used to create bench accounts
         --admin-password P  with --url: its password
-        --connect-only      only connect everyone, then report the server's heap (after a full GC) and RSS
+        --connect-only      only connect everyone, then report the server's heap (after a full GC), RSS
+                            and live heap per connection (per_connection_kb=)
         --history-messages N  store N messages across the care leavers' conversations (written straight
                             into the store between two server runs), then time `history` and `resume`
                             frames over the WebSocket; needs the bench's own server (no --url)
@@ -50,6 +51,8 @@ record BenchOptions(
       The bench's own server writes its log to target/bench-server.log (kept after the run).
       HARBOUR_BENCH_SERVER_OPTS replaces the bench server's JVM options (default ops/run's: -Xms256m -Xmx1g),
       e.g. to add -Xlog:gc or -XX:StartFlightRecording=filename=server.jfr.
+      HARBOUR_BENCH_HISTOGRAM=FILE with --connect-only writes the server's live objects by class there
+      (jcmd GC.class_histogram, after the full GC): what each connection holds.
 
       Prints the delivered rate, end-to-end latency (care leaver send -> adviser receive) p50/p99/p99.9,
       server CPU per delivered message, server heap and RSS, and ends each run with one line:

@@ -181,6 +181,19 @@ final class BenchServer implements OwnServer {
     }
   }
 
+  @Override
+  public void histogram(Path file) {
+    try {
+      Process histogram = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(process.pid()), "GC.class_histogram")
+          .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+      histogram.waitFor(120, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      System.out.println("could not read the server's histogram: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Removes the store a bench run made for itself, so runs do not fill the disk. */
   @Override
   public void deleteData() {

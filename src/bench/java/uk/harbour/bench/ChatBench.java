@@ -233,8 +233,17 @@ public final class ChatBench {
     double liveHeapMb = heapMb();
     double rssMb = own == null ? -1 : own.rssBytes() / 1048576.0;
     long open = errors.get();
-    System.out.printf("heap before a full GC %.0f MB, after %.0f MB, rss %.0f MB, error frames %d%n", busyHeapMb, liveHeapMb, rssMb, open);
-    System.out.printf("connected=%d heap_mb=%.0f live_heap_mb=%.0f rss_mb=%.0f%n", connected, busyHeapMb, liveHeapMb, rssMb);
+    String histogram = System.getenv("HARBOUR_BENCH_HISTOGRAM");
+    if (own != null && histogram != null && !histogram.isBlank()) {
+      own.histogram(java.nio.file.Path.of(histogram));
+      System.out.println("the server's live objects by class: " + histogram);
+    }
+    int connections = connected + options.advisers();
+    // Everything the server keeps alive, divided by its connections: fixed costs (caches, classes) included.
+    double perConnectionKb = liveHeapMb * 1024 / connections;
+    System.out.printf("heap before a full GC %.0f MB, after %.0f MB (%.1f KB per connection), rss %.0f MB, error frames %d%n",
+        busyHeapMb, liveHeapMb, perConnectionKb, rssMb, open);
+    System.out.printf("connected=%d heap_mb=%.0f live_heap_mb=%.0f rss_mb=%.0f per_connection_kb=%.1f%n", connected, busyHeapMb, liveHeapMb, rssMb, perConnectionKb);
   }
 
   private double ms(double percentile) {
