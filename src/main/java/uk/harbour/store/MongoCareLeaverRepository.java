@@ -70,7 +70,7 @@ public final class MongoCareLeaverRepository implements CareLeaverRepository {
 
   @Override
   public Future<List<CareLeaver>> all() {
-    return mongo.find(COLLECTION, new JsonObject()).map(docs -> docs.stream().map(MongoCareLeaverRepository::fromDocument).toList());
+    return AllDocuments.of(mongo, COLLECTION).map(docs -> docs.stream().map(MongoCareLeaverRepository::fromDocument).toList());
   }
 
   private static JsonObject toDocument(CareLeaver c) {
