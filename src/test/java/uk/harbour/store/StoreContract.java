@@ -144,6 +144,22 @@ abstract class StoreContract {
   }
 
   @Test
+  @DisplayName("says which of many message ids are stored, asking about them a thousand at a time")
+  void existingMessages() {
+    MongoMessageRepository messages = messages();
+    List<String> asked = new ArrayList<>();
+    for (int c = 0; c < 2500; c++) {
+      asked.add(Message.id("cl-" + c, 1));
+    }
+    join(messages.insert(message("cl-7", 1, "a")));
+    join(messages.insert(message("cl-2400", 1, "b")));
+    join(messages.insert(message("cl-2400", 2, "c")));
+    join(messages.insert(message("cl-elsewhere", 1, "d")));
+    assertEquals(java.util.Set.of(Message.id("cl-7", 1), Message.id("cl-2400", 1)), join(messages.existing(asked)));
+    assertEquals(java.util.Set.of(), join(messages.existing(List.of())));
+  }
+
+  @Test
   @DisplayName("replaces the rota only at the version it was read at, and marks an invite used exactly once")
   void conditionalUpdates() {
     Rota rota = RotaService.empty();
