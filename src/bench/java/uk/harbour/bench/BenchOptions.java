@@ -1,5 +1,7 @@
 package uk.harbour.bench;
 
+import java.util.Arrays;
+
 /** ops/bench options. */
 record BenchOptions(
     double rate,
@@ -15,7 +17,8 @@ record BenchOptions(
     long historyMessages,
     int historyRequests,
     int nodes,
-    int repeat) {
+    int repeat,
+    boolean startup) {
 
   static final String HELP =
       """
@@ -41,6 +44,10 @@ record BenchOptions(
                             clustered nodes and HAProxy (ops/haproxy.cfg, Debian's haproxy) and puts
                             care leavers on node 1 and advisers on node 2, through the proxy, so every
                             message crosses nodes; CPU is that of all four processes
+        --startup           time start-up (process start to ready): on a fresh store, then restarting on
+                            it, then restarting after --care-leavers N care leavers with a conversation
+                            each were written straight into its store; each restart --repeat times
+                            (default 3 in this mode); needs the bench's own server (no --url)
         --repeat N          the whole run N times, each on a fresh server (or again on --url): every
                             run prints its own figures, then one line with the worst of them (default 1)
         --help              this text
@@ -75,6 +82,7 @@ record BenchOptions(
     int historyRequests = 2000;
     int nodes = 1;
     int repeat = 1;
+    boolean startup = false;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -94,6 +102,10 @@ record BenchOptions(
         case "--history-requests" -> historyRequests = Integer.parseInt(value);
         case "--nodes" -> nodes = Integer.parseInt(value);
         case "--repeat" -> repeat = Integer.parseInt(value);
+        case "--startup" -> {
+          startup = true;
+          i--;
+        }
         case "--help", "-h" -> {
           return null;
         }
@@ -122,10 +134,16 @@ record BenchOptions(
     if (nodes == 2 && (url != null || historyMessages > 0)) {
       throw new IllegalArgumentException("--nodes 2 starts its own cluster: leave out --url and --history-messages");
     }
+    if (startup && (url != null || nodes != 1 || connectOnly || historyMessages > 0)) {
+      throw new IllegalArgumentException("--startup starts its own server: leave out --url, --nodes, --connect-only and --history-messages");
+    }
+    if (startup && !Arrays.asList(args).contains("--repeat")) {
+      repeat = 3;
+    }
     if (repeat < 1 || (repeat > 1 && (connectOnly || historyMessages > 0))) {
       throw new IllegalArgumentException("--repeat must be at least 1, and repeats the chat load only (not --connect-only or --history-messages)");
     }
     return new BenchOptions(
-        rate, duration, warmup, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests, nodes, repeat);
+        rate, duration, warmup, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests, nodes, repeat, startup);
   }
 }

@@ -62,6 +62,11 @@ public final class ChatBench {
       System.out.println(BenchOptions.HELP);
       return;
     }
+    if (options.startup()) {
+      StartupBench.run(options);
+      System.exit(0);
+      return;
+    }
     if (options.historyMessages() > 0) {
       HistoryBench.run(options);
       System.exit(0);
