@@ -58,20 +58,19 @@ public final class ConversationLog {
    * are caught up one by one.
    */
   public Future<Void> start() {
-    return snapshots
-        .all()
+    // Both read at once: the store's side of one overlaps the decoding of the other.
+    Future<List<ConversationState>> held = snapshots.all();
+    Future<List<String>> careLeaverIds = careLeavers.allIds();
+    return Future.all(held, careLeaverIds)
         .compose(
-            all -> {
-              all.forEach(state -> hold(slot(state.id()), Conversation.restore(state)));
-              return careLeavers.all();
-            })
-        .compose(
-            people -> {
+            both -> {
+              held.result().forEach(state -> hold(slot(state.id()), Conversation.restore(state)));
+              List<String> people = careLeaverIds.result();
               List<String> next = new ArrayList<>();
               slots.forEach((id, slot) -> next.add(Message.id(id, slot.state() == null ? 1 : slot.state().lastSeq() + 1)));
-              for (var person : people) {
-                if (!slots.containsKey(person.id())) {
-                  next.add(Message.id(person.id(), 1));
+              for (String person : people) {
+                if (!slots.containsKey(person)) {
+                  next.add(Message.id(person, 1));
                 }
               }
               return messages.existing(next);

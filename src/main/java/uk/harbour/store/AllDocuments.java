@@ -16,10 +16,18 @@ final class AllDocuments {
 
   /** Small enough that even documents of 150 KB (far above what Harbour stores) stay under that limit per batch. */
   static final int BATCH = 250;
+  /** Ids are short: far more of them fit in a reply. */
+  static final int IDS_BATCH = 10_000;
 
   private AllDocuments() {}
 
   static Future<List<JsonObject>> of(MongoClient mongo, String collection) {
     return mongo.findBatchWithOptions(collection, new JsonObject(), new FindOptions().setBatchSize(BATCH)).collect(Collectors.toList());
+  }
+
+  /** Every document's {@code _id} only. */
+  static Future<List<String>> ids(MongoClient mongo, String collection) {
+    FindOptions idsOnly = new FindOptions().setBatchSize(IDS_BATCH).setFields(new JsonObject().put("_id", 1));
+    return mongo.findBatchWithOptions(collection, new JsonObject(), idsOnly).collect(Collectors.mapping(doc -> doc.getString("_id"), Collectors.toList()));
   }
 }

@@ -73,6 +73,11 @@ public final class MongoCareLeaverRepository implements CareLeaverRepository {
     return AllDocuments.of(mongo, COLLECTION).map(docs -> docs.stream().map(MongoCareLeaverRepository::fromDocument).toList());
   }
 
+  @Override
+  public Future<List<String>> allIds() {
+    return AllDocuments.ids(mongo, COLLECTION);
+  }
+
   private static JsonObject toDocument(CareLeaver c) {
     JsonObject doc =
         new JsonObject()

@@ -140,6 +140,7 @@ abstract class StoreContract {
     }
     join(Future.all(writes));
     assertEquals(400, join(careLeavers.all()).size());
+    assertEquals(400, join(careLeavers.allIds()).stream().distinct().count(), "and their ids alone");
     assertEquals(400, join(snapshots.all()).stream().map(ConversationState::id).distinct().count());
   }
 
