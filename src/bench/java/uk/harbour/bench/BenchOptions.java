@@ -33,8 +33,9 @@ record BenchOptions(
         --url URL           an already running Harbour; omit to start one on a fresh embedded store
         --admin-user U      with --url: an admin account used to create bench accounts
         --admin-password P  with --url: its password
-        --connect-only      only connect everyone, then report the server's heap (after a full GC), RSS
-                            and live heap per connection (per_connection_kb=)
+        --connect-only      only connect everyone, then report the server's heap (after a full GC), RSS,
+                            live heap over open connections (per_connection_kb=) and what connecting
+                            added to the live heap of the server with the accounts made (added_per_connection_kb=)
         --history-messages N  store N messages across the care leavers' conversations (written straight
                             into the store between two server runs), then time `history` and `resume`
                             frames over the WebSocket; needs the bench's own server (no --url)

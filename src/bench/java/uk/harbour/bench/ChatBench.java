@@ -136,6 +136,11 @@ public final class ChatBench {
     List<BenchAccounts.Person> careLeavers = await(accounts.careLeavers(advisers));
     System.out.printf("set up %d care leavers and %d advisers in %.1f s%n", careLeavers.size(), advisers.size(), (System.nanoTime() - setupStart) / 1e9);
 
+    if (options.connectOnly() && own != null) {
+      // The heap the server keeps with every account made but nobody connected: what connections add is measured against it.
+      own.fullGc();
+      heapBeforeConnectingMb = heapMb();
+    }
     java.util.Map<String, WebSocket> adviserSockets = new java.util.HashMap<>();
     for (BenchAccounts.Person adviser : advisers) {
       WebSocket socket = await(connect(adviser.session(), staffUrl));
@@ -246,9 +251,12 @@ public final class ChatBench {
     int connections = connected + options.advisers();
     // Everything the server keeps alive, divided by its connections: fixed costs (caches, classes) included.
     double perConnectionKb = liveHeapMb * 1024 / connections;
-    System.out.printf("heap before a full GC %.0f MB, after %.0f MB (%.1f KB per connection), rss %.0f MB, error frames %d%n",
-        busyHeapMb, liveHeapMb, perConnectionKb, rssMb, open);
-    System.out.printf("connected=%d heap_mb=%.0f live_heap_mb=%.0f rss_mb=%.0f per_connection_kb=%.1f%n", connected, busyHeapMb, liveHeapMb, rssMb, perConnectionKb);
+    // What the connections themselves added (their conversations loaded at welcome included), fixed costs left out.
+    double addedKb = heapBeforeConnectingMb < 0 ? -1 : (liveHeapMb - heapBeforeConnectingMb) * 1024 / connections;
+    System.out.printf("heap before a full GC %.0f MB, after %.0f MB (%.1f KB per connection), before connecting %.0f MB (%.1f KB added per connection), rss %.0f MB, error frames %d%n",
+        busyHeapMb, liveHeapMb, perConnectionKb, heapBeforeConnectingMb, addedKb, rssMb, open);
+    System.out.printf("connected=%d heap_mb=%.0f live_heap_mb=%.0f rss_mb=%.0f added_per_connection_kb=%.1f per_connection_kb=%.1f%n",
+        connected, busyHeapMb, liveHeapMb, rssMb, addedKb, perConnectionKb);
   }
 
   private double ms(double percentile) {
@@ -302,6 +310,9 @@ public final class ChatBench {
   }
 
   /** Heap in use, summed over the bench's own nodes (each read directly), or read from --url. */
+  /** Live heap after a full GC once the accounts were made, before anyone connected (--connect-only); -1 if not measured. */
+  private double heapBeforeConnectingMb = -1;
+
   private double heapMb() {
     double heap = 0;
     for (String node : own == null ? List.of(url.toString()) : own.nodeUrls()) {
