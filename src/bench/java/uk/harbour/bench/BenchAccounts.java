@@ -56,9 +56,12 @@ final class BenchAccounts {
     List<Person> people = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger next = new AtomicInteger();
     List<Future<Void>> lanes = new ArrayList<>();
-    // One lane per adviser: set-up runs as many requests at once as there are advisers.
-    for (Person pa : advisers) {
-      lanes.add(lane(pa, next, people));
+    // Several lanes per adviser when there are few: set-up waits mostly on the store's commits, so
+    // more requests at once finish it sooner. PAs go round-robin by care leaver, not by lane, so every
+    // adviser has as many care leavers (a console follows at most 47 of them).
+    int count = Math.max(advisers.size(), options.setupConcurrency());
+    for (int l = 0; l < count; l++) {
+      lanes.add(lane(advisers, next, people));
     }
     return Future.all(lanes).map(v -> {
       List<Person> sorted = new ArrayList<>(people);
@@ -67,11 +70,12 @@ final class BenchAccounts {
     });
   }
 
-  private Future<Void> lane(Person pa, AtomicInteger next, List<Person> into) {
+  private Future<Void> lane(List<Person> advisers, AtomicInteger next, List<Person> into) {
     int i = next.getAndIncrement();
     if (i >= options.careLeavers()) {
       return Future.succeededFuture();
     }
+    Person pa = advisers.get(i % advisers.size());
     WebClientSession phone = WebClientSession.create(http);
     return post(pa.session(), "/api/care-leavers", new JsonObject().put("firstName", "Young" + i).put("dateOfBirth", "2005-06-01"))
         .compose(invite -> post(phone, "/api/invites/redeem",
@@ -79,7 +83,7 @@ final class BenchAccounts {
             .map(r -> new Person(invite.getString("careLeaverId"), phone, pa.id(), "b" + run + "-" + i)))
         .compose(person -> {
           into.add(person);
-          return lane(pa, next, into);
+          return lane(advisers, next, into);
         });
   }
 

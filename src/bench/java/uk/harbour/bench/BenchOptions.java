@@ -1,5 +1,7 @@
 package uk.harbour.bench;
 
+import java.util.Arrays;
+
 /** ops/bench options. */
 record BenchOptions(
     double rate,
@@ -14,7 +16,9 @@ record BenchOptions(
     boolean connectOnly,
     long historyMessages,
     int historyRequests,
-    int nodes) {
+    int nodes,
+    int repeat,
+    boolean startup) {
 
   static final String HELP =
       """
@@ -29,7 +33,9 @@ record BenchOptions(
         --url URL           an already running Harbour; omit to start one on a fresh embedded store
         --admin-user U      with --url: an admin account used to create bench accounts
         --admin-password P  with --url: its password
-        --connect-only      only connect everyone, then report the server's heap (after a full GC) and RSS
+        --connect-only      only connect everyone, then report the server's heap (after a full GC), RSS,
+                            live heap over open connections (per_connection_kb=) and what connecting
+                            added to the live heap of the server with the accounts made (added_per_connection_kb=)
         --history-messages N  store N messages across the care leavers' conversations (written straight
                             into the store between two server runs), then time `history` and `resume`
                             frames over the WebSocket; needs the bench's own server (no --url)
@@ -39,6 +45,12 @@ record BenchOptions(
                             clustered nodes and HAProxy (ops/haproxy.cfg, Debian's haproxy) and puts
                             care leavers on node 1 and advisers on node 2, through the proxy, so every
                             message crosses nodes; CPU is that of all four processes
+        --startup           time start-up (process start to ready): on a fresh store, then restarting on
+                            it, then restarting after --care-leavers N care leavers with a conversation
+                            each were written straight into its store; each restart --repeat times
+                            (default 3 in this mode); needs the bench's own server (no --url)
+        --repeat N          the whole run N times, each on a fresh server (or again on --url): every
+                            run prints its own figures, then one line with the worst of them (default 1)
         --help              this text
 
       Every care leaver first sends one message at the bench rate (the opening burst: each opens a
@@ -47,10 +59,14 @@ record BenchOptions(
       The bench's own server writes its log to target/bench-server.log (kept after the run).
       HARBOUR_BENCH_SERVER_OPTS replaces the bench server's JVM options (default ops/run's: -Xms256m -Xmx1g),
       e.g. to add -Xlog:gc or -XX:StartFlightRecording=filename=server.jfr.
+      HARBOUR_BENCH_HISTOGRAM=FILE with --connect-only writes the server's live objects by class there
+      (jcmd GC.class_histogram, after the full GC): what each connection holds.
 
       Prints the delivered rate, end-to-end latency (care leaver send -> adviser receive) p50/p99/p99.9,
-      server heap and RSS, and ends with one line:
-        offered= delivered= p50_ms= p99_ms= p999_ms= heap_mb= rss_mb=
+      server CPU per delivered message, server heap and RSS, and ends each run with one line:
+        offered= delivered= p50_ms= p99_ms= p999_ms= cpu_ms_per_msg= heap_mb= rss_mb=
+      With --repeat, the last line is the worst over the runs:
+        runs= worst_p50_ms= worst_p99_ms= worst_p999_ms= worst_cpu_ms_per_msg= min_delivered=
       """;
 
   static BenchOptions parse(String[] args) {
@@ -66,6 +82,8 @@ record BenchOptions(
     long historyMessages = 0;
     int historyRequests = 2000;
     int nodes = 1;
+    int repeat = 1;
+    boolean startup = false;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -84,6 +102,11 @@ record BenchOptions(
         case "--history-messages" -> historyMessages = Long.parseLong(value);
         case "--history-requests" -> historyRequests = Integer.parseInt(value);
         case "--nodes" -> nodes = Integer.parseInt(value);
+        case "--repeat" -> repeat = Integer.parseInt(value);
+        case "--startup" -> {
+          startup = true;
+          i--;
+        }
         case "--help", "-h" -> {
           return null;
         }
@@ -112,7 +135,16 @@ record BenchOptions(
     if (nodes == 2 && (url != null || historyMessages > 0)) {
       throw new IllegalArgumentException("--nodes 2 starts its own cluster: leave out --url and --history-messages");
     }
+    if (startup && (url != null || nodes != 1 || connectOnly || historyMessages > 0)) {
+      throw new IllegalArgumentException("--startup starts its own server: leave out --url, --nodes, --connect-only and --history-messages");
+    }
+    if (startup && !Arrays.asList(args).contains("--repeat")) {
+      repeat = 3;
+    }
+    if (repeat < 1 || (repeat > 1 && (connectOnly || historyMessages > 0))) {
+      throw new IllegalArgumentException("--repeat must be at least 1, and repeats the chat load only (not --connect-only or --history-messages)");
+    }
     return new BenchOptions(
-        rate, duration, warmup, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests, nodes);
+        rate, duration, warmup, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests, nodes, repeat, startup);
   }
 }

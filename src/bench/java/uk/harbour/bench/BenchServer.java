@@ -20,17 +20,25 @@ import uk.harbour.app.Harbour;
 final class BenchServer implements OwnServer {
 
   private static final Pattern ADMIN = Pattern.compile("admin\\s+alex\\s+password (\\S+)");
+  private static final Pattern READY = Pattern.compile("\\((\\d+) ms since the process started\\)");
+  private static final Pattern CONVERSATIONS = Pattern.compile("Chat ready with (\\d+) conversations");
 
   final Process process;
   final String url;
   final String adminPassword;
   final Path dataDir;
+  /** What start-up took: as the server counts it (from its JVM's start), and as the bench saw it (from starting the process). */
+  final Startup startup;
 
-  private BenchServer(Process process, String url, String adminPassword, Path dataDir) {
+  /** {@code conversations} is how many the chat held when ready, -1 if it did not say. */
+  record Startup(long serverMs, double seenMs, long conversations) {}
+
+  private BenchServer(Process process, String url, String adminPassword, Path dataDir, Startup startup) {
     this.process = process;
     this.url = url;
     this.adminPassword = adminPassword;
     this.dataDir = dataDir;
+    this.startup = startup;
   }
 
   static BenchServer start() throws IOException {
@@ -67,11 +75,14 @@ final class BenchServer implements OwnServer {
     env.put("HARBOUR_ARGON2_ITERATIONS", "1");
     env.remove("MONGO_URI");
     env.putAll(extra);
+    long started = System.nanoTime();
     Process process = builder.start();
     BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     String password = null;
     String line;
+    long serverMs = -1;
+    long conversations = -1;
     StringBuilder seen = new StringBuilder();
     while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
       seen.append(line).append('\n');
@@ -79,10 +90,17 @@ final class BenchServer implements OwnServer {
       if (admin.find()) {
         password = admin.group(1);
       }
+      Matcher count = CONVERSATIONS.matcher(line);
+      if (count.find()) {
+        conversations = Long.parseLong(count.group(1));
+      }
       if (line.contains("Harbour ready")) {
+        Matcher ready = READY.matcher(line);
+        serverMs = ready.find() ? Long.parseLong(ready.group(1)) : -1;
         break;
       }
     }
+    Startup startup = new Startup(serverMs, (System.nanoTime() - started) / 1e6, conversations);
     if (fresh ? password == null : !seen.toString().contains("Harbour ready")) {
       process.destroyForcibly();
       throw new IllegalStateException("the bench's Harbour did not start:\n" + seen);
@@ -103,7 +121,7 @@ final class BenchServer implements OwnServer {
     }, "bench-server-output");
     drain.setDaemon(true);
     drain.start();
-    return new BenchServer(process, "http://127.0.0.1:" + port, password, data);
+    return new BenchServer(process, "http://127.0.0.1:" + port, password, data, startup);
   }
 
   static int freePort() throws IOException {
@@ -176,6 +194,19 @@ final class BenchServer implements OwnServer {
       gc.waitFor(60, TimeUnit.SECONDS);
     } catch (IOException e) {
       System.out.println("could not run a GC in the server: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void histogram(Path file) {
+    try {
+      Process histogram = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(process.pid()), "GC.class_histogram")
+          .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+      histogram.waitFor(120, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      System.out.println("could not read the server's histogram: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -144,6 +144,11 @@ final class ClusterBenchServer implements OwnServer {
   }
 
   @Override
+  public void histogram(Path file) {
+    node1.histogram(file);
+  }
+
+  @Override
   public void fullGc() {
     node1.fullGc();
     node2.fullGc();

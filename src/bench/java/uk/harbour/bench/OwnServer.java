@@ -30,6 +30,9 @@ interface OwnServer extends AutoCloseable {
 
   void fullGc();
 
+  /** Writes the server's live objects by class ({@code jcmd GC.class_histogram}) to {@code file}; the first node's only. */
+  void histogram(java.nio.file.Path file);
+
   void deleteData();
 
   @Override

@@ -56,6 +56,13 @@ public interface MessageRepository {
   Future<Optional<Message>> findByClientId(String conversationId, String senderId, String clientId);
 
   /**
+   * Which of these message ids ({@link Message#id}) the store holds, asking about many at once:
+   * at start, whether any conversation has a message after its snapshot, in a few queries rather
+   * than one per conversation.
+   */
+  Future<java.util.Set<String>> existing(List<String> ids);
+
+  /**
    * The message this sender stored with this client id, if it is among the recent ones kept in
    * memory: answered at once and never from the store, so the send path may ask for every
    * message. Empty does not mean it was never stored ({@link #findByClientId} asks the store).

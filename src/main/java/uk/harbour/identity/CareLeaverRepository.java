@@ -17,4 +17,9 @@ public interface CareLeaverRepository {
   Future<CareLeaver> update(CareLeaver careLeaver);
 
   Future<List<CareLeaver>> all();
+
+  /** Every care leaver's id, and nothing else: what start-up needs of each, read without the rest of the record. */
+  default Future<List<String>> allIds() {
+    return all().map(all -> all.stream().map(CareLeaver::id).toList());
+  }
 }

@@ -69,14 +69,14 @@ public final class Routing {
   }
 
   /**
-   * Starts listening, then brings every conversation up to date with its stored messages (a
-   * snapshot can be a moment behind after a crash) so the first sweep sees every pending wait.
+   * Starts listening. Every conversation is up to date with its stored messages by now (the chat's
+   * start catches up those whose snapshot was behind), so the first sweep sees every pending wait
+   * without opening each conversation, which would read every one's recent messages.
    */
   public Future<Void> start() {
     startedAt = clock.instant();
     chat.onStored(this::onStored);
-    return staff.refresh().onSuccess(v -> namesAt = startedAt)
-        .compose(v -> InTurn.forEach(chat.conversations(), conv -> chat.conversation(conv.id()).recover(e -> Future.succeededFuture())));
+    return staff.refresh().onSuccess(v -> namesAt = startedAt);
   }
 
   /**

@@ -70,7 +70,12 @@ public final class MongoCareLeaverRepository implements CareLeaverRepository {
 
   @Override
   public Future<List<CareLeaver>> all() {
-    return mongo.find(COLLECTION, new JsonObject()).map(docs -> docs.stream().map(MongoCareLeaverRepository::fromDocument).toList());
+    return AllDocuments.of(mongo, COLLECTION).map(docs -> docs.stream().map(MongoCareLeaverRepository::fromDocument).toList());
+  }
+
+  @Override
+  public Future<List<String>> allIds() {
+    return AllDocuments.ids(mongo, COLLECTION);
   }
 
   private static JsonObject toDocument(CareLeaver c) {

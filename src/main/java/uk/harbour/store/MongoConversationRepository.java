@@ -45,7 +45,7 @@ public final class MongoConversationRepository implements ConversationRepository
 
   @Override
   public Future<List<ConversationState>> all() {
-    return mongo.find(COLLECTION, new JsonObject()).map(docs -> docs.stream().map(MongoConversationRepository::fromDocument).toList());
+    return AllDocuments.of(mongo, COLLECTION).map(docs -> docs.stream().map(MongoConversationRepository::fromDocument).toList());
   }
 
   static JsonObject toDocument(ConversationState c) {

@@ -3,13 +3,16 @@ package uk.harbour.store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import uk.harbour.chat.ConversationEventJson;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
@@ -43,6 +46,8 @@ public final class MongoMessageRepository implements MessageRepository {
   private final MongoClient mongo;
   private final Durability durability;
   private final InsertBatcher inserts;
+  /** Ids asked about in one query by {@link #existing}: the unique {@code _id} index answers an {@code $in} by look-ups. */
+  private static final int EXISTING_CHUNK = 1000;
   private final MessageCache cache = new MessageCache(CACHED_MESSAGES, CACHED_SEQS);
 
   public MongoMessageRepository(MongoClient mongo, Durability durability) {
@@ -116,6 +121,21 @@ public final class MongoMessageRepository implements MessageRepository {
               found.sort(BY_SEQ);
               return found;
             });
+  }
+
+  @Override
+  public Future<Set<String>> existing(List<String> ids) {
+    List<Future<List<JsonObject>>> chunks = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += EXISTING_CHUNK) {
+      JsonArray chunk = new JsonArray(new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + EXISTING_CHUNK))));
+      chunks.add(mongo.findWithOptions(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", chunk)),
+          new FindOptions().setFields(new JsonObject().put("_id", 1))));
+    }
+    return Future.all(chunks).map(all -> {
+      Set<String> found = new HashSet<>();
+      chunks.forEach(chunk -> chunk.result().forEach(doc -> found.add(doc.getString("_id"))));
+      return found;
+    });
   }
 
   @Override

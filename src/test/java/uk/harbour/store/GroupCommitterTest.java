@@ -53,4 +53,21 @@ class GroupCommitterTest {
     assertTrue(line.getFormattedMessage().contains("Committing the embedded store failed"), line.getFormattedMessage());
     assertEquals(IllegalStateException.class.getName(), line.getThrowableProxy().getClassName(), "the cause is in the log");
   }
+
+  @Test
+  @DisplayName("Writes that finish while the next commit waits out its gap after the last one share that commit, and each waits for a commit that began after it")
+  void writesWithinTheGapShareOneCommit() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger commitsRun = new java.util.concurrent.atomic.AtomicInteger();
+    GroupCommitter commits = new GroupCommitter(vertx, commitsRun::incrementAndGet, 200_000);
+
+    Futures.join(commits.afterWrite());
+    assertEquals(1, commitsRun.get(), "the first write after a quiet spell is committed at once");
+    long start = System.nanoTime();
+    var second = commits.afterWrite();
+    var third = commits.afterWrite();
+    var fourth = commits.afterWrite();
+    Futures.join(io.vertx.core.Future.all(second, third, fourth));
+    assertEquals(2, commitsRun.get(), "three writes within the gap, one commit");
+    assertTrue(System.nanoTime() - start >= 100_000_000L, "that commit waited for the gap (200 ms from the first) to pass");
+  }
 }

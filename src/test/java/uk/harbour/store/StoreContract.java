@@ -36,7 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditEvent;
 import uk.harbour.audit.AuditLog;
+import java.time.LocalDate;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationState;
 import uk.harbour.chat.Message;
+import uk.harbour.identity.CareLeaver;
 import uk.harbour.chat.MessageRepository.Duplicate;
 import uk.harbour.chat.MessageRepository.DuplicateMessageException;
 import uk.harbour.rota.Rota;
@@ -119,6 +123,41 @@ abstract class StoreContract {
     assertEquals("cl-a", join(careLeavers.findByLoginName("jay")).orElseThrow().id());
     assertEquals("login_name_taken", conflict(careLeavers.update(careLeaver("cl-b", Optional.of("jay")))).code());
     assertEquals(Optional.of(careLeaver("cl-b", Optional.empty())), join(careLeavers.find("cl-b")));
+  }
+
+  @Test
+  @DisplayName("reads every care leaver and every conversation snapshot even when together they are more than the driver's 48 MB reply")
+  void readsAllPastOneReply() {
+    var careLeavers = new MongoCareLeaverRepository(store.client(), Durability.none());
+    var snapshots = new MongoConversationRepository(store.client());
+    // 400 records of 130 KB each: 52 MB, answered in one reply before reads were batched.
+    String longName = "J".repeat(130_000);
+    List<Future<?>> writes = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      String id = String.format("cl-%04d", i);
+      writes.add(careLeavers.insert(new CareLeaver(id, longName, LocalDate.parse("2006-05-01"), "sam", "north", true, Optional.empty(), Optional.empty(), AT, AT)));
+      writes.add(snapshots.save(new Conversation(id, longName, "sam", "north").state()));
+    }
+    join(Future.all(writes));
+    assertEquals(400, join(careLeavers.all()).size());
+    assertEquals(400, join(careLeavers.allIds()).stream().distinct().count(), "and their ids alone");
+    assertEquals(400, join(snapshots.all()).stream().map(ConversationState::id).distinct().count());
+  }
+
+  @Test
+  @DisplayName("says which of many message ids are stored, asking about them a thousand at a time")
+  void existingMessages() {
+    MongoMessageRepository messages = messages();
+    List<String> asked = new ArrayList<>();
+    for (int c = 0; c < 2500; c++) {
+      asked.add(Message.id("cl-" + c, 1));
+    }
+    join(messages.insert(message("cl-7", 1, "a")));
+    join(messages.insert(message("cl-2400", 1, "b")));
+    join(messages.insert(message("cl-2400", 2, "c")));
+    join(messages.insert(message("cl-elsewhere", 1, "d")));
+    assertEquals(java.util.Set.of(Message.id("cl-7", 1), Message.id("cl-2400", 1)), join(messages.existing(asked)));
+    assertEquals(java.util.Set.of(), join(messages.existing(List.of())));
   }
 
   @Test

@@ -63,11 +63,11 @@ final class H2EmbeddedStore implements EmbeddedStore {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new MVStore.Builder()
+    MVStore.Builder builder = new MVStore.Builder()
         .fileName(file.toString())
-        .compress()
         .cacheSize(CACHE_MB)
         .autoCompactFillRate(Integer.getInteger("harbour.mvstore.fillRate", FILL_RATE));
+    return Boolean.parseBoolean(System.getProperty("harbour.mvstore.compress", "true")) ? builder.compress() : builder;
   }
 
   static H2EmbeddedStore open(MVStore.Builder settings) {

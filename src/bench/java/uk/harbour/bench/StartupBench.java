@@ -1,0 +1,116 @@
+package uk.harbour.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageKind;
+import uk.harbour.identity.CareLeaver;
+import uk.harbour.identity.Role;
+import uk.harbour.store.Durability;
+import uk.harbour.store.MongoCareLeaverRepository;
+import uk.harbour.store.MongoConversationRepository;
+import uk.harbour.store.MongoMessageRepository;
+import uk.harbour.store.embedded.EmbeddedStore;
+
+/**
+ * ops/bench --startup: how long Harbour takes from process start to ready. A first run seeds a
+ * fresh store (demo accounts, passphrases hashed); then it restarts on that store, writes
+ * {@code --care-leavers} care leavers with a conversation each (two messages and a snapshot)
+ * straight into it while it is stopped, and restarts on the store that now holds them, every
+ * restart {@code --repeat} times.
+ */
+final class StartupBench {
+
+  private static final Instant START = Instant.parse("2026-01-05T18:00:00Z");
+  private static final int WINDOW = 4096;
+
+  private StartupBench() {}
+
+  static void run(BenchOptions options) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      measure(vertx, options);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void measure(Vertx vertx, BenchOptions options) throws Exception {
+    BenchServer fresh = BenchServer.start();
+    Path data = fresh.dataDir;
+    fresh.close();
+    print("fresh store (seeds demo data)", fresh.startup);
+    double worstEmpty = restarts(data, options.repeat(), "existing store, demo data only");
+    long preloadStart = System.nanoTime();
+    int written = preload(vertx, data.resolve("harbour.mv.db"), options.careLeavers());
+    System.out.printf("stored %d care leavers with a conversation each in %.1f s%n", written, (System.nanoTime() - preloadStart) / 1e9);
+    double worstFull = restarts(data, options.repeat(), "existing store, " + written + " conversations");
+    fresh.deleteData();
+    System.out.printf("fresh_ms=%.0f worst_existing_ms=%.0f conversations=%d worst_with_conversations_ms=%.0f%n",
+        fresh.startup.seenMs(), worstEmpty, written, worstFull);
+  }
+
+  /** Restarts on {@code data} {@code times} times; the worst time from process start to ready. */
+  private static double restarts(Path data, int times, String what) throws Exception {
+    double worst = 0;
+    for (int i = 0; i < times; i++) {
+      BenchServer server = BenchServer.start(data, false);
+      server.close();
+      print(what, server.startup);
+      worst = Math.max(worst, server.startup.seenMs());
+    }
+    return worst;
+  }
+
+  private static void print(String what, BenchServer.Startup startup) {
+    System.out.printf("%s: ready %.0f ms after the process started (the server's own count %d ms), %d conversations in memory%n",
+        what, startup.seenMs(), startup.serverMs(), startup.conversations());
+  }
+
+  /** Writes care leavers, two messages and a snapshot each, through the production repositories. */
+  private static int preload(Vertx vertx, Path file, int careLeavers) {
+    try (EmbeddedStore store = EmbeddedStore.start(file)) {
+      MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour").put("maxPoolSize", 16));
+      try {
+        MongoMessageRepository messages = new MongoMessageRepository(mongo, Durability.none());
+        MongoConversationRepository conversations = new MongoConversationRepository(mongo);
+        MongoCareLeaverRepository people = new MongoCareLeaverRepository(mongo, Durability.none());
+        List<Future<?>> window = new ArrayList<>();
+        for (int i = 0; i < careLeavers; i++) {
+          CareLeaver person = new CareLeaver(String.format("cl-startup%07d", i), "Young" + i, LocalDate.of(2005, 6, 1), "sam", "leaving-care", true,
+              Optional.of("startup" + i), Optional.empty(), START, START);
+          Conversation conv = new Conversation(person.id(), person.firstName(), person.paUsername(), person.team());
+          Message first = message(conv, 1, person.id(), Role.CARE_LEAVER);
+          Message reply = message(conv, 2, "sam", Role.ADVISER);
+          conv.apply(first);
+          conv.apply(reply);
+          window.add(people.insert(person).compose(p -> messages.write(first)).compose(v -> messages.write(reply)).compose(v -> conversations.save(conv.state())));
+          if (window.size() >= WINDOW) {
+            ChatBench.await(Future.all(window));
+            window.clear();
+          }
+        }
+        ChatBench.await(Future.all(window));
+        store.commit();
+        return careLeavers;
+      } finally {
+        ChatBench.await(mongo.close());
+      }
+    }
+  }
+
+  private static Message message(Conversation conv, long seq, String sender, Role role) {
+    return new Message(conv.id(), seq, 1, MessageKind.TEXT, "Startup bench message " + seq, sender, role,
+        role == Role.CARE_LEAVER ? conv.id() : "Sam", "s" + seq, START.plusSeconds(seq * 60), null, null);
+  }
+}

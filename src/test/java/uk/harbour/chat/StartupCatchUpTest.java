@@ -1,0 +1,86 @@
+package uk.harbour.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.harbour.testing.Eventually.eventually;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import uk.harbour.identity.Role;
+import uk.harbour.store.Durability;
+import uk.harbour.store.MongoMessageRepository;
+import uk.harbour.store.embedded.EmbeddedStore;
+import uk.harbour.testing.Fixtures;
+import uk.harbour.testing.RunningHarbour;
+import uk.harbour.testing.TestClock;
+import uk.harbour.testing.TestSession;
+import uk.harbour.testing.TestSocket;
+
+@DisplayName("Catching conversations up with the store at start")
+@Timeout(90)
+class StartupCatchUpTest {
+
+  private RunningHarbour harbour = RunningHarbour.start(TestClock.at("2026-11-25T21:00"));
+
+  @AfterEach
+  void stop() {
+    harbour.close();
+  }
+
+  @Test
+  @DisplayName("Messages stored after a conversation's snapshot, and a first message with no snapshot at all, are in the conversations held when the server is ready, before anyone opens them")
+  void messagesAfterTheSnapshotAreFoldedInAtStart() {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("sam", Role.ADVISER);
+    TestSession sam = fixtures.signedIn("sam");
+    JsonObject jayInvite = fixtures.careLeaver(sam, "Jay");
+    String jay = jayInvite.getString("careLeaverId");
+    TestSession jaySession = fixtures.joined(jayInvite, "jay-startup");
+    String kai = fixtures.careLeaver(sam, "Kai").getString("careLeaverId");
+    try (TestSocket young = TestSocket.connect(harbour, jaySession)) {
+      young.next("welcome");
+      young.send(new JsonObject().put("type", "send").put("clientId", "c1").put("text", "hello"));
+      young.next("ack");
+    }
+    ChatService before = harbour.harbour().services().chat();
+    MongoClient storeClient = harbour.harbour().services().store().client();
+    // The snapshot is written a moment behind (after the auto-reply and cards too); wait until it holds everything so far.
+    JsonObject snapshot = eventually(() -> storeClient.findOne("conversations", new JsonObject().put("_id", jay), null).toCompletionStage().toCompletableFuture().join(),
+        doc -> doc != null && doc.getLong("lastSeq") == before.peek(jay).orElseThrow().lastSeq());
+    long lastSeq = snapshot.getLong("lastSeq");
+    int episode = snapshot.getInteger("episode");
+
+    // While the server is down, messages reach the store that no snapshot knows of (as after a crash).
+    harbour = harbour.restartAfter(() -> {
+      Vertx vertx = Vertx.vertx();
+      try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"))) {
+        MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour"));
+        MongoMessageRepository messages = new MongoMessageRepository(mongo, Durability.none());
+        RunningHarbour.await(messages.write(message(jay, lastSeq + 1, episode, "after the snapshot")));
+        RunningHarbour.await(messages.write(message(jay, lastSeq + 2, episode, "and another")));
+        RunningHarbour.await(messages.write(message(kai, 1, 1, "first, never snapshotted")));
+        store.commit();
+        RunningHarbour.await(mongo.close());
+      } finally {
+        RunningHarbour.await(vertx.close());
+      }
+    });
+
+    ChatService chat = harbour.harbour().services().chat();
+    assertEquals(lastSeq + 2, chat.peek(jay).orElseThrow().lastSeq(), "caught up past its snapshot");
+    // Held from its only message (the first sweep may have answered it since, as it answers any wait).
+    assertTrue(chat.peek(kai).orElseThrow().lastSeq() >= 1, "loaded from its only message");
+    assertEquals("first, never snapshotted", RunningHarbour.await(chat.latest(kai, 10)).get(0).text());
+  }
+
+  private static Message message(String conversationId, long seq, int episode, String text) {
+    return new Message(conversationId, seq, episode, MessageKind.TEXT, text, conversationId, Role.CARE_LEAVER, "Young", "s" + seq,
+        Instant.parse("2026-11-25T21:01:00Z"), null, null);
+  }
+}
