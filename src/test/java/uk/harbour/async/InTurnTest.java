@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("InTurn runs asynchronous steps one after the other without growing the stack")
+@Timeout(30)
 class InTurnTest {
 
   private static final List<Integer> MANY = IntStream.range(0, 200_000).boxed().toList();
