@@ -61,11 +61,7 @@ public final class HttpVerticle extends VerticleBase {
                 .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
                 .setMaxWebSocketMessageSize(MAX_FRAME_BYTES)
                 // permessage-deflate (RFC 7692) saves young people's data; the old deflate-frame draft is not offered.
-                .setPerFrameWebSocketCompressionSupported(false)
-                // Responses are only written from the request's own event loop, so a connection needs
-                // no outbound queue between threads: Netty gives each such queue a 4 KB array, kept
-                // for as long as a WebSocket (whose handshake connection stays reachable) is open.
-                .setStrictThreadMode(true));
+                .setPerFrameWebSocketCompressionSupported(false));
     return server
         .connectionHandler(WebSocketFrameGuard::install)
         .requestHandler(routes.get())
