@@ -9,6 +9,17 @@ export class LastSeen {
     this.key = `harbour.seen.${userId}`;
     this.bySeq = new Map();
     this.timer = null;
+    // A save still waiting when the page goes (a reload, the phone losing signal mid-load) is made
+    // now: otherwise the offline page would show the conversation as it was half a second earlier.
+    addEventListener("pagehide", () => this.flush());
+  }
+
+  flush() {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.save();
+    }
   }
 
   /** A stored message the young person can see, as the offline page will show it. */
@@ -24,10 +35,14 @@ export class LastSeen {
       at: message.createdAt,
     });
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.save(), SAVE_AFTER_MS);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.save();
+    }, SAVE_AFTER_MS);
   }
 
   save() {
+    if (document.documentElement.dataset.wiped) return; // quick exit or sign-out has just wiped it
     const newest = [...this.bySeq.values()].sort((a, b) => a.seq - b.seq).slice(-KEEP);
     try {
       localStorage.setItem(this.key, JSON.stringify({ savedAt: new Date().toISOString(), messages: newest }));

@@ -10,6 +10,8 @@
    * offline page), on this device, for every account.
    */
   function wipeUnsent() {
+    // Tells the chat's savers (last-seen.js) not to write anything back as the page goes.
+    document.documentElement.dataset.wiped = "true";
     try {
       Object.keys(window.localStorage)
         .filter((key) => ["harbour.outbox.", "harbour.draft.", "harbour.seen."].some((prefix) => key.startsWith(prefix)))
