@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.chat.MessageRepository.Duplicate;
@@ -23,7 +22,7 @@ import uk.harbour.web.HarbourException;
 /**
  * Sends and reads. A message is stored in its conversation's ordered chain ({@link
  * ConversationLog}), acknowledged once the store says it is durable, then delivered and told to
- * listeners (routing); reads check access first.
+ * listeners (routing); reads check access first ({@link ConversationReads}).
  */
 public final class ChatService implements ConversationPosts {
 
@@ -43,6 +42,7 @@ public final class ChatService implements ConversationPosts {
   private final ConversationSync sync;
   private final Clock clock;
   private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
+  private final ConversationReads reads;
 
   public ChatService(ConversationLog log, MessageRepository messages, ChatDelivery delivery, ConversationSync sync, Clock clock) {
     this.log = Objects.requireNonNull(log);
@@ -50,6 +50,7 @@ public final class ChatService implements ConversationPosts {
     this.delivery = Objects.requireNonNull(delivery);
     this.sync = Objects.requireNonNull(sync);
     this.clock = Objects.requireNonNull(clock);
+    this.reads = new ConversationReads(this::conversation, messages);
   }
 
   /** A message in the chain's hands: {@code summary} as it stood then; only a {@code fresh} one is delivered. */
@@ -191,45 +192,24 @@ public final class ChatService implements ConversationPosts {
     }
   }
 
-  /**
-   * One page of a resume: the messages the reader may see with {@code afterSeq < seq <=
-   * throughSeq}, at most {@link #PAGE} seqs of them, oldest first. Access is checked for every
-   * page, so a resume stops when the reader loses the conversation.
-   */
+  /** One page of a resume, checked for access ({@link ConversationReads#resume}). */
   public Future<List<Message>> resume(SignedIn reader, String conversationId, long afterSeq, long throughSeq) {
-    return readable(reader, conversationId)
-        .compose(
-            conv -> {
-              long end = Math.min(conv.lastSeq(), throughSeq);
-              if (afterSeq >= end) {
-                return Future.succeededFuture(List.<Message>of());
-              }
-              long from = Math.max(afterSeq, 0) + 1;
-              return fetch(reader.role().isStaff(), conversationId, from, Math.min(end, from + PAGE - 1));
-            });
+    return reads.resume(reader, conversationId, afterSeq, throughSeq);
   }
 
-  /** Up to {@code limit} messages before {@code beforeSeq}, oldest first. */
+  /** Up to {@code limit} messages before {@code beforeSeq}, oldest first, checked for access. */
   public Future<List<Message>> history(SignedIn reader, String conversationId, long beforeSeq, int limit) {
-    return readable(reader, conversationId).compose(conv -> before(conv, beforeSeq, limit, reader.role().isStaff()));
+    return reads.history(reader, conversationId, beforeSeq, limit);
   }
 
   @Override
   public Future<List<Message>> latest(String conversationId, int limit) {
-    return conversation(conversationId).compose(conv -> before(conv, Long.MAX_VALUE, limit, true));
+    return reads.latest(conversationId, limit);
   }
 
-  private Future<List<Message>> before(Conversation conv, long beforeSeq, int limit, boolean staffView) {
-    long to = Math.min(beforeSeq - 1, conv.lastSeq());
-    long from = Math.max(1, to - limit + 1);
-    return from > to ? Future.succeededFuture(List.of()) : fetch(staffView, conv.id(), from, to);
-  }
-
-  private Future<List<Message>> fetch(boolean staffView, String conversationId, long from, long to) {
-    List<Long> seqs = LongStream.rangeClosed(from, to).boxed().toList();
-    return messages
-        .find(conversationId, seqs)
-        .map(found -> staffView ? found : found.stream().filter(m -> !m.kind().staffOnly()).map(Message::forCareLeaver).toList());
+  /** The conversation if the reader may read it, else {@link #notYours()}. */
+  public Future<Conversation> readable(SignedIn reader, String conversationId) {
+    return reads.readable(reader, conversationId);
   }
 
   /**
@@ -239,11 +219,6 @@ public final class ChatService implements ConversationPosts {
    */
   static HarbourException notYours() {
     return HarbourException.notFound("No such conversation.");
-  }
-
-  public Future<Conversation> readable(SignedIn reader, String conversationId) {
-    return conversation(conversationId)
-        .compose(conv -> ChatAccess.canRead(reader, conv) ? Future.succeededFuture(conv) : Future.failedFuture(notYours()));
   }
 
   /** Moves the reader's read receipt on; the other side is told. */
