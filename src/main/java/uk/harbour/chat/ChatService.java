@@ -267,8 +267,8 @@ public final class ChatService implements ConversationPosts {
   }
 
   @Override
-  public Future<Conversation> caughtUp(String conversationId) {
-    return log.caughtUp(conversationId);
+  public Future<Void> catchUpWithStore() {
+    return log.catchUpWithStore();
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.harbour.async.InTurn;
 import uk.harbour.identity.CareLeaverRepository;
 import uk.harbour.web.HarbourException;
 
@@ -66,8 +67,7 @@ public final class ConversationLog {
             both -> {
               held.result().forEach(state -> hold(slot(state.id()), Conversation.restore(state)));
               List<String> people = careLeaverIds.result();
-              List<String> next = new ArrayList<>();
-              slots.forEach((id, slot) -> next.add(Message.id(id, slot.state() == null ? 1 : slot.state().lastSeq() + 1)));
+              List<String> next = nextMessageIds();
               for (String person : people) {
                 if (!slots.containsKey(person)) {
                   next.add(Message.id(person, 1));
@@ -76,14 +76,8 @@ public final class ConversationLog {
               return messages.existing(next);
             })
         .compose(
-            found -> {
-              Future<Void> chain = Future.succeededFuture();
-              for (String id : found) {
-                String conversationId = id.substring(0, id.lastIndexOf(':'));
-                chain = chain.compose(v -> conversation(conversationId).mapEmpty());
-              }
-              return chain.onSuccess(v -> LOG.info("Chat ready with {} conversations ({} caught up with messages after their snapshot)", slots.size(), found.size()));
-            });
+            found -> InTurn.forEach(found, id -> conversation(Message.conversationOf(id)))
+                .onSuccess(v -> LOG.info("Chat ready with {} conversations ({} caught up with messages after their snapshot)", slots.size(), found.size())));
   }
 
   /**
@@ -167,11 +161,21 @@ public final class ConversationLog {
   }
 
   /**
-   * The conversation caught up with the store now, not only when first loaded: after another node
-   * died, the messages it stored last may never have been announced here.
+   * Catches up every conversation with a stored message after what this node holds, found with a
+   * few queries for all of them at once: after another node died, the messages it stored last may
+   * never have been announced here. One that cannot be read now is left to its next message.
    */
-  public Future<Conversation> caughtUp(String conversationId) {
-    return inOrder(conversationId, conv -> catchUp(conv).map(conv));
+  public Future<Void> catchUpWithStore() {
+    return messages.existing(nextMessageIds())
+        .compose(found -> InTurn.forEach(found, id -> inOrder(Message.conversationOf(id), conv -> catchUp(conv).map(conv))
+            .recover(e -> Future.succeededFuture())));
+  }
+
+  /** The id of the message each conversation held here would have next. */
+  private List<String> nextMessageIds() {
+    List<String> next = new ArrayList<>();
+    slots.forEach((id, slot) -> next.add(Message.id(id, slot.state() == null ? 1 : slot.state().lastSeq() + 1)));
+    return next;
   }
 
   /**

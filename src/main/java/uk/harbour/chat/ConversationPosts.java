@@ -22,8 +22,8 @@ public interface ConversationPosts {
   /** The conversation, loaded (and caught up with the message store) if needed. */
   Future<Conversation> conversation(String conversationId);
 
-  /** The conversation caught up with the store now (after another node died, its last messages may be news here). */
-  Future<Conversation> caughtUp(String conversationId);
+  /** Every conversation with stored messages this node has not folded in, caught up now (after another node died, its last messages may be news here). */
+  Future<Void> catchUpWithStore();
 
   /** The conversation as held in memory right now, without loading it. */
   Optional<Conversation> peek(String conversationId);

@@ -51,6 +51,11 @@ public record Message(
     return conversationId + ":" + "000000000000".substring(Math.min(12, digits.length())) + digits;
   }
 
+  /** The conversation a message id ({@link #id}) belongs to. */
+  public static String conversationOf(String messageId) {
+    return messageId.substring(0, messageId.lastIndexOf(':'));
+  }
+
   public String id() {
     return id(conversationId, seq);
   }

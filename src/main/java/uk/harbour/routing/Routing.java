@@ -89,7 +89,7 @@ public final class Routing {
     if (startedAt == null) {
       return Future.succeededFuture();
     }
-    return InTurn.forEach(chat.conversations(), conv -> chat.caughtUp(conv.id()).recover(e -> Future.succeededFuture()));
+    return chat.catchUpWithStore();
   }
 
   public OnCallView view() {

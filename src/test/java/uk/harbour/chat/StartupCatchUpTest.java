@@ -22,7 +22,7 @@ import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
 
-@DisplayName("Catching conversations up with the store at start")
+@DisplayName("Catching conversations up with the store at start and on taking routing over")
 @Timeout(90)
 class StartupCatchUpTest {
 
@@ -77,6 +77,37 @@ class StartupCatchUpTest {
     // Held from its only message (the first sweep may have answered it since, as it answers any wait).
     assertTrue(chat.peek(kai).orElseThrow().lastSeq() >= 1, "loaded from its only message");
     assertEquals("first, never snapshotted", RunningHarbour.await(chat.latest(kai, 10)).get(0).text());
+  }
+
+  @Test
+  @DisplayName("Taking over from a node that died: a message it stored but never announced is folded in, found by one look at the store")
+  void takingOverFindsWhatAnotherNodeStored() {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("sam", Role.ADVISER);
+    TestSession sam = fixtures.signedIn("sam");
+    JsonObject invite = fixtures.careLeaver(sam, "Lou");
+    String lou = invite.getString("careLeaverId");
+    try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(invite, "lou-takeover"))) {
+      young.next("welcome");
+      young.send(new JsonObject().put("type", "send").put("clientId", "c1").put("text", "hello"));
+      young.next("ack");
+    }
+    ChatService chat = harbour.harbour().services().chat();
+    MongoClient storeClient = harbour.harbour().services().store().client();
+    // Settled: the auto-reply and its cards are in, and the snapshot holds them (written a moment behind).
+    eventually(() -> storeClient.findOne("conversations", new JsonObject().put("_id", lou), null).toCompletionStage().toCompletableFuture().join(),
+        doc -> doc != null && doc.getLong("lastSeq") > 1 && doc.getLong("lastSeq") == chat.peek(lou).orElseThrow().lastSeq());
+    Conversation held = chat.peek(lou).orElseThrow();
+    long lastSeq = held.lastSeq();
+    // Stored straight into the shared store, as the node that died did, and never announced here.
+    MongoMessageRepository store = new MongoMessageRepository(storeClient, Durability.none());
+    RunningHarbour.await(store.write(message(lou, lastSeq + 1, held.episode(), "stored by the node that died")));
+    assertEquals(lastSeq, chat.peek(lou).orElseThrow().lastSeq(), "not known here yet");
+
+    RunningHarbour.await(chat.catchUpWithStore());
+
+    assertEquals(lastSeq + 1, chat.peek(lou).orElseThrow().lastSeq(), "caught up");
+    assertEquals("stored by the node that died", RunningHarbour.await(chat.latest(lou, 1)).get(0).text());
   }
 
   private static Message message(String conversationId, long seq, int episode, String text) {
