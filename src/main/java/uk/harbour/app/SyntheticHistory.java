@@ -16,11 +16,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 import uk.harbour.calendar.BankHolidays;
-import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
-import uk.harbour.identity.Role;
 import uk.harbour.rota.RotaEngine;
 import uk.harbour.rota.ShiftInstance;
 
@@ -44,14 +42,6 @@ public final class SyntheticHistory {
    */
   public record Plan(LocalDate from, int days, double episodesPerDay, long seed, String manager) {}
 
-  private static final String HARBOUR = "harbour";
-  private static final String[] YOUNG = {
-    "Hi, are you there?", "I need some help with my flat.", "My money hasn't come through.", "Can someone call me back?",
-    "I'm not sure what to do about my rent.", "Thanks, that makes sense.", "Okay.", "When can I see my PA?"
-  };
-  private static final String[] STAFF = {
-    "Hi, I'm here. What's happened?", "Let me check that for you.", "I've sent you the details.", "Is there anything else tonight?"
-  };
   /** Relative number of episodes starting in each hour of a weekday; weekends and bank holidays get more. */
   private static final double[] HOURLY = {
     0.5, 0.35, 0.25, 0.2, 0.15, 0.15, 0.2, 0.35, 0.6, 0.9, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.1, 1.6, 2.0, 2.2, 2.3, 2.1, 1.6, 0.9
@@ -111,7 +101,7 @@ public final class SyntheticHistory {
   /** Every message of one person's conversation, numbered as the chat core numbers them; nothing after {@code notAfter}. */
   public List<Message> conversation(Person person, List<Instant> starts, Instant notAfter) {
     Random random = new Random(plan.seed() ^ person.id().hashCode());
-    Script script = new Script(person);
+    HistoryScript script = new HistoryScript(person, plan.manager());
     for (int i = 0; i < starts.size(); i++) {
       // An episode that ran long pushes the next one back: one conversation has one episode at a time.
       Instant start = starts.get(i).isAfter(script.at) ? starts.get(i) : script.at.plusSeconds(600);
@@ -123,7 +113,7 @@ public final class SyntheticHistory {
     return script.out;
   }
 
-  private void episode(Script s, Random r, Instant start, Instant before) {
+  private void episode(HistoryScript s, Random r, Instant start, Instant before) {
     s.at = start;
     s.young();
     boolean urgent = r.nextDouble() < 0.04;
@@ -243,60 +233,5 @@ public final class SyntheticHistory {
       Instant to = d.plusDays(2).atStartOfDay(zone).toInstant();
       return office ? rota.get().officeHoursBetween(from, to) : rota.get().shiftsBetween(from, to);
     });
-  }
-
-  /** Writes one conversation's messages, folding a real {@link Conversation} so seqs and episodes are the chat core's. */
-  private final class Script {
-    final Person person;
-    final Conversation conv;
-    final List<Message> out = new ArrayList<>();
-    Instant at = Instant.EPOCH;
-    int count;
-
-    Script(Person person) {
-      this.person = person;
-      this.conv = new Conversation(person.id(), person.firstName(), person.pa(), person.team());
-    }
-
-    void wait(Random r, int minSeconds, int maxSeconds) {
-      at = at.plusSeconds(minSeconds + r.nextInt(maxSeconds - minSeconds + 1));
-    }
-
-    private void add(MessageKind kind, String text, String sender, Role role, String name, String clientId, ConversationEvent event) {
-      int episode = role == Role.CARE_LEAVER && kind == MessageKind.TEXT ? conv.episodeFor(role) : Math.max(conv.episode(), 1);
-      Message m = new Message(conv.id(), conv.lastSeq() + 1, episode, kind, text, sender, role, name, clientId, at, null, event);
-      conv.apply(m);
-      out.add(m);
-    }
-
-    void young() {
-      add(MessageKind.TEXT, YOUNG[count++ % YOUNG.length], person.id(), Role.CARE_LEAVER, person.firstName(), "h" + (conv.lastSeq() + 1), null);
-    }
-
-    void staff(String who) {
-      add(MessageKind.TEXT, STAFF[count++ % STAFF.length], who, role(who), who, "h" + (conv.lastSeq() + 1), null);
-    }
-
-    private Role role(String who) {
-      return who.equals(plan.manager()) ? Role.MANAGER : Role.ADVISER;
-    }
-
-    void harbour(MessageKind kind, String text, ConversationEvent event) {
-      at = at.plusSeconds(1);
-      add(kind, text, HARBOUR, null, "Harbour", null, event);
-    }
-
-    void alert(String who, ConversationEvent event) {
-      add(MessageKind.ALERT, event.type(), who == null ? HARBOUR : who, who == null ? null : role(who), who == null ? "Harbour" : who, null, event);
-    }
-
-    void event(String who, ConversationEvent event) {
-      add(MessageKind.SYSTEM, event.type(), who, role(who), who, null, event);
-    }
-
-    void feedback(String answer) {
-      add(MessageKind.SYSTEM, "Was this helpful? " + answer, person.id(), Role.CARE_LEAVER, person.firstName(), "feedback:" + conv.episode(),
-          new ConversationEvent.Feedback(answer));
-    }
   }
 }
