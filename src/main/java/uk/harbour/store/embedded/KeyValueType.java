@@ -24,6 +24,10 @@ final class KeyValueType extends BasicDataType<KeyValue> {
   /** UTF-8 bytes after their length: encoding a whole string at once costs far less at commit. */
   private static final byte UTF8 = 3;
 
+  private static final int ASCII_SCRATCH = 256;
+  /** Commits serialise on one thread at a time per store; one array per thread. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[ASCII_SCRATCH]);
+
   private final ObjectDataType objects = new ObjectDataType();
 
   @Override
@@ -55,14 +59,36 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     buffer.putVarInt(key.size());
     for (Object value : key) {
       if (value instanceof String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        buffer.put(UTF8).putVarInt(bytes.length).put(bytes);
+        writeUtf8(buffer, s);
       } else if (value instanceof Long l) {
         buffer.put(LONG).putLong(l);
       } else {
         buffer.put(OBJECT);
         objects.write(buffer, value);
       }
+    }
+  }
+
+  /**
+   * Index keys are ids, nearly always ASCII, and a commit rewrites every key of each leaf it
+   * touched: copying their chars into one reused array spares an allocation per key.
+   */
+  private static void writeUtf8(WriteBuffer buffer, String s) {
+    int length = s.length();
+    byte[] ascii = length <= ASCII_SCRATCH ? SCRATCH.get() : null;
+    for (int i = 0; ascii != null && i < length; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        ascii = null;
+      } else {
+        ascii[i] = (byte) c;
+      }
+    }
+    if (ascii != null) {
+      buffer.put(UTF8).putVarInt(length).put(ascii, 0, length);
+    } else {
+      byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+      buffer.put(UTF8).putVarInt(bytes.length).put(bytes);
     }
   }
 

@@ -42,7 +42,7 @@ class FastIndexTest extends EmbeddedStoreTestBase {
   }
 
   @Test
-  @DisplayName("read index keys in the older string encoding, and round-trip strings that are not ASCII")
+  @DisplayName("read index keys in the older string encoding, and round-trip ASCII, long and non-ASCII strings")
   void keyEncodings() {
     KeyValueType type = new KeyValueType();
     org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
@@ -50,11 +50,17 @@ class FastIndexTest extends EmbeddedStoreTestBase {
     buffer.putVarInt(1).put((byte) 1).putVarInt(older.length()).putStringData(older, older.length());
     de.bwaldvogel.mongo.backend.KeyValue mixed = new de.bwaldvogel.mongo.backend.KeyValue("Zoë ✓ 🌙", 42L, 7);
     type.write(buffer, mixed);
+    de.bwaldvogel.mongo.backend.KeyValue ascii = new de.bwaldvogel.mongo.backend.KeyValue("cl-7:000000000042", "young:cl-7", "c-1");
+    de.bwaldvogel.mongo.backend.KeyValue longer = new de.bwaldvogel.mongo.backend.KeyValue("x".repeat(300), "y".repeat(299) + "é");
+    type.write(buffer, ascii);
+    type.write(buffer, longer);
     java.nio.ByteBuffer bytes = buffer.getBuffer();
     bytes.flip();
 
     assertEquals(new de.bwaldvogel.mongo.backend.KeyValue(older), type.read(bytes));
     assertEquals(mixed, type.read(bytes));
+    assertEquals(ascii, type.read(bytes));
+    assertEquals(longer, type.read(bytes));
     assertEquals(0, bytes.remaining());
   }
 
