@@ -28,7 +28,7 @@ record ChatWiring(
     ConversationSync sync, Optional<PresenceSync> presenceSync) {
 
   static ChatWiring build(Vertx vertx, HarbourConfig config, Clock clock, Repositories repos, ClusterNode node) {
-    ChatDelivery delivery = new ChatDelivery(vertx.eventBus());
+    ChatDelivery delivery = new ChatDelivery(vertx);
     ConversationLog log = new ConversationLog(vertx, repos.messages(), repos.conversations(), repos.careLeavers());
     // One allowance per account, whether a message comes over the WebSocket or a card over HTTP.
     RateLimiter accountLimit = new RateLimiter(clock, config.chat().burst(), config.chat().messagesPerMinute());

@@ -88,7 +88,7 @@ public final class ChatConnection {
     } else {
       subscriptions.put(
           ChatAddresses.STAFF,
-          vertx.eventBus().<String>consumer(ChatAddresses.STAFF, message -> write(StaffFeed.frameFor(who, message, sockets.chat()::peek))));
+          vertx.eventBus().<String>consumer(ChatAddresses.STAFF, message -> StaffFeed.framesFor(who, message, sockets.chat()::peek).forEach(this::write)));
       sockets.presence().connected(who);
     }
     welcome();

@@ -1,8 +1,8 @@
 package uk.harbour.chat;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
-import java.util.Objects;
 import uk.harbour.identity.Role;
 
 /**
@@ -13,9 +13,11 @@ import uk.harbour.identity.Role;
 public final class ChatDelivery {
 
   private final EventBus bus;
+  private final StaffSummaries summaries;
 
-  public ChatDelivery(EventBus bus) {
-    this.bus = Objects.requireNonNull(bus);
+  public ChatDelivery(Vertx vertx) {
+    this.bus = vertx.eventBus();
+    this.summaries = new StaffSummaries(vertx);
   }
 
   /** A stored message to everyone who may see it, and the conversation's new summary to staff. */
@@ -31,7 +33,7 @@ public final class ChatDelivery {
 
   /** A conversation's new summary to every staff console (its preview only to those who may read it: {@link StaffFeed}). */
   private void summary(JsonObject summary) {
-    bus.publish(ChatAddresses.STAFF, ServerFrames.conversation(summary), StaffFeed.summaryOptions(summary));
+    summaries.changed(summary);
   }
 
   /** A read receipt to the other side; staff reading also changes the summary every console shows. */

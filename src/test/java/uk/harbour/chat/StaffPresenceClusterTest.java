@@ -38,7 +38,7 @@ class StaffPresenceClusterTest {
   private final StaffPresence b = node("node-b", fromB);
 
   private StaffPresence node(String id, List<JsonObject> said) {
-    StaffPresence presence = new StaffPresence(new ChatDelivery(vertx.eventBus()), clock, id);
+    StaffPresence presence = new StaffPresence(new ChatDelivery(vertx), clock, id);
     presence.onChangeHere(said::add);
     return presence;
   }
