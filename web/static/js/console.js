@@ -129,20 +129,34 @@ connection.on("queue", (frame) => {
   firstQueue = false;
   alerts.dropSettled();
 });
-connection.on("conversation", (frame) => {
-  const c = frame.conversation;
+/** Holds a conversation's new summary; returns the one it replaces. */
+function holdSummary(c) {
   const previous = conversations.get(c.id);
   if (c.status === "resolved" && !(c.paHandoverPending && c.paUsername === userId)) conversations.delete(c.id);
   else conversations.set(c.id, c);
-  queue.render();
+  return previous;
+}
+function summaryShown(previous, c) {
   attention.conversationChanged(previous, c);
-  alerts.dropSettled();
   if (c.id === current) {
     showHeader(c);
     replyBox.setName(c.careLeaverName);
     riskPanel.update(c);
     transfer.update(c);
   }
+}
+connection.on("conversation", (frame) => {
+  const previous = holdSummary(frame.conversation);
+  queue.render();
+  summaryShown(previous, frame.conversation);
+  alerts.dropSettled();
+});
+// A busy moment's summaries in one frame (docs/chat-protocol.md): the queue is drawn once for all.
+connection.on("conversations", (frame) => {
+  const changes = frame.conversations.map((c) => [holdSummary(c), c]);
+  queue.render();
+  changes.forEach(([previous, c]) => summaryShown(previous, c));
+  alerts.dropSettled();
 });
 connection.on("history", (frame) => {
   if (frame.conversationId !== current) return;

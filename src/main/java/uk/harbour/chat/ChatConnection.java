@@ -88,7 +88,7 @@ public final class ChatConnection {
     } else {
       subscriptions.put(
           ChatAddresses.STAFF,
-          vertx.eventBus().<String>consumer(ChatAddresses.STAFF, message -> StaffFeed.framesFor(who, message, sockets.chat()::peek).forEach(this::write)));
+          vertx.eventBus().<String>consumer(ChatAddresses.STAFF, message -> write(StaffFeed.frameFor(who, message, sockets.chat()::peek))));
       sockets.presence().connected(who);
     }
     welcome();

@@ -79,6 +79,11 @@ public final class ServerFrames {
     return new JsonObject().put("type", "conversation").put("conversation", summary).encode();
   }
 
+  /** Several summaries at once, each already encoded ({@link StaffFeed}); the console draws its queue once for all. */
+  static String conversations(List<String> encodedSummaries) {
+    return "{\"type\":\"conversations\",\"conversations\":[" + String.join(",", encodedSummaries) + "]}";
+  }
+
   static String queue(List<Conversation> conversations) {
     JsonArray summaries = new JsonArray();
     conversations.forEach(c -> summaries.add(summary(c)));

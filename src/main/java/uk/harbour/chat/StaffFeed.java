@@ -2,9 +2,9 @@ package uk.harbour.chat;
 
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,8 +14,8 @@ import uk.harbour.identity.SignedIn;
  * What every staff console hears on {@link ChatAddresses#STAFF}: queue changes and presence. A
  * conversation summary carries a preview of the young person's words, which only staff who may read
  * that conversation get; everyone else gets the same summary without it. Both forms travel in one
- * published message (the second as a header), so each connection picks its own without asking the
- * store, on one node or several.
+ * published message (the second as a header, or in the body of a batch), so each connection picks
+ * its own without asking the store, on one node or several.
  */
 final class StaffFeed {
 
@@ -23,7 +23,7 @@ final class StaffFeed {
   static final String CONVERSATION = "harbour-conversation";
   /** The same frame with {@code preview} null. */
   static final String WITHOUT_PREVIEW = "harbour-without-preview";
-  /** Set on a publication of several summaries ({@link StaffSummaries}): a JSON array of {@link #batchItem}s. */
+  /** Set on a publication of several summaries ({@link StaffSummaries}), whose body is a {@link #batch}. */
   static final String BATCH = "harbour-summaries";
 
   private StaffFeed() {}
@@ -39,28 +39,40 @@ final class StaffFeed {
     return options;
   }
 
-  /** One summary of a batch: the conversation, its frame, and the frame without the preview (null when it has none). */
-  static JsonArray batchItem(JsonObject summary) {
-    boolean preview = summary.getValue("preview") != null;
-    return new JsonArray()
-        .add(summary.getString("id"))
-        .add(ServerFrames.conversation(summary))
-        .add(preview ? ServerFrames.conversation(ServerFrames.withoutPreview(summary)) : null);
+  /**
+   * A batch of summaries as one published body: per summary three lines, its conversation, the
+   * summary and the summary without its preview (empty when it has none). Compact JSON never
+   * holds a raw line break, so each console splits the body without parsing it.
+   */
+  static String batch(Collection<JsonObject> summaries) {
+    StringBuilder body = new StringBuilder();
+    for (JsonObject summary : summaries) {
+      body.append(summary.getString("id")).append('\n').append(summary.encode()).append('\n');
+      if (summary.getValue("preview") != null) {
+        body.append(ServerFrames.withoutPreview(summary).encode());
+      }
+      body.append('\n');
+    }
+    return body.toString();
   }
 
-  /** The frames this staff member gets: each preview only if they may read that conversation as it is now. */
-  static List<String> framesFor(SignedIn staff, Message<String> published, Function<String, Optional<Conversation>> conversations) {
+  /** The frame this staff member gets: each preview only if they may read that conversation as it is now. */
+  static String frameFor(SignedIn staff, Message<String> published, Function<String, Optional<Conversation>> conversations) {
     if (published.headers().get(BATCH) == null) {
-      return List.of(choose(staff, published.headers().get(CONVERSATION), published.body(), published.headers().get(WITHOUT_PREVIEW), conversations));
+      return choose(staff, published.headers().get(CONVERSATION), published.body(), published.headers().get(WITHOUT_PREVIEW), conversations);
     }
-    JsonArray batch = new JsonArray(published.body());
-    List<String> frames = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      JsonArray item = batch.getJsonArray(i);
-      String without = item.getString(2);
-      frames.add(choose(staff, without == null ? null : item.getString(0), item.getString(1), without, conversations));
+    String body = published.body();
+    List<String> summaries = new ArrayList<>();
+    for (int at = 0; at < body.length(); ) {
+      int afterId = body.indexOf('\n', at);
+      int afterSummary = body.indexOf('\n', afterId + 1);
+      int afterWithout = body.indexOf('\n', afterSummary + 1);
+      String summary = body.substring(afterId + 1, afterSummary);
+      String without = afterWithout == afterSummary + 1 ? null : body.substring(afterSummary + 1, afterWithout);
+      summaries.add(choose(staff, without == null ? null : body.substring(at, afterId), summary, without, conversations));
+      at = afterWithout + 1;
     }
-    return frames;
+    return ServerFrames.conversations(summaries);
   }
 
   private static String choose(

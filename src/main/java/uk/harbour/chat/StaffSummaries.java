@@ -2,7 +2,6 @@ package uk.harbour.chat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,9 +59,7 @@ final class StaffSummaries {
       JsonObject summary = summaries.values().iterator().next();
       vertx.eventBus().publish(ChatAddresses.STAFF, ServerFrames.conversation(summary), StaffFeed.summaryOptions(summary));
     } else if (!summaries.isEmpty()) {
-      JsonArray batch = new JsonArray();
-      summaries.values().forEach(summary -> batch.add(StaffFeed.batchItem(summary)));
-      vertx.eventBus().publish(ChatAddresses.STAFF, batch.encode(), new DeliveryOptions().addHeader(StaffFeed.BATCH, "true"));
+      vertx.eventBus().publish(ChatAddresses.STAFF, StaffFeed.batch(summaries.values()), new DeliveryOptions().addHeader(StaffFeed.BATCH, "true"));
     }
   }
 

@@ -63,11 +63,7 @@ public final class HttpVerticle extends VerticleBase {
                 // permessage-deflate (RFC 7692) saves young people's data; the old deflate-frame draft is not offered.
                 .setPerFrameWebSocketCompressionSupported(false));
     return server
-        .connectionHandler(
-            connection -> {
-              WebSocketFrameGuard.install(connection);
-              FlushCoalescing.install(connection);
-            })
+        .connectionHandler(WebSocketFrameGuard::install)
         .requestHandler(routes.get())
         .invalidRequestHandler(invalidRequests)
         .webSocketHandshakeHandler(upgrades.apply(sockets))

@@ -39,6 +39,7 @@ import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.Rotas;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
+import uk.harbour.testing.Eventually;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
 import uk.harbour.testing.TestSocket.Barrier;
@@ -420,5 +421,31 @@ class ConsoleBrowserTest extends BrowserTestBase {
     size.apply(jo);
     jo.get(harbour.baseUrl() + "/reports");
     noViolations(jo, "/reports at " + size);
+  }
+
+  @Test
+  @Order(11)
+  @DisplayName("In a busy moment the queue's summaries come together in one frame, and every item still shows what the server holds")
+  void busyMomentKeepsTheQueueTrue() {
+    TestSession pa = fixtures.signedIn("sam");
+    List<String> ids = List.of(youngPerson(pa, "Ola", "Hello?"), youngPerson(pa, "Pat", "Hello?"), youngPerson(pa, "Quin", "Hello?"));
+    load(priya, Viewport.LAPTOP, "");
+    ids.forEach(id -> Browser.waitFor(priya).until(d -> !d.findElements(item(id)).isEmpty()));
+    // Everyone at once: the first summary goes straight away, the rest of the moment's together.
+    for (int i = 1; i <= 3; i++) {
+      for (String id : ids) {
+        youngSockets.get(id).send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("text", "Are you there? " + i));
+      }
+    }
+    ids.forEach(id -> {
+      for (int i = 0; i < 3; i++) {
+        youngSockets.get(id).next("ack");
+      }
+    });
+    for (String id : ids) {
+      long unread = Eventually.eventually(() -> harbour.harbour().services().chat().peek(id).orElseThrow().unreadForStaff(), n -> n >= 4);
+      By badge = By.cssSelector(".queue-item[data-conversation-id='" + id + "'] .badge");
+      Browser.waitFor(priya).until(d -> String.valueOf(unread).equals(d.findElement(badge).getText()) ? true : null);
+    }
   }
 }
