@@ -13,6 +13,7 @@ import io.vertx.ext.web.client.WebClientSession;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -174,6 +175,7 @@ public final class ChatBench {
     measuring = true;
     double cpuStart = own == null ? -1 : own.cpuSeconds();
     List<Double> cpuByProcessStart = own instanceof ClusterBenchServer cluster ? cluster.cpuByProcess() : List.of();
+    Map<String, Double> threadsStart = own instanceof BenchServer single ? ThreadCpu.byKind(single.process.pid()) : Map.of();
     long start = System.nanoTime();
     drive(youngSockets, options.duration());
     Thread.sleep(2000); // let in-flight messages arrive
@@ -189,6 +191,9 @@ public final class ChatBench {
       cpuMsPerMessage = cpuUsed * 1000 / delivered.get();
       System.out.printf("server CPU %.2f ms per delivered message (%.0f%% of 2 cores): about %.0f messages/s on 2 idle cores%n",
           cpuMsPerMessage, 100 * cpuUsed / seconds / 2, 2000 / cpuMsPerMessage);
+    }
+    if (own instanceof BenchServer single && !threadsStart.isEmpty() && delivered.get() > 0) {
+      System.out.println("server CPU ms per delivered message by thread: " + ThreadCpu.perMessage(threadsStart, ThreadCpu.byKind(single.process.pid()), delivered.get()));
     }
     if (own instanceof ClusterBenchServer cluster && delivered.get() > 0) {
       List<Double> now = cluster.cpuByProcess();
