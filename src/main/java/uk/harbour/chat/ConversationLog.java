@@ -28,6 +28,13 @@ public final class ConversationLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConversationLog.class);
   static final long SNAPSHOT_DELAY_MS = 2000;
+  /**
+   * The next snapshot of a conversation that changed again while its last one was written: a busy
+   * conversation is snapshotted every few seconds, not every two (each snapshot is a document
+   * replaced and its leaf rewritten at the next commit), and after a crash at most these seconds of
+   * its messages are folded again at start.
+   */
+  static final long BUSY_SNAPSHOT_DELAY_MS = 5000;
   /** Seqs asked for at a time while catching up with the store. */
   private static final int CATCH_UP_PAGE = 64;
   /** Read into the message cache on loading, so a resend of any of them after a restart is answered from memory. */
@@ -290,7 +297,7 @@ public final class ConversationLog {
         .onComplete(
             r -> {
               if (slot.saveFinished()) {
-                vertx.setTimer(SNAPSHOT_DELAY_MS, id -> writeSnapshot(slot));
+                vertx.setTimer(BUSY_SNAPSHOT_DELAY_MS, id -> writeSnapshot(slot));
               }
             });
   }
