@@ -7,10 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +18,8 @@ import uk.harbour.web.HarbourException;
 
 /**
  * One signed-in WebSocket. Owned by the event loop that accepted it: every field is touched only
- * there, and results from elsewhere are brought back with {@link #onOwnContext}.
+ * there, results from elsewhere are brought back with {@link #onOwnContext}, and what may be called
+ * from elsewhere (writing, closing, answering a failure) hops there through {@link OutboundFrames}.
  */
 public final class ChatConnection {
 
@@ -44,9 +42,7 @@ public final class ChatConnection {
   private final ServerWebSocket socket;
   private final SignedIn who;
   private final ChatSockets sockets;
-  private final ArrayDeque<String> pending = new ArrayDeque<>();
-  /** Resumes waiting for the outbound queue to empty before their next page. */
-  private final List<Promise<Void>> whenDrained = new ArrayList<>();
+  private final OutboundFrames out;
   private final Map<String, MessageConsumer<String>> subscriptions = new HashMap<>();
   private final FollowedConversations followed;
   private final RateLimiter frameLimit;
@@ -63,6 +59,7 @@ public final class ChatConnection {
     this.socket = socket;
     this.who = who;
     this.sockets = sockets;
+    this.out = new OutboundFrames(context, socket, MAX_PENDING_FRAMES, () -> close(CLOSE_SLOW_CONSUMER, "Too far behind; reconnect and resume"));
     // Generous per connection (an outbox flush after a long outage sends many frames at once);
     // the per-account limit is what protects the store.
     this.frameLimit = new RateLimiter(sockets.clock(), Math.max(200, sockets.accountBurst()), 1200);
@@ -77,7 +74,6 @@ public final class ChatConnection {
     socket.pongHandler(b -> lastSeen = sockets.clock().millis());
     socket.exceptionHandler(e -> LOG.debug("WebSocket error for a {} connection", who.role(), e));
     socket.closeHandler(v -> cleanUp());
-    socket.drainHandler(v -> flush());
     timer = vertx.setPeriodic(PING_MILLIS, id -> checkIdle());
     subscribe(ChatAddresses.user(who.id()));
     subscriptions.put(
@@ -140,9 +136,12 @@ public final class ChatConnection {
 
   /** Live frames for a conversation this staff member opened or wrote to (docs: "What staff receive"). */
   void follow(String conversationId) {
-    if (!closed) {
-      followed.follow(conversationId);
-    }
+    out.run(
+        () -> {
+          if (!closed) {
+            followed.follow(conversationId);
+          }
+        });
   }
 
   private void subscribe(String address) {
@@ -151,47 +150,22 @@ public final class ChatConnection {
     }
   }
 
-  /** Writes a frame, or queues it while the socket is backed up; too far behind and it is closed. */
+  /** Writes a frame from any thread, in order, or queues it while the socket is backed up; too far behind and it is closed. */
   void write(String frame) {
-    if (closed) {
-      return;
-    }
-    if (!pending.isEmpty() || socket.writeQueueFull()) {
-      if (pending.size() >= MAX_PENDING_FRAMES) {
-        close(CLOSE_SLOW_CONSUMER, "Too far behind; reconnect and resume");
-        return;
-      }
-      pending.add(frame);
-      return;
-    }
-    socket.writeTextMessage(frame);
+    out.write(frame);
   }
 
   /** Writes a frame; the future completes once nothing is queued and the socket can take more. */
   Future<Void> writeWhenReady(String frame) {
-    write(frame);
-    // A closed connection cancels its resumes, so "ready" there just lets them stop.
-    if (closed || (pending.isEmpty() && !socket.writeQueueFull())) {
-      return Future.succeededFuture();
-    }
-    Promise<Void> ready = Promise.promise();
-    whenDrained.add(ready);
-    return ready.future();
-  }
-
-  private void flush() {
-    while (!pending.isEmpty() && !socket.writeQueueFull() && !closed) {
-      socket.writeTextMessage(pending.poll());
-    }
-    if (pending.isEmpty() && !socket.writeQueueFull() && !closed) {
-      List<Promise<Void>> ready = List.copyOf(whenDrained);
-      whenDrained.clear();
-      ready.forEach(Promise::complete);
-    }
+    return out.writeWhenReady(frame);
   }
 
   /** Answers a frame that failed with an {@code error} frame naming it ({@code ref}). */
   void failure(Throwable e, String ref) {
+    out.run(() -> answer(e, ref));
+  }
+
+  private void answer(Throwable e, String ref) {
     if (e instanceof RateLimitedException limited) {
       error(limited.code(), limited.getMessage(), ref, limited.retryAfterMs());
     } else if (e instanceof HarbourException harbour) {
@@ -229,10 +203,13 @@ public final class ChatConnection {
   }
 
   void close(short code, String reason) {
-    if (!closed) {
-      socket.close(code, reason);
-      cleanUp();
-    }
+    out.run(
+        () -> {
+          if (!closed) {
+            socket.close(code, reason);
+            cleanUp();
+          }
+        });
   }
 
   private void cleanUp() {
@@ -244,11 +221,8 @@ public final class ChatConnection {
     subscriptions.values().forEach(MessageConsumer::unregister);
     subscriptions.clear();
     followed.clear();
-    pending.clear();
+    out.stop();
     handler.close();
-    List<Promise<Void>> waiting = List.copyOf(whenDrained);
-    whenDrained.clear();
-    waiting.forEach(Promise::tryComplete);
     if (who.role().isStaff()) {
       sockets.presence().disconnected(who);
     }

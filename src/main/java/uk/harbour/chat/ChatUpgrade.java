@@ -1,6 +1,10 @@
 package uk.harbour.chat;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import java.net.URI;
@@ -41,8 +45,13 @@ public final class ChatUpgrade implements Handler<ServerWebSocketHandshake> {
       return;
     }
     Vertx vertx = sockets.vertx();
+    // The answer (101 or a refusal) is written from the handshake's own event loop: in strict thread
+    // mode a response written from any other thread throws, and accepting from another loop would
+    // hold that loop until this one has swapped the connection's handlers.
+    Context own = vertx.getOrCreateContext();
     authenticator
         .authenticate(handshake.headers())
+        .transform(signedIn -> backOn(own, signedIn))
         .onSuccess(
             who -> {
               if (who.isEmpty()) {
@@ -60,6 +69,12 @@ public final class ChatUpgrade implements Handler<ServerWebSocketHandshake> {
               }
             })
         .onFailure(e -> handshake.reject(500));
+  }
+
+  private static <T> Future<T> backOn(Context context, AsyncResult<T> result) {
+    Promise<T> answered = Promise.promise();
+    context.runOnContext(v -> answered.handle(result));
+    return answered.future();
   }
 
   static String origin(URI url) {
