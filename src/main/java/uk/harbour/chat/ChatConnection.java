@@ -7,8 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.identity.Role;
@@ -21,7 +19,7 @@ import uk.harbour.web.HarbourException;
  * there, results from elsewhere are brought back with {@link #onOwnContext}, and what may be called
  * from elsewhere (writing, closing, answering a failure) hops there through {@link OutboundFrames}.
  */
-public final class ChatConnection {
+public final class ChatConnection implements LoopConnections.Member {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatConnection.class);
 
@@ -43,22 +41,26 @@ public final class ChatConnection {
   private final SignedIn who;
   private final ChatSockets sockets;
   private final OutboundFrames out;
-  private final Map<String, MessageConsumer<String>> subscriptions = new HashMap<>();
+  private final LoopConnections loop;
+  /** This person's address: frames for them, their conversation's if a care leaver, sign-outs. */
+  private MessageConsumer<String> personal;
+  /** Staff only: queue changes and presence. */
+  private MessageConsumer<String> staffFeed;
   private final FollowedConversations followed;
   private final RateLimiter frameLimit;
   private final ClientFrameHandler handler;
   private long lastSeen;
-  private long timer = -1;
   private int errors;
   private long errorWindowStart;
   private boolean closed;
 
-  ChatConnection(Vertx vertx, ServerWebSocket socket, SignedIn who, ChatSockets sockets) {
+  ChatConnection(Vertx vertx, ServerWebSocket socket, SignedIn who, ChatSockets sockets, LoopConnections loop) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.socket = socket;
     this.who = who;
     this.sockets = sockets;
+    this.loop = loop;
     this.out = new OutboundFrames(context, socket, MAX_PENDING_FRAMES, () -> close(CLOSE_SLOW_CONSUMER, "Too far behind; reconnect and resume"));
     // Generous per connection (an outbox flush after a long outage sends many frames at once);
     // the per-account limit is what protects the store.
@@ -74,17 +76,11 @@ public final class ChatConnection {
     socket.pongHandler(b -> lastSeen = sockets.clock().millis());
     socket.exceptionHandler(e -> LOG.debug("WebSocket error for a {} connection", who.role(), e));
     socket.closeHandler(v -> cleanUp());
-    timer = vertx.setPeriodic(PING_MILLIS, id -> checkIdle());
-    subscribe(ChatAddresses.user(who.id()));
-    subscriptions.put(
-        SignOuts.address(who.id()),
-        vertx.eventBus().<String>consumer(SignOuts.address(who.id()), m -> close(CLOSE_POLICY, "Signed out")));
-    if (who.role() == Role.CARE_LEAVER) {
-      subscribe(ChatAddresses.conversation(who.id()));
-    } else {
-      subscriptions.put(
-          ChatAddresses.STAFF,
-          vertx.eventBus().<String>consumer(ChatAddresses.STAFF, message -> write(StaffFeed.frameFor(who, message, sockets.chat()::peek))));
+    loop.add(this);
+    // One consumer for everything addressed to this person (each costs about half a kilobyte).
+    personal = vertx.eventBus().consumer(ChatAddresses.user(who.id()), message -> onPersonal(message.body()));
+    if (who.role().isStaff()) {
+      staffFeed = vertx.eventBus().consumer(ChatAddresses.STAFF, message -> write(StaffFeed.frameFor(who, message, sockets.chat()::peek)));
       sockets.presence().connected(who);
     }
     welcome();
@@ -144,9 +140,12 @@ public final class ChatConnection {
         });
   }
 
-  private void subscribe(String address) {
-    if (!subscriptions.containsKey(address) && !closed) {
-      subscriptions.put(address, vertx.eventBus().<String>consumer(address, message -> write(message.body())));
+  /** A frame for this person, or the sign-out identity announces on the same address. */
+  private void onPersonal(String body) {
+    if (SignOuts.SIGNED_OUT.equals(body)) {
+      close(CLOSE_POLICY, "Signed out");
+    } else {
+      write(body);
     }
   }
 
@@ -194,7 +193,8 @@ public final class ChatConnection {
     write(ServerFrames.error(code, message, ref, retryAfterMs));
   }
 
-  private void checkIdle() {
+  @Override
+  public void checkIdle() {
     if (sockets.clock().millis() - lastSeen > IDLE_MILLIS) {
       close(CLOSE_IDLE, "Idle");
     } else if (!closed) {
@@ -217,9 +217,13 @@ public final class ChatConnection {
       return;
     }
     closed = true;
-    vertx.cancelTimer(timer);
-    subscriptions.values().forEach(MessageConsumer::unregister);
-    subscriptions.clear();
+    loop.remove(this);
+    if (personal != null) {
+      personal.unregister();
+    }
+    if (staffFeed != null) {
+      staffFeed.unregister();
+    }
     followed.clear();
     out.stop();
     handler.close();
@@ -239,6 +243,11 @@ public final class ChatConnection {
       }
     });
     return promise.future();
+  }
+
+  @Override
+  public ServerWebSocket socket() {
+    return socket;
   }
 
   /** The event loop that owns this connection. */

@@ -15,19 +15,20 @@ import uk.harbour.web.OpenSockets;
 
 /**
  * Accepts a WebSocket upgrade on {@code /ws} only from our own pages (Origin), for a signed-in
- * care leaver, adviser or manager; the connection then belongs to this HTTP verticle instance.
+ * care leaver, adviser or manager; the connection then belongs to this HTTP verticle instance
+ * (one instance per event loop, with its {@link LoopConnections}).
  */
 public final class ChatUpgrade implements Handler<ServerWebSocketHandshake> {
 
   private final ChatSockets sockets;
   private final SocketAuthenticator authenticator;
-  private final OpenSockets open;
+  private final LoopConnections connections;
   private final String allowedOrigin;
 
   public ChatUpgrade(ChatSockets sockets, SocketAuthenticator authenticator, OpenSockets open, URI publicUrl) {
     this.sockets = Objects.requireNonNull(sockets);
     this.authenticator = Objects.requireNonNull(authenticator);
-    this.open = Objects.requireNonNull(open);
+    this.connections = new LoopConnections(sockets.vertx(), open, ChatConnection.PING_MILLIS);
     this.allowedOrigin = origin(publicUrl);
   }
 
@@ -62,10 +63,7 @@ public final class ChatUpgrade implements Handler<ServerWebSocketHandshake> {
                 handshake
                     .accept()
                     .onSuccess(
-                        socket -> {
-                          open.add(socket);
-                          new ChatConnection(vertx, socket, who.get(), sockets).start();
-                        });
+                        socket -> new ChatConnection(vertx, socket, who.get(), sockets, connections).start());
               }
             })
         .onFailure(e -> handshake.reject(500));
