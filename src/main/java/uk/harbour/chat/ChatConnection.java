@@ -46,8 +46,9 @@ public final class ChatConnection implements LoopConnections.Member {
   private MessageConsumer<String> personal;
   /** Staff only: queue changes and presence. */
   private MessageConsumer<String> staffFeed;
+  /** Staff only: a young person's connection follows nothing. */
   private final FollowedConversations followed;
-  private final RateLimiter frameLimit;
+  private final TokenBucket frameLimit;
   private final ClientFrameHandler handler;
   private long lastSeen;
   private int errors;
@@ -64,9 +65,9 @@ public final class ChatConnection implements LoopConnections.Member {
     this.out = new OutboundFrames(context, socket, MAX_PENDING_FRAMES, () -> close(CLOSE_SLOW_CONSUMER, "Too far behind; reconnect and resume"));
     // Generous per connection (an outbox flush after a long outage sends many frames at once);
     // the per-account limit is what protects the store.
-    this.frameLimit = new RateLimiter(sockets.clock(), Math.max(200, sockets.accountBurst()), 1200);
+    this.frameLimit = new TokenBucket(Math.max(200, sockets.accountBurst()), 1200 / 60_000.0, sockets.clock().millis());
     this.lastSeen = sockets.clock().millis();
-    this.followed = new FollowedConversations(vertx.eventBus(), who, sockets.chat()::peek, this::write);
+    this.followed = who.role().isStaff() ? new FollowedConversations(vertx.eventBus(), who, sockets.chat()::peek, this::write) : null;
     this.handler = new ClientFrameHandler(who, sockets, this);
   }
 
@@ -114,7 +115,7 @@ public final class ChatConnection implements LoopConnections.Member {
       refused = e;
     }
     // Every frame counts, resends and bad frames too; it is read first only so the answer can name it.
-    long wait = frameLimit.tryAcquire("connection");
+    long wait = frameLimit.take(sockets.clock().millis());
     if (wait > 0) {
       error("rate_limited", "Slow down a little, then try again.", frame == null ? null : frame.ref(), wait);
       return;
@@ -134,7 +135,7 @@ public final class ChatConnection implements LoopConnections.Member {
   void follow(String conversationId) {
     out.run(
         () -> {
-          if (!closed) {
+          if (!closed && followed != null) {
             followed.follow(conversationId);
           }
         });
@@ -224,7 +225,9 @@ public final class ChatConnection implements LoopConnections.Member {
     if (staffFeed != null) {
       staffFeed.unregister();
     }
-    followed.clear();
+    if (followed != null) {
+      followed.clear();
+    }
     out.stop();
     handler.close();
     if (who.role().isStaff()) {
