@@ -78,7 +78,7 @@ public final class ChatConnection implements LoopConnections.Member {
     socket.exceptionHandler(e -> LOG.debug("WebSocket error for a {} connection", who.role(), e));
     socket.closeHandler(v -> cleanUp());
     loop.add(this);
-    // One consumer for everything addressed to this person (each costs about half a kilobyte).
+    // One consumer for everything addressed to this person: each consumer costs about 0.3 KB.
     personal = vertx.eventBus().consumer(ChatAddresses.user(who.id()), message -> onPersonal(message.body()));
     if (who.role().isStaff()) {
       staffFeed = vertx.eventBus().consumer(ChatAddresses.STAFF, message -> write(StaffFeed.frameFor(who, message, sockets.chat()::peek)));
