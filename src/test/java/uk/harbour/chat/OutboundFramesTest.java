@@ -13,7 +13,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -59,8 +58,8 @@ class OutboundFramesTest {
                 });
     Futures.join(server.listen());
     client = vertx.createWebSocketClient();
-    WebSocket socket = Futures.join(client.connect(server.actualPort(), "127.0.0.1", "/"));
-    socket.textMessageHandler(received::add);
+    // Listening from the moment the connection completes, on its event loop, as TestSocket does.
+    Futures.join(client.connect(server.actualPort(), "127.0.0.1", "/").map(socket -> socket.textMessageHandler(received::add)));
   }
 
   @AfterEach
