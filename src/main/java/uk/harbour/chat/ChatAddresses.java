@@ -1,14 +1,19 @@
 package uk.harbour.chat;
 
+import uk.harbour.identity.SignOuts;
+
 /**
  * Event-bus addresses for delivery. Everything a connection receives arrives through these, so
  * several nodes on a clustered event bus deliver to each other's sockets with no code change.
  */
 public final class ChatAddresses {
 
-  /** Frames a care leaver may see: their conversation's messages, receipts, staff typing. */
+  /**
+   * Frames a care leaver may see: their conversation's messages, receipts, staff typing. A
+   * conversation's id is its care leaver's id, so this is that person's own address.
+   */
   public static String conversation(String conversationId) {
-    return "harbour.chat.conversation." + conversationId;
+    return user(conversationId);
   }
 
   /** Frames staff viewing a conversation see: everything above plus private notes. */
@@ -19,9 +24,13 @@ public final class ChatAddresses {
   /** Queue changes and presence, for every connected staff console. */
   public static final String STAFF = "harbour.chat.staff";
 
-  /** Frames for one person wherever they are connected (e.g. a transfer to them). */
+  /**
+   * Frames for one person wherever they are connected (e.g. a transfer to them), and a care
+   * leaver's conversation's. It is identity's address for the person, which also carries their
+   * sign-outs ({@link SignOuts#SIGNED_OUT}): one address, so one event-bus consumer per connection.
+   */
   public static String user(String userId) {
-    return "harbour.chat.user." + userId;
+    return SignOuts.address(userId);
   }
 
   /**

@@ -7,11 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.identity.Role;
@@ -21,9 +16,10 @@ import uk.harbour.web.HarbourException;
 
 /**
  * One signed-in WebSocket. Owned by the event loop that accepted it: every field is touched only
- * there, and results from elsewhere are brought back with {@link #onOwnContext}.
+ * there, results from elsewhere are brought back with {@link #onOwnContext}, and what may be called
+ * from elsewhere (writing, closing, answering a failure) hops there through {@link OutboundFrames}.
  */
-public final class ChatConnection {
+public final class ChatConnection implements LoopConnections.Member {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatConnection.class);
 
@@ -44,30 +40,34 @@ public final class ChatConnection {
   private final ServerWebSocket socket;
   private final SignedIn who;
   private final ChatSockets sockets;
-  private final ArrayDeque<String> pending = new ArrayDeque<>();
-  /** Resumes waiting for the outbound queue to empty before their next page. */
-  private final List<Promise<Void>> whenDrained = new ArrayList<>();
-  private final Map<String, MessageConsumer<String>> subscriptions = new HashMap<>();
+  private final OutboundFrames out;
+  private final LoopConnections loop;
+  /** This person's address: frames for them, their conversation's if a care leaver, sign-outs. */
+  private MessageConsumer<String> personal;
+  /** Staff only: queue changes and presence. */
+  private MessageConsumer<String> staffFeed;
+  /** Staff only: a young person's connection follows nothing. */
   private final FollowedConversations followed;
-  private final RateLimiter frameLimit;
+  private final TokenBucket frameLimit;
   private final ClientFrameHandler handler;
   private long lastSeen;
-  private long timer = -1;
   private int errors;
   private long errorWindowStart;
   private boolean closed;
 
-  ChatConnection(Vertx vertx, ServerWebSocket socket, SignedIn who, ChatSockets sockets) {
+  ChatConnection(Vertx vertx, ServerWebSocket socket, SignedIn who, ChatSockets sockets, LoopConnections loop) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.socket = socket;
     this.who = who;
     this.sockets = sockets;
+    this.loop = loop;
+    this.out = new OutboundFrames(context, socket, MAX_PENDING_FRAMES, () -> close(CLOSE_SLOW_CONSUMER, "Too far behind; reconnect and resume"));
     // Generous per connection (an outbox flush after a long outage sends many frames at once);
     // the per-account limit is what protects the store.
-    this.frameLimit = new RateLimiter(sockets.clock(), Math.max(200, sockets.accountBurst()), 1200);
+    this.frameLimit = new TokenBucket(Math.max(200, sockets.accountBurst()), 1200 / 60_000.0, sockets.clock().millis());
     this.lastSeen = sockets.clock().millis();
-    this.followed = new FollowedConversations(vertx.eventBus(), who, sockets.chat()::peek, this::write);
+    this.followed = who.role().isStaff() ? new FollowedConversations(vertx.eventBus(), who, sockets.chat()::peek, this::write) : null;
     this.handler = new ClientFrameHandler(who, sockets, this);
   }
 
@@ -77,18 +77,11 @@ public final class ChatConnection {
     socket.pongHandler(b -> lastSeen = sockets.clock().millis());
     socket.exceptionHandler(e -> LOG.debug("WebSocket error for a {} connection", who.role(), e));
     socket.closeHandler(v -> cleanUp());
-    socket.drainHandler(v -> flush());
-    timer = vertx.setPeriodic(PING_MILLIS, id -> checkIdle());
-    subscribe(ChatAddresses.user(who.id()));
-    subscriptions.put(
-        SignOuts.address(who.id()),
-        vertx.eventBus().<String>consumer(SignOuts.address(who.id()), m -> close(CLOSE_POLICY, "Signed out")));
-    if (who.role() == Role.CARE_LEAVER) {
-      subscribe(ChatAddresses.conversation(who.id()));
-    } else {
-      subscriptions.put(
-          ChatAddresses.STAFF,
-          vertx.eventBus().<String>consumer(ChatAddresses.STAFF, message -> write(StaffFeed.frameFor(who, message, sockets.chat()::peek))));
+    loop.add(this);
+    // One consumer for everything addressed to this person: each consumer costs about 0.3 KB.
+    personal = vertx.eventBus().consumer(ChatAddresses.user(who.id()), message -> onPersonal(message.body()));
+    if (who.role().isStaff()) {
+      staffFeed = vertx.eventBus().consumer(ChatAddresses.STAFF, message -> write(StaffFeed.frameFor(who, message, sockets.chat()::peek)));
       sockets.presence().connected(who);
     }
     welcome();
@@ -122,7 +115,7 @@ public final class ChatConnection {
       refused = e;
     }
     // Every frame counts, resends and bad frames too; it is read first only so the answer can name it.
-    long wait = frameLimit.tryAcquire("connection");
+    long wait = frameLimit.take(sockets.clock().millis());
     if (wait > 0) {
       error("rate_limited", "Slow down a little, then try again.", frame == null ? null : frame.ref(), wait);
       return;
@@ -140,58 +133,39 @@ public final class ChatConnection {
 
   /** Live frames for a conversation this staff member opened or wrote to (docs: "What staff receive"). */
   void follow(String conversationId) {
-    if (!closed) {
-      followed.follow(conversationId);
+    out.run(
+        () -> {
+          if (!closed && followed != null) {
+            followed.follow(conversationId);
+          }
+        });
+  }
+
+  /** A frame for this person, or the sign-out identity announces on the same address. */
+  private void onPersonal(String body) {
+    if (SignOuts.SIGNED_OUT.equals(body)) {
+      close(CLOSE_POLICY, "Signed out");
+    } else {
+      write(body);
     }
   }
 
-  private void subscribe(String address) {
-    if (!subscriptions.containsKey(address) && !closed) {
-      subscriptions.put(address, vertx.eventBus().<String>consumer(address, message -> write(message.body())));
-    }
-  }
-
-  /** Writes a frame, or queues it while the socket is backed up; too far behind and it is closed. */
+  /** Writes a frame from any thread, in order, or queues it while the socket is backed up; too far behind and it is closed. */
   void write(String frame) {
-    if (closed) {
-      return;
-    }
-    if (!pending.isEmpty() || socket.writeQueueFull()) {
-      if (pending.size() >= MAX_PENDING_FRAMES) {
-        close(CLOSE_SLOW_CONSUMER, "Too far behind; reconnect and resume");
-        return;
-      }
-      pending.add(frame);
-      return;
-    }
-    socket.writeTextMessage(frame);
+    out.write(frame);
   }
 
   /** Writes a frame; the future completes once nothing is queued and the socket can take more. */
   Future<Void> writeWhenReady(String frame) {
-    write(frame);
-    // A closed connection cancels its resumes, so "ready" there just lets them stop.
-    if (closed || (pending.isEmpty() && !socket.writeQueueFull())) {
-      return Future.succeededFuture();
-    }
-    Promise<Void> ready = Promise.promise();
-    whenDrained.add(ready);
-    return ready.future();
-  }
-
-  private void flush() {
-    while (!pending.isEmpty() && !socket.writeQueueFull() && !closed) {
-      socket.writeTextMessage(pending.poll());
-    }
-    if (pending.isEmpty() && !socket.writeQueueFull() && !closed) {
-      List<Promise<Void>> ready = List.copyOf(whenDrained);
-      whenDrained.clear();
-      ready.forEach(Promise::complete);
-    }
+    return out.writeWhenReady(frame);
   }
 
   /** Answers a frame that failed with an {@code error} frame naming it ({@code ref}). */
   void failure(Throwable e, String ref) {
+    out.run(() -> answer(e, ref));
+  }
+
+  private void answer(Throwable e, String ref) {
     if (e instanceof RateLimitedException limited) {
       error(limited.code(), limited.getMessage(), ref, limited.retryAfterMs());
     } else if (e instanceof HarbourException harbour) {
@@ -220,7 +194,8 @@ public final class ChatConnection {
     write(ServerFrames.error(code, message, ref, retryAfterMs));
   }
 
-  private void checkIdle() {
+  @Override
+  public void checkIdle() {
     if (sockets.clock().millis() - lastSeen > IDLE_MILLIS) {
       close(CLOSE_IDLE, "Idle");
     } else if (!closed) {
@@ -229,10 +204,13 @@ public final class ChatConnection {
   }
 
   void close(short code, String reason) {
-    if (!closed) {
-      socket.close(code, reason);
-      cleanUp();
-    }
+    out.run(
+        () -> {
+          if (!closed) {
+            socket.close(code, reason);
+            cleanUp();
+          }
+        });
   }
 
   private void cleanUp() {
@@ -240,15 +218,18 @@ public final class ChatConnection {
       return;
     }
     closed = true;
-    vertx.cancelTimer(timer);
-    subscriptions.values().forEach(MessageConsumer::unregister);
-    subscriptions.clear();
-    followed.clear();
-    pending.clear();
+    loop.remove(this);
+    if (personal != null) {
+      personal.unregister();
+    }
+    if (staffFeed != null) {
+      staffFeed.unregister();
+    }
+    if (followed != null) {
+      followed.clear();
+    }
+    out.stop();
     handler.close();
-    List<Promise<Void>> waiting = List.copyOf(whenDrained);
-    whenDrained.clear();
-    waiting.forEach(Promise::tryComplete);
     if (who.role().isStaff()) {
       sockets.presence().disconnected(who);
     }
@@ -265,6 +246,11 @@ public final class ChatConnection {
       }
     });
     return promise.future();
+  }
+
+  @Override
+  public ServerWebSocket socket() {
+    return socket;
   }
 
   /** The event loop that owns this connection. */

@@ -16,7 +16,7 @@ public final class RateLimiter {
   private final Clock clock;
   private final double capacity;
   private final double perMilli;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
   public RateLimiter(Clock clock, int burst, int perMinute) {
     this.clock = Objects.requireNonNull(clock);
@@ -30,37 +30,6 @@ public final class RateLimiter {
     if (buckets.size() > MAX_KEYS) {
       buckets.values().removeIf(b -> b.full(now));
     }
-    return buckets.computeIfAbsent(key, k -> new Bucket(capacity, now)).take(now);
-  }
-
-  private final class Bucket {
-    private double tokens;
-    private long updated;
-
-    Bucket(double tokens, long now) {
-      this.tokens = tokens;
-      this.updated = now;
-    }
-
-    synchronized long take(long now) {
-      refill(now);
-      if (tokens >= 1) {
-        tokens -= 1;
-        return 0;
-      }
-      return (long) Math.ceil((1 - tokens) / perMilli);
-    }
-
-    synchronized boolean full(long now) {
-      refill(now);
-      return tokens >= capacity;
-    }
-
-    private void refill(long now) {
-      if (now > updated) {
-        tokens = Math.min(capacity, tokens + (now - updated) * perMilli);
-        updated = now;
-      }
-    }
+    return buckets.computeIfAbsent(key, k -> new TokenBucket(capacity, perMilli, now)).take(now);
   }
 }

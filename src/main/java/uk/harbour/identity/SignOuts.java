@@ -15,12 +15,18 @@ public final class SignOuts {
     this.bus = Objects.requireNonNull(bus);
   }
 
-  /** Identity's own address: the chat listens to identity, never the other way round. */
+  /**
+   * What a sign-out sends: never a chat frame (those are JSON objects), so the chat can carry its
+   * frames for the person on the same address and each connection needs one consumer.
+   */
+  public static final String SIGNED_OUT = "signed-out";
+
+  /** A person's own address, identity's: the chat listens to identity, never the other way round. */
   public static String address(String userId) {
-    return "harbour.identity.signed-out." + userId;
+    return "harbour.person." + userId;
   }
 
   public void everywhere(String userId) {
-    bus.publish(address(userId), "signed-out");
+    bus.publish(address(userId), SIGNED_OUT);
   }
 }

@@ -61,7 +61,13 @@ public final class HttpVerticle extends VerticleBase {
                 .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
                 .setMaxWebSocketMessageSize(MAX_FRAME_BYTES)
                 // permessage-deflate (RFC 7692) saves young people's data; the old deflate-frame draft is not offered.
-                .setPerFrameWebSocketCompressionSupported(false));
+                .setPerFrameWebSocketCompressionSupported(false)
+                // Responses, handshake answers and socket frames are only written from their
+                // connection's own event loop (chat.OutboundFrames hops the rest there), so a
+                // connection needs no outbound queue between threads: Netty gives each such queue a
+                // 4 KB array, kept for as long as a WebSocket (whose handshake connection stays
+                // reachable) is open. A response written from another thread throws.
+                .setStrictThreadMode(true));
     return server
         .connectionHandler(WebSocketFrameGuard::install)
         .requestHandler(routes.get())

@@ -17,9 +17,13 @@ public final class OpenSockets {
 
   private final Set<ServerWebSocket> sockets = new LinkedHashSet<>();
 
+  /** The socket's owner removes it when it closes (the socket has a single close handler, the owner's). */
   public void add(ServerWebSocket socket) {
     sockets.add(socket);
-    socket.closeHandler(v -> sockets.remove(socket));
+  }
+
+  public void remove(ServerWebSocket socket) {
+    sockets.remove(socket);
   }
 
   public int size() {

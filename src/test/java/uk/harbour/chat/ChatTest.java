@@ -102,6 +102,22 @@ class ChatTest {
   }
 
   @Test
+  @DisplayName("A young person's one address carries their conversation's frames and their sign-out: revoking access closes the open socket with 1008")
+  void revokingClosesTheSocket() {
+    YoungPerson rue = youngPerson("Rue");
+    try (TestSocket young = TestSocket.connect(harbour, rue.session()); TestSocket adviser = TestSocket.connect(harbour, pa)) {
+      young.next("welcome");
+      adviser.next("welcome");
+      adviser.send(sendTo(rue.id(), "Hello Rue", id()));
+      long seq = adviser.next("ack").getLong("seq");
+      young.next(f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getLong("seq") == seq);
+
+      assertEquals(204, pa.post("/api/care-leavers/" + rue.id() + "/revoke", new JsonObject()).statusCode());
+      assertEquals(ChatConnection.CLOSE_POLICY, young.awaitClose());
+    }
+  }
+
+  @Test
   @DisplayName("Resending with the same client id is acked again with the same seq and stored once")
   void idempotentResend() {
     YoungPerson kim = youngPerson("Kim");

@@ -229,9 +229,9 @@ class FailoverTest {
     session.cookieStore().get(false, "127.0.0.1", "/").forEach(c -> cookies.append(c.name()).append('=').append(c.value()).append("; "));
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(proxyPort).setURI("/ws")
         .addHeader("Cookie", cookies.toString()).addHeader("Origin", "http://127.0.0.1:" + proxyPort);
-    WebSocket socket = await(sockets.connect(options));
-    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
-    return socket;
+    // The handler goes on as the connection completes, on its event loop: set afterwards from this
+    // thread, a welcome arriving first would be dropped (a text frame with no handler is).
+    return await(sockets.connect(options).map(socket -> socket.textMessageHandler(text -> frames.add(new JsonObject(text)))));
   }
 
   private static String send(String clientId, String text) {
