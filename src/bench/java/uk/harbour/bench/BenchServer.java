@@ -147,7 +147,7 @@ final class BenchServer implements OwnServer {
   static List<String> serverJvmOptions() {
     String custom = System.getenv("HARBOUR_BENCH_SERVER_OPTS");
     if (custom == null || custom.isBlank()) {
-      return List.of("-Xms256m", "-Xmx1g");
+      return List.of("-Xms256m", "-Xmx1g", "-XX:MaxGCPauseMillis=20");
     }
     return Arrays.stream(custom.trim().split("\\s+")).toList();
   }
