@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import uk.harbour.testing.TestSocket;
@@ -18,10 +17,6 @@ class QueuePreviewTest extends WednesdayEveningTestBase {
 
   private static final String LONG =
       "Hi\n\n  can   you help me with my college bursary form, the deadline is Friday and I still need a letter from you 👨‍👩‍👧 and more";
-
-  private static Predicate<JsonObject> summaryOf(String id, Predicate<JsonObject> wanted) {
-    return f -> "conversation".equals(f.getString("type")) && id.equals(f.getJsonObject("conversation").getString("id")) && wanted.test(f.getJsonObject("conversation"));
-  }
 
   @Test
   @DisplayName("Staff who may read a conversation get the newest words on one line, cut at 80 characters; staff who may not get none")

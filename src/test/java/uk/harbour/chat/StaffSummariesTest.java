@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import uk.harbour.testing.TestSocket;
@@ -22,10 +21,6 @@ class StaffSummariesTest extends WednesdayEveningTestBase {
 
   private static boolean isSummary(JsonObject frame) {
     return "conversation".equals(frame.getString("type"));
-  }
-
-  private static Predicate<JsonObject> summaryOf(String id, Predicate<JsonObject> wanted) {
-    return f -> isSummary(f) && id.equals(f.getJsonObject("conversation").getString("id")) && wanted.test(f.getJsonObject("conversation"));
   }
 
   @Test

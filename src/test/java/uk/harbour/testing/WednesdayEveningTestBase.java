@@ -84,6 +84,12 @@ public abstract class WednesdayEveningTestBase {
     socket.next("ack");
   }
 
+  /** A staff console's summary of this conversation ({@code conversation} frame) that satisfies {@code wanted}. */
+  protected static Predicate<JsonObject> summaryOf(String conversationId, Predicate<JsonObject> wanted) {
+    return f -> "conversation".equals(f.getString("type")) && conversationId.equals(f.getJsonObject("conversation").getString("id"))
+        && wanted.test(f.getJsonObject("conversation"));
+  }
+
   protected static Predicate<JsonObject> messageOf(MessageKind kind) {
     return f -> "message".equals(f.getString("type")) && kind.wireName().equals(f.getJsonObject("message").getString("kind"));
   }
