@@ -99,7 +99,8 @@ public final class ConversationLog {
   /**
    * A store from before the marks: loads every snapshot once, as Harbour did before, catches up
    * the same way (every care leaver's conversation id is their own id, so one without a snapshot
-   * is found by its first message), then marks the active ones, so later starts load only those.
+   * is found by its first message), then marks the active ones and keeps only those in memory, as
+   * later starts load only those.
    */
   private Future<Void> startBuildingMarks() {
     Future<List<ConversationState>> held = snapshots.all();
@@ -123,6 +124,9 @@ public final class ConversationLog {
           conversations().stream().filter(conv -> ActiveMarks.active(conv, now)).forEach(conv -> active.add(conv.id()));
           List<String> unique = List.copyOf(active);
           return marks.build(unique).map(v -> {
+            // The rest is history: dropped from memory, as a later start would never load it.
+            slots.keySet().removeIf(id -> !active.contains(id));
+            loaded.keySet().removeIf(id -> !active.contains(id));
             LOG.info("Chat ready with {} conversations in memory ({} caught up with messages after their snapshot, {} marked active on this first start)",
                 slots.size(), found.size(), unique.size());
             return null;
