@@ -289,6 +289,20 @@ public final class ConversationLog {
   }
 
   /**
+   * A summary of every conversation: those held as they are now, resting history from its
+   * snapshot (which is never behind its messages: a conversation is marked, and so held at
+   * start, before anything is stored into it). Read from the store: for background work only.
+   */
+  public Future<List<ConversationSummary>> summaries() {
+    return snapshots.summaries().map(stored -> {
+      List<ConversationSummary> all = new ArrayList<>();
+      conversations().forEach(conv -> all.add(ConversationSummary.of(conv)));
+      stored.stream().filter(s -> peek(s.id()).isEmpty()).forEach(all::add);
+      return all;
+    });
+  }
+
+  /**
    * A number that changes whenever any conversation changes adviser, assignment time or
    * resolved state: equal numbers mean advisers' loads are as they were.
    */
@@ -328,9 +342,12 @@ public final class ConversationLog {
     return base.compose(
         conv -> {
           hold(slot, conv);
-          // Active once caught up (history written outside the chat core, a store from before the marks): marked, so the next start loads it.
+          long fromSnapshot = conv.lastSeq();
+          // Active once caught up, or caught up past its snapshot (history written outside the chat
+          // core, such as the demo's): marked, so the next start loads it and catches it up again
+          // even if its snapshot is not written by then.
           return catchUp(conv).compose(v -> warm(conv))
-              .compose(v -> marks.ifActive(conv))
+              .compose(v -> conv.lastSeq() > fromSnapshot ? marks.beforeStoring(conv.id()) : marks.ifActive(conv))
               .map(v -> {
                 loaded.put(conversationId, true);
                 return conv;

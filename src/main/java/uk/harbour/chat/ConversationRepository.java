@@ -22,4 +22,7 @@ public interface ConversationRepository {
    * conversations ({@link ActiveConversationRepository}), never on a hot path.
    */
   Future<List<ConversationState>> all();
+
+  /** A few fields of every snapshot (a projection: whole snapshots are not decoded). */
+  Future<List<ConversationSummary>> summaries();
 }

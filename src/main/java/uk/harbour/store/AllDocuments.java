@@ -30,6 +30,12 @@ final class AllDocuments {
     return mongo.findBatchWithOptions(collection, new JsonObject(), new FindOptions().setBatchSize(BATCH)).collect(Collectors.mapping(mapper, Collectors.toList()));
   }
 
+  /** Every document, only the {@code fields} given (small: many fit in a reply), each turned into {@code T}. */
+  static <T> Future<List<T>> projected(MongoClient mongo, String collection, JsonObject fields, java.util.function.Function<JsonObject, T> mapper) {
+    return mongo.findBatchWithOptions(collection, new JsonObject(), new FindOptions().setBatchSize(IDS_BATCH).setFields(fields))
+        .collect(Collectors.mapping(mapper, Collectors.toList()));
+  }
+
   /** Every document's {@code _id} only. */
   static Future<List<String>> ids(MongoClient mongo, String collection) {
     FindOptions idsOnly = new FindOptions().setBatchSize(IDS_BATCH).setFields(new JsonObject().put("_id", 1));

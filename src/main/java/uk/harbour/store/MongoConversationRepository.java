@@ -13,6 +13,7 @@ import java.util.Optional;
 import uk.harbour.chat.ConversationRepository;
 import uk.harbour.chat.ConversationState;
 import uk.harbour.chat.ConversationStatus;
+import uk.harbour.chat.ConversationSummary;
 
 /**
  * Conversation snapshots in {@code conversations}, {@code _id} = care leaver id, instants as BSON
@@ -61,6 +62,13 @@ public final class MongoConversationRepository implements ConversationRepository
   @Override
   public Future<List<ConversationState>> all() {
     return AllDocuments.of(mongo, COLLECTION, MongoConversationRepository::fromDocument);
+  }
+
+  @Override
+  public Future<List<ConversationSummary>> summaries() {
+    JsonObject fields = new JsonObject().put("_id", 1).put("team", 1).put("paUsername", 1).put("lastSeq", 1);
+    return AllDocuments.projected(mongo, COLLECTION, fields,
+        doc -> new ConversationSummary(doc.getString("_id"), doc.getString("team"), doc.getString("paUsername"), doc.getLong("lastSeq", 0L)));
   }
 
   static JsonObject toDocument(ConversationState c) {

@@ -27,7 +27,7 @@ import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
 
-@DisplayName("Resolved history rests unloaded at start, and opens and catches up as before")
+@DisplayName("Resolved history rests unloaded at start, and opens, catches up and reports as before")
 @Timeout(120)
 class RestingConversationsTest {
 
@@ -168,6 +168,31 @@ class RestingConversationsTest {
 
     harbour = harbour.restart();
     assertTrue(harbour.harbour().services().chat().peek(jay).isEmpty(), "the next start leaves it to rest");
+  }
+
+  @Test
+  @DisplayName("Reports lost for a resting conversation are folded again at start from its snapshot's summary, without loading it")
+  void reportsCatchUpRestingConversations() {
+    long lastSeq = harbour.harbour().services().chat().peek(jay).orElseThrow().lastSeq();
+    MongoClient store = harbour.harbour().services().store().client();
+    eventually(() -> store.findOne("report_progress", new JsonObject().put("_id", jay), null).toCompletionStage().toCompletableFuture().join(),
+        doc -> doc != null && doc.getLong("seq") == lastSeq);
+    harbour = harbour.restartAfter(() -> {
+      Vertx vertx = Vertx.vertx();
+      try (EmbeddedStore stopped = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"))) {
+        MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", stopped.connectionString()).put("db_name", "harbour"));
+        RunningHarbour.await(mongo.removeDocument("report_progress", new JsonObject().put("_id", jay)));
+        stopped.commit();
+        RunningHarbour.await(mongo.close());
+      } finally {
+        RunningHarbour.await(vertx.close());
+      }
+    });
+
+    RunningHarbour.await(harbour.harbour().services().reports().writer().caughtUp());
+    JsonObject progress = RunningHarbour.await(harbour.harbour().services().store().client().findOne("report_progress", new JsonObject().put("_id", jay), null));
+    assertEquals(lastSeq, progress.getLong("seq"), "folded up to its last message");
+    assertTrue(harbour.harbour().services().chat().peek(jay).isEmpty(), "still resting");
   }
 
   private JsonObject mark(String conversationId) {
