@@ -18,7 +18,8 @@ record BenchOptions(
     int historyRequests,
     int nodes,
     int repeat,
-    boolean startup) {
+    boolean startup,
+    int open) {
 
   static final String HELP =
       """
@@ -48,7 +49,12 @@ record BenchOptions(
         --startup           time start-up (process start to ready): on a fresh store, then restarting on
                             it, then restarting after --care-leavers N care leavers with a conversation
                             each were written straight into its store; each restart --repeat times
-                            (default 3 in this mode); needs the bench's own server (no --url)
+                            (default 3 in this mode); needs the bench's own server (no --url).
+                            All but --open of them are resolved (message, reply, resolve), 10 of those
+                            with a young person's message stored after their snapshot (as after a crash)
+        --open N            with --startup: conversations left open, their reply stored after their
+                            snapshot so start-up catches them up (default 300; as many as
+                            --care-leavers for a store where every conversation is open)
         --repeat N          the whole run N times, each on a fresh server (or again on --url): every
                             run prints its own figures, then one line with the worst of them (default 1)
         --help              this text
@@ -84,6 +90,7 @@ record BenchOptions(
     int nodes = 1;
     int repeat = 1;
     boolean startup = false;
+    int open = 300;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -103,6 +110,7 @@ record BenchOptions(
         case "--history-requests" -> historyRequests = Integer.parseInt(value);
         case "--nodes" -> nodes = Integer.parseInt(value);
         case "--repeat" -> repeat = Integer.parseInt(value);
+        case "--open" -> open = Integer.parseInt(value);
         case "--startup" -> {
           startup = true;
           i--;
@@ -138,6 +146,9 @@ record BenchOptions(
     if (startup && (url != null || nodes != 1 || connectOnly || historyMessages > 0)) {
       throw new IllegalArgumentException("--startup starts its own server: leave out --url, --nodes, --connect-only and --history-messages");
     }
+    if (open < 0) {
+      throw new IllegalArgumentException("--open must be 0 or more");
+    }
     if (startup && !Arrays.asList(args).contains("--repeat")) {
       repeat = 3;
     }
@@ -145,6 +156,6 @@ record BenchOptions(
       throw new IllegalArgumentException("--repeat must be at least 1, and repeats the chat load only (not --connect-only or --history-messages)");
     }
     return new BenchOptions(
-        rate, duration, warmup, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests, nodes, repeat, startup);
+        rate, duration, warmup, careLeavers, advisers, url, adminUser, adminPassword, 16, connectOnly, historyMessages, historyRequests, nodes, repeat, startup, open);
   }
 }

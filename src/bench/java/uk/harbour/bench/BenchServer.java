@@ -21,7 +21,7 @@ final class BenchServer implements OwnServer {
 
   private static final Pattern ADMIN = Pattern.compile("admin\\s+alex\\s+password (\\S+)");
   private static final Pattern READY = Pattern.compile("\\((\\d+) ms since the process started\\)");
-  private static final Pattern CONVERSATIONS = Pattern.compile("Chat ready with (\\d+) conversations");
+  private static final Pattern CONVERSATIONS = Pattern.compile("Chat ready with (\\d+) conversations in memory \\((\\d+) caught up");
 
   final Process process;
   final String url;
@@ -30,8 +30,11 @@ final class BenchServer implements OwnServer {
   /** What start-up took: as the server counts it (from its JVM's start), and as the bench saw it (from starting the process). */
   final Startup startup;
 
-  /** {@code conversations} is how many the chat held when ready, -1 if it did not say. */
-  record Startup(long serverMs, double seenMs, long conversations) {}
+  /**
+   * {@code conversations} is how many the chat held when ready, {@code caughtUp} how many of them it
+   * caught up with messages after their snapshot; -1 if it did not say.
+   */
+  record Startup(long serverMs, double seenMs, long conversations, long caughtUp) {}
 
   private BenchServer(Process process, String url, String adminPassword, Path dataDir, Startup startup) {
     this.process = process;
@@ -83,6 +86,7 @@ final class BenchServer implements OwnServer {
     String line;
     long serverMs = -1;
     long conversations = -1;
+    long caughtUp = -1;
     StringBuilder seen = new StringBuilder();
     while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
       seen.append(line).append('\n');
@@ -93,6 +97,7 @@ final class BenchServer implements OwnServer {
       Matcher count = CONVERSATIONS.matcher(line);
       if (count.find()) {
         conversations = Long.parseLong(count.group(1));
+        caughtUp = Long.parseLong(count.group(2));
       }
       if (line.contains("Harbour ready")) {
         Matcher ready = READY.matcher(line);
@@ -100,7 +105,7 @@ final class BenchServer implements OwnServer {
         break;
       }
     }
-    Startup startup = new Startup(serverMs, (System.nanoTime() - started) / 1e6, conversations);
+    Startup startup = new Startup(serverMs, (System.nanoTime() - started) / 1e6, conversations, caughtUp);
     if (fresh ? password == null : !seen.toString().contains("Harbour ready")) {
       process.destroyForcibly();
       throw new IllegalStateException("the bench's Harbour did not start:\n" + seen);

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.CareLeaver;
 import uk.harbour.identity.Role;
 import uk.harbour.store.Durability;
+import uk.harbour.store.MongoActiveConversationRepository;
 import uk.harbour.store.MongoCareLeaverRepository;
 import uk.harbour.store.MongoConversationRepository;
 import uk.harbour.store.MongoMessageRepository;
@@ -25,14 +27,16 @@ import uk.harbour.store.embedded.EmbeddedStore;
 /**
  * ops/bench --startup: how long Harbour takes from process start to ready. A first run seeds a
  * fresh store (demo accounts, passphrases hashed); then it restarts on that store, writes
- * {@code --care-leavers} care leavers with a conversation each (two messages and a snapshot)
- * straight into it while it is stopped, and restarts on the store that now holds them, every
- * restart {@code --repeat} times.
+ * {@code --care-leavers} care leavers with a conversation each straight into it while it is
+ * stopped (all but {@code --open} of them resolved: a store that is mostly history), and restarts
+ * on the store that now holds them, every restart {@code --repeat} times.
  */
 final class StartupBench {
 
   private static final Instant START = Instant.parse("2026-01-05T18:00:00Z");
   private static final int WINDOW = 4096;
+  /** Resolved conversations with a young person's message stored after their snapshot. */
+  static final int LATE = 10;
 
   private StartupBench() {}
 
@@ -52,8 +56,10 @@ final class StartupBench {
     print("fresh store (seeds demo data)", fresh.startup);
     double worstEmpty = restarts(data, options.repeat(), "existing store, demo data only");
     long preloadStart = System.nanoTime();
-    int written = preload(vertx, data.resolve("harbour.mv.db"), options.careLeavers());
-    System.out.printf("stored %d care leavers with a conversation each in %.1f s%n", written, (System.nanoTime() - preloadStart) / 1e9);
+    int open = Math.min(options.open(), options.careLeavers());
+    int written = preload(vertx, data.resolve("harbour.mv.db"), options.careLeavers(), open);
+    System.out.printf("stored %d care leavers with a conversation each in %.1f s: %d open, caught up at start; %d resolved, of which %d with a message after their snapshot%n",
+        written, (System.nanoTime() - preloadStart) / 1e9, open, written - open, Math.min(LATE, written - open));
     double worstFull = restarts(data, options.repeat(), "existing store, " + written + " conversations");
     fresh.deleteData();
     System.out.printf("fresh_ms=%.0f worst_existing_ms=%.0f conversations=%d worst_with_conversations_ms=%.0f%n",
@@ -73,28 +79,53 @@ final class StartupBench {
   }
 
   private static void print(String what, BenchServer.Startup startup) {
-    System.out.printf("%s: ready %.0f ms after the process started (the server's own count %d ms), %d conversations in memory%n",
-        what, startup.seenMs(), startup.serverMs(), startup.conversations());
+    System.out.printf("%s: ready %.0f ms after the process started (the server's own count %d ms), %d conversations in memory, %d of them caught up%n",
+        what, startup.seenMs(), startup.serverMs(), startup.conversations(), startup.caughtUp());
   }
 
-  /** Writes care leavers, two messages and a snapshot each, through the production repositories. */
-  private static int preload(Vertx vertx, Path file, int careLeavers) {
+  /**
+   * Writes care leavers and their conversations through the production repositories, as a store
+   * that is mostly history looks: all but {@code open} conversations resolved (a message, a reply,
+   * the resolve, snapshot), the last {@code open} left open with the reply stored after their
+   * snapshot (caught up at start), and {@link #LATE} resolved ones with a young person's message
+   * stored after their snapshot, as a crash just after it leaves them (caught up and routed).
+   */
+  private static int preload(Vertx vertx, Path file, int careLeavers, int open) {
     try (EmbeddedStore store = EmbeddedStore.start(file)) {
       MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour").put("maxPoolSize", 16));
       try {
         MongoMessageRepository messages = new MongoMessageRepository(mongo, Durability.none());
         MongoConversationRepository conversations = new MongoConversationRepository(mongo);
         MongoCareLeaverRepository people = new MongoCareLeaverRepository(mongo, Durability.none());
+        MongoActiveConversationRepository marks = new MongoActiveConversationRepository(mongo);
         List<Future<?>> window = new ArrayList<>();
         for (int i = 0; i < careLeavers; i++) {
           CareLeaver person = new CareLeaver(String.format("cl-startup%07d", i), "Young" + i, LocalDate.of(2005, 6, 1), "sam", "leaving-care", true,
               Optional.of("startup" + i), Optional.empty(), START, START);
           Conversation conv = new Conversation(person.id(), person.firstName(), person.paUsername(), person.team());
-          Message first = message(conv, 1, person.id(), Role.CARE_LEAVER);
-          Message reply = message(conv, 2, "sam", Role.ADVISER);
-          conv.apply(first);
-          conv.apply(reply);
-          window.add(people.insert(person).compose(p -> messages.write(first)).compose(v -> messages.write(reply)).compose(v -> conversations.save(conv.state())));
+          List<Message> before = new ArrayList<>();
+          List<Message> after = new ArrayList<>();
+          before.add(next(conv, person.id(), Role.CARE_LEAVER, MessageKind.TEXT, null));
+          (i >= careLeavers - open ? after : before).add(next(conv, "sam", Role.ADVISER, MessageKind.TEXT, null));
+          if (i < careLeavers - open) {
+            before.add(next(conv, "sam", Role.ADVISER, MessageKind.SYSTEM, new ConversationEvent.Resolved("sam")));
+            if (i < LATE) {
+              after.add(next(conv, person.id(), Role.CARE_LEAVER, MessageKind.TEXT, null));
+            }
+          }
+          Conversation snapshot = new Conversation(person.id(), person.firstName(), person.paUsername(), person.team());
+          before.forEach(snapshot::apply);
+          // Marked active as the chat core marks a conversation before storing into it, unless it is quiet history.
+          boolean active = !after.isEmpty();
+          Future<Void> written = people.insert(person).compose(p -> active ? marks.mark(person.id(), START) : Future.<Void>succeededFuture());
+          for (Message m : before) {
+            written = written.compose(v -> messages.write(m));
+          }
+          written = written.compose(v -> conversations.save(snapshot.state()));
+          for (Message m : after) {
+            written = written.compose(v -> messages.write(m));
+          }
+          window.add(written);
           if (window.size() >= WINDOW) {
             ChatBench.await(Future.all(window));
             window.clear();
@@ -109,8 +140,12 @@ final class StartupBench {
     }
   }
 
-  private static Message message(Conversation conv, long seq, String sender, Role role) {
-    return new Message(conv.id(), seq, 1, MessageKind.TEXT, "Startup bench message " + seq, sender, role,
-        role == Role.CARE_LEAVER ? conv.id() : "Sam", "s" + seq, START.plusSeconds(seq * 60), null, null);
+  /** The conversation's next message, folded in. */
+  private static Message next(Conversation conv, String sender, Role role, MessageKind kind, ConversationEvent event) {
+    long seq = conv.lastSeq() + 1;
+    Message m = new Message(conv.id(), seq, conv.episodeFor(role), kind, "Startup bench message " + seq, sender, role,
+        role == Role.CARE_LEAVER ? conv.id() : "Sam", "s" + seq, START.plusSeconds(seq * 60), null, event);
+    conv.apply(m);
+    return m;
   }
 }

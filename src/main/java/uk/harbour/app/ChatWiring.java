@@ -29,7 +29,7 @@ record ChatWiring(
 
   static ChatWiring build(Vertx vertx, HarbourConfig config, Clock clock, Repositories repos, ClusterNode node) {
     ChatDelivery delivery = new ChatDelivery(vertx);
-    ConversationLog log = new ConversationLog(vertx, repos.messages(), repos.conversations(), repos.careLeavers());
+    ConversationLog log = new ConversationLog(vertx, repos.messages(), repos.conversations(), repos.careLeavers(), repos.activeConversations(), clock);
     // One allowance per account, whether a message comes over the WebSocket or a card over HTTP.
     RateLimiter accountLimit = new RateLimiter(clock, config.chat().burst(), config.chat().messagesPerMinute());
     // Clustered: every node keeps its copies of conversations and presence in step with the others'.
@@ -40,7 +40,7 @@ record ChatWiring(
     return new ChatWiring(log, new ChatService(log, repos.messages(), delivery, sync, clock), delivery, presence, accountLimit, sync, presenceSync);
   }
 
-  /** Loads every conversation, then listens to the other nodes (if any). */
+  /** Loads the active conversations, then listens to the other nodes (if any). */
   Future<Void> start() {
     return log.start().compose(v -> sync.start()).compose(v -> presenceSync.map(PresenceSync::start).orElse(Future.succeededFuture()));
   }

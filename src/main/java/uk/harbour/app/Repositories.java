@@ -6,6 +6,7 @@ import java.time.Clock;
 import uk.harbour.audit.AuditLog;
 import uk.harbour.rota.RotaService;
 import uk.harbour.store.Durability;
+import uk.harbour.store.MongoActiveConversationRepository;
 import uk.harbour.store.MongoAuditLog;
 import uk.harbour.store.MongoCareLeaverRepository;
 import uk.harbour.store.MongoCatalogueRepository;
@@ -31,6 +32,7 @@ record Repositories(
     MongoKnownBrowserRepository knownBrowsers,
     MongoMessageRepository messages,
     MongoConversationRepository conversations,
+    MongoActiveConversationRepository activeConversations,
     MongoRotaRepository rota,
     MongoCatalogueRepository catalogue,
     MongoSavedHelpRepository savedHelp,
@@ -50,6 +52,7 @@ record Repositories(
         new MongoKnownBrowserRepository(mongo, durability),
         new MongoMessageRepository(mongo, durability),
         new MongoConversationRepository(mongo),
+        new MongoActiveConversationRepository(mongo),
         new MongoRotaRepository(mongo, durability, RotaService.DEFAULT_CAPACITY),
         new MongoCatalogueRepository(mongo, durability, config.zone()),
         new MongoSavedHelpRepository(mongo, durability),

@@ -282,6 +282,11 @@ public final class ChatService implements ConversationPosts {
   }
 
   @Override
+  public Future<List<ConversationSummary>> summaries() {
+    return log.summaries();
+  }
+
+  @Override
   public long assignmentChanges() {
     return log.assignmentChanges();
   }

@@ -2,12 +2,15 @@ package uk.harbour.chat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -19,7 +22,7 @@ import uk.harbour.identity.CareLeaverRepository;
 import uk.harbour.web.HarbourException;
 
 /**
- * Every conversation's state, in memory, and the one ordered chain per conversation that every
+ * The active conversations' state in memory (history once opened), and the one ordered chain per conversation that every
  * change runs through, so sequence numbers are handed out one at a time and each change sees the
  * state it changes. The message store is the truth: a conversation is loaded from its snapshot
  * and caught up with any newer stored messages, and its snapshot is written a moment behind.
@@ -44,47 +47,98 @@ public final class ConversationLog {
   private final MessageRepository messages;
   private final ConversationRepository snapshots;
   private final CareLeaverRepository careLeavers;
+  private final ActiveMarks marks;
   private final Map<String, ConversationSlot> slots = new ConcurrentHashMap<>();
   /** Conversations caught up with the store since this node started; others are caught up first. */
   private final Map<String, Boolean> loaded = new ConcurrentHashMap<>();
   /** Counts changes to who has which conversation, so routing can keep advisers' loads between them. */
   private final AtomicLong assignmentChanges = new AtomicLong();
 
-  public ConversationLog(Vertx vertx, MessageRepository messages, ConversationRepository snapshots, CareLeaverRepository careLeavers) {
+  public ConversationLog(Vertx vertx, MessageRepository messages, ConversationRepository snapshots, CareLeaverRepository careLeavers,
+      ActiveConversationRepository marks, Clock clock) {
     this.vertx = Objects.requireNonNull(vertx);
+    this.marks = new ActiveMarks(marks, clock);
     this.messages = Objects.requireNonNull(messages);
     this.snapshots = Objects.requireNonNull(snapshots);
     this.careLeavers = Objects.requireNonNull(careLeavers);
   }
 
   /**
-   * Loads every snapshot once so the queue is served from memory, then catches up the
-   * conversations that have a stored message after their snapshot (a crash within moments of it)
-   * and those whose first snapshot was never written (each care leaver's conversation id is their
-   * own id). Which ones is asked of the store for all of them at once, by the id of the message
-   * each would have next, so start-up costs a few queries whatever the history; only those found
-   * are caught up one by one.
+   * Loads the marked conversations ({@link ActiveConversationRepository}), so the queue and
+   * routing are served from memory, and catches up those with a stored message after their
+   * snapshot (a crash within moments of it) or with no snapshot at all. Which ones is asked of the
+   * store for all of them at once, by the id of the message each would have next; only those
+   * found are caught up one by one. Resolved history is not marked and rests in the store until
+   * someone opens it, so start-up grows with the active conversations, not with the history.
+   * Marks of conversations now resolved and quiet for {@link ActiveMarks#ACTIVE_FOR} are removed.
    */
   public Future<Void> start() {
-    // Both read at once: the store's side of one overlaps the decoding of the other.
+    return marks.read().compose(list -> list.isPresent() ? startFromMarks(list.get()) : startBuildingMarks());
+  }
+
+  private Future<Void> startFromMarks(List<ActiveConversationRepository.Mark> list) {
+    List<String> ids = list.stream().map(ActiveConversationRepository.Mark::id).toList();
+    return snapshots.find(ids)
+        .compose(
+            held -> {
+              held.forEach(state -> hold(slot(state.id()), Conversation.restore(state)));
+              List<String> next = nextMessageIds();
+              for (String id : ids) {
+                if (!slots.containsKey(id)) {
+                  next.add(Message.id(id, 1));
+                }
+              }
+              return messages.existing(next);
+            })
+        .compose(found -> InTurn.forEach(found, id -> conversation(Message.conversationOf(id))).map(found))
+        .compose(found -> marks.forgetQuiet(list, conversationIds(found), this::peek).map(quiet -> {
+          // History now: dropped from memory too, so what is held stays what is active.
+          quiet.forEach(id -> {
+            slots.remove(id);
+            loaded.remove(id);
+          });
+          LOG.info("Chat ready with {} conversations in memory ({} caught up with messages after their snapshot, {} quiet ones left to rest)",
+              slots.size(), found.size(), quiet.size());
+          return null;
+        }));
+  }
+
+  /**
+   * A store from before the marks: loads every snapshot once, as Harbour did before, catches up
+   * the same way (every care leaver's conversation id is their own id, so one without a snapshot
+   * is found by its first message), then marks the active ones and keeps only those in memory, as
+   * later starts load only those.
+   */
+  private Future<Void> startBuildingMarks() {
     Future<List<ConversationState>> held = snapshots.all();
     Future<List<String>> careLeaverIds = careLeavers.allIds();
     return Future.all(held, careLeaverIds)
         .compose(
             both -> {
               held.result().forEach(state -> hold(slot(state.id()), Conversation.restore(state)));
-              List<String> people = careLeaverIds.result();
               List<String> next = nextMessageIds();
-              for (String person : people) {
+              for (String person : careLeaverIds.result()) {
                 if (!slots.containsKey(person)) {
                   next.add(Message.id(person, 1));
                 }
               }
               return messages.existing(next);
             })
-        .compose(
-            found -> InTurn.forEach(found, id -> conversation(Message.conversationOf(id)))
-                .onSuccess(v -> LOG.info("Chat ready with {} conversations ({} caught up with messages after their snapshot)", slots.size(), found.size())));
+        .compose(found -> InTurn.forEach(found, id -> conversation(Message.conversationOf(id))).map(found))
+        .compose(found -> {
+          Set<String> active = conversationIds(found);
+          Instant now = marks.now();
+          conversations().stream().filter(conv -> ActiveMarks.active(conv, now)).forEach(conv -> active.add(conv.id()));
+          List<String> unique = List.copyOf(active);
+          return marks.build(unique).map(v -> {
+            // The rest is history: dropped from memory, as a later start would never load it.
+            slots.keySet().removeIf(id -> !active.contains(id));
+            loaded.keySet().removeIf(id -> !active.contains(id));
+            LOG.info("Chat ready with {} conversations in memory ({} caught up with messages after their snapshot, {} marked active on this first start)",
+                slots.size(), found.size(), unique.size());
+            return null;
+          });
+        });
   }
 
   /**
@@ -102,8 +156,8 @@ public final class ConversationLog {
    * if it clashes; it may be acknowledged once {@link MessageRepository#durable()} says so.
    */
   Future<Void> append(Conversation conv, Message message) {
-    return messages
-        .write(message)
+    return marks.beforeStoring(conv.id())
+        .compose(v -> messages.write(message))
         .map(
             v -> {
               fold(conv, message);
@@ -168,14 +222,30 @@ public final class ConversationLog {
   }
 
   /**
-   * Catches up every conversation with a stored message after what this node holds, found with a
-   * few queries for all of them at once: after another node died, the messages it stored last may
+   * Catches up every conversation held or marked active with a stored message after what this node
+   * holds, found with a few queries for all of them at once: after another node died, the messages it stored last may
    * never have been announced here. One that cannot be read now is left to its next message.
    */
   public Future<Void> catchUpWithStore() {
-    return messages.existing(nextMessageIds())
+    return marks.read()
+        .compose(list -> {
+          // Marked by another node and never announced here: found by their first message, then loaded.
+          List<String> next = nextMessageIds();
+          list.orElse(List.of()).forEach(mark -> {
+            if (!slots.containsKey(mark.id())) {
+              next.add(Message.id(mark.id(), 1));
+            }
+          });
+          return messages.existing(next);
+        })
         .compose(found -> InTurn.forEach(found, id -> inOrder(Message.conversationOf(id), conv -> catchUp(conv).map(conv))
             .recover(e -> Future.succeededFuture())));
+  }
+
+  private static Set<String> conversationIds(Set<String> messageIds) {
+    Set<String> ids = new HashSet<>();
+    messageIds.forEach(id -> ids.add(Message.conversationOf(id)));
+    return ids;
   }
 
   /** The id of the message each conversation held here would have next. */
@@ -211,7 +281,10 @@ public final class ConversationLog {
     return slot == null ? Optional.empty() : Optional.ofNullable(slot.state());
   }
 
-  /** Every conversation held in memory (all of them: they are loaded at start). */
+  /**
+   * Every conversation held in memory: the active ones (loaded at start or since) and any history
+   * opened since start. Resolved history that nobody opened is not among them.
+   */
   public List<Conversation> conversations() {
     List<Conversation> all = new ArrayList<>();
     for (ConversationSlot slot : slots.values()) {
@@ -220,6 +293,20 @@ public final class ConversationLog {
       }
     }
     return all;
+  }
+
+  /**
+   * A summary of every conversation: those held as they are now, resting history from its
+   * snapshot (which is never behind its messages: a conversation is marked, and so held at
+   * start, before anything is stored into it). Read from the store: for background work only.
+   */
+  public Future<List<ConversationSummary>> summaries() {
+    return snapshots.summaries().map(stored -> {
+      List<ConversationSummary> all = new ArrayList<>();
+      conversations().forEach(conv -> all.add(ConversationSummary.of(conv)));
+      stored.stream().filter(s -> peek(s.id()).isEmpty()).forEach(all::add);
+      return all;
+    });
   }
 
   /**
@@ -262,10 +349,16 @@ public final class ConversationLog {
     return base.compose(
         conv -> {
           hold(slot, conv);
-          return catchUp(conv).compose(v -> warm(conv)).map(v -> {
-            loaded.put(conversationId, true);
-            return conv;
-          });
+          long fromSnapshot = conv.lastSeq();
+          // Active once caught up, or caught up past its snapshot (history written outside the chat
+          // core, such as the demo's): marked, so the next start loads it and catches it up again
+          // even if its snapshot is not written by then.
+          return catchUp(conv).compose(v -> warm(conv))
+              .compose(v -> conv.lastSeq() > fromSnapshot ? marks.beforeStoring(conv.id()) : marks.ifActive(conv))
+              .map(v -> {
+                loaded.put(conversationId, true);
+                return conv;
+              });
         });
   }
 

@@ -28,8 +28,14 @@ public interface ConversationPosts {
   /** The conversation as held in memory right now, without loading it. */
   Optional<Conversation> peek(String conversationId);
 
-  /** Every conversation (all are held in memory from start). */
+  /**
+   * Every conversation held in memory: the active ones (open, a handover pending, a message in the
+   * last 7 days) and any opened since start; resolved history rests in the store until opened.
+   */
   List<Conversation> conversations();
+
+  /** A summary of every conversation, resting history included, read from the store (background work only). */
+  Future<List<ConversationSummary>> summaries();
 
   /** Changes whenever any conversation changes adviser, assignment time or resolved state. */
   long assignmentChanges();

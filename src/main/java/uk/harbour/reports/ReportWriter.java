@@ -18,6 +18,7 @@ import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationSummary;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageRepository;
@@ -131,28 +132,36 @@ public final class ReportWriter {
   }
 
   private Future<Void> catchUpAll() {
-    List<Conversation> all = chat.conversations();
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = 0; i < all.size(); i += PROGRESS_BATCH) {
-      List<Conversation> batch = all.subList(i, Math.min(all.size(), i + PROGRESS_BATCH));
-      chain = chain.compose(v -> progress.find(batch.stream().map(Conversation::id).toList()))
-          .compose(stored -> {
-            List<Future<Void>> done = new ArrayList<>();
-            for (Conversation conv : batch) {
-              ConversationFold.Progress p = stored.get(conv.id());
-              if (!folds.containsKey(conv.id())) {
-                folds.put(conv.id(), p == null ? new ConversationFold(conv.id(), conv.team(), conv.paUsername(), covers)
-                    : new ConversationFold(p, conv.paUsername(), covers));
-              }
-              if (folds.get(conv.id()).seq() < conv.lastSeq()) {
-                done.add(inOrder(conv.id(), fold -> foldUpTo(fold, conv.lastSeq())));
-              }
-            }
-            return Future.join(done).<Void>mapEmpty();
-          })
-          .compose(v -> flush());
+    // Every conversation, resting history included (from the snapshots, without loading it): a
+    // store whose reports were lost, or that never had any, is folded in full.
+    return chat.summaries().compose(all -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = 0; i < all.size(); i += PROGRESS_BATCH) {
+        List<ConversationSummary> batch = all.subList(i, Math.min(all.size(), i + PROGRESS_BATCH));
+        chain = chain.compose(v -> progress.find(batch.stream().map(ConversationSummary::id).toList()))
+            .compose(stored -> Future.join(catchUpBatch(batch, stored)).<Void>mapEmpty())
+            .compose(v -> flush());
+      }
+      return chain;
+    });
+  }
+
+  /** Folds those of {@code batch} behind their last message; the others get no fold in memory until their next message. */
+  private List<Future<Void>> catchUpBatch(List<ConversationSummary> batch, Map<String, ConversationFold.Progress> stored) {
+    List<Future<Void>> done = new ArrayList<>();
+    for (ConversationSummary conv : batch) {
+      ConversationFold.Progress p = stored.get(conv.id());
+      ConversationFold held = folds.get(conv.id());
+      long seq = held != null ? held.seq() : p == null ? 0 : p.seq();
+      if (seq < conv.lastSeq()) {
+        if (held == null) {
+          folds.put(conv.id(), p == null ? new ConversationFold(conv.id(), conv.team(), conv.paUsername(), covers)
+              : new ConversationFold(p, conv.paUsername(), covers));
+        }
+        done.add(inOrder(conv.id(), fold -> foldUpTo(fold, conv.lastSeq())));
+      }
     }
-    return chain;
+    return done;
   }
 
   /** Runs {@code step} after every step queued before it for this conversation, with its fold loaded. */

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ActiveMarks;
 import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.OnCallInfo;
 import uk.harbour.chat.StaffPresence;
@@ -29,7 +30,8 @@ import uk.harbour.rota.OnCall;
 public final class OnCallView implements OnCallInfo {
 
   /** Replies in this window make the typical reply time. */
-  static final Duration RECENT = Duration.ofDays(7);
+  /** As long as a resolved conversation stays active, so every one answered this recently is held in memory. */
+  static final Duration RECENT = ActiveMarks.ACTIVE_FOR;
 
   private final ConversationPosts chat;
   private final RotaNow rota;
@@ -74,8 +76,15 @@ public final class OnCallView implements OnCallInfo {
     List<String> people = new ArrayList<>(onCall.onCall());
     people.addAll(onCall.backup());
     people.addAll(onCall.dutyManagers());
-    chat.peek(viewer.id()).map(Conversation::assignedTo).ifPresent(people::add);
-    return staff.ensure(people).map(v -> now(viewer));
+    // Loaded first: a young person's resolved conversation rests unloaded until they come back.
+    return chat.conversation(viewer.id())
+        .map(conv -> Optional.ofNullable(conv.assignedTo()))
+        .recover(e -> Future.succeededFuture(Optional.empty()))
+        .compose(assigned -> {
+          assigned.ifPresent(people::add);
+          return staff.ensure(people);
+        })
+        .map(v -> now(viewer));
   }
 
   /**

@@ -22,7 +22,18 @@ final class AllDocuments {
   private AllDocuments() {}
 
   static Future<List<JsonObject>> of(MongoClient mongo, String collection) {
-    return mongo.findBatchWithOptions(collection, new JsonObject(), new FindOptions().setBatchSize(BATCH)).collect(Collectors.toList());
+    return of(mongo, collection, doc -> doc);
+  }
+
+  /** Every document, each turned into {@code T} as it arrives, so the documents of every batch are never held at once. */
+  static <T> Future<List<T>> of(MongoClient mongo, String collection, java.util.function.Function<JsonObject, T> mapper) {
+    return mongo.findBatchWithOptions(collection, new JsonObject(), new FindOptions().setBatchSize(BATCH)).collect(Collectors.mapping(mapper, Collectors.toList()));
+  }
+
+  /** Every document, only the {@code fields} given (small: many fit in a reply), each turned into {@code T}. */
+  static <T> Future<List<T>> projected(MongoClient mongo, String collection, JsonObject fields, java.util.function.Function<JsonObject, T> mapper) {
+    return mongo.findBatchWithOptions(collection, new JsonObject(), new FindOptions().setBatchSize(IDS_BATCH).setFields(fields))
+        .collect(Collectors.mapping(mapper, Collectors.toList()));
   }
 
   /** Every document's {@code _id} only. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import uk.harbour.chat.ConversationRepository;
 import uk.harbour.chat.ConversationState;
 import uk.harbour.chat.ConversationStatus;
+import uk.harbour.chat.ConversationSummary;
 
 /**
  * Conversation snapshots in {@code conversations}, {@code _id} = care leaver id, instants as BSON
@@ -36,6 +37,21 @@ public final class MongoConversationRepository implements ConversationRepository
   }
 
   @Override
+  public Future<List<ConversationState>> find(List<String> ids) {
+    // In chunks, each answered by look-ups on the _id index and small enough for one reply.
+    List<Future<List<JsonObject>>> chunks = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += AllDocuments.BATCH) {
+      JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(new ArrayList<>(ids.subList(i, Math.min(ids.size(), i + AllDocuments.BATCH))))));
+      chunks.add(mongo.find(COLLECTION, query));
+    }
+    return Future.all(chunks).map(all -> {
+      List<ConversationState> found = new ArrayList<>();
+      chunks.forEach(chunk -> chunk.result().forEach(doc -> found.add(fromDocument(doc))));
+      return found;
+    });
+  }
+
+  @Override
   public Future<Void> save(ConversationState conversation) {
     return mongo
         .replaceDocumentsWithOptions(
@@ -45,7 +61,14 @@ public final class MongoConversationRepository implements ConversationRepository
 
   @Override
   public Future<List<ConversationState>> all() {
-    return AllDocuments.of(mongo, COLLECTION).map(docs -> docs.stream().map(MongoConversationRepository::fromDocument).toList());
+    return AllDocuments.of(mongo, COLLECTION, MongoConversationRepository::fromDocument);
+  }
+
+  @Override
+  public Future<List<ConversationSummary>> summaries() {
+    JsonObject fields = new JsonObject().put("_id", 1).put("team", 1).put("paUsername", 1).put("lastSeq", 1);
+    return AllDocuments.projected(mongo, COLLECTION, fields,
+        doc -> new ConversationSummary(doc.getString("_id"), doc.getString("team"), doc.getString("paUsername"), doc.getLong("lastSeq", 0L)));
   }
 
   static JsonObject toDocument(ConversationState c) {

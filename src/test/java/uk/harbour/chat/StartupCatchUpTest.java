@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import uk.harbour.identity.Role;
 import uk.harbour.store.Durability;
+import uk.harbour.store.MongoActiveConversationRepository;
 import uk.harbour.store.MongoMessageRepository;
 import uk.harbour.store.embedded.EmbeddedStore;
 import uk.harbour.testing.Fixtures;
@@ -64,6 +65,8 @@ class StartupCatchUpTest {
         MongoMessageRepository messages = new MongoMessageRepository(mongo, Durability.none());
         RunningHarbour.await(messages.write(message(jay, lastSeq + 1, episode, "after the snapshot")));
         RunningHarbour.await(messages.write(message(jay, lastSeq + 2, episode, "and another")));
+        // As the chat core stores a first message: the conversation marked active before it.
+        RunningHarbour.await(new MongoActiveConversationRepository(mongo).mark(kai, Instant.parse("2026-11-25T21:01:00Z")));
         RunningHarbour.await(messages.write(message(kai, 1, 1, "first, never snapshotted")));
         store.commit();
         RunningHarbour.await(mongo.close());
