@@ -2,7 +2,13 @@ package uk.harbour.async;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
@@ -20,6 +26,45 @@ public final class InTurn {
     Promise<Void> done = Promise.promise();
     next(items.iterator(), step, done);
     return done.future();
+  }
+
+  /**
+   * The same with up to {@code lanes} steps waiting at once, each lane taking the next item as its
+   * step completes: for steps that each wait on the store, so the waits overlap. Fails with the
+   * first failure; steps already running in other lanes are not stopped.
+   */
+  public static <T> Future<Void> forEach(Collection<T> items, int lanes, Function<T, Future<?>> step) {
+    Queue<T> left = new ConcurrentLinkedQueue<>(items);
+    List<Future<Void>> running = new ArrayList<>();
+    for (int lane = 0; lane < Math.max(1, lanes); lane++) {
+      running.add(forEach(taking(left), step));
+    }
+    return Future.all(running).mapEmpty();
+  }
+
+  /** Items taken from {@code left} one at a time, each by one lane only. */
+  private static <T> Iterable<T> taking(Queue<T> left) {
+    return () -> new Iterator<>() {
+      private T taken;
+
+      @Override
+      public boolean hasNext() {
+        if (taken == null) {
+          taken = left.poll();
+        }
+        return taken != null;
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        T item = taken;
+        taken = null;
+        return item;
+      }
+    };
   }
 
   /** Runs the steps that finish at once in a loop; waits (returning) only on one that has not. */

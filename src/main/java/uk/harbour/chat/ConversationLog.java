@@ -38,6 +38,8 @@ public final class ConversationLog {
    * its messages are folded again at start.
    */
   static final long BUSY_SNAPSHOT_DELAY_MS = 5000;
+  /** Conversations caught up at once at start: each waits on the store twice, so their waits overlap. */
+  static final int CATCH_UP_LANES = 8;
   /** Seqs asked for at a time while catching up with the store. */
   private static final int CATCH_UP_PAGE = 64;
   /** Read into the message cache on loading, so a resend of any of them after a restart is answered from memory. */
@@ -90,7 +92,7 @@ public final class ConversationLog {
               }
               return messages.existing(next);
             })
-        .compose(found -> InTurn.forEach(found, id -> conversation(Message.conversationOf(id))).map(found))
+        .compose(found -> InTurn.forEach(found, CATCH_UP_LANES, id -> conversation(Message.conversationOf(id))).map(found))
         .compose(found -> marks.forgetQuiet(list, conversationIds(found), this::peek).map(quiet -> {
           // History now: dropped from memory too, so what is held stays what is active.
           quiet.forEach(id -> {
@@ -124,7 +126,7 @@ public final class ConversationLog {
               }
               return messages.existing(next);
             })
-        .compose(found -> InTurn.forEach(found, id -> conversation(Message.conversationOf(id))).map(found))
+        .compose(found -> InTurn.forEach(found, CATCH_UP_LANES, id -> conversation(Message.conversationOf(id))).map(found))
         .compose(found -> {
           Set<String> active = conversationIds(found);
           Instant now = marks.now();

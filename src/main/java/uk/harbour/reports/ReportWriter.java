@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.harbour.async.InTurn;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationSummary;
 import uk.harbour.chat.ConversationPosts;
@@ -135,14 +136,14 @@ public final class ReportWriter {
     // Every conversation, resting history included (from the snapshots, without loading it): a
     // store whose reports were lost, or that never had any, is folded in full.
     return chat.summaries().compose(all -> {
-      Future<Void> chain = Future.succeededFuture();
+      List<List<ConversationSummary>> batches = new ArrayList<>();
       for (int i = 0; i < all.size(); i += PROGRESS_BATCH) {
-        List<ConversationSummary> batch = all.subList(i, Math.min(all.size(), i + PROGRESS_BATCH));
-        chain = chain.compose(v -> progress.find(batch.stream().map(ConversationSummary::id).toList()))
-            .compose(stored -> Future.join(catchUpBatch(batch, stored)).<Void>mapEmpty())
-            .compose(v -> flush());
+        batches.add(all.subList(i, Math.min(all.size(), i + PROGRESS_BATCH)));
       }
-      return chain;
+      // In turn, not a compose chain built in a loop: with a million conversations its links would overflow the stack.
+      return InTurn.forEach(batches, batch -> progress.find(batch.stream().map(ConversationSummary::id).toList())
+          .compose(stored -> Future.join(catchUpBatch(batch, stored)).<Void>mapEmpty())
+          .compose(v -> flush()));
     });
   }
 

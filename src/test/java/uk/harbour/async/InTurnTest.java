@@ -92,4 +92,28 @@ class InTurnTest {
   void empty() {
     assertTrue(InTurn.forEach(List.<Integer>of(), i -> Future.succeededFuture()).succeeded());
   }
+
+  @Test
+  @DisplayName("In lanes: at most that many steps wait at once, every item runs once, and a failure fails the whole")
+  void lanes() {
+    List<Promise<Void>> waiting = new ArrayList<>();
+    List<Integer> ran = new ArrayList<>();
+    Future<Void> done = InTurn.forEach(IntStream.rangeClosed(1, 10).boxed().toList(), 3, i -> {
+      ran.add(i);
+      Promise<Void> p = Promise.promise();
+      waiting.add(p);
+      return p.future();
+    });
+    assertEquals(List.of(1, 2, 3), ran, "three lanes, three steps waiting");
+    while (!done.isComplete()) {
+      waiting.remove(0).complete();
+      assertTrue(waiting.size() <= 3);
+    }
+    assertTrue(done.succeeded());
+    assertEquals(IntStream.rangeClosed(1, 10).boxed().toList(), ran);
+
+    RuntimeException boom = new IllegalStateException("boom");
+    Future<Void> failed = InTurn.forEach(List.of(1, 2, 3, 4), 2, i -> i == 3 ? Future.failedFuture(boom) : Future.succeededFuture());
+    assertSame(boom, failed.cause());
+  }
 }
