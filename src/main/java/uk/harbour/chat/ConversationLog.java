@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,31 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.LongStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.harbour.async.InTurn;
 import uk.harbour.identity.CareLeaverRepository;
 import uk.harbour.web.HarbourException;
 
 /**
- * The active conversations' state in memory (history once opened), and the one ordered chain per conversation that every
- * change runs through, so sequence numbers are handed out one at a time and each change sees the
- * state it changes. The message store is the truth: a conversation is loaded from its snapshot
- * and caught up with any newer stored messages, and its snapshot is written a moment behind.
+ * The active conversations' state in memory (history once opened), and the one ordered chain per
+ * conversation that every change runs through, so sequence numbers are handed out one at a time
+ * and each change sees the state it changes. The message store is the truth: a conversation is
+ * loaded from its snapshot and caught up with newer stored messages ({@link ConversationStart}),
+ * and its snapshot is written a moment behind ({@link SnapshotWriter}).
  */
 public final class ConversationLog {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ConversationLog.class);
-  static final long SNAPSHOT_DELAY_MS = 2000;
-  /**
-   * The next snapshot of a conversation that changed again while its last one was written: a busy
-   * conversation is snapshotted every few seconds, not every two (each snapshot is a document
-   * replaced and its leaf rewritten at the next commit), and after a crash at most these seconds of
-   * its messages are folded again at start.
-   */
-  static final long BUSY_SNAPSHOT_DELAY_MS = 5000;
-  /** Conversations caught up at once at start: each waits on the store twice, so their waits overlap. */
-  static final int CATCH_UP_LANES = 8;
   /** Seqs asked for at a time while catching up with the store. */
   private static final int CATCH_UP_PAGE = 64;
   /** Read into the message cache on loading, so a resend of any of them after a restart is answered from memory. */
@@ -48,6 +34,8 @@ public final class ConversationLog {
   private final Vertx vertx;
   private final MessageRepository messages;
   private final ConversationRepository snapshots;
+  private final SnapshotWriter snapshotWriter;
+  private final ConversationStart starting;
   private final CareLeaverRepository careLeavers;
   private final ActiveMarks marks;
   private final Map<String, ConversationSlot> slots = new ConcurrentHashMap<>();
@@ -62,87 +50,15 @@ public final class ConversationLog {
     this.marks = new ActiveMarks(marks, clock);
     this.messages = Objects.requireNonNull(messages);
     this.snapshots = Objects.requireNonNull(snapshots);
+    this.snapshotWriter = new SnapshotWriter(vertx, snapshots);
     this.careLeavers = Objects.requireNonNull(careLeavers);
+    this.starting = new ConversationStart(this, this.marks, messages, snapshots, careLeavers);
   }
 
-  /**
-   * Loads the marked conversations ({@link ActiveConversationRepository}), so the queue and
-   * routing are served from memory, and catches up those with a stored message after their
-   * snapshot (a crash within moments of it) or with no snapshot at all. Which ones is asked of the
-   * store for all of them at once, by the id of the message each would have next; only those
-   * found are caught up one by one. Resolved history is not marked and rests in the store until
-   * someone opens it, so start-up grows with the active conversations, not with the history.
-   * Marks of conversations now resolved and quiet for {@link ActiveMarks#ACTIVE_FOR} are removed.
-   */
+  /** Loads the active conversations, caught up with the store: start-up grows with them, not with history. */
   public Future<Void> start() {
-    return marks.read().compose(list -> list.isPresent() ? startFromMarks(list.get()) : startBuildingMarks());
+    return starting.start();
   }
-
-  private Future<Void> startFromMarks(List<ActiveConversationRepository.Mark> list) {
-    List<String> ids = list.stream().map(ActiveConversationRepository.Mark::id).toList();
-    return snapshots.find(ids)
-        .compose(
-            held -> {
-              held.forEach(state -> hold(slot(state.id()), Conversation.restore(state)));
-              List<String> next = nextMessageIds();
-              for (String id : ids) {
-                if (!slots.containsKey(id)) {
-                  next.add(Message.id(id, 1));
-                }
-              }
-              return messages.existing(next);
-            })
-        .compose(found -> InTurn.forEach(found, CATCH_UP_LANES, id -> conversation(Message.conversationOf(id))).map(found))
-        .compose(found -> marks.forgetQuiet(list, conversationIds(found), this::peek).map(quiet -> {
-          // History now: dropped from memory too, so what is held stays what is active.
-          quiet.forEach(id -> {
-            slots.remove(id);
-            loaded.remove(id);
-          });
-          LOG.info("Chat ready with {} conversations in memory ({} caught up with messages after their snapshot, {} quiet ones left to rest)",
-              slots.size(), found.size(), quiet.size());
-          return null;
-        }));
-  }
-
-  /**
-   * A store from before the marks: loads every snapshot once, as Harbour did before, catches up
-   * the same way (every care leaver's conversation id is their own id, so one without a snapshot
-   * is found by its first message), then marks the active ones and keeps only those in memory, as
-   * later starts load only those.
-   */
-  private Future<Void> startBuildingMarks() {
-    Future<List<ConversationState>> held = snapshots.all();
-    Future<List<String>> careLeaverIds = careLeavers.allIds();
-    return Future.all(held, careLeaverIds)
-        .compose(
-            both -> {
-              held.result().forEach(state -> hold(slot(state.id()), Conversation.restore(state)));
-              List<String> next = nextMessageIds();
-              for (String person : careLeaverIds.result()) {
-                if (!slots.containsKey(person)) {
-                  next.add(Message.id(person, 1));
-                }
-              }
-              return messages.existing(next);
-            })
-        .compose(found -> InTurn.forEach(found, CATCH_UP_LANES, id -> conversation(Message.conversationOf(id))).map(found))
-        .compose(found -> {
-          Set<String> active = conversationIds(found);
-          Instant now = marks.now();
-          conversations().stream().filter(conv -> ActiveMarks.active(conv, now)).forEach(conv -> active.add(conv.id()));
-          List<String> unique = List.copyOf(active);
-          return marks.build(unique).map(v -> {
-            // The rest is history: dropped from memory, as a later start would never load it.
-            slots.keySet().removeIf(id -> !active.contains(id));
-            loaded.keySet().removeIf(id -> !active.contains(id));
-            LOG.info("Chat ready with {} conversations in memory ({} caught up with messages after their snapshot, {} marked active on this first start)",
-                slots.size(), found.size(), unique.size());
-            return null;
-          });
-        });
-  }
-
   /**
    * Runs {@code step} in the conversation's ordered chain, after every step queued before it and
    * with the conversation loaded and caught up. Only inside a step may {@link #append} and
@@ -223,49 +139,45 @@ public final class ConversationLog {
     });
   }
 
-  /**
-   * Catches up every conversation held or marked active with a stored message after what this node
-   * holds, found with a few queries for all of them at once: after another node died, the messages it stored last may
-   * never have been announced here. One that cannot be read now is left to its next message.
-   */
+  /** After another node died: catches up what it stored and never announced here. */
   public Future<Void> catchUpWithStore() {
-    return marks.read()
-        .compose(list -> {
-          // Marked by another node and never announced here: found by their first message, then loaded.
-          List<String> next = nextMessageIds();
-          list.orElse(List.of()).forEach(mark -> {
-            if (!slots.containsKey(mark.id())) {
-              next.add(Message.id(mark.id(), 1));
-            }
-          });
-          return messages.existing(next);
-        })
-        .compose(found -> InTurn.forEach(found, id -> inOrder(Message.conversationOf(id), conv -> catchUp(conv).map(conv))
-            .recover(e -> Future.succeededFuture())));
-  }
-
-  private static Set<String> conversationIds(Set<String> messageIds) {
-    Set<String> ids = new HashSet<>();
-    messageIds.forEach(id -> ids.add(Message.conversationOf(id)));
-    return ids;
+    return starting.catchUpWithStore();
   }
 
   /** The id of the message each conversation held here would have next. */
-  private List<String> nextMessageIds() {
+  List<String> nextMessageIds() {
     List<String> next = new ArrayList<>();
     slots.forEach((id, slot) -> next.add(Message.id(id, slot.state() == null ? 1 : slot.state().lastSeq() + 1)));
     return next;
   }
 
-  /**
-   * Writes the snapshot a moment behind the change, folding every change in that moment into one
-   * write: the messages are the truth, and a snapshot that is behind is caught up from them.
-   */
+  boolean holds(String conversationId) {
+    return slots.containsKey(conversationId);
+  }
+
+  int heldCount() {
+    return slots.size();
+  }
+
+  /** Held from a snapshot; caught up with the store when it is next asked for. */
+  void holdRestored(ConversationState state) {
+    hold(slot(state.id()), Conversation.restore(state));
+  }
+
+  /** No longer held (history now); loaded again if anyone opens it. */
+  void forget(String conversationId) {
+    slots.remove(conversationId);
+    loaded.remove(conversationId);
+  }
+
+  /** Holds only {@code active}, dropping the rest (history). */
+  void keepOnly(Set<String> active) {
+    List.copyOf(slots.keySet()).stream().filter(id -> !active.contains(id)).forEach(this::forget);
+  }
+
+  /** The conversation changed: its snapshot is written a moment behind ({@link SnapshotWriter}). */
   void changed(Conversation conv) {
-    ConversationSlot slot = slot(conv.id());
-    if (slot.requestSave()) {
-      vertx.setTimer(SNAPSHOT_DELAY_MS, id -> writeSnapshot(slot));
-    }
+    snapshotWriter.changed(slot(conv.id()));
   }
 
   /** The conversation, loaded (and caught up with the message store) if needed. */
@@ -382,18 +294,5 @@ public final class ConversationLog {
     }
     long from = Math.max(1, to - WARM + 1);
     return messages.find(conv.id(), LongStream.rangeClosed(from, to).boxed().toList()).mapEmpty();
-  }
-
-  private void writeSnapshot(ConversationSlot slot) {
-    // Taken inside the chain, so the snapshot is one consistent state, never one half folded.
-    slot.enqueue(s -> Future.succeededFuture(s.state().state()))
-        .compose(snapshots::save)
-        .onFailure(e -> LOG.warn("Conversation snapshot not saved; it will be rebuilt from messages", e))
-        .onComplete(
-            r -> {
-              if (slot.saveFinished()) {
-                vertx.setTimer(BUSY_SNAPSHOT_DELAY_MS, id -> writeSnapshot(slot));
-              }
-            });
   }
 }
