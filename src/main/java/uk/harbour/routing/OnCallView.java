@@ -78,12 +78,14 @@ public final class OnCallView implements OnCallInfo {
     people.addAll(onCall.dutyManagers());
     // Loaded first: a young person's resolved conversation rests unloaded until they come back.
     return chat.conversation(viewer.id())
-        .map(conv -> Optional.ofNullable(conv.assignedTo()))
-        .recover(e -> Future.succeededFuture(Optional.empty()))
-        .compose(assigned -> {
-          assigned.ifPresent(people::add);
-          return staff.ensure(people);
+        .map(conv -> {
+          // Both may be named: who has them, and in office hours their own PA.
+          people.add(conv.assignedTo());
+          people.add(conv.paUsername());
+          return people;
         })
+        .recover(e -> Future.succeededFuture(people))
+        .compose(staff::ensure)
         .map(v -> now(viewer));
   }
 

@@ -88,6 +88,22 @@ class CareLeaverOnCallTest {
   }
 
   @Test
+  @DisplayName("Their own PA is named by first name even before Jay has written, when nothing has looked the PA's name up yet")
+  void paNamedBeforeTheFirstMessage() {
+    harbour = RunningHarbour.start(TestClock.at("2026-11-25T11:00"));
+    Fixtures fixtures = new Fixtures(harbour);
+    for (String adviser : List.of("sam", "ali", "priya")) {
+      fixtures.staff(adviser, Role.ADVISER);
+    }
+    fixtures.staff("jo", Role.MANAGER);
+    Rotas.use(harbour, Rotas.wednesdayEvening());
+    pa = fixtures.signedIn("sam");
+    young = fixtures.joined(fixtures.careLeaver(pa, "Jay"), "jay-named");
+
+    assertEquals("Sam", onCall().getJsonObject("pa").getString("firstName"));
+  }
+
+  @Test
   @DisplayName("On call, it says whether anyone on call is available: not signed in or busy is not available")
   void onCallAvailableOrBusy() {
     jayWroteAt("18:00");
