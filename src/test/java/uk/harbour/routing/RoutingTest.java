@@ -488,6 +488,23 @@ class RoutingTest extends WednesdayEveningTestBase {
   }
 
   @Test
+  @DisplayName("After a restart the first sweep runs by itself, after Harbour is ready: a wait past its SLA is escalated without anyone sweeping")
+  void firstSweepAfterRestartActsOnItsOwn() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "hello?");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+    }
+    clock.setLocal("2026-11-25T18:11");
+    harbour = harbour.restart();
+
+    // The periodic sweep is 10 minutes apart here, so only the first one can have escalated it.
+    eventually(jay.id(), c -> c.escalationLevel() == 1);
+    assertEquals(1, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "escalated".equals(m.event().type())).count());
+  }
+
+  @Test
   @DisplayName("The on-call API tells a care leaver first names only and staff the whole shift; strangers get 401")
   void onCallApi() {
     startAt("18:00");
