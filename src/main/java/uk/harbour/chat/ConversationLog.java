@@ -267,8 +267,8 @@ public final class ConversationLog {
           // Active once caught up, or caught up past its snapshot (history written outside the chat
           // core, such as the demo's): marked, so the next start loads it and catches it up again
           // even if its snapshot is not written by then.
-          return catchUp(conv).compose(v -> warm(conv))
-              .compose(v -> conv.lastSeq() > fromSnapshot ? marks.beforeStoring(conv.id()) : marks.ifActive(conv))
+          return catchUpAndWarm(conv)
+              .compose(v -> conv.lastSeq() > fromSnapshot ? marks.ifUnmarked(conv.id()) : marks.ifActive(conv))
               .map(v -> {
                 loaded.put(conversationId, true);
                 return conv;
@@ -284,6 +284,24 @@ public final class ConversationLog {
                 found
                     .map(c -> Future.succeededFuture(new Conversation(c.id(), c.firstName(), c.paUsername(), c.team())))
                     .orElseGet(() -> Future.failedFuture(HarbourException.notFound("No such conversation."))));
+  }
+
+  /**
+   * Catches up and warms with one read where it can: the recent end and the page after it together
+   * (at start every conversation behind its snapshot is loaded this way, so a read each counts).
+   * Only a longer backlog is caught up page by page and then warmed.
+   */
+  private Future<Void> catchUpAndWarm(Conversation conv) {
+    long last = conv.lastSeq();
+    List<Long> seqs = LongStream.range(Math.max(1, last - WARM + 1), last + 1 + CATCH_UP_PAGE).boxed().toList();
+    return messages.find(conv.id(), seqs).compose(found -> {
+      List<Message> newer = found.stream().filter(m -> m.seq() > last).toList();
+      newer.forEach(m -> fold(conv, m));
+      if (!newer.isEmpty()) {
+        changed(conv);
+      }
+      return newer.size() == CATCH_UP_PAGE ? catchUp(conv).compose(v -> warm(conv)) : Future.succeededFuture();
+    });
   }
 
   /** Reads the recent end into the repository's cache: opening and resuming ask for it next, and resends are answered from it. */
