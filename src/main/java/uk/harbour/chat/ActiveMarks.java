@@ -67,6 +67,16 @@ public final class ActiveMarks {
     return repository.mark(conversationId, now).onSuccess(v -> marked.put(conversationId, now));
   }
 
+  /**
+   * Marks a conversation found behind its snapshot on loading (a crash, or history written outside
+   * the chat core) unless it is marked already, however long ago: the mark only has to exist for
+   * the next start to load it again, and storing into it renews it. At start every conversation
+   * caught up is a marked one, so this saves a write each.
+   */
+  Future<Void> ifUnmarked(String conversationId) {
+    return marked.containsKey(conversationId) ? Future.succeededFuture() : beforeStoring(conversationId);
+  }
+
   /** Marks a conversation found active on loading (history written outside the chat core). */
   Future<Void> ifActive(Conversation conv) {
     return active(conv, clock.instant()) ? beforeStoring(conv.id()) : Future.succeededFuture();
