@@ -22,6 +22,7 @@ final class BenchServer implements OwnServer {
   private static final Pattern ADMIN = Pattern.compile("admin\\s+alex\\s+password (\\S+)");
   private static final Pattern READY = Pattern.compile("\\((\\d+) ms since the process started\\)");
   private static final Pattern CONVERSATIONS = Pattern.compile("Chat ready with (\\d+) conversations in memory \\((\\d+) caught up");
+  private static final Pattern FIRST_SWEEP = Pattern.compile("Routing's first sweep finished (\\d+) ms");
 
   final Process process;
   final String url;
@@ -29,6 +30,8 @@ final class BenchServer implements OwnServer {
   final Path dataDir;
   /** What start-up took: as the server counts it (from its JVM's start), and as the bench saw it (from starting the process). */
   final Startup startup;
+  /** How long routing's first sweep took, once the server says (it runs after ready). */
+  final java.util.concurrent.CompletableFuture<Long> firstSweepMs;
 
   /**
    * {@code conversations} is how many the chat held when ready, {@code caughtUp} how many of them it
@@ -36,7 +39,9 @@ final class BenchServer implements OwnServer {
    */
   record Startup(long serverMs, double seenMs, long conversations, long caughtUp) {}
 
-  private BenchServer(Process process, String url, String adminPassword, Path dataDir, Startup startup) {
+  private BenchServer(Process process, String url, String adminPassword, Path dataDir, Startup startup,
+      java.util.concurrent.CompletableFuture<Long> firstSweepMs) {
+    this.firstSweepMs = firstSweepMs;
     this.process = process;
     this.url = url;
     this.adminPassword = adminPassword;
@@ -88,8 +93,11 @@ final class BenchServer implements OwnServer {
     long conversations = -1;
     long caughtUp = -1;
     StringBuilder seen = new StringBuilder();
+    // Routing's first sweep runs after ready, but when there is little to do it may say so first.
+    java.util.concurrent.CompletableFuture<Long> firstSweep = new java.util.concurrent.CompletableFuture<>();
     while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
       seen.append(line).append('\n');
+      firstSweepIn(line, firstSweep);
       Matcher admin = ADMIN.matcher(line);
       if (admin.find()) {
         password = admin.group(1);
@@ -119,14 +127,24 @@ final class BenchServer implements OwnServer {
     // The server's log outlives the run: a failure during set-up or load is explained there.
     Thread drain = new Thread(() -> {
       try (keep) {
-        reader.lines().forEach(keep::println);
+        reader.lines().forEach(logged -> {
+          keep.println(logged);
+          firstSweepIn(logged, firstSweep);
+        });
       } catch (java.io.UncheckedIOException closed) {
         // the server has stopped
       }
     }, "bench-server-output");
     drain.setDaemon(true);
     drain.start();
-    return new BenchServer(process, "http://127.0.0.1:" + port, password, data, startup);
+    return new BenchServer(process, "http://127.0.0.1:" + port, password, data, startup, firstSweep);
+  }
+
+  private static void firstSweepIn(String line, java.util.concurrent.CompletableFuture<Long> firstSweep) {
+    Matcher sweep = FIRST_SWEEP.matcher(line);
+    if (sweep.find()) {
+      firstSweep.complete(Long.parseLong(sweep.group(1)));
+    }
   }
 
   static int freePort() throws IOException {
