@@ -51,7 +51,9 @@ record BenchOptions(
                             each were written straight into its store; each restart --repeat times
                             (default 3 in this mode); needs the bench's own server (no --url).
                             All but --open of them are resolved (message, reply, resolve), 10 of those
-                            with a young person's message stored after their snapshot (as after a crash)
+                            with a young person's message stored after their snapshot (as after a crash).
+                            Each server is stopped once routing's first sweep (after ready) has finished
+                            and its snapshots are written, and each line says how long that sweep took
         --open N            with --startup: conversations left open, their reply stored after their
                             snapshot so start-up catches them up (default 300; as many as
                             --care-leavers for a store where every conversation is open)
