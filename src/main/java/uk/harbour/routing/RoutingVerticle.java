@@ -42,14 +42,16 @@ public final class RoutingVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return startRouting.get().onSuccess(v -> {
-      long began = System.nanoTime();
-      sweepIfLeading().onComplete(r -> {
-        if (r.succeeded()) {
-          LOG.info("Routing's first sweep finished {} ms after routing started", (System.nanoTime() - began) / 1_000_000);
-        } else {
-          LOG.warn("Routing's first sweep failed; the next one follows in {} s", every.toSeconds(), r.cause());
-        }
-      });
+      if (leadership.leading()) {
+        long began = System.nanoTime();
+        sweep.get().onComplete(r -> {
+          if (r.succeeded()) {
+            LOG.info("Routing's first sweep finished {} ms after routing started", (System.nanoTime() - began) / 1_000_000);
+          } else {
+            LOG.warn("Routing's first sweep failed; the next one follows in {} s", every.toSeconds(), r.cause());
+          }
+        });
+      }
       // A tick while the first sweep still runs queues one sweep after it (Routing#sweep), never more.
       vertx.setPeriodic(every.toMillis(), id -> sweepIfLeading().onFailure(e -> LOG.warn("Routing sweep failed", e)));
     });

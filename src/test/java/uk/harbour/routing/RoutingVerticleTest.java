@@ -32,9 +32,8 @@ class RoutingVerticleTest {
   void readyBeforeTheFirstSweepFinishes() throws Exception {
     Promise<Void> firstSweep = Promise.promise();
     AtomicInteger sweeps = new AtomicInteger();
-    Leadership leadership = leading();
     RoutingVerticle verticle = new RoutingVerticle(Future::succeededFuture, () -> sweeps.incrementAndGet() == 1 ? firstSweep.future() : Future.succeededFuture(),
-        Duration.ofMillis(50), leadership);
+        Duration.ofMillis(50), leading());
 
     Future<String> deployed = vertx.deployVerticle(verticle);
     deployed.await(5, TimeUnit.SECONDS);
@@ -74,6 +73,22 @@ class RoutingVerticleTest {
     await().during(200, TimeUnit.MILLISECONDS).atMost(1, TimeUnit.SECONDS).until(() -> sweeps.get() == 0);
   }
 
+  @Test
+  @DisplayName("A node that does not lead routes but never sweeps, first or later")
+  void followerNeverSweeps() throws Exception {
+    AtomicInteger sweeps = new AtomicInteger();
+    RoutingVerticle verticle = new RoutingVerticle(Future::succeededFuture,
+        () -> {
+          sweeps.incrementAndGet();
+          return Future.succeededFuture();
+        }, Duration.ofMillis(50), Leadership.alone());
+
+    vertx.deployVerticle(verticle).await(5, TimeUnit.SECONDS);
+
+    await().during(300, TimeUnit.MILLISECONDS).atMost(1, TimeUnit.SECONDS).until(() -> sweeps.get() == 0);
+  }
+
+  /** A single node that has started, so it leads ({@link Leadership#alone} does not before it starts). */
   private static Leadership leading() {
     Leadership leadership = Leadership.alone();
     leadership.start();
