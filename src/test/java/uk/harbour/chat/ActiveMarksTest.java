@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("A conversation's mark is written when it is missing or due again, not on every load")
+@Timeout(30)
 class ActiveMarksTest {
 
   private static final Instant NOW = Instant.parse("2026-11-25T21:00:00Z");
