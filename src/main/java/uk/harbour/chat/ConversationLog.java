@@ -86,17 +86,28 @@ public final class ConversationLog {
 
   /** Replays any stored messages newer than the state held (the snapshot is written after the ack, or another writer took a seq). */
   Future<Void> catchUp(Conversation conv) {
-    long from = conv.lastSeq() + 1;
-    List<Long> seqs = LongStream.range(from, from + CATCH_UP_PAGE).boxed().toList();
+    return catchUp(conv, 0);
+  }
+
+  /**
+   * Catches up as above, reading the {@code recent} messages before them into the repository's
+   * cache in the same query (opening and resuming ask for them next, and resends are answered from
+   * the cache): at start every conversation behind its snapshot is loaded, so a read each counts.
+   */
+  private Future<Void> catchUp(Conversation conv, int recent) {
+    long last = conv.lastSeq();
+    List<Long> seqs = LongStream.range(Math.max(1, last - recent + 1), last + 1 + CATCH_UP_PAGE).boxed().toList();
     return messages
         .find(conv.id(), seqs)
         .compose(
             found -> {
-              found.forEach(m -> fold(conv, m));
-              if (!found.isEmpty()) {
+              List<Message> newer = found.stream().filter(m -> m.seq() > last).toList();
+              newer.forEach(m -> fold(conv, m));
+              if (!newer.isEmpty()) {
                 changed(conv);
               }
-              return found.size() == seqs.size() ? catchUp(conv) : Future.succeededFuture();
+              // A longer backlog: the next page, with what is already read answered from the cache.
+              return newer.size() == CATCH_UP_PAGE ? catchUp(conv, recent) : Future.succeededFuture();
             });
   }
 
@@ -267,7 +278,7 @@ public final class ConversationLog {
           // Active once caught up, or caught up past its snapshot (history written outside the chat
           // core, such as the demo's): marked, so the next start loads it and catches it up again
           // even if its snapshot is not written by then.
-          return catchUpAndWarm(conv)
+          return catchUp(conv, WARM)
               .compose(v -> conv.lastSeq() > fromSnapshot ? marks.ifUnmarked(conv.id()) : marks.ifActive(conv))
               .map(v -> {
                 loaded.put(conversationId, true);
@@ -284,33 +295,5 @@ public final class ConversationLog {
                 found
                     .map(c -> Future.succeededFuture(new Conversation(c.id(), c.firstName(), c.paUsername(), c.team())))
                     .orElseGet(() -> Future.failedFuture(HarbourException.notFound("No such conversation."))));
-  }
-
-  /**
-   * Catches up and warms with one read where it can: the recent end and the page after it together
-   * (at start every conversation behind its snapshot is loaded this way, so a read each counts).
-   * Only a longer backlog is caught up page by page and then warmed.
-   */
-  private Future<Void> catchUpAndWarm(Conversation conv) {
-    long last = conv.lastSeq();
-    List<Long> seqs = LongStream.range(Math.max(1, last - WARM + 1), last + 1 + CATCH_UP_PAGE).boxed().toList();
-    return messages.find(conv.id(), seqs).compose(found -> {
-      List<Message> newer = found.stream().filter(m -> m.seq() > last).toList();
-      newer.forEach(m -> fold(conv, m));
-      if (!newer.isEmpty()) {
-        changed(conv);
-      }
-      return newer.size() == CATCH_UP_PAGE ? catchUp(conv).compose(v -> warm(conv)) : Future.succeededFuture();
-    });
-  }
-
-  /** Reads the recent end into the repository's cache: opening and resuming ask for it next, and resends are answered from it. */
-  private Future<Void> warm(Conversation conv) {
-    long to = conv.lastSeq();
-    if (to < 1) {
-      return Future.succeededFuture();
-    }
-    long from = Math.max(1, to - WARM + 1);
-    return messages.find(conv.id(), LongStream.rangeClosed(from, to).boxed().toList()).mapEmpty();
   }
 }
