@@ -45,6 +45,17 @@ class CareLeaverOnCallTest {
 
   /** Jay, whose PA is Sam, has written once; at a Wednesday time. */
   private void jayWroteAt(String wednesdayTime) {
+    Fixtures fixtures = staffedAt(wednesdayTime);
+    JsonObject invite = fixtures.careLeaver(pa, "Jay");
+    conversationId = invite.getString("careLeaverId");
+    young = fixtures.joined(invite, "jay-oncall");
+    youngSocket = socket(young);
+    youngSocket.send(new JsonObject().put("type", "send").put("clientId", "first").put("text", "Hello?"));
+    youngSocket.next("ack");
+  }
+
+  /** Harbour at a Wednesday time with the evening's staff and rota, Sam (Jay's PA to be) signed in. */
+  private Fixtures staffedAt(String wednesdayTime) {
     harbour = RunningHarbour.start(TestClock.at("2026-11-25T" + wednesdayTime));
     Fixtures fixtures = new Fixtures(harbour);
     for (String adviser : List.of("sam", "ali", "priya")) {
@@ -53,12 +64,7 @@ class CareLeaverOnCallTest {
     fixtures.staff("jo", Role.MANAGER);
     Rotas.use(harbour, Rotas.wednesdayEvening());
     pa = fixtures.signedIn("sam");
-    JsonObject invite = fixtures.careLeaver(pa, "Jay");
-    conversationId = invite.getString("careLeaverId");
-    young = fixtures.joined(invite, "jay-oncall");
-    youngSocket = socket(young);
-    youngSocket.send(new JsonObject().put("type", "send").put("clientId", "first").put("text", "Hello?"));
-    youngSocket.next("ack");
+    return fixtures;
   }
 
   private TestSocket socket(TestSession session) {
@@ -90,14 +96,7 @@ class CareLeaverOnCallTest {
   @Test
   @DisplayName("Their own PA is named by first name even before Jay has written, when nothing has looked the PA's name up yet")
   void paNamedBeforeTheFirstMessage() {
-    harbour = RunningHarbour.start(TestClock.at("2026-11-25T11:00"));
-    Fixtures fixtures = new Fixtures(harbour);
-    for (String adviser : List.of("sam", "ali", "priya")) {
-      fixtures.staff(adviser, Role.ADVISER);
-    }
-    fixtures.staff("jo", Role.MANAGER);
-    Rotas.use(harbour, Rotas.wednesdayEvening());
-    pa = fixtures.signedIn("sam");
+    Fixtures fixtures = staffedAt("11:00");
     young = fixtures.joined(fixtures.careLeaver(pa, "Jay"), "jay-named");
 
     assertEquals("Sam", onCall().getJsonObject("pa").getString("firstName"));
