@@ -109,8 +109,19 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    LOG.info("Stopping: closing the store");
-    return store == null ? Future.succeededFuture() : store.close();
+    if (store == null) {
+      return Future.succeededFuture();
+    }
+    Future<Void> snapshots = services == null ? Future.succeededFuture() : services.chat().writeSnapshotsNow()
+        // Only slower: the next start catches those conversations up from their messages.
+        .recover(e -> {
+          LOG.warn("Stopping: some conversation snapshots were not written", e);
+          return Future.succeededFuture();
+        });
+    return snapshots.compose(v -> {
+      LOG.info("Stopping: closing the store");
+      return store.close();
+    });
   }
 
   public Services services() {

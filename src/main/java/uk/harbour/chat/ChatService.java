@@ -271,6 +271,11 @@ public final class ChatService implements ConversationPosts {
     return log.catchUpWithStore();
   }
 
+  /** At a graceful stop, before the store closes: snapshots up to date, so the next start catches nothing up. */
+  public Future<Void> writeSnapshotsNow() {
+    return log.writeSnapshotsNow();
+  }
+
   @Override
   public Optional<Conversation> peek(String conversationId) {
     return log.peek(conversationId);

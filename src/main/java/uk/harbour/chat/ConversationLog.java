@@ -97,18 +97,15 @@ public final class ConversationLog {
   private Future<Void> catchUp(Conversation conv, int recent) {
     long last = conv.lastSeq();
     List<Long> seqs = LongStream.range(Math.max(1, last - recent + 1), last + 1 + CATCH_UP_PAGE).boxed().toList();
-    return messages
-        .find(conv.id(), seqs)
-        .compose(
-            found -> {
-              List<Message> newer = found.stream().filter(m -> m.seq() > last).toList();
-              newer.forEach(m -> fold(conv, m));
-              if (!newer.isEmpty()) {
-                changed(conv);
-              }
-              // A longer backlog: the next page, with what is already read answered from the cache.
-              return newer.size() == CATCH_UP_PAGE ? catchUp(conv, recent) : Future.succeededFuture();
-            });
+    return messages.find(conv.id(), seqs).compose(found -> {
+      List<Message> newer = found.stream().filter(m -> m.seq() > last).toList();
+      newer.forEach(m -> fold(conv, m));
+      if (!newer.isEmpty()) {
+        changed(conv);
+      }
+      // A longer backlog: the next page, with what is already read answered from the cache.
+      return newer.size() == CATCH_UP_PAGE ? catchUp(conv, recent) : Future.succeededFuture();
+    });
   }
 
   /**
@@ -118,9 +115,7 @@ public final class ConversationLog {
    */
   Future<Void> catchUpAfterClash(Conversation conv, int tries) {
     long pause = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * tries + 2);
-    io.vertx.core.Promise<Void> waited = io.vertx.core.Promise.promise();
-    vertx.setTimer(pause, id -> waited.complete());
-    return waited.future().compose(v -> catchUp(conv));
+    return vertx.timer(pause).compose(v -> catchUp(conv));
   }
 
   /**
@@ -148,6 +143,11 @@ public final class ConversationLog {
       }
       return Future.<Void>succeededFuture();
     });
+  }
+
+  /** At a graceful stop: every snapshot that is behind, written now ({@link SnapshotWriter#writeAllNow}). */
+  Future<Void> writeSnapshotsNow() {
+    return snapshotWriter.writeAllNow(List.copyOf(slots.values()));
   }
 
   /** After another node died: catches up what it stored and never announced here. */

@@ -39,6 +39,11 @@ final class ConversationSlot {
     return true;
   }
 
+  /** Whether a snapshot write is due or under way: the snapshot in the store may be behind. */
+  synchronized boolean saving() {
+    return saving;
+  }
+
   /** True when changes arrived during the save and another is needed. */
   synchronized boolean saveFinished() {
     if (dirty) {

@@ -2,6 +2,9 @@ package uk.harbour.chat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,8 @@ final class SnapshotWriter {
 
   private final Vertx vertx;
   private final ConversationRepository snapshots;
+  /** Set at a graceful stop, after which no timer writes: the store is closing. */
+  private volatile boolean stopped;
 
   SnapshotWriter(Vertx vertx, ConversationRepository snapshots) {
     this.vertx = Objects.requireNonNull(vertx);
@@ -38,7 +43,25 @@ final class SnapshotWriter {
     }
   }
 
+  /**
+   * At a graceful stop: writes at once the snapshot of every conversation whose snapshot is behind
+   * or being written, so the next start has nothing to catch up; no timer writes after this.
+   */
+  Future<Void> writeAllNow(Collection<ConversationSlot> slots) {
+    stopped = true;
+    List<Future<Void>> writes = new ArrayList<>();
+    for (ConversationSlot slot : slots) {
+      if (slot.saving()) {
+        writes.add(slot.enqueue(s -> Future.succeededFuture(s.state().state())).compose(snapshots::save));
+      }
+    }
+    return Future.join(writes).mapEmpty();
+  }
+
   private void write(ConversationSlot slot) {
+    if (stopped) {
+      return;
+    }
     // Taken inside the chain, so the snapshot is one consistent state, never one half folded.
     slot.enqueue(s -> Future.succeededFuture(s.state().state()))
         .compose(snapshots::save)

@@ -2,12 +2,14 @@ package uk.harbour.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 import static uk.harbour.testing.Eventually.eventually;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,46 @@ class StartupCatchUpTest {
   @AfterEach
   void stop() {
     harbour.close();
+  }
+
+  @Test
+  @DisplayName("A graceful stop writes every snapshot that is behind before the store closes, so the next start catches nothing up")
+  void gracefulStopWritesSnapshots() {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("sam", Role.ADVISER);
+    JsonObject jayInvite = fixtures.careLeaver(fixtures.signedIn("sam"), "Jay");
+    String jay = jayInvite.getString("careLeaverId");
+    try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(jayInvite, "jay-stop"))) {
+      young.next("welcome");
+      young.send(new JsonObject().put("type", "send").put("clientId", "c1").put("text", "hello"));
+      young.next("ack");
+      young.next(f -> "message".equals(f.getString("type")) && "auto_reply".equals(f.getJsonObject("message").getString("kind")));
+    }
+    ChatService before = harbour.harbour().services().chat();
+    // Routing has answered (nobody is on shift): its cards settle, then it stops, well within the
+    // two seconds a snapshot is written behind its changes.
+    long[] held = {-1};
+    await().during(300, TimeUnit.MILLISECONDS).atMost(1500, TimeUnit.MILLISECONDS).until(() -> {
+      long now = before.peek(jay).orElseThrow().lastSeq();
+      boolean settled = now == held[0];
+      held[0] = now;
+      return settled;
+    });
+
+    JsonObject[] snapshot = new JsonObject[1];
+    harbour = harbour.restartAfter(() -> {
+      Vertx vertx = Vertx.vertx();
+      try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"))) {
+        MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour"));
+        snapshot[0] = RunningHarbour.await(mongo.findOne("conversations", new JsonObject().put("_id", jay), null));
+        RunningHarbour.await(mongo.close());
+      } finally {
+        RunningHarbour.await(vertx.close());
+      }
+    });
+
+    assertTrue(snapshot[0] != null, "a snapshot was written");
+    assertEquals(before.peek(jay).orElseThrow().lastSeq(), snapshot[0].getLong("lastSeq"), "with everything held when it stopped");
   }
 
   @Test
