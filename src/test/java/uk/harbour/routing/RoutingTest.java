@@ -468,12 +468,7 @@ class RoutingTest extends WednesdayEveningTestBase {
   @Test
   @DisplayName("A restart loses no pending escalation: the stored rota and the ladder carry on from where they were")
   void restartWithEscalationPending() {
-    startAt("18:00");
-    YoungPerson jay = youngPerson("Jay");
-    try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
-      say(young, "hello?");
-      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
-    }
+    YoungPerson jay = jayWaitingForAliSince1800();
     clock.setLocal("2026-11-25T18:05");
     harbour = harbour.restart();
     sweepAt("18:10");
@@ -490,18 +485,24 @@ class RoutingTest extends WednesdayEveningTestBase {
   @Test
   @DisplayName("After a restart the first sweep runs by itself, after Harbour is ready: a wait past its SLA is escalated without anyone sweeping")
   void firstSweepAfterRestartActsOnItsOwn() {
-    startAt("18:00");
-    YoungPerson jay = youngPerson("Jay");
-    try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
-      say(young, "hello?");
-      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
-    }
+    YoungPerson jay = jayWaitingForAliSince1800();
     clock.setLocal("2026-11-25T18:11");
     harbour = harbour.restart();
 
     // The periodic sweep is 10 minutes apart here, so only the first one can have escalated it.
     eventually(jay.id(), c -> c.escalationLevel() == 1);
     assertEquals(1, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> "escalated".equals(m.event().type())).count());
+  }
+
+  /** Jay wrote at 18:00 and Ali, on call, has the conversation; both have gone since. */
+  private YoungPerson jayWaitingForAliSince1800() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "hello?");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+    }
+    return jay;
   }
 
   @Test
