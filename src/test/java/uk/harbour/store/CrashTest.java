@@ -18,7 +18,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import uk.harbour.testing.TwoNodes;
 
 /**
  * Harbour as its own process on the embedded store, killed with SIGKILL while a client streams
@@ -66,10 +66,7 @@ class CrashTest {
   @Test
   @DisplayName("every acked message is there once after kill -9, and resending fills the gap")
   void killNine() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = TwoNodes.freePort();
     StringBuilder output = new StringBuilder();
     server = start(port, data, output);
     Matcher code = CODE.matcher(output);

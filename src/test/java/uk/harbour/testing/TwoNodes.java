@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import uk.harbour.store.embedded.EmbeddedStore;
 
 /**
@@ -49,11 +52,30 @@ public final class TwoNodes implements AutoCloseable {
     node.close();
   }
 
+  /**
+   * A port nothing listens on, below Linux's ephemeral range (32768 and up): a port the system
+   * handed out for a listener of our own could be taken by an outgoing connection before the server
+   * meant for it binds it ("Address already in use"). Never the same port twice in one test run.
+   */
   public static int freePort() {
-    try (ServerSocket free = new ServerSocket(0)) {
-      return free.getLocalPort();
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      int port = FIRST_PORT + ThreadLocalRandom.current().nextInt(PORTS);
+      if (GIVEN.add(port) && bindable(port)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("No free port between " + FIRST_PORT + " and " + (FIRST_PORT + PORTS));
+  }
+
+  private static final int FIRST_PORT = 20_000;
+  private static final int PORTS = 12_000;
+  private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+
+  private static boolean bindable(int port) {
+    try (ServerSocket free = new ServerSocket(port)) {
+      return true;
     } catch (IOException e) {
-      throw new IllegalStateException(e);
+      return false;
     }
   }
 
