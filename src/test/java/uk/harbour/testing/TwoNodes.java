@@ -17,6 +17,11 @@ import uk.harbour.store.embedded.EmbeddedStore;
  */
 public final class TwoNodes implements AutoCloseable {
 
+  /** Where {@link #freePort} looks: below Linux's ephemeral ports, which start at 32768. */
+  private static final int FIRST_PORT = 20_000;
+  private static final int PORTS = 12_000;
+  private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+
   private final EmbeddedStore store;
   private final Path storeDir;
   public RunningHarbour a;
@@ -66,10 +71,6 @@ public final class TwoNodes implements AutoCloseable {
     }
     throw new IllegalStateException("No free port between " + FIRST_PORT + " and " + (FIRST_PORT + PORTS));
   }
-
-  private static final int FIRST_PORT = 20_000;
-  private static final int PORTS = 12_000;
-  private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
 
   private static boolean bindable(int port) {
     try (ServerSocket free = new ServerSocket(port)) {
