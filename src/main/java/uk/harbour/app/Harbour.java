@@ -121,6 +121,8 @@ public final class Harbour {
       new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
       VertxOptions options =
           new VertxOptions()
+              // Linux's epoll where available: NIO busy-polls around timers due within a millisecond.
+              .setPreferNativeTransport(true)
               .setMetricsOptions(
                   new MicrometerMetricsOptions().setEnabled(true).setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
                       // Each Vert.x its own registry: the one that read the configuration may still be closing.

@@ -1,9 +1,15 @@
 package uk.harbour.store;
 
+import com.mongodb.MongoClientSettings;
+import com.mongodb.connection.TransportSettings;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.impl.config.MongoClientOptionsParser;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +48,7 @@ public final class MongoStore {
               .put("db_name", database)
               .put("writeConcern", "majority");
       return Future.succeededFuture(
-          new MongoStore(vertx, MongoClient.createShared(vertx, config, "harbour-" + database), Optional.empty(), Durability.none()));
+          new MongoStore(vertx, client(vertx, config, "harbour-" + database), Optional.empty(), Durability.none()));
     }
     Path file = dataDir.resolve("harbour.mv.db");
     return vertx
@@ -60,7 +66,29 @@ public final class MongoStore {
    */
   static MongoStore overEmbedded(Vertx vertx, EmbeddedStore server, String database) {
     JsonObject config = new JsonObject().put("connection_string", server.connectionString()).put("db_name", database).put("maxPoolSize", 16);
-    return new MongoStore(vertx, MongoClient.create(vertx, config), Optional.of(server), new GroupCommitter(vertx, server::commit));
+    return new MongoStore(vertx, client(vertx, config, "harbour-embedded-" + java.util.UUID.randomUUID()), Optional.of(server),
+        new GroupCommitter(vertx, server::commit));
+  }
+
+  /**
+   * The driver's sockets on Vert.x's own event loops, as vertx-mongo-client arranges itself only on
+   * NIO: on the native transport it gives the driver a NIO group of its own, whose threads cost as
+   * much CPU as the transport saved (docs/performance.md). Vert.x's epoll loops need epoll channels.
+   */
+  static MongoClient client(Vertx vertx, JsonObject config, String name) {
+    if (!vertx.isNativeTransportEnabled() || !Epoll.isAvailable()) {
+      return MongoClient.createShared(vertx, config, name);
+    }
+    MongoClientSettings parsed = new MongoClientOptionsParser(vertx, config).settings();
+    MongoClientSettings settings =
+        MongoClientSettings.builder(parsed)
+            .transportSettings(
+                TransportSettings.nettyBuilder()
+                    .eventLoopGroup(((VertxInternal) vertx).nettyEventLoopGroup())
+                    .socketChannelClass(EpollSocketChannel.class)
+                    .build())
+            .build();
+    return MongoClient.createWithMongoSettings(vertx, config, name, settings);
   }
 
   public MongoClient client() {
