@@ -1,6 +1,7 @@
 package uk.harbour.store;
 
 import io.vertx.core.Future;
+import java.util.function.Function;
 
 /**
  * What a repository waits for after a write and before anything is acknowledged to a person.
@@ -10,6 +11,24 @@ import io.vertx.core.Future;
 public interface Durability {
 
   Future<Void> afterWrite();
+
+  /**
+   * Whether a commit is due or running, so a write made now would wait for the next one anyway:
+   * worth holding it and making it just before that commit ({@link #beforeEachCommit}).
+   */
+  default boolean committing() {
+    return false;
+  }
+
+  /** Makes sure a commit comes whose {@link #beforeEachCommit} writes start after this call. */
+  default void commitSoon() {}
+
+  /**
+   * Runs {@code writes}, given the coming commit's outcome, just before each commit; that commit
+   * starts once the future it returns completes, so it covers every write that future waited for.
+   * Nothing to do where every write is durable by itself.
+   */
+  default void beforeEachCommit(Function<Future<Void>, Future<?>> writes) {}
 
   static Durability none() {
     return Future::succeededFuture;

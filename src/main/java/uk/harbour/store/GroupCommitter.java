@@ -1,15 +1,25 @@
 package uk.harbour.store;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Shares one file commit among every write that finished before it started, so a burst of
  * messages costs one sync rather than one each. Commits run on a worker, never an event loop.
+ *
+ * <p>A commit goes through three steps: due (waiting out the gap after the last one), writing
+ * (the {@link #beforeEachCommit} writes held for it are made) and running (the file commit). A
+ * write that finishes before the running step is covered; one that finishes later waits for the
+ * next commit. Nothing is called under this object's lock but the bookkeeping, so a
+ * {@code beforeEachCommit} writer may call back in from any thread.
  */
 public final class GroupCommitter implements Durability {
 
@@ -26,7 +36,10 @@ public final class GroupCommitter implements Durability {
   private final Runnable commit;
   /** The least time from one commit's start to the next's: writes arriving meanwhile share the next one. */
   private final long minGapNanos;
+  private final List<Function<Future<Void>, Future<?>>> writers = new CopyOnWriteArrayList<>();
   private Promise<Void> running;
+  /** Whether {@code running}'s held writes have been asked for: a write held from now on needs the next commit. */
+  private boolean writing;
   /** Whether {@code running} has begun; until it has, a new write is still in it. */
   private boolean runningStarted;
   private Promise<Void> next;
@@ -43,26 +56,62 @@ public final class GroupCommitter implements Durability {
   }
 
   @Override
-  public synchronized Future<Void> afterWrite() {
-    if (running == null) {
-      running = Promise.promise();
-      Future<Void> mine = running.future();
+  public Future<Void> afterWrite() {
+    Future<Void> mine;
+    boolean due;
+    synchronized (this) {
+      due = running == null;
+      if (due) {
+        running = Promise.promise();
+      }
+      // A commit already running may have started before this write finished: wait for the next.
+      mine = runningStarted ? next().future() : running.future();
+    }
+    if (due) {
       schedule();
-      return mine;
     }
-    if (!runningStarted) {
-      return running.future();
+    return mine;
+  }
+
+  @Override
+  public synchronized boolean committing() {
+    return running != null;
+  }
+
+  @Override
+  public void commitSoon() {
+    boolean due;
+    synchronized (this) {
+      due = running == null;
+      if (due) {
+        running = Promise.promise();
+      } else if (writing) {
+        next();
+      }
     }
-    // A commit is already running and may have started before this write finished: wait for the next.
+    if (due) {
+      schedule();
+    }
+  }
+
+  @Override
+  public void beforeEachCommit(Function<Future<Void>, Future<?>> writes) {
+    writers.add(Objects.requireNonNull(writes));
+  }
+
+  private Promise<Void> next() {
     if (next == null) {
       next = Promise.promise();
     }
-    return next.future();
+    return next;
   }
 
-  /** Starts the pending commit now, or once the least gap since the last one has passed. */
+  /** Starts the due commit now, or once the least gap since the last one has passed. */
   private void schedule() {
-    long wait = minGapNanos - (System.nanoTime() - lastStart);
+    long wait;
+    synchronized (this) {
+      wait = minGapNanos - (System.nanoTime() - lastStart);
+    }
     if (wait < 1_000_000) {
       startCommit();
     } else {
@@ -71,9 +120,20 @@ public final class GroupCommitter implements Durability {
   }
 
   private void startCommit() {
+    Future<Void> outcome;
+    synchronized (this) {
+      writing = true;
+      lastStart = System.nanoTime();
+      outcome = running.future();
+    }
+    // A writer's failure is its own writes' (their callers were told); the commit goes ahead.
+    Future.join(writers.stream().<Future<?>>map(writer -> writer.apply(outcome)).toList())
+        .onComplete(held -> runCommit());
+  }
+
+  private void runCommit() {
     synchronized (this) {
       runningStarted = true;
-      lastStart = System.nanoTime();
     }
     vertx
         .<Void>executeBlocking(
@@ -85,16 +145,16 @@ public final class GroupCommitter implements Durability {
         .onComplete(this::finished);
   }
 
-  private void finished(io.vertx.core.AsyncResult<Void> result) {
+  private void finished(AsyncResult<Void> result) {
     Promise<Void> done;
+    boolean again;
     synchronized (this) {
       done = running;
       running = next;
       next = null;
+      writing = false;
       runningStarted = false;
-      if (running != null) {
-        schedule();
-      }
+      again = running != null;
     }
     if (result.failed()) {
       // Said once here, where the cause is known; each waiting request only sees its write fail.
@@ -102,5 +162,8 @@ public final class GroupCommitter implements Durability {
       LOG.error("Committing the embedded store failed, so every write waiting on this commit fails", result.cause());
     }
     done.handle(result);
+    if (again) {
+      schedule();
+    }
   }
 }

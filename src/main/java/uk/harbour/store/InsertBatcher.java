@@ -17,11 +17,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Gathers single-document inserts into one unordered {@code insertMany} while earlier batches are
- * in flight: at low load each insert goes alone and at once; under load the store gets a few large
- * writes instead of many small ones. Each caller's future answers for its own document only: a
- * document the store refused fails with that document's own error (a {@link MongoWriteException}
- * carrying the driver's code, so callers recognise duplicates by category), the rest succeed.
+ * Gathers single-document inserts into one unordered {@code insertMany}. Where commits are shared
+ * ({@link GroupCommitter}), an insert arriving while a commit is due or running is held and made
+ * just before the next commit starts, which then covers it: the store, the driver and their
+ * threads see one write per commit rather than one per message, and the message waits no longer
+ * than it would have for that commit anyway. Otherwise an insert goes at once, gathered with
+ * others only while earlier batches are in flight. Each caller's future answers for its own
+ * document only: a document the store refused fails with that document's own error (a
+ * {@link MongoWriteException} carrying the driver's code, so callers recognise duplicates by
+ * category), the rest succeed.
  */
 final class InsertBatcher {
 
@@ -29,32 +33,64 @@ final class InsertBatcher {
 
   private final MongoClient mongo;
   private final String collection;
+  private final Durability durability;
   private final int maxBatch;
   private final int maxInFlight;
   private final List<Pending> waiting = new ArrayList<>();
   private int inFlight;
   private long writes;
+  /** The commit that covers the last inserts made just before it, if no insert was applied outside a commit's writes since. */
+  private Future<Void> coveredBy;
 
-  InsertBatcher(MongoClient mongo, String collection, int maxBatch, int maxInFlight) {
+  InsertBatcher(MongoClient mongo, String collection, Durability durability, int maxBatch, int maxInFlight) {
     this.mongo = Objects.requireNonNull(mongo);
     this.collection = Objects.requireNonNull(collection);
+    this.durability = Objects.requireNonNull(durability);
     this.maxBatch = maxBatch;
     this.maxInFlight = maxInFlight;
+    durability.beforeEachCommit(this::writeHeld);
   }
 
   Future<Void> insert(JsonObject document) {
     Promise<Void> result = Promise.promise();
+    boolean hold;
     List<Pending> batch = null;
     synchronized (this) {
+      hold = durability.committing();
       waiting.add(new Pending(document, result));
-      if (inFlight < maxInFlight) {
+      if (!hold && inFlight < maxInFlight) {
         batch = take();
       }
     }
-    if (batch != null) {
-      write(batch);
+    if (hold) {
+      durability.commitSoon();
+    } else if (batch != null) {
+      write(batch, null);
     }
     return result.future();
+  }
+
+  /**
+   * Completes once every insert applied before this call is durable: with the commit its last
+   * inserts were made for, unless one was applied outside that since.
+   */
+  Future<Void> durable() {
+    Future<Void> covering;
+    synchronized (this) {
+      covering = coveredBy;
+    }
+    return covering != null ? covering : durability.afterWrite();
+  }
+
+  /** Makes every held insert for the commit whose {@code outcome} is given, completing once all are applied. */
+  private Future<?> writeHeld(Future<Void> outcome) {
+    List<List<Pending>> batches = new ArrayList<>();
+    synchronized (this) {
+      while (!waiting.isEmpty()) {
+        batches.add(take());
+      }
+    }
+    return Future.join(batches.stream().map(batch -> write(batch, outcome)).toList());
   }
 
   /** Takes the next batch off the queue; the caller holds the lock. */
@@ -67,24 +103,31 @@ final class InsertBatcher {
     return batch;
   }
 
-  private void write(List<Pending> batch) {
+  /** Writes {@code batch}; {@code commit} is the commit it is made for, or null when made outside one. */
+  private Future<?> write(List<Pending> batch, Future<Void> commit) {
     Future<?> written =
         batch.size() == 1
             ? mongo.insert(collection, batch.get(0).document())
             : mongo.bulkWriteWithOptions(
                 collection, batch.stream().map(p -> BulkOperation.createInsert(p.document())).toList(), new BulkWriteOptions(false));
-    written.onComplete(
+    return written.andThen(
         r -> {
           List<Pending> next = null;
+          boolean stillWaiting;
           synchronized (this) {
             inFlight--;
-            if (!waiting.isEmpty()) {
+            // Before any caller hears: its next question is which commit covers it.
+            coveredBy = commit;
+            stillWaiting = !waiting.isEmpty();
+            if (stillWaiting && commit == null && !durability.committing()) {
               next = take();
             }
           }
           settle(batch.stream().map(Pending::result).toList(), r);
           if (next != null) {
-            write(next);
+            write(next, null);
+          } else if (stillWaiting) {
+            durability.commitSoon();
           }
         });
   }

@@ -53,7 +53,7 @@ public final class MongoMessageRepository implements MessageRepository {
   public MongoMessageRepository(MongoClient mongo, Durability durability) {
     this.mongo = Objects.requireNonNull(mongo);
     this.durability = Objects.requireNonNull(durability);
-    this.inserts = new InsertBatcher(mongo, COLLECTION, MAX_BATCH, MAX_IN_FLIGHT);
+    this.inserts = new InsertBatcher(mongo, COLLECTION, durability, MAX_BATCH, MAX_IN_FLIGHT);
   }
 
   long insertWrites() {
@@ -140,7 +140,7 @@ public final class MongoMessageRepository implements MessageRepository {
 
   @Override
   public Future<Void> durable() {
-    return durability.afterWrite();
+    return inserts.durable();
   }
 
   @Override

@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.harbour.testing.Eventually.eventually;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -57,7 +63,7 @@ class GroupCommitterTest {
   @Test
   @DisplayName("Writes that finish while the next commit waits out its gap after the last one share that commit, and each waits for a commit that began after it")
   void writesWithinTheGapShareOneCommit() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger commitsRun = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger commitsRun = new AtomicInteger();
     GroupCommitter commits = new GroupCommitter(vertx, commitsRun::incrementAndGet, 200_000);
 
     Futures.join(commits.afterWrite());
@@ -66,8 +72,40 @@ class GroupCommitterTest {
     var second = commits.afterWrite();
     var third = commits.afterWrite();
     var fourth = commits.afterWrite();
-    Futures.join(io.vertx.core.Future.all(second, third, fourth));
+    Futures.join(Future.all(second, third, fourth));
     assertEquals(2, commitsRun.get(), "three writes within the gap, one commit");
     assertTrue(System.nanoTime() - start >= 100_000_000L, "that commit waited for the gap (200 ms from the first) to pass");
+  }
+
+  @Test
+  @DisplayName("Writes held for a commit are made just before it and it waits for them; a write finishing meanwhile shares it, one held later waits for the next")
+  void heldWritesAreMadeBeforeTheirCommit() {
+    AtomicInteger commitsRun = new AtomicInteger();
+    GroupCommitter commits = new GroupCommitter(vertx, commitsRun::incrementAndGet, 0);
+    List<Promise<Void>> heldWrites = new CopyOnWriteArrayList<>();
+    List<Future<Void>> outcomes = new CopyOnWriteArrayList<>();
+    commits.beforeEachCommit(outcome -> {
+      outcomes.add(outcome);
+      Promise<Void> writes = Promise.promise();
+      heldWrites.add(writes);
+      return writes.future();
+    });
+
+    commits.commitSoon();
+    eventually(() -> heldWrites.size() == 1);
+    var duringWrites = commits.afterWrite();
+    commits.commitSoon();
+    assertEquals(0, commitsRun.get(), "the commit waits for the writes held for it");
+    assertTrue(!duringWrites.isComplete());
+
+    heldWrites.get(0).complete();
+    Futures.join(duringWrites);
+    assertSame(duringWrites, outcomes.get(0), "the held writes were told which commit covers them");
+    assertEquals(1, commitsRun.get(), "a write finishing while held writes are made shares their commit");
+    eventually(() -> heldWrites.size() == 2);
+    assertEquals(1, commitsRun.get(), "held after the first began, so made before a second commit");
+    heldWrites.get(1).fail("the store refused them");
+    Futures.join(outcomes.get(1));
+    assertEquals(2, commitsRun.get(), "refused writes failed their own callers; the commit still ran");
   }
 }

@@ -281,6 +281,36 @@ abstract class StoreContract {
     assertEquals(0, join(store.client().count("never_committed", new JsonObject())), "the crash really dropped uncommitted writes");
   }
 
+  @Test
+  @DisplayName("messages sent while a commit is due or running go to the store together just before the next one, and each acknowledged one survives a crash")
+  void heldInsertsAreCoveredByTheirCommit() {
+    // A long gap, so most messages arrive while a commit is due: they are held for it.
+    GroupCommitter commits = new GroupCommitter(vertx, server::commit, 50_000);
+    MongoMessageRepository messages = new MongoMessageRepository(store.client(), commits);
+    join(messages.insert(message("cl-h0", 1, "h0-1")));
+    long before = messages.insertWrites();
+    List<Future<Void>> acknowledged = new ArrayList<>();
+    for (int c = 1; c <= 20; c++) {
+      String conversation = "cl-h" + c;
+      // As a conversation's chain does: the next message is written once the last is applied; each acknowledged once durable.
+      Future<Void> first = messages.write(message(conversation, 1, conversation + "-1"));
+      acknowledged.add(first.compose(v -> messages.durable()));
+      acknowledged.add(first.compose(v -> messages.write(message(conversation, 2, conversation + "-2"))).compose(v -> messages.durable()));
+    }
+    join(Future.all(acknowledged));
+    assertTrue(messages.insertWrites() - before <= 6, "40 messages in a few writes, not " + (messages.insertWrites() - before));
+    // Once commits are idle, a message goes at once and waits for a commit of its own.
+    Eventually.eventually(() -> !commits.committing());
+    join(messages.insert(message("cl-h21", 1, "h21-1")));
+
+    crashAndReopen();
+
+    for (int c = 0; c <= 21; c++) {
+      List<Long> seqs = c == 0 || c == 21 ? List.of(1L) : List.of(1L, 2L);
+      assertEquals(seqs, join(messages().find("cl-h" + c, seqs)).stream().map(Message::seq).toList(), "cl-h" + c + " lost a message it acknowledged");
+    }
+  }
+
   private MongoMessageRepository messages() {
     return new MongoMessageRepository(store.client(), store.durability());
   }
