@@ -56,13 +56,17 @@ public final class VisibleText {
    * needs, so a long text costs no more than a short one.
    */
   public static String oneLine(String text, int max) {
+    String line = trim(text);
+    // In plain ASCII every char is a character: the grapheme pattern, the costly part, is not needed.
+    Matcher matcher = ascii(line) ? null : CHARACTER.matcher(line);
     StringBuilder out = new StringBuilder();
-    Matcher matcher = CHARACTER.matcher(trim(text));
     int count = 0;
     boolean space = false;
-    while (matcher.find()) {
-      String character = matcher.group();
-      if (character.length() == 1 && whiteSpace(character.charAt(0)) || "\r\n".equals(character)) {
+    int end = 0;
+    while (end < line.length()) {
+      int start = end;
+      end = matcher == null ? start + 1 : next(matcher);
+      if (end - start == 1 && whiteSpace(line.charAt(start)) || end - start == 2 && line.startsWith("\r\n", start)) {
         space = true;
         continue;
       }
@@ -74,10 +78,24 @@ public final class VisibleText {
         out.append(' ');
         space = false;
       }
-      out.append(character);
+      out.append(line, start, end);
       count += needed;
     }
     return out.toString();
+  }
+
+  private static int next(Matcher matcher) {
+    matcher.find();
+    return matcher.end();
+  }
+
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How many characters a reader sees: extended grapheme clusters, so 👨‍👩‍👧 and é (e + ◌́) are one each. */
