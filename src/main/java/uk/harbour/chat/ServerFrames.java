@@ -79,9 +79,12 @@ public final class ServerFrames {
     return new JsonObject().put("type", "conversation").put("conversation", summary).encode();
   }
 
-  /** Several summaries at once, each already encoded ({@link StaffFeed}); the console draws its queue once for all. */
-  static String conversations(List<String> encodedSummaries) {
-    return "{\"type\":\"conversations\",\"conversations\":[" + String.join(",", encodedSummaries) + "]}";
+  /**
+   * Several summaries at once, already encoded and separated by commas ({@link StaffFeed}); the
+   * console draws its queue once for all.
+   */
+  static String conversations(CharSequence encodedSummaries) {
+    return "{\"type\":\"conversations\",\"conversations\":[" + encodedSummaries + "]}";
   }
 
   static String queue(List<Conversation> conversations) {

@@ -3,9 +3,7 @@ package uk.harbour.chat;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import uk.harbour.identity.SignedIn;
@@ -61,15 +59,22 @@ final class StaffFeed {
     if (published.headers().get(BATCH) == null) {
       return choose(staff, published.headers().get(CONVERSATION), published.body(), published.headers().get(WITHOUT_PREVIEW), conversations);
     }
+    // Each console builds its own frame from the shared body: only the chosen form of each summary is copied.
     String body = published.body();
-    List<String> summaries = new ArrayList<>();
+    StringBuilder summaries = new StringBuilder(body.length() / 2);
     for (int at = 0; at < body.length(); ) {
       int afterId = body.indexOf('\n', at);
       int afterSummary = body.indexOf('\n', afterId + 1);
       int afterWithout = body.indexOf('\n', afterSummary + 1);
-      String summary = body.substring(afterId + 1, afterSummary);
-      String without = afterWithout == afterSummary + 1 ? null : body.substring(afterSummary + 1, afterWithout);
-      summaries.add(choose(staff, without == null ? null : body.substring(at, afterId), summary, without, conversations));
+      boolean hasPreview = afterWithout > afterSummary + 1;
+      if (!summaries.isEmpty()) {
+        summaries.append(',');
+      }
+      if (!hasPreview || mayRead(staff, body.substring(at, afterId), conversations)) {
+        summaries.append(body, afterId + 1, afterSummary);
+      } else {
+        summaries.append(body, afterSummary + 1, afterWithout);
+      }
       at = afterWithout + 1;
     }
     return ServerFrames.conversations(summaries);
@@ -77,10 +82,10 @@ final class StaffFeed {
 
   private static String choose(
       SignedIn staff, String conversationId, String frame, String withoutPreview, Function<String, Optional<Conversation>> conversations) {
-    if (conversationId == null) {
-      return frame;
-    }
-    boolean mayRead = conversations.apply(conversationId).map(c -> ChatAccess.canRead(staff, c)).orElse(false);
-    return mayRead ? frame : withoutPreview;
+    return conversationId == null || mayRead(staff, conversationId, conversations) ? frame : withoutPreview;
+  }
+
+  private static boolean mayRead(SignedIn staff, String conversationId, Function<String, Optional<Conversation>> conversations) {
+    return conversations.apply(conversationId).map(c -> ChatAccess.canRead(staff, c)).orElse(false);
   }
 }
