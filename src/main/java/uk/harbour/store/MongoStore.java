@@ -13,6 +13,7 @@ import io.vertx.ext.mongo.impl.config.MongoClientOptionsParser;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.store.embedded.EmbeddedStore;
@@ -66,7 +67,7 @@ public final class MongoStore {
    */
   static MongoStore overEmbedded(Vertx vertx, EmbeddedStore server, String database) {
     JsonObject config = new JsonObject().put("connection_string", server.connectionString()).put("db_name", database).put("maxPoolSize", 16);
-    return new MongoStore(vertx, client(vertx, config, "harbour-embedded-" + java.util.UUID.randomUUID()), Optional.of(server),
+    return new MongoStore(vertx, client(vertx, config, "harbour-embedded-" + UUID.randomUUID()), Optional.of(server),
         new GroupCommitter(vertx, server::commit));
   }
 
