@@ -35,7 +35,7 @@ public final class MongoMessageRepository implements MessageRepository {
 
   /** Large enough to carry a busy moment in one write, small enough to keep one write short. */
   static final int MAX_BATCH = 256;
-  /** One batch at the store and one on its way: the store applies inserts to a collection one at a time. */
+  /** When nothing is held for a commit: one batch at the store and one on its way (the store applies inserts to a collection one at a time). */
   static final int MAX_IN_FLIGHT = 2;
 
   /** About 30 MB of chat text: the recent end of every busy conversation. */
@@ -44,7 +44,6 @@ public final class MongoMessageRepository implements MessageRepository {
   static final int CACHED_SEQS = 256;
 
   private final MongoClient mongo;
-  private final Durability durability;
   private final InsertBatcher inserts;
   /** Ids asked about in one query by {@link #existing}: the unique {@code _id} index answers an {@code $in} by look-ups. */
   private static final int EXISTING_CHUNK = 1000;
@@ -52,7 +51,6 @@ public final class MongoMessageRepository implements MessageRepository {
 
   public MongoMessageRepository(MongoClient mongo, Durability durability) {
     this.mongo = Objects.requireNonNull(mongo);
-    this.durability = Objects.requireNonNull(durability);
     this.inserts = new InsertBatcher(mongo, COLLECTION, durability, MAX_BATCH, MAX_IN_FLIGHT);
   }
 
