@@ -27,16 +27,24 @@ public final class MongoStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
 
+  /**
+   * How soon writes nobody waits for (conversation snapshots, activity marks, report progress)
+   * reach the embedded store's file: H2's own auto-commit, which did that within a second, is off.
+   */
+  static final long UNWAITED_WRITES_COMMIT_MS = 1000;
+
   private final Vertx vertx;
   private final MongoClient client;
   private final Optional<EmbeddedStore> embedded;
   private final Durability durability;
+  private final long commitTimer;
 
-  private MongoStore(Vertx vertx, MongoClient client, Optional<EmbeddedStore> embedded, Durability durability) {
+  private MongoStore(Vertx vertx, MongoClient client, Optional<EmbeddedStore> embedded, Durability durability, long commitEveryMs) {
     this.vertx = vertx;
     this.client = client;
     this.embedded = embedded;
     this.durability = durability;
+    this.commitTimer = embedded.isPresent() ? vertx.setPeriodic(commitEveryMs, id -> durability.commitSoon()) : -1;
   }
 
   /** Connects to {@code mongoUri}, or starts the embedded store in {@code dataDir} when it is empty. */
@@ -49,7 +57,7 @@ public final class MongoStore {
               .put("db_name", database)
               .put("writeConcern", "majority");
       return Future.succeededFuture(
-          new MongoStore(vertx, client(vertx, config, "harbour-" + database), Optional.empty(), Durability.none()));
+          new MongoStore(vertx, client(vertx, config, "harbour-" + database), Optional.empty(), Durability.none(), 0));
     }
     Path file = dataDir.resolve("harbour.mv.db");
     return vertx
@@ -66,9 +74,14 @@ public final class MongoStore {
    * a shared commit of its file (the store contract tests run this over each backend).
    */
   static MongoStore overEmbedded(Vertx vertx, EmbeddedStore server, String database) {
+    return overEmbedded(vertx, server, database, UNWAITED_WRITES_COMMIT_MS);
+  }
+
+  /** As above, writes nobody waits for committed every {@code commitEveryMs}. */
+  static MongoStore overEmbedded(Vertx vertx, EmbeddedStore server, String database, long commitEveryMs) {
     JsonObject config = new JsonObject().put("connection_string", server.connectionString()).put("db_name", database).put("maxPoolSize", 16);
     return new MongoStore(vertx, client(vertx, config, "harbour-embedded-" + UUID.randomUUID()), Optional.of(server),
-        new GroupCommitter(vertx, server::commit));
+        new GroupCommitter(vertx, server::commit), commitEveryMs);
   }
 
   /**
@@ -111,6 +124,7 @@ public final class MongoStore {
 
   /** Closes the client, then flushes and closes the embedded store. */
   public Future<Void> close() {
+    vertx.cancelTimer(commitTimer);
     return client
         .close()
         .eventually(

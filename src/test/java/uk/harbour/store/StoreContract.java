@@ -67,6 +67,8 @@ abstract class StoreContract {
   private final TestClock clock = TestClock.at("2026-11-25T20:00");
   private CrashableStore server;
   private MongoStore store;
+  /** Never within a test, unless it says so: a crash then drops exactly what nobody waited for. */
+  private long commitUnwaitedEveryMs = Long.MAX_VALUE / 4;
 
   /** Opens {@code file} with the backend under test; a write reaches the file only through its commit. */
   abstract CrashableStore open(Path file);
@@ -311,6 +313,20 @@ abstract class StoreContract {
     }
   }
 
+  @Test
+  @DisplayName("commits writes nobody waits for (snapshots, activity marks) on its own, so a crash keeps them too")
+  void commitsWritesNobodyWaitsFor() throws InterruptedException {
+    commitUnwaitedEveryMs = 100;
+    restart();
+    join(store.client().insert("unwaited", new JsonObject().put("_id", "kept")));
+    // No commit is asked for: the store's own timer must make one (1 s in production, 100 ms here).
+    Thread.sleep(1_000);
+
+    crashAndReopen();
+
+    assertEquals(1, join(store.client().count("unwaited", new JsonObject())), "a write nobody waited for was lost");
+  }
+
   private MongoMessageRepository messages() {
     return new MongoMessageRepository(store.client(), store.durability());
   }
@@ -340,7 +356,7 @@ abstract class StoreContract {
   /** Opens the file and creates the indexes, as Harbour does at start. */
   private void reopen() {
     server = open(dir.resolve("harbour.mv.db"));
-    store = MongoStore.overEmbedded(vertx, server, "harbour");
+    store = MongoStore.overEmbedded(vertx, server, "harbour", commitUnwaitedEveryMs);
     join(
         Future.all(
             messages().createIndexes(),

@@ -29,8 +29,9 @@ public interface EmbeddedStore extends AutoCloseable {
 
   /**
    * The durability hook: forces every write the server has answered so far to the file (commit and
-   * fsync). A crash after it returns loses none of them; without it, up to about a second of
-   * answered writes can be lost. Does nothing once closed.
+   * fsync), then compacts the file if it is due ({@code Housekeeping}). A crash after it returns
+   * loses none of them; until it is called they are in memory only (H2's own auto-commit is off).
+   * Does nothing once closed.
    */
   void commit();
 

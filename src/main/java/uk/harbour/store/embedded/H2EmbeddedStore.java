@@ -25,6 +25,7 @@ final class H2EmbeddedStore implements EmbeddedStore {
   static final int RETENTION_MS = 1000;
 
   private final MVStore mvStore;
+  private final Housekeeping housekeeping;
   private final FastIndexH2Backend backend;
   private final MongoServer server;
   private final String connectionString;
@@ -32,6 +33,7 @@ final class H2EmbeddedStore implements EmbeddedStore {
 
   private H2EmbeddedStore(MVStore mvStore, String host, int port) {
     this.mvStore = mvStore;
+    this.housekeeping = new Housekeeping(mvStore, Integer.getInteger("harbour.mvstore.fillRate", FILL_RATE));
     this.backend = new FastIndexH2Backend(mvStore);
     this.server = new MongoServer(backend);
     if (port == 0) {
@@ -63,10 +65,12 @@ final class H2EmbeddedStore implements EmbeddedStore {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // Harbour commits every write itself (commit()), so H2's own auto-commit is off; its other
+    // job, compaction, is done by Housekeeping after our commits.
     MVStore.Builder builder = new MVStore.Builder()
         .fileName(file.toString())
-        .cacheSize(CACHE_MB)
-        .autoCompactFillRate(Integer.getInteger("harbour.mvstore.fillRate", FILL_RATE));
+        .autoCommitDisabled()
+        .cacheSize(CACHE_MB);
     return Boolean.parseBoolean(System.getProperty("harbour.mvstore.compress", "true")) ? builder.compress() : builder;
   }
 
@@ -97,6 +101,7 @@ final class H2EmbeddedStore implements EmbeddedStore {
     if (!closed) {
       mvStore.commit();
       mvStore.sync();
+      housekeeping.afterCommit();
     }
   }
 

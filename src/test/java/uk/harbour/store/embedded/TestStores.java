@@ -17,9 +17,9 @@ public final class TestStores {
 
   private TestStores() {}
 
-  /** Harbour's own: our backend and MVStore settings, as in production but for auto-commit. */
+  /** Harbour's own: our backend and MVStore settings, as in production. */
   public static CrashableStore harbour(Path file) {
-    H2EmbeddedStore store = H2EmbeddedStore.open(H2EmbeddedStore.settings(file).autoCommitDisabled());
+    H2EmbeddedStore store = H2EmbeddedStore.open(H2EmbeddedStore.settings(file));
     return new CrashableStore() {
       @Override
       public String connectionString() {
