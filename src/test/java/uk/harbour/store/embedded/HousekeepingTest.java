@@ -50,7 +50,9 @@ class HousekeepingTest extends EmbeddedStoreTestBase {
       }
 
       // A quiet store: one small write and a commit every 100 ms, as a quiet evening's chat.
+      // The tail of the file is cut once its chunks are dropped, which took up to 8 s here.
       Eventually.eventually()
+          .atMost(Duration.ofSeconds(40))
           .pollInterval(Duration.ofMillis(100))
           .until(() -> {
             join(mongo.findOneAndReplace("snapshots", new JsonObject().put("_id", "s1"), snapshot(1, 2, random)));
