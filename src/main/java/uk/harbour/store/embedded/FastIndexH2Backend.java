@@ -35,6 +35,7 @@ final class FastIndexH2Backend extends H2Backend {
       "insert", "update", "delete", "findandmodify", "createindexes", "dropindexes", "drop", "dropdatabase", "create");
 
   private volatile Runnable afterWrite = () -> {};
+  private final java.util.concurrent.atomic.AtomicLong writeCommands = new java.util.concurrent.atomic.AtomicLong();
 
   FastIndexH2Backend(MVStore store) {
     super(store);
@@ -45,11 +46,17 @@ final class FastIndexH2Backend extends H2Backend {
     this.afterWrite = hook;
   }
 
+  /** How many write commands have been handled, so housekeeping can rest while there are none. */
+  long writeCommands() {
+    return writeCommands.get();
+  }
+
   @Override
   public de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel, String databaseName, String command,
       de.bwaldvogel.mongo.bson.Document query) {
     de.bwaldvogel.mongo.bson.Document answer = super.handleCommand(channel, databaseName, command, query);
     if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+      writeCommands.incrementAndGet();
       afterWrite.run();
     }
     return answer;
