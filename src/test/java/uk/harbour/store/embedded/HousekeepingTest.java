@@ -5,6 +5,7 @@ import static uk.harbour.testing.Futures.join;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import uk.harbour.testing.Eventually;
  * H2's auto-commit is off, and with it H2's background compaction: {@link Housekeeping} does that
  * after Harbour's commits. Rewriting every other document leaves the chunks they were first
  * written in half live, and nothing but compaction frees them; without it the chunks stay under 40 %
- * live and the file over two and a half times its data.
+ * live and the file over two and a half times its data. Once nothing is written, it must rest: on a
+ * store like the demo data, passes kept rewriting pages for the next commit to store.
  */
 @DisplayName("The embedded store's file after rewriting")
 class HousekeepingTest extends EmbeddedStoreTestBase {
@@ -61,6 +63,43 @@ class HousekeepingTest extends EmbeddedStoreTestBase {
           });
       assertEquals(DOCUMENTS, join(mongo.count("snapshots", new JsonObject())), "every document kept");
       assertEquals(DOCUMENTS / 2, join(mongo.count("snapshots", new JsonObject().put("version", 1))), "every rewrite kept");
+    }
+  }
+
+  @Test
+  @DisplayName("rests while nobody writes: later commits store nothing")
+  void restsWhileNobodyWrites() throws InterruptedException {
+    Random random = new Random(7);
+    try (H2EmbeddedStore server = H2EmbeddedStore.start(storeFile())) {
+      connect(server.connectionString());
+      // Like the demo data: many small collections, each with a unique index.
+      for (int c = 0; c < 15; c++) {
+        String collection = "c" + c;
+        join(mongo.createIndexWithOptions(collection, new JsonObject().put("name", 1), new IndexOptions().name("name").unique(true)));
+        for (int i = 0; i < 10; i++) {
+          join(mongo.insert(collection, snapshot(i, 0, random).put("name", "n" + i)));
+          server.commit();
+        }
+      }
+      for (int c = 0; c < 15; c++) {
+        join(mongo.findOneAndReplace("c" + c, new JsonObject().put("_id", "s1"), snapshot(1, 1, random).put("name", "n1")));
+        server.commit();
+      }
+      commitFor(server, Duration.ofSeconds(2));
+      long version = server.mvStore().getCurrentVersion();
+
+      commitFor(server, Duration.ofSeconds(3));
+
+      assertEquals(version, server.mvStore().getCurrentVersion(), "an idle store kept rewriting itself");
+    }
+  }
+
+  /** Commits every 100 ms for {@code time}, as the server's periodic commit would. */
+  private static void commitFor(H2EmbeddedStore server, Duration time) throws InterruptedException {
+    long end = System.nanoTime() + time.toNanos();
+    while (System.nanoTime() < end) {
+      server.commit();
+      Thread.sleep(100);
     }
   }
 
