@@ -80,11 +80,16 @@ public final class ServerFrames {
   }
 
   /**
-   * Several summaries at once, already encoded and separated by commas ({@link StaffFeed}); the
-   * console draws its queue once for all.
+   * Starts a frame of several summaries at once ({@link StaffFeed}), which the console draws its
+   * queue once for: append them encoded and separated by commas, then {@link #endConversations}.
+   * Built in place because a busy moment's frame is tens of kilobytes for every console.
    */
-  static String conversations(CharSequence encodedSummaries) {
-    return "{\"type\":\"conversations\",\"conversations\":[" + encodedSummaries + "]}";
+  static StringBuilder startConversations(int capacity) {
+    return new StringBuilder(capacity).append("{\"type\":\"conversations\",\"conversations\":[");
+  }
+
+  static String endConversations(StringBuilder frame) {
+    return frame.append("]}").toString();
   }
 
   static String queue(List<Conversation> conversations) {

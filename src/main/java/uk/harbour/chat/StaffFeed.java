@@ -61,23 +61,25 @@ final class StaffFeed {
     }
     // Each console builds its own frame from the shared body: only the chosen form of each summary is copied.
     String body = published.body();
-    StringBuilder summaries = new StringBuilder(body.length() / 2);
+    StringBuilder frame = ServerFrames.startConversations(body.length() / 2);
+    boolean first = true;
     for (int at = 0; at < body.length(); ) {
       int afterId = body.indexOf('\n', at);
       int afterSummary = body.indexOf('\n', afterId + 1);
       int afterWithout = body.indexOf('\n', afterSummary + 1);
       boolean hasPreview = afterWithout > afterSummary + 1;
-      if (!summaries.isEmpty()) {
-        summaries.append(',');
+      if (!first) {
+        frame.append(',');
       }
+      first = false;
       if (!hasPreview || mayRead(staff, body.substring(at, afterId), conversations)) {
-        summaries.append(body, afterId + 1, afterSummary);
+        frame.append(body, afterId + 1, afterSummary);
       } else {
-        summaries.append(body, afterSummary + 1, afterWithout);
+        frame.append(body, afterSummary + 1, afterWithout);
       }
       at = afterWithout + 1;
     }
-    return ServerFrames.conversations(summaries);
+    return ServerFrames.endConversations(frame);
   }
 
   private static String choose(
