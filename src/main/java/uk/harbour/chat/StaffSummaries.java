@@ -14,16 +14,22 @@ import java.util.Objects;
  * Every message changes its conversation's summary and every console hears every summary, so
  * under load (1,000 messages/s, eleven consoles) that was a publication, a delivery and a socket
  * write per message per console; a summary is state, not an event, so a console loses nothing by
- * getting only the latest.
+ * getting only the latest. When a publication carries many conversations at once, the next window
+ * is {@link #BUSY_WINDOW_MS}: each publication costs every console a frame with all of them, and a
+ * queue redrawn five times a second is no easier to read than one redrawn every second.
  */
 final class StaffSummaries {
 
   /** Long enough to gather a busy moment's summaries, short enough that a queue looks live. */
   static final long WINDOW_MS = 200;
+  /** The window after a publication of more than {@link #BUSY_SUMMARIES} conversations. */
+  static final long BUSY_WINDOW_MS = 1000;
+  static final int BUSY_SUMMARIES = 20;
 
   private final Vertx vertx;
   private final Map<String, JsonObject> held = new LinkedHashMap<>();
   private long lastPublished = Long.MIN_VALUE / 2;
+  private long window = WINDOW_MS;
   private boolean timerSet;
 
   StaffSummaries(Vertx vertx) {
@@ -36,7 +42,7 @@ final class StaffSummaries {
     if (timerSet) {
       return;
     }
-    long wait = lastPublished + WINDOW_MS - now();
+    long wait = lastPublished + window - now();
     if (wait > 0) {
       timerSet = true;
       vertx.setTimer(wait, id -> publishHeld());
@@ -52,6 +58,7 @@ final class StaffSummaries {
   private synchronized void publishHeld() {
     timerSet = false;
     lastPublished = now();
+    window = held.size() > BUSY_SUMMARIES ? BUSY_WINDOW_MS : WINDOW_MS;
     if (held.size() == 1) {
       JsonObject summary = held.values().iterator().next();
       vertx.eventBus().publish(ChatAddresses.STAFF, ServerFrames.conversation(summary), StaffFeed.summaryOptions(summary));
