@@ -30,6 +30,11 @@ public interface Durability {
    */
   default void beforeEachCommit(Function<Future<Void>, Future<?>> writes) {}
 
+  /** Lets go of what commits ran on, once the store is closed. */
+  default Future<Void> close() {
+    return Future.succeededFuture();
+  }
+
   static Durability none() {
     return Future::succeededFuture;
   }

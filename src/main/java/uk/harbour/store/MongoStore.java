@@ -134,6 +134,7 @@ public final class MongoStore {
                       server.close();
                       return null;
                     }, false))
-                    .orElse(Future.succeededFuture()));
+                    .orElse(Future.succeededFuture()))
+        .eventually(durability::close);
   }
 }

@@ -61,6 +61,22 @@ class GroupCommitterTest {
   }
 
   @Test
+  @DisplayName("Commits run on their own thread, one at a time, not on the shared worker pool, and the thread goes with close")
+  void commitsRunOnTheirOwnThread() {
+    List<String> threads = new CopyOnWriteArrayList<>();
+    GroupCommitter commits = new GroupCommitter(vertx, () -> threads.add(Thread.currentThread().getName()), 0);
+
+    Futures.join(Future.all(commits.afterWrite(), commits.afterWrite(), commits.afterWrite()));
+    Futures.join(commits.afterWrite());
+
+    assertTrue(threads.size() >= 2, "commits ran: " + threads);
+    assertTrue(threads.stream().allMatch(name -> name.startsWith(GroupCommitter.COMMIT_THREAD)), "on the commit thread: " + threads);
+    assertEquals(1, threads.stream().distinct().count(), "one thread: " + threads);
+    Futures.join(commits.close());
+    assertThrows(CompletionException.class, () -> Futures.join(commits.afterWrite()), "a closed committer commits nothing more");
+  }
+
+  @Test
   @DisplayName("Writes that finish while the next commit waits out its gap after the last one share that commit, and each waits for a commit that began after it")
   void writesWithinTheGapShareOneCommit() throws Exception {
     AtomicInteger commitsRun = new AtomicInteger();
