@@ -72,14 +72,16 @@ final class InsertBatcher {
 
   /**
    * Completes once every insert applied before this call is durable: with the commit its last
-   * inserts were made for, unless one was applied outside that since.
+   * inserts were made for, unless one was applied outside that since or that commit failed. A
+   * failed commit leaves its inserts applied but not on file, so a resend asks for a commit of its
+   * own rather than failing again until somebody else writes.
    */
   Future<Void> durable() {
     Future<Void> covering;
     synchronized (this) {
       covering = coveredBy;
     }
-    return covering != null ? covering : durability.afterWrite();
+    return covering != null && !covering.failed() ? covering : durability.afterWrite();
   }
 
   /** Makes every held insert for the commit whose {@code outcome} is given, completing once all are applied. */

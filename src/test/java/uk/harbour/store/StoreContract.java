@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -311,6 +312,38 @@ abstract class StoreContract {
       List<Long> seqs = c == 0 || c == 21 ? List.of(1L) : List.of(1L, 2L);
       assertEquals(seqs, join(messages().find("cl-h" + c, seqs)).stream().map(Message::seq).toList(), "cl-h" + c + " lost a message it acknowledged");
     }
+  }
+
+  @Test
+  @DisplayName("a message whose commit failed is acknowledged on its resend by a commit of its own, with nothing else written, and survives a crash")
+  void resendAfterAFailedCommitIsAcknowledged() {
+    AtomicBoolean failing = new AtomicBoolean();
+    GroupCommitter commits = new GroupCommitter(vertx, () -> {
+      if (failing.get()) {
+        throw new IllegalStateException("the disk is full");
+      }
+      server.commit();
+    }, 500_000);
+    MongoMessageRepository messages = new MongoMessageRepository(store.client(), commits);
+    join(messages.insert(message("cl-f", 1, "f-1")));
+    join(messages.write(message("cl-f", 2, "f-2")));
+    // Its commit waits out the gap after the last one, so the next message is held for that commit.
+    Future<Void> secondDurable = messages.durable();
+    failing.set(true);
+    Future<Void> third = messages.write(message("cl-f", 3, "f-3"));
+    join(third);
+    assertThrows(CompletionException.class, () -> join(messages.durable()), "the commit the third was made for failed");
+    assertTrue(secondDurable.failed(), "one commit for both");
+
+    failing.set(false);
+    // The chat core recognises a resend of a recent message from the repository's cache and writes
+    // nothing: it only asks whether the message is durable yet.
+    assertTrue(messages.recentByClientId("cl-f", "cl-f", "f-3").isPresent(), "the resend is recognised without the store");
+    join(messages.durable());
+
+    crashAndReopen();
+
+    assertEquals(List.of(1L, 2L, 3L), join(messages().find("cl-f", List.of(1L, 2L, 3L))).stream().map(Message::seq).toList());
   }
 
   @Test
