@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -67,9 +68,17 @@ class ChatBrowserTest extends BrowserTestBase {
     adviser.findElement(By.cssSelector("form button[type=submit]")).click();
     Browser.waitFor(adviser).until(ExpectedConditions.urlContains("/console"));
     By item = By.cssSelector(".queue-item[data-conversation-id='" + invite.getString("careLeaverId") + "'] button");
-    WebElement queued = Browser.waitFor(adviser).until(ExpectedConditions.elementToBeClickable(item));
-    assertEquals("1", queued.findElement(By.className("badge")).getText());
-    queued.click();
+    // The console redraws its queue whenever a summary arrives (routing's may land just now), so the
+    // item is found and clicked in one step, found again if it was redrawn in between.
+    Browser.waitFor(adviser).ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement queued = d.findElement(item);
+      if (!queued.isDisplayed() || !queued.isEnabled()) {
+        return false;
+      }
+      assertEquals("1", queued.findElement(By.className("badge")).getText());
+      queued.click();
+      return true;
+    });
     messageWithText(adviser, "Hi, is anyone there?");
     adviser.findElement(By.id("composer")).sendKeys("Hi Jay, it's Sam. I'm here.");
     adviser.findElement(By.id("send")).click();

@@ -10,6 +10,11 @@ public final class Futures {
 
   /** The result within 20 s; a failure surfaces as a {@link java.util.concurrent.CompletionException}. */
   public static <T> T join(Future<T> future) {
-    return future.toCompletionStage().toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).join();
+    return join(future, 20);
+  }
+
+  /** As above, for work whose time is not the point (bulk writes), within {@code seconds}. */
+  public static <T> T join(Future<T> future, long seconds) {
+    return future.toCompletionStage().toCompletableFuture().orTimeout(seconds, TimeUnit.SECONDS).join();
   }
 }
