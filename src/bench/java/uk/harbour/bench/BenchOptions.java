@@ -71,13 +71,11 @@ record BenchOptions(
       (jcmd GC.class_histogram, after the full GC): what each connection holds.
 
       Prints the delivered rate, end-to-end latency (care leaver send -> adviser receive) p50/p99/p99.9,
-      server CPU per delivered message, server heap and RSS, and the host: the 1-minute load average
-      through the measured window and a probe (ms one thread takes for 64 MB of SHA-256 before the run;
-      larger means a slower or busier host, so runs on different days can be compared). Each run ends
-      with one line:
-        offered= delivered= p50_ms= p99_ms= p999_ms= cpu_ms_per_msg= heap_mb= rss_mb= load_min= load_max= probe_ms=
+      server CPU per delivered message, server heap and RSS, and the host's 1-minute load average
+      through the measured window. Each run ends with one line:
+        offered= delivered= p50_ms= p99_ms= p999_ms= cpu_ms_per_msg= heap_mb= rss_mb= load_min= load_max=
       With --repeat, the last line is the worst over the runs:
-        runs= worst_p50_ms= worst_p99_ms= worst_p999_ms= worst_cpu_ms_per_msg= min_delivered= max_load= max_probe_ms=
+        runs= worst_p50_ms= worst_p99_ms= worst_p999_ms= worst_cpu_ms_per_msg= min_delivered= max_load=
       """;
 
   static BenchOptions parse(String[] args) {

@@ -91,15 +91,13 @@ public final class ChatBench {
 
   /** One whole run: its own server (unless --url), set-up, the opening burst, warm-up and the measured window. */
   private static Result runOnce(BenchOptions options) throws Exception {
-    // Before anything of this run uses a core, so it shows the host alone.
-    long probeMs = HostSpeed.probeMillis();
     OwnServer own = options.url() != null ? null : options.nodes() == 2 ? ClusterBenchServer.start() : BenchServer.start();
     String url = own == null ? options.url() : own.url();
     String adminPassword = own == null ? options.adminPassword() : own.adminPassword();
     ChatBench bench = new ChatBench(options, url, own == null ? url : own.youngUrl(), own == null ? url : own.staffUrl());
     bench.own = own;
     try {
-      return bench.run(adminPassword, own, probeMs);
+      return bench.run(adminPassword, own);
     } finally {
       if (own != null) {
         own.close();
@@ -110,15 +108,15 @@ public final class ChatBench {
   }
 
   /** One measured window's figures; {@code cpuMsPerMessage} is -1 when the server's CPU is unknown (--url). */
-  record Result(double offered, double delivered, double p50, double p99, double p999, double cpuMsPerMessage, double maxLoad, long probeMs) {}
+  record Result(double offered, double delivered, double p50, double p99, double p999, double cpuMsPerMessage, double maxLoad) {}
 
   /** Every run, then the worst of each figure: a target holds only if it holds in the worst run. */
   static void printWorst(List<Result> results) {
     System.out.printf("%n%d runs:%n", results.size());
     for (int i = 0; i < results.size(); i++) {
       Result r = results.get(i);
-      System.out.printf("  run %d: delivered %.0f/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, server CPU %.2f ms per message (load up to %.2f, probe %d ms)%n",
-          i + 1, r.delivered(), r.p50(), r.p99(), r.p999(), r.cpuMsPerMessage(), r.maxLoad(), r.probeMs());
+      System.out.printf("  run %d: delivered %.0f/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, server CPU %.2f ms per message (load up to %.2f)%n",
+          i + 1, r.delivered(), r.p50(), r.p99(), r.p999(), r.cpuMsPerMessage(), r.maxLoad());
     }
     double p50 = results.stream().mapToDouble(Result::p50).max().orElse(-1);
     double p99 = results.stream().mapToDouble(Result::p99).max().orElse(-1);
@@ -126,15 +124,14 @@ public final class ChatBench {
     double cpu = results.stream().mapToDouble(Result::cpuMsPerMessage).max().orElse(-1);
     double delivered = results.stream().mapToDouble(Result::delivered).min().orElse(-1);
     double load = results.stream().mapToDouble(Result::maxLoad).max().orElse(-1);
-    long probe = results.stream().mapToLong(Result::probeMs).max().orElse(-1);
-    System.out.printf("worst: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, server CPU %.2f ms per message, delivered at least %.0f/s (load up to %.2f, probe up to %d ms)%n",
-        p50, p99, p999, cpu, delivered, load, probe);
-    System.out.printf("runs=%d worst_p50_ms=%.2f worst_p99_ms=%.2f worst_p999_ms=%.2f worst_cpu_ms_per_msg=%.2f min_delivered=%.0f max_load=%.2f max_probe_ms=%d%n",
-        results.size(), p50, p99, p999, cpu, delivered, load, probe);
+    System.out.printf("worst: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, server CPU %.2f ms per message, delivered at least %.0f/s (load up to %.2f)%n",
+        p50, p99, p999, cpu, delivered, load);
+    System.out.printf("runs=%d worst_p50_ms=%.2f worst_p99_ms=%.2f worst_p999_ms=%.2f worst_cpu_ms_per_msg=%.2f min_delivered=%.0f max_load=%.2f%n",
+        results.size(), p50, p99, p999, cpu, delivered, load);
   }
 
   /** Null with --connect-only, which reports heap instead. */
-  private Result run(String adminPassword, OwnServer own, long probeMs) throws Exception {
+  private Result run(String adminPassword, OwnServer own) throws Exception {
     long setupStart = System.nanoTime();
     BenchAccounts accounts = new BenchAccounts(vertx, http, options);
     List<BenchAccounts.Person> advisers = await(accounts.advisers(options.adminUser(), adminPassword));
@@ -180,7 +177,7 @@ public final class ChatBench {
     double cpuStart = own == null ? -1 : own.cpuSeconds();
     List<Double> cpuByProcessStart = own instanceof ClusterBenchServer cluster ? cluster.cpuByProcess() : List.of();
     Map<String, Double> threadsStart = own instanceof BenchServer single ? ThreadCpu.byKind(single.process.pid()) : Map.of();
-    HostSpeed host = new HostSpeed(vertx);
+    HostLoad host = new HostLoad(vertx);
     host.start();
     long start = System.nanoTime();
     drive(youngSockets, options.duration());
@@ -211,16 +208,15 @@ public final class ChatBench {
       }
       System.out.println(split);
     }
-    Result result = new Result(offered.get() / seconds, delivered.get() / seconds, ms(50), ms(99), ms(99.9), cpuMsPerMessage, host.maxLoad(), probeMs);
+    Result result = new Result(offered.get() / seconds, delivered.get() / seconds, ms(50), ms(99), ms(99.9), cpuMsPerMessage, host.maxLoad());
     System.out.printf("offered %.0f msg/s, delivered %.0f msg/s, errors %d%n", result.offered(), result.delivered(), errors.get());
     System.out.printf("latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", result.p50(), result.p99(), result.p999(), latency.getMaxValue() / 1e6);
     System.out.printf("server heap %.0f MB, rss %s%n", heapMb, rssMb < 0 ? "n/a" : String.format("%.0f MB", rssMb));
-    System.out.printf("host: load %.2f-%.2f through the window (1-minute average), probe %d ms before the run (larger: a slower or busier host)%n",
-        host.minLoad(), host.maxLoad(), probeMs);
+    System.out.printf("host load %.2f-%.2f through the window (1-minute average)%n", host.minLoad(), host.maxLoad());
     System.out.printf(
-        "offered=%.0f delivered=%.0f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f cpu_ms_per_msg=%.2f heap_mb=%.0f rss_mb=%.0f load_min=%.2f load_max=%.2f probe_ms=%d%n",
+        "offered=%.0f delivered=%.0f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f cpu_ms_per_msg=%.2f heap_mb=%.0f rss_mb=%.0f load_min=%.2f load_max=%.2f%n",
         result.offered(), result.delivered(), result.p50(), result.p99(), result.p999(), cpuMsPerMessage, heapMb, rssMb,
-        host.minLoad(), host.maxLoad(), probeMs);
+        host.minLoad(), host.maxLoad());
     return result;
   }
 
