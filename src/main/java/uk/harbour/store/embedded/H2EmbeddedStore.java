@@ -15,12 +15,15 @@ import org.h2.mvstore.MVStore;
 final class H2EmbeddedStore implements EmbeddedStore {
 
   /**
-   * H2's page cache. Kept small on purpose: every commit puts the pages it wrote in the cache, so a
-   * large cache keeps hundreds of replaced page versions alive for seconds, long enough for the
-   * garbage collector to copy and promote them; at 64 MB that doubled young pauses under chat load
-   * and made scrolling far back slower, not faster. Recent messages are cached above the store.
+   * H2's page cache. Kept small on purpose: every commit puts the pages it wrote in the cache, and
+   * H2 takes out the versions the next commit replaces only once their whole chunk is dropped, so
+   * the cache mostly holds dead page versions, alive just long enough for the garbage collector to
+   * copy them. At 16 MB they were half of what each young collection copied, and G1 shrank the young
+   * generation to keep to its pause target: at 1,000 messages/s the collector took 0.18 ms per
+   * message, at 4 MB 0.07, with history reads no slower (docs/performance.md, "Sixth pass"). Recent
+   * messages are cached above the store. {@code -Dharbour.mvstore.cacheMB} overrides it, for measuring.
    */
-  static final int CACHE_MB = 16;
+  static final int CACHE_MB = 4;
   static final int FILL_RATE = 90;
   static final int RETENTION_MS = 1000;
 
@@ -70,7 +73,7 @@ final class H2EmbeddedStore implements EmbeddedStore {
     MVStore.Builder builder = new MVStore.Builder()
         .fileName(file.toString())
         .autoCommitDisabled()
-        .cacheSize(CACHE_MB);
+        .cacheSize(Integer.getInteger("harbour.mvstore.cacheMB", CACHE_MB));
     return Boolean.parseBoolean(System.getProperty("harbour.mvstore.compress", "true")) ? builder.compress() : builder;
   }
 
