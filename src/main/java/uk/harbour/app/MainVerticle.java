@@ -53,10 +53,15 @@ public final class MainVerticle extends VerticleBase {
   public Future<?> start() {
     HarbourConfig.Store storeConfig = config.store();
     ClusterNode node = new ClusterNode(cluster, context);
-    return MongoStore.open(vertx, storeConfig.mongoUri(), storeConfig.database(), storeConfig.dataDir())
-        .onSuccess(s -> store = s)
-        .compose(s -> Pages.load(vertx, config.webRoot(), siteModel()))
-        .compose(pages -> Wiring.build(vertx, config, clock, store, pages, metrics, node))
+    // Compiling the pages takes as long as opening the store and catching up the chat, and reading
+    // the files as long as opening the store; none needs another, so they run at once
+    // (docs/performance.md, "Start-up").
+    Future<Pages> pages = Pages.load(vertx, config.webRoot(), siteModel());
+    Future<StartupFiles> files = StartupFiles.read(vertx, config);
+    Future<MongoStore> opened = MongoStore.open(vertx, storeConfig.mongoUri(), storeConfig.database(), storeConfig.dataDir())
+        .onSuccess(s -> store = s);
+    return Future.all(opened, files)
+        .compose(all -> Wiring.build(vertx, config, clock, store, pages, files.result(), metrics, node))
         .onSuccess(built -> services = built)
         .compose(built -> startLeadership(node))
         .compose(v -> vertx.deployVerticle(new RoutingVerticle(services.routing(), config.routing().sweep(), services.leadership())))

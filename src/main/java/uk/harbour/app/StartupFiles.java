@@ -30,15 +30,15 @@ record StartupFiles(
     HarbourConfig.DataFiles files = config.files();
     HarbourConfig.Security security = config.security();
     Future<PasswordPolicy> passwords = vertx.executeBlocking(() -> PasswordPolicy.load(files.commonPasswords()), false);
-    Future<Argon2Hashing> hashing =
-        vertx.executeBlocking(() -> new Argon2Hashing(vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1)), false);
+    // Cheap to make: its one costly hash is made in the background (Argon2Hashing).
+    Argon2Hashing hashing = new Argon2Hashing(vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1));
     Future<BankHolidays> holidays = vertx.executeBlocking(() -> BankHolidays.fromYaml(Files.readString(files.bankHolidays())), false);
     Future<CardRenderer> cards = vertx.executeBlocking(() -> CardRenderer.load(config.webRoot().resolve("templates")), false);
     Future<List<CatalogueEntry>> national = vertx.executeBlocking(
         () -> CatalogueSeed.parse(Files.readString(files.signposting().resolve(CatalogueSeed.NATIONAL)), config.zone(), false), false);
     SafetyGuidance.Council council = new SafetyGuidance.Council(config.council().name(), config.council().outOfHoursPhone());
     Future<Safety> safety = vertx.executeBlocking(() -> Safety.load(config.safety().lexicon(), config.safety().guidance(), council), false);
-    return Future.all(List.of(passwords, hashing, holidays, cards, national, safety))
-        .map(all -> new StartupFiles(passwords.result(), hashing.result(), holidays.result(), cards.result(), national.result(), safety.result()));
+    return Future.all(List.of(passwords, holidays, cards, national, safety))
+        .map(all -> new StartupFiles(passwords.result(), hashing, holidays.result(), cards.result(), national.result(), safety.result()));
   }
 }

@@ -20,8 +20,8 @@ import uk.harbour.store.MongoStore;
 import uk.harbour.web.Pages;
 
 /**
- * Builds every service from configuration and the store, as a list: the repositories and their
- * indexes and the files read at start, then one small factory per feature in dependency order,
+ * Builds every service from configuration, the store and the files read at start, as a list: the
+ * repositories and their indexes, then one small factory per feature in dependency order,
  * then the features' own start-up (catching up conversations, the rota, the catalogue). Seeding is
  * a duty of the node that leads ({@link Leadership}), like routing's sweep.
  */
@@ -40,17 +40,15 @@ final class Wiring {
   }
 
   static Future<Services> build(
-      Vertx vertx, HarbourConfig config, Clock clock, MongoStore store, Pages pages, Optional<PrometheusMeterRegistry> metrics, ClusterNode node) {
+      Vertx vertx, HarbourConfig config, Clock clock, MongoStore store, Future<Pages> compiling, StartupFiles files,
+      Optional<PrometheusMeterRegistry> metrics, ClusterNode node) {
     Repositories repos = Repositories.over(store, config, clock);
-    Future<StartupFiles> read = StartupFiles.read(vertx, config);
-    return Future.all(repos.createIndexes(), read).compose(ready -> {
-      StartupFiles files = read.result();
+    return repos.createIndexes().compose(ready -> {
       IdentityWiring identity = IdentityWiring.build(vertx, config, clock, repos, files);
       ChatWiring chat = ChatWiring.build(vertx, config, clock, repos, node);
       Leadership leadership = leadership(config, clock, repos, node);
       RotaService rota = new RotaService(vertx, repos.rota(), repos.staff(), repos.audit(), files.holidays(), config.zone(), clock,
           config.demo() ? Optional.of(config.files().demoRota()) : Optional.empty());
-      CardHelpers.forPages().forEach(pages::helper);
       Signposting signposting = new Signposting(repos.catalogue(), repos.careLeavers(), files.cards(), files.holidays(),
           new CardView.Council(config.council().name(), config.council().outOfHoursPhone()), repos.audit(), clock);
       Routing routing = RoutingWiring.build(config, clock, repos, chat, rota, signposting, files.safety(), leadership);
@@ -58,16 +56,20 @@ final class Wiring {
       leadership.onGained(() -> signposting.seed(files.nationalHelp()).mapEmpty());
       ChatSockets sockets = chat.sockets(vertx, config, clock, repos, routing.view());
       ReportsWiring reports = ReportsWiring.build(vertx, config, clock, repos, chat, rota, files);
-      Services services = new Services(
-          config, clock, store, pages, metrics, repos.audit(), identity.identity(), chat.chat(), sockets, identity.sessionStore(),
-          identity.socketAuthenticator(), repos.staff(), routing, rota, chat.presence(), signposting,
-          new SavedHelp(repos.savedHelp(), signposting, clock), new CardSending(chat.chat(), signposting, chat.accountLimit()), files.safety(),
-          leadership, reports);
       return chat.start()
           .compose(v -> rota.start())
           .compose(v -> signposting.start())
           .compose(v -> node.clustered() ? new CatalogueSync(vertx.eventBus(), node.id(), signposting).start() : Future.succeededFuture())
-          .map(services);
+          // The pages compile meanwhile (MainVerticle); only serving needs them.
+          .compose(v -> compiling)
+          .map(pages -> {
+            CardHelpers.forPages().forEach(pages::helper);
+            return new Services(
+                config, clock, store, pages, metrics, repos.audit(), identity.identity(), chat.chat(), sockets, identity.sessionStore(),
+                identity.socketAuthenticator(), repos.staff(), routing, rota, chat.presence(), signposting,
+                new SavedHelp(repos.savedHelp(), signposting, clock), new CardSending(chat.chat(), signposting, chat.accountLimit()), files.safety(),
+                leadership, reports);
+          });
     });
   }
 }
