@@ -66,7 +66,9 @@ record BenchOptions(
       line, then the warm-up at the same rate, then the measured window.
       The bench's own server writes its log to target/bench-server.log (kept after the run).
       HARBOUR_BENCH_SERVER_OPTS replaces the bench server's JVM options (default ops/run's: -Xms256m -Xmx1g -XX:MaxGCPauseMillis=20),
-      e.g. to add -Xlog:gc or -XX:StartFlightRecording=filename=server.jfr.
+      e.g. to add -Xlog:gc or -XX:StartFlightRecording=filename=server.jfr. Like ops/run, the server
+      also maps the class archive target/harbour.jsa (ops/archive; ops/bench makes it) when it is
+      newer than the jar.
       HARBOUR_BENCH_HISTOGRAM=FILE with --connect-only writes the server's live objects by class there
       (jcmd GC.class_histogram, after the full GC): what each connection holds.
 

@@ -68,6 +68,7 @@ final class BenchServer implements OwnServer {
     String jar = new File(Harbour.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(serverJvmOptions());
+    command.addAll(classArchive(Path.of(jar)));
     command.addAll(List.of("-cp", jar, Harbour.class.getName()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     var env = builder.environment();
@@ -173,6 +174,21 @@ final class BenchServer implements OwnServer {
       return List.of("-Xms256m", "-Xmx1g", "-XX:MaxGCPauseMillis=20");
     }
     return Arrays.stream(custom.trim().split("\\s+")).toList();
+  }
+
+  /**
+   * The class archive ops/archive made for this jar (ops/bench makes it), used as ops/run uses it;
+   * none if it is missing or older than the jar, which the JVM would refuse anyway.
+   */
+  static List<String> classArchive(Path jar) {
+    Path archive = jar.resolveSibling("harbour.jsa");
+    try {
+      return Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0
+          ? List.of("-XX:SharedArchiveFile=" + archive)
+          : List.of();
+    } catch (IOException missing) {
+      return List.of();
+    }
   }
 
   @Override
