@@ -23,6 +23,7 @@ final class BenchServer implements OwnServer {
   private static final Pattern READY = Pattern.compile("\\((\\d+) ms since the process started\\)");
   private static final Pattern CONVERSATIONS = Pattern.compile("Chat ready with (\\d+) conversations in memory \\((\\d+) caught up");
   private static final Pattern FIRST_SWEEP = Pattern.compile("Routing's first sweep finished (\\d+) ms");
+  private static final Pattern REPORTS = Pattern.compile("Reports caught up with (\\d+) conversations \\((every one|those held)");
 
   final Process process;
   final String url;
@@ -32,6 +33,8 @@ final class BenchServer implements OwnServer {
   final Startup startup;
   /** How long routing's first sweep took, once the server says (it runs after ready). */
   final java.util.concurrent.CompletableFuture<Long> firstSweepMs;
+  /** When the reports' catch-up (after ready, in the background) finished, and over how many conversations, once the server says. */
+  final java.util.concurrent.CompletableFuture<String> reportsCaughtUp;
 
   /**
    * {@code conversations} is how many the chat held when ready, {@code caughtUp} how many of them it
@@ -40,8 +43,9 @@ final class BenchServer implements OwnServer {
   record Startup(long serverMs, double seenMs, long conversations, long caughtUp) {}
 
   private BenchServer(Process process, String url, String adminPassword, Path dataDir, Startup startup,
-      java.util.concurrent.CompletableFuture<Long> firstSweepMs) {
+      java.util.concurrent.CompletableFuture<Long> firstSweepMs, java.util.concurrent.CompletableFuture<String> reportsCaughtUp) {
     this.firstSweepMs = firstSweepMs;
+    this.reportsCaughtUp = reportsCaughtUp;
     this.process = process;
     this.url = url;
     this.adminPassword = adminPassword;
@@ -96,9 +100,10 @@ final class BenchServer implements OwnServer {
     StringBuilder seen = new StringBuilder();
     // Routing's first sweep runs after ready, but when there is little to do it may say so first.
     java.util.concurrent.CompletableFuture<Long> firstSweep = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<String> reports = new java.util.concurrent.CompletableFuture<>();
     while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
       seen.append(line).append('\n');
-      firstSweepIn(line, firstSweep);
+      afterReady(line, firstSweep, reports, started);
       Matcher admin = ADMIN.matcher(line);
       if (admin.find()) {
         password = admin.group(1);
@@ -130,7 +135,7 @@ final class BenchServer implements OwnServer {
       try (keep) {
         reader.lines().forEach(logged -> {
           keep.println(logged);
-          firstSweepIn(logged, firstSweep);
+          afterReady(logged, firstSweep, reports, started);
         });
       } catch (java.io.UncheckedIOException closed) {
         // the server has stopped
@@ -138,13 +143,20 @@ final class BenchServer implements OwnServer {
     }, "bench-server-output");
     drain.setDaemon(true);
     drain.start();
-    return new BenchServer(process, "http://127.0.0.1:" + port, password, data, startup, firstSweep);
+    return new BenchServer(process, "http://127.0.0.1:" + port, password, data, startup, firstSweep, reports);
   }
 
-  private static void firstSweepIn(String line, java.util.concurrent.CompletableFuture<Long> firstSweep) {
+  /** Watches the log for the work a start does after ready: routing's first sweep and the reports' catch-up. */
+  private static void afterReady(String line, java.util.concurrent.CompletableFuture<Long> firstSweep,
+      java.util.concurrent.CompletableFuture<String> reports, long started) {
     Matcher sweep = FIRST_SWEEP.matcher(line);
     if (sweep.find()) {
       firstSweep.complete(Long.parseLong(sweep.group(1)));
+    }
+    Matcher caughtUp = REPORTS.matcher(line);
+    if (caughtUp.find()) {
+      reports.complete(String.format("%.0f ms after the process started, over %s conversations (%s)",
+          (System.nanoTime() - started) / 1e6, caughtUp.group(1), caughtUp.group(2)));
     }
   }
 

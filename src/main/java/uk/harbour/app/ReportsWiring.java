@@ -14,7 +14,7 @@ public record ReportsWiring(ReportWriter writer, Reports reports, DemoHistory de
   static ReportsWiring build(Vertx vertx, HarbourConfig config, Clock clock, Repositories repos, ChatWiring chat, RotaService rota, StartupFiles files) {
     ReportSettings settings = new ReportSettings(config.routing().sla(), config.routing().urgentSla(), ReportSettings.MISSED_AFTER, config.zone());
     CoverLookup covers = new CoverLookup(rota::engine, files.holidays(), config.zone());
-    ReportWriter writer = new ReportWriter(chat.chat(), repos.messages(), repos.reportDays(), repos.reportProgress(), covers, config.zone());
+    ReportWriter writer = new ReportWriter(chat.chat(), repos.messages(), repos.reportDays(), repos.reportProgress(), covers, config.zone(), clock);
     Reports reports = new Reports(vertx, repos.reportDays(), chat.chat(), repos.audit(), rota::engine, settings, clock);
     writer.onFlushed(reports::written);
     // Once caught up, the last 13 months go into the day cache, so the first big report after a start is quick too.

@@ -4,6 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ import uk.harbour.chat.MessageRepository;
  * Harbour is down) first has the missing ones read from the store by {@code _id}. {@link #flush}
  * writes the changed records into their days' roll-ups and only then each conversation's progress,
  * so after a crash the messages after the stored progress are folded again into exactly the same
- * records.
+ * records. At start only the conversations the chat core holds are caught up, unless the reports
+ * may be incomplete ({@link Completeness}).
  */
 public final class ReportWriter {
 
@@ -46,26 +49,35 @@ public final class ReportWriter {
   private final ReportProgressRepository progress;
   private final CoverLookup covers;
   private final ZoneId zone;
+  private final Completeness completeness;
   private final List<java.util.function.Consumer<java.util.Set<String>>> flushed = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, ConversationFold> folds = new HashMap<>();
   private final Map<String, Future<Void>> chains = new HashMap<>();
   /** Episodes whose records changed since the last flush, by day and key; packed when the flush takes them. */
   private Map<String, Dirty> dirtyRows = new LinkedHashMap<>();
   private Map<String, ConversationFold> dirtyProgress = new LinkedHashMap<>();
-  private final Promise<Void> caughtUp = Promise.promise();
+  private final Promise<CatchUp> caughtUp = Promise.promise();
   private Context context;
   private Future<Void> flushing = Future.succeededFuture();
 
   private record Dirty(String team, LocalDate day, Episode episode) {}
 
+  /**
+   * A start's catch-up: how many conversations it looked at, whether those were every conversation
+   * (resting history included) or only those held, and whether it completed.
+   */
+  public record CatchUp(int conversations, boolean everyConversation, boolean complete) {}
+
   public ReportWriter(
-      ConversationPosts chat, MessageRepository messages, ReportDayRepository days, ReportProgressRepository progress, CoverLookup covers, ZoneId zone) {
+      ConversationPosts chat, MessageRepository messages, ReportDayRepository days, ReportProgressRepository progress, CoverLookup covers,
+      ZoneId zone, Clock clock) {
     this.chat = Objects.requireNonNull(chat);
     this.messages = Objects.requireNonNull(messages);
     this.days = Objects.requireNonNull(days);
     this.progress = Objects.requireNonNull(progress);
     this.covers = Objects.requireNonNull(covers);
     this.zone = Objects.requireNonNull(zone);
+    this.completeness = new Completeness(progress, clock);
   }
 
   /**
@@ -75,17 +87,28 @@ public final class ReportWriter {
   public Future<Void> start(Vertx vertx) {
     context = vertx.getOrCreateContext();
     chat.onStored(message -> context.runOnContext(v -> heard(message)));
-    catchUpAll().onComplete(r -> {
-      if (r.failed()) {
-        LOG.warn("Reports could not catch up with every conversation; they will as messages arrive", r.cause());
-      }
-      flush().onComplete(f -> caughtUp.tryComplete());
-    });
+    Instant began = completeness.now();
+    completeness.everyConversationNeeded(began)
+        .compose(every -> (every ? chat.summaries() : Future.succeededFuture(held())).compose(list -> catchUpAll(list)
+            .compose(v -> flush())
+            .compose(v -> completeness.caughtUp(began))
+            .map(v -> new CatchUp(list.size(), every, true))))
+        .onComplete(r -> {
+          if (r.failed()) {
+            LOG.warn("Reports could not catch up with every conversation; they will as messages arrive", r.cause());
+            completeness.foldFailed();
+            flush().onComplete(f -> caughtUp.tryComplete(new CatchUp(0, false, false)));
+          } else {
+            LOG.info("Reports caught up with {} conversations ({})", r.result().conversations(),
+                r.result().everyConversation() ? "every one, resting history included" : "those held: the reports were complete");
+            caughtUp.tryComplete(r.result());
+          }
+        });
     return Future.succeededFuture();
   }
 
-  /** Completes once every conversation held at start has been folded up to its last stored message. */
-  public Future<Void> caughtUp() {
+  /** Completes once the start's catch-up is done (or has given up, {@link CatchUp#complete()} false). */
+  public Future<CatchUp> caughtUp() {
     return caughtUp.future();
   }
 
@@ -96,7 +119,8 @@ public final class ReportWriter {
 
   /** Folds every stored message of this conversation not yet folded (a conversation written outside the chat core: the demo's history). */
   public Future<Void> catchUp(String conversationId) {
-    return onContext(() -> chat.conversation(conversationId).compose(conv -> inOrder(conversationId, fold -> foldUpTo(fold, conv.lastSeq()))));
+    return onContext(() -> chat.conversation(conversationId).compose(conv -> inOrder(conversationId, fold -> foldUpTo(fold, conv.lastSeq())))
+        .onFailure(e -> completeness.foldFailed()));
   }
 
   /**
@@ -113,11 +137,14 @@ public final class ReportWriter {
           behind.add(inOrder(conv.id(), f -> foldUpTo(f, conv.lastSeq())));
         }
       }
-      return Future.join(behind).mapEmpty();
+      return Future.join(behind).onFailure(e -> completeness.foldFailed()).mapEmpty();
     });
   }
 
-  /** Writes what changed since the last flush; the reports verticle calls it every few seconds, tests directly. */
+  /**
+   * Writes what changed since the last flush; the reports verticle calls it every few seconds, tests
+   * directly. Fails when the store did not take it (it is written at the next flush).
+   */
   public Future<Void> flush() {
     return onContext(() -> {
       flushing = flushing.transform(r -> flushNow());
@@ -129,22 +156,29 @@ public final class ReportWriter {
     inOrder(message.conversationId(), fold -> foldUpTo(fold, message.seq() - 1).map(v -> {
       fold(fold, message);
       return (Void) null;
-    })).onFailure(e -> LOG.warn("A message was not folded into the reports yet; the next one or a restart catches up", e));
+    })).onFailure(e -> {
+      completeness.foldFailed();
+      LOG.warn("A message was not folded into the reports yet; the next one or a restart catches up", e);
+    });
   }
 
-  private Future<Void> catchUpAll() {
-    // Every conversation, resting history included (from the snapshots, without loading it): a
-    // store whose reports were lost, or that never had any, is folded in full.
-    return chat.summaries().compose(all -> {
-      List<List<ConversationSummary>> batches = new ArrayList<>();
-      for (int i = 0; i < all.size(); i += PROGRESS_BATCH) {
-        batches.add(all.subList(i, Math.min(all.size(), i + PROGRESS_BATCH)));
-      }
-      // In turn, not a compose chain built in a loop: with a million conversations its links would overflow the stack.
-      return InTurn.forEach(batches, batch -> progress.find(batch.stream().map(ConversationSummary::id).toList())
-          .compose(stored -> Future.join(catchUpBatch(batch, stored)).<Void>mapEmpty())
-          .compose(v -> flush()));
-    });
+  private List<ConversationSummary> held() {
+    return chat.conversations().stream().map(ConversationSummary::of).toList();
+  }
+
+  /**
+   * Folds each of {@code all} up to its last message: every conversation, resting history
+   * included (from the snapshots, without loading it), when the reports may be incomplete.
+   */
+  private Future<Void> catchUpAll(List<ConversationSummary> all) {
+    List<List<ConversationSummary>> batches = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += PROGRESS_BATCH) {
+      batches.add(all.subList(i, Math.min(all.size(), i + PROGRESS_BATCH)));
+    }
+    // In turn, not a compose chain built in a loop: with a million conversations its links would overflow the stack.
+    return InTurn.forEach(batches, batch -> progress.find(batch.stream().map(ConversationSummary::id).toList())
+        .compose(stored -> Future.join(catchUpBatch(batch, stored)).<Void>mapEmpty())
+        .compose(v -> flush()));
   }
 
   /** Folds those of {@code batch} behind their last message; the others get no fold in memory until their next message. */
@@ -220,9 +254,11 @@ public final class ReportWriter {
     dirtyProgress.put(message.conversationId(), fold);
   }
 
+  /** Fails when the records were not written: they stay queued for the next flush. */
   private Future<Void> flushNow() {
+    Instant began = completeness.now();
     if (dirtyRows.isEmpty() && dirtyProgress.isEmpty()) {
-      return Future.succeededFuture();
+      return completeness.flushed(began);
     }
     Map<String, Dirty> rows = dirtyRows;
     Map<String, ConversationFold> folded = dirtyProgress;
@@ -247,8 +283,9 @@ public final class ReportWriter {
           LOG.warn("Report records not written; they will be at the next flush", e);
           rows.forEach(dirtyRows::putIfAbsent);
           folded.forEach(dirtyProgress::putIfAbsent);
-          return Future.succeededFuture();
-        });
+          return Future.failedFuture(e);
+        })
+        .compose(v -> completeness.flushed(began));
   }
 
   private <T> Future<T> onContext(Supplier<Future<T>> work) {

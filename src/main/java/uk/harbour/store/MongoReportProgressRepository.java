@@ -6,12 +6,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.ext.mongo.BulkWriteOptions;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import uk.harbour.reports.ConversationFold;
 import uk.harbour.reports.ReportProgressRepository;
 
@@ -19,10 +22,14 @@ import uk.harbour.reports.ReportProgressRepository;
  * Reports' watermark per conversation in {@code report_progress}: {@code _id} the conversation id,
  * {@code team}, {@code seq} (the last seq folded), {@code priority}, {@code episodeNumber} and
  * {@code episode} (the latest episode's packed record, null before the young person writes in it).
+ * One document with the reserved id {@code #complete} (never a conversation's id) holds {@code at},
+ * a BSON date: when the reports were last known complete. It goes with the watermarks: a collection
+ * emptied or dropped makes the next start fold every conversation.
  */
 public final class MongoReportProgressRepository implements ReportProgressRepository {
 
   static final String COLLECTION = "report_progress";
+  private static final String COMPLETE = "#complete";
 
   private final MongoClient mongo;
 
@@ -63,5 +70,17 @@ public final class MongoReportProgressRepository implements ReportProgressReposi
       }
       return found;
     });
+  }
+
+  @Override
+  public Future<Optional<Instant>> completeAt() {
+    return mongo.findOne(COLLECTION, new JsonObject().put("_id", COMPLETE), null)
+        .map(doc -> Optional.ofNullable(doc).map(d -> Documents.instant(d, "at")));
+  }
+
+  @Override
+  public Future<Void> complete(Instant at) {
+    return mongo.replaceDocumentsWithOptions(COLLECTION, new JsonObject().put("_id", COMPLETE), new JsonObject().put("at", Documents.date(at)),
+        new UpdateOptions().setUpsert(true)).mapEmpty();
   }
 }

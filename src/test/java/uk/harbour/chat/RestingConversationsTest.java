@@ -1,6 +1,7 @@
 package uk.harbour.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import uk.harbour.identity.Role;
+import uk.harbour.reports.ReportWriter;
+import uk.harbour.store.Documents;
 import uk.harbour.store.Durability;
 import uk.harbour.store.MongoActiveConversationRepository;
 import uk.harbour.store.MongoMessageRepository;
@@ -171,7 +174,29 @@ class RestingConversationsTest {
   }
 
   @Test
-  @DisplayName("Reports lost for a resting conversation are folded again at start from its snapshot's summary, without loading it")
+  @DisplayName("Once the reports are complete (the mark renewed while running), a start catches up only the conversations held, not resting history")
+  void reportsCatchUpOnlyWhatIsHeld() {
+    waitForReportsComplete();
+    harbour = harbour.restart();
+    ReportWriter.CatchUp catchUp = RunningHarbour.await(harbour.harbour().services().reports().writer().caughtUp());
+    assertFalse(catchUp.everyConversation());
+    assertEquals(harbour.harbour().services().chat().conversations().size(), catchUp.conversations());
+    assertTrue(harbour.harbour().services().chat().peek(jay).isEmpty(), "still resting");
+  }
+
+  @Test
+  @DisplayName("Reports last known complete more than six days ago (Harbour was down for a week) fold every conversation at start")
+  void reportsCatchUpEverythingAfterAWeekDown() {
+    waitForReportsComplete();
+    harbour = harbour.restartAfter(() -> harbour.clock().advance(Duration.ofDays(7)));
+    ReportWriter.CatchUp catchUp = RunningHarbour.await(harbour.harbour().services().reports().writer().caughtUp());
+    assertTrue(catchUp.everyConversation());
+    assertTrue(catchUp.conversations() > harbour.harbour().services().chat().conversations().size(), "resting history included");
+    waitForReportsComplete();
+  }
+
+  @Test
+  @DisplayName("Reports lost are folded again at start, resting conversations from their snapshots' summaries, without loading them")
   void reportsCatchUpRestingConversations() {
     long lastSeq = harbour.harbour().services().chat().peek(jay).orElseThrow().lastSeq();
     MongoClient store = harbour.harbour().services().store().client();
@@ -181,7 +206,7 @@ class RestingConversationsTest {
       Vertx vertx = Vertx.vertx();
       try (EmbeddedStore stopped = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"))) {
         MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", stopped.connectionString()).put("db_name", "harbour"));
-        RunningHarbour.await(mongo.removeDocument("report_progress", new JsonObject().put("_id", jay)));
+        RunningHarbour.await(mongo.removeDocuments("report_progress", new JsonObject()));
         stopped.commit();
         RunningHarbour.await(mongo.close());
       } finally {
@@ -189,10 +214,18 @@ class RestingConversationsTest {
       }
     });
 
-    RunningHarbour.await(harbour.harbour().services().reports().writer().caughtUp());
+    assertTrue(RunningHarbour.await(harbour.harbour().services().reports().writer().caughtUp()).everyConversation());
     JsonObject progress = RunningHarbour.await(harbour.harbour().services().store().client().findOne("report_progress", new JsonObject().put("_id", jay), null));
     assertEquals(lastSeq, progress.getLong("seq"), "folded up to its last message");
     assertTrue(harbour.harbour().services().chat().peek(jay).isEmpty(), "still resting");
+  }
+
+  /** Waits until the reports' writer has marked them complete as of now (it renews the mark on a flush, every 2 s). */
+  private void waitForReportsComplete() {
+    MongoClient store = harbour.harbour().services().store().client();
+    java.time.Instant now = harbour.clock().instant();
+    eventually(() -> store.findOne("report_progress", new JsonObject().put("_id", "#complete"), null).toCompletionStage().toCompletableFuture().join(),
+        doc -> doc != null && !Documents.instant(doc, "at").isBefore(now));
   }
 
   private JsonObject mark(String conversationId) {
