@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -125,14 +126,17 @@ final class StartupBench {
           CareLeaver person = new CareLeaver(String.format("cl-startup%07d", i), "Young" + i, LocalDate.of(2005, 6, 1), "sam", "leaving-care", true,
               Optional.of("startup" + i), Optional.empty(), START, START);
           Conversation conv = new Conversation(person.id(), person.firstName(), person.paUsername(), person.team());
+          // One conversation begun every 7 minutes up to START (100,000 over 16 months, about 200 a day), as
+          // history builds up; all on one day, the reports would hold one day record of 100,000 episodes.
+          Instant begun = START.minus(Duration.ofMinutes(7L * (careLeavers - 1 - i)));
           List<Message> before = new ArrayList<>();
           List<Message> after = new ArrayList<>();
-          before.add(next(conv, person.id(), Role.CARE_LEAVER, MessageKind.TEXT, null));
-          (i >= careLeavers - open ? after : before).add(next(conv, "sam", Role.ADVISER, MessageKind.TEXT, null));
+          before.add(next(conv, begun, person.id(), Role.CARE_LEAVER, MessageKind.TEXT, null));
+          (i >= careLeavers - open ? after : before).add(next(conv, begun, "sam", Role.ADVISER, MessageKind.TEXT, null));
           if (i < careLeavers - open) {
-            before.add(next(conv, "sam", Role.ADVISER, MessageKind.SYSTEM, new ConversationEvent.Resolved("sam")));
+            before.add(next(conv, begun, "sam", Role.ADVISER, MessageKind.SYSTEM, new ConversationEvent.Resolved("sam")));
             if (i < LATE) {
-              after.add(next(conv, person.id(), Role.CARE_LEAVER, MessageKind.TEXT, null));
+              after.add(next(conv, begun, person.id(), Role.CARE_LEAVER, MessageKind.TEXT, null));
             }
           }
           Conversation snapshot = new Conversation(person.id(), person.firstName(), person.paUsername(), person.team());
@@ -165,11 +169,11 @@ final class StartupBench {
     }
   }
 
-  /** The conversation's next message, folded in. */
-  private static Message next(Conversation conv, String sender, Role role, MessageKind kind, ConversationEvent event) {
+  /** The conversation's next message, a minute after the one before, folded in. */
+  private static Message next(Conversation conv, Instant begun, String sender, Role role, MessageKind kind, ConversationEvent event) {
     long seq = conv.lastSeq() + 1;
     Message m = new Message(conv.id(), seq, conv.episodeFor(role), kind, "Startup bench message " + seq, sender, role,
-        role == Role.CARE_LEAVER ? conv.id() : "Sam", "s" + seq, START.plusSeconds(seq * 60), null, event);
+        role == Role.CARE_LEAVER ? conv.id() : "Sam", "s" + seq, begun.plusSeconds(seq * 60), null, event);
     conv.apply(m);
     return m;
   }

@@ -65,7 +65,8 @@ public final class MainVerticle extends VerticleBase {
         .onSuccess(built -> services = built)
         .compose(built -> startLeadership(node))
         .compose(v -> vertx.deployVerticle(new RoutingVerticle(services.routing(), config.routing().sweep(), services.leadership())))
-        .compose(v -> deployHttp());
+        .compose(v -> deployHttp())
+        .onSuccess(v -> services.reports().warmWhenCaughtUp());
   }
 
   /**

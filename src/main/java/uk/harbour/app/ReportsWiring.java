@@ -17,10 +17,17 @@ public record ReportsWiring(ReportWriter writer, Reports reports, DemoHistory de
     ReportWriter writer = new ReportWriter(chat.chat(), repos.messages(), repos.reportDays(), repos.reportProgress(), covers, config.zone(), clock);
     Reports reports = new Reports(vertx, repos.reportDays(), chat.chat(), repos.audit(), rota::engine, settings, clock);
     writer.onFlushed(reports::written);
-    // Once caught up, the last 13 months go into the day cache, so the first big report after a start is quick too.
-    writer.caughtUp().compose(v -> reports.warm())
-        .onFailure(e -> org.slf4j.LoggerFactory.getLogger(ReportsWiring.class).warn("Reports' day cache not warmed: the first reports read from the store", e));
     return new ReportsWiring(writer, reports,
         new DemoHistory(repos.careLeavers(), repos.messages(), chat.chat(), rota, files.holidays(), config.zone(), clock));
+  }
+
+  /**
+   * Once the writer has caught up, reads the last 13 months into the day cache, so the first big
+   * report after a start is quick too. Called when Harbour is ready: warming a year of episodes is
+   * seconds of CPU, which would hold up a start on two cores.
+   */
+  void warmWhenCaughtUp() {
+    writer.caughtUp().compose(v -> reports.warm())
+        .onFailure(e -> org.slf4j.LoggerFactory.getLogger(ReportsWiring.class).warn("Reports' day cache not warmed: the first reports read from the store", e));
   }
 }
