@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.LongStream;
+import uk.harbour.async.InTurn;
 import uk.harbour.identity.CareLeaverRepository;
 import uk.harbour.web.HarbourException;
 
@@ -65,7 +68,7 @@ public final class ConversationLog {
    * {@link #catchUp} be called for that conversation.
    */
   <T> Future<T> inOrder(String conversationId, Function<Conversation, Future<T>> step) {
-    return slot(conversationId).enqueue(slot -> ensureLoaded(slot, conversationId).compose(step));
+    return slot(conversationId).enqueue(slot -> ensureLoaded(slot, conversationId, null).compose(step));
   }
 
   /**
@@ -96,17 +99,51 @@ public final class ConversationLog {
    */
   private Future<Void> catchUp(Conversation conv, int recent) {
     long last = conv.lastSeq();
-    List<Long> seqs = LongStream.range(Math.max(1, last - recent + 1), last + 1 + CATCH_UP_PAGE).boxed().toList();
-    return messages.find(conv.id(), seqs).compose(found -> {
-      List<Message> newer = found.stream().filter(m -> m.seq() > last).toList();
-      newer.forEach(m -> fold(conv, m));
-      if (!newer.isEmpty()) {
-        changed(conv);
-      }
-      // A longer backlog: the next page, with what is already read answered from the cache.
-      return newer.size() == CATCH_UP_PAGE ? catchUp(conv, recent) : Future.succeededFuture();
-    });
+    return messages.find(conv.id(), catchUpSeqs(last, recent)).compose(found -> foldRead(conv, found, last, recent));
   }
+
+  /** The seqs a catch-up of a conversation held at {@code last} asks for: its next page, and the {@code recent} before it. */
+  private static List<Long> catchUpSeqs(long last, int recent) {
+    return LongStream.range(Math.max(1, last - recent + 1), last + 1 + CATCH_UP_PAGE).boxed().toList();
+  }
+
+  /**
+   * Folds what a catch-up read for a conversation held at {@code readAt} found after the state held
+   * now (which may have moved on meanwhile); a page found to its end means a longer backlog: the
+   * next page, with what is already read answered from the cache.
+   */
+  private Future<Void> foldRead(Conversation conv, List<Message> found, long readAt, int recent) {
+    long last = conv.lastSeq();
+    List<Message> newer = found.stream().filter(m -> m.seq() > last).toList();
+    newer.forEach(m -> fold(conv, m));
+    if (!newer.isEmpty()) {
+      changed(conv);
+    }
+    boolean pageFull = !found.isEmpty() && found.get(found.size() - 1).seq() == readAt + CATCH_UP_PAGE;
+    return pageFull ? catchUp(conv, recent) : Future.succeededFuture();
+  }
+
+  /**
+   * Loads these conversations as {@link #conversation} does, {@code lanes} at a time, with the
+   * messages after the snapshots of those held read for all of them in a few queries rather than
+   * one each: a start after a crash catches up hundreds.
+   */
+  Future<Void> loadAll(Collection<String> conversationIds, int lanes) {
+    Map<String, List<Long>> wanted = new HashMap<>();
+    Map<String, Long> readAt = new HashMap<>();
+    for (String id : conversationIds) {
+      Conversation held = peek(id).orElse(null);
+      if (held != null && !Boolean.TRUE.equals(loaded.get(id))) {
+        wanted.put(id, catchUpSeqs(held.lastSeq(), WARM));
+        readAt.put(id, held.lastSeq());
+      }
+    }
+    return messages.find(wanted).compose(read -> InTurn.forEach(conversationIds, lanes,
+        id -> load(id, read.containsKey(id) ? new ReadAhead(read.get(id), readAt.get(id)) : null)));
+  }
+
+  /** Messages read for a conversation's catch-up before it was queued, while it was held at {@code readAt}. */
+  private record ReadAhead(List<Message> found, long readAt) {}
 
   /**
    * Catches up after a write found its seq taken by another node. The later the try, the longer a
@@ -193,11 +230,15 @@ public final class ConversationLog {
 
   /** The conversation, loaded (and caught up with the message store) if needed. */
   public Future<Conversation> conversation(String conversationId) {
+    return load(conversationId, null);
+  }
+
+  private Future<Conversation> load(String conversationId, ReadAhead ahead) {
     ConversationSlot slot = slot(conversationId);
     if (Boolean.TRUE.equals(loaded.get(conversationId)) && slot.state() != null) {
       return Future.succeededFuture(slot.state());
     }
-    return slot.enqueue(s -> ensureLoaded(s, conversationId));
+    return slot.enqueue(s -> ensureLoaded(s, conversationId, ahead));
   }
 
   /** The conversation as held in memory right now, without loading it. */
@@ -262,8 +303,8 @@ public final class ConversationLog {
     return slots.computeIfAbsent(conversationId, id -> new ConversationSlot());
   }
 
-  /** Makes sure the slot holds the conversation, caught up with every stored message. */
-  private Future<Conversation> ensureLoaded(ConversationSlot slot, String conversationId) {
+  /** Makes sure the slot holds the conversation, caught up with every stored message ({@code ahead}: read already, or null). */
+  private Future<Conversation> ensureLoaded(ConversationSlot slot, String conversationId, ReadAhead ahead) {
     if (Boolean.TRUE.equals(loaded.get(conversationId)) && slot.state() != null) {
       return Future.succeededFuture(slot.state());
     }
@@ -278,7 +319,8 @@ public final class ConversationLog {
           // Active once caught up, or caught up past its snapshot (history written outside the chat
           // core, such as the demo's): marked, so the next start loads it and catches it up again
           // even if its snapshot is not written by then.
-          return catchUp(conv, WARM)
+          Future<Void> caughtUp = ahead != null ? foldRead(conv, ahead.found(), ahead.readAt(), WARM) : catchUp(conv, WARM);
+          return caughtUp
               .compose(v -> conv.lastSeq() > fromSnapshot ? marks.ifUnmarked(conv.id()) : marks.ifActive(conv))
               .map(v -> {
                 loaded.put(conversationId, true);

@@ -42,8 +42,8 @@ final class ConversationStart {
    * Loads the marked conversations ({@link ActiveConversationRepository}), so the queue and
    * routing are served from memory, and catches up those with a stored message after their
    * snapshot (a crash within moments of it) or with no snapshot at all. Which ones is asked of the
-   * store for all of them at once, by the id of the message each would have next; only those
-   * found are caught up one by one. Resolved history is not marked and rests in the store until
+   * store for all of them at once, by the id of the message each would have next; those found are
+   * caught up with their messages read in a few queries too ({@link ConversationLog#loadAll}). Resolved history is not marked and rests in the store until
    * someone opens it, so start-up grows with the active conversations, not with the history.
    * Marks of conversations now resolved and quiet for {@link ActiveMarks#ACTIVE_FOR} are removed.
    */
@@ -65,7 +65,7 @@ final class ConversationStart {
               }
               return messages.existing(next);
             })
-        .compose(found -> InTurn.forEach(found, LANES, id -> log.conversation(Message.conversationOf(id))).map(found))
+        .compose(found -> log.loadAll(conversationIds(found), LANES).map(found))
         .compose(found -> marks.forgetQuiet(list, conversationIds(found), log::peek).map(quiet -> {
           // History now: dropped from memory too, so what is held stays what is active.
           quiet.forEach(log::forget);
@@ -96,7 +96,7 @@ final class ConversationStart {
               }
               return messages.existing(next);
             })
-        .compose(found -> InTurn.forEach(found, LANES, id -> log.conversation(Message.conversationOf(id))).map(found))
+        .compose(found -> log.loadAll(conversationIds(found), LANES).map(found))
         .compose(found -> {
           Set<String> active = conversationIds(found);
           Instant now = marks.now();

@@ -2,6 +2,7 @@ package uk.harbour.chat;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,6 +53,13 @@ public interface MessageRepository {
 
   /** The messages with these seqs that exist, in seq order. */
   Future<List<Message>> find(String conversationId, List<Long> seqs);
+
+  /**
+   * For each conversation, the messages with its seqs that exist, in seq order (an empty list when
+   * none do): several conversations in a few queries rather than one each, as a start catches up
+   * hundreds at once.
+   */
+  Future<Map<String, List<Message>>> find(Map<String, List<Long>> seqsByConversation);
 
   Future<Optional<Message>> findByClientId(String conversationId, String senderId, String clientId);
 

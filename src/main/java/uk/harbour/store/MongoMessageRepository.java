@@ -8,8 +8,10 @@ import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +47,7 @@ public final class MongoMessageRepository implements MessageRepository {
 
   private final MongoClient mongo;
   private final InsertBatcher inserts;
-  /** Ids asked about in one query by {@link #existing}: the unique {@code _id} index answers an {@code $in} by look-ups. */
+  /** Ids asked about in one query by {@link #existing} and {@link #find}: the unique {@code _id} index answers an {@code $in} by look-ups. */
   private static final int EXISTING_CHUNK = 1000;
   private final MessageCache cache = new MessageCache(CACHED_MESSAGES, CACHED_SEQS);
 
@@ -92,33 +94,42 @@ public final class MongoMessageRepository implements MessageRepository {
 
   @Override
   public Future<List<Message>> find(String conversationId, List<Long> seqs) {
-    List<Message> found = new ArrayList<>(seqs.size());
-    JsonArray missing = new JsonArray();
-    for (long seq : seqs) {
-      String id = Message.id(conversationId, seq);
-      Message cached = cache.get(id);
-      if (cached != null) {
-        found.add(cached);
-      } else {
-        missing.add(id);
+    return find(Map.of(conversationId, seqs)).map(found -> found.get(conversationId));
+  }
+
+  @Override
+  public Future<Map<String, List<Message>>> find(Map<String, List<Long>> seqsByConversation) {
+    Map<String, List<Message>> found = new HashMap<>();
+    List<Object> missing = new ArrayList<>();
+    seqsByConversation.forEach((conversationId, seqs) -> {
+      List<Message> messages = new ArrayList<>(seqs.size());
+      found.put(conversationId, messages);
+      for (long seq : seqs) {
+        String id = Message.id(conversationId, seq);
+        Message cached = cache.get(id);
+        if (cached != null) {
+          messages.add(cached);
+        } else {
+          missing.add(id);
+        }
       }
+    });
+    List<Future<List<JsonObject>>> chunks = new ArrayList<>();
+    for (int from = 0; from < missing.size(); from += EXISTING_CHUNK) {
+      JsonArray chunk = new JsonArray(missing.subList(from, Math.min(missing.size(), from + EXISTING_CHUNK)));
+      chunks.add(mongo.find(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", chunk))));
     }
-    if (missing.isEmpty()) {
-      found.sort(BY_SEQ);
-      return Future.succeededFuture(found);
-    }
-    return mongo
-        .find(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", missing)))
-        .map(
-            docs -> {
-              for (JsonObject doc : docs) {
-                Message message = fromDocument(doc);
-                cache.put(message);
-                found.add(message);
-              }
-              found.sort(BY_SEQ);
-              return found;
-            });
+    return Future.all(chunks).map(all -> {
+      for (Future<List<JsonObject>> chunk : chunks) {
+        for (JsonObject doc : chunk.result()) {
+          Message message = fromDocument(doc);
+          cache.put(message);
+          found.get(message.conversationId()).add(message);
+        }
+      }
+      found.values().forEach(messages -> messages.sort(BY_SEQ));
+      return found;
+    });
   }
 
   @Override

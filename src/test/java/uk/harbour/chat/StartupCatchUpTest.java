@@ -77,8 +77,9 @@ class StartupCatchUpTest {
   }
 
   @Test
-  @DisplayName("Messages stored after a conversation's snapshot, and a first message with no snapshot at all, are in the conversations held when the server is ready, before anyone opens them")
+  @DisplayName("Messages stored after a conversation's snapshot (more than a page of them), and a first message with no snapshot at all, are in the conversations held when the server is ready, before anyone opens them")
   void messagesAfterTheSnapshotAreFoldedInAtStart() {
+    final long BACKLOG = 150;
     Fixtures fixtures = new Fixtures(harbour);
     fixtures.staff("sam", Role.ADVISER);
     TestSession sam = fixtures.signedIn("sam");
@@ -105,8 +106,10 @@ class StartupCatchUpTest {
       try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"))) {
         MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour"));
         MongoMessageRepository messages = new MongoMessageRepository(mongo, Durability.none());
-        RunningHarbour.await(messages.write(message(jay, lastSeq + 1, episode, "after the snapshot")));
-        RunningHarbour.await(messages.write(message(jay, lastSeq + 2, episode, "and another")));
+        // More than two pages of the catch-up's 64: the first read for every conversation at once, the rest page by page.
+        for (long seq = lastSeq + 1; seq <= lastSeq + BACKLOG; seq++) {
+          RunningHarbour.await(messages.write(message(jay, seq, episode, "after the snapshot " + seq)));
+        }
         // As the chat core stores a first message: the conversation marked active before it.
         RunningHarbour.await(new MongoActiveConversationRepository(mongo).mark(kai, Instant.parse("2026-11-25T21:01:00Z")));
         RunningHarbour.await(messages.write(message(kai, 1, 1, "first, never snapshotted")));
@@ -118,7 +121,8 @@ class StartupCatchUpTest {
     });
 
     ChatService chat = harbour.harbour().services().chat();
-    assertEquals(lastSeq + 2, chat.peek(jay).orElseThrow().lastSeq(), "caught up past its snapshot");
+    assertEquals(lastSeq + BACKLOG, chat.peek(jay).orElseThrow().lastSeq(), "caught up past its snapshot");
+    assertEquals("after the snapshot " + (lastSeq + BACKLOG), RunningHarbour.await(chat.latest(jay, 1)).get(0).text());
     // Held from its only message (the first sweep may have answered it since, as it answers any wait).
     assertTrue(chat.peek(kai).orElseThrow().lastSeq() >= 1, "loaded from its only message");
     assertEquals("first, never snapshotted", RunningHarbour.await(chat.latest(kai, 10)).get(0).text());

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -233,6 +234,23 @@ abstract class StoreContract {
     assertEquals("theirs-7", all.get(4).clientId());
     assertEquals(message("cl-c", 3, "mine-3"), all.get(1));
     assertEquals(List.of(1L, 2L), join(otherNode.find("cl-c", List.of(2L, 1L))).stream().map(Message::seq).toList());
+  }
+
+  @Test
+  @DisplayName("reads several conversations' messages at once, each in seq order, cached and stored together, an empty list for one with none")
+  void messageReadsForSeveralConversations() {
+    MongoMessageRepository messages = messages();
+    for (long seq : new long[] {3, 1, 2}) {
+      join(messages.insert(message("cl-e", seq, "e-" + seq)));
+    }
+    MongoMessageRepository otherNode = messages();
+    join(otherNode.insert(message("cl-f", 1, "f-1")));
+    join(messages.find("cl-e", List.of(3L)));
+    Map<String, List<Message>> found = join(messages.find(Map.of("cl-e", List.of(3L, 2L, 1L, 4L), "cl-f", List.of(1L, 2L), "cl-g", List.of(1L))));
+    assertEquals(List.of(1L, 2L, 3L), found.get("cl-e").stream().map(Message::seq).toList());
+    assertEquals(message("cl-e", 2, "e-2"), found.get("cl-e").get(1));
+    assertEquals(List.of("f-1"), found.get("cl-f").stream().map(Message::clientId).toList());
+    assertEquals(List.of(), found.get("cl-g"));
   }
 
   @Test
