@@ -52,8 +52,15 @@ record BenchOptions(
                             (default 3 in this mode); needs the bench's own server (no --url).
                             All but --open of them are resolved (message, reply, resolve), 10 of those
                             with a young person's message stored after their snapshot (as after a crash).
-                            Each server is stopped once routing's first sweep (after ready) has finished
-                            and its snapshots are written, and each line says how long that sweep took
+                            History spans 16 months, and the reports never saw it, so the first of those
+                            restarts also folds it all once, in the background. Then, --repeat times, a
+                            crash leaves 310 more resolved conversations with a new message after their
+                            snapshot, with the reports complete, and Harbour starts again.
+                            Each server is stopped once routing's first sweep and the reports' catch-up
+                            (both after ready) have finished and its snapshots are written; each line
+                            says how long that sweep took and when the catch-up finished. Last line:
+                            fresh_ms= worst_existing_ms= conversations= worst_with_conversations_ms=
+                            worst_after_crash_ms=
         --open N            with --startup: conversations left open, their reply stored after their
                             snapshot so start-up catches them up (default 300; as many as
                             --care-leavers for a store where every conversation is open)

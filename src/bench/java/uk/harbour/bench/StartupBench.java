@@ -30,7 +30,9 @@ import uk.harbour.store.embedded.EmbeddedStore;
  * fresh store (demo accounts, passphrases hashed); then it restarts on that store, writes
  * {@code --care-leavers} care leavers with a conversation each straight into it while it is
  * stopped (all but {@code --open} of them resolved: a store that is mostly history), and restarts
- * on the store that now holds them, every restart {@code --repeat} times.
+ * on the store that now holds them, every restart {@code --repeat} times; then it has
+ * {@code --repeat} crashes leave {@link #CRASHED} conversations each behind their snapshot, with
+ * the reports complete, and starts after each.
  */
 final class StartupBench {
 
@@ -38,6 +40,8 @@ final class StartupBench {
   private static final int WINDOW = 4096;
   /** Resolved conversations with a young person's message stored after their snapshot. */
   static final int LATE = 10;
+  /** Conversations each crash leaves behind their snapshot, as many as the preload's first start catches up. */
+  static final int CRASHED = 310;
 
   /** More than the chat's snapshot delay (SnapshotWriter, 2 s). */
   private static final long SNAPSHOTS_WRITTEN_MS = 3000;
@@ -64,9 +68,16 @@ final class StartupBench {
     System.out.printf("stored %d care leavers with a conversation each in %.1f s: %d open, caught up at start; %d resolved, of which %d with a message after their snapshot%n",
         written, (System.nanoTime() - preloadStart) / 1e9, open, written - open, Math.min(LATE, written - open));
     double worstFull = restarts(data, options.repeat(), "existing store, " + written + " conversations");
+    // Crashes with the reports complete, as a running service meets them: each start has its own conversations to catch up.
+    double worstCrash = 0;
+    int perCrash = Math.min(CRASHED, (written - open - LATE) / options.repeat());
+    for (int i = 0; i < options.repeat() && perCrash > 0; i++) {
+      crash(vertx, data.resolve("harbour.mv.db"), LATE + i * perCrash, perCrash);
+      worstCrash = Math.max(worstCrash, restarts(data, 1, "after a crash, " + perCrash + " resolved conversations with a new message after their snapshot"));
+    }
     fresh.deleteData();
-    System.out.printf("fresh_ms=%.0f worst_existing_ms=%.0f conversations=%d worst_with_conversations_ms=%.0f%n",
-        fresh.startup.seenMs(), worstEmpty, written, worstFull);
+    System.out.printf("fresh_ms=%.0f worst_existing_ms=%.0f conversations=%d worst_with_conversations_ms=%.0f worst_after_crash_ms=%.0f%n",
+        fresh.startup.seenMs(), worstEmpty, written, worstFull, worstCrash);
   }
 
   /** Restarts on {@code data} {@code times} times; the worst time from process start to ready. */
@@ -163,6 +174,34 @@ final class StartupBench {
         ChatBench.await(mongo.removeDocuments("report_progress", new JsonObject().put("_id", "#complete")));
         store.commit();
         return careLeavers;
+      } finally {
+        ChatBench.await(mongo.close());
+      }
+    }
+  }
+
+  /**
+   * As a crash just after storing leaves them: a young person writes again into {@code count}
+   * resolved conversations from the {@code from}th, each marked active first as the chat core
+   * marks it, and no snapshot is written after.
+   */
+  private static void crash(Vertx vertx, Path file, int from, int count) {
+    try (EmbeddedStore store = EmbeddedStore.start(file)) {
+      MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour"));
+      try {
+        MongoConversationRepository conversations = new MongoConversationRepository(mongo);
+        MongoMessageRepository messages = new MongoMessageRepository(mongo, Durability.none());
+        MongoActiveConversationRepository marks = new MongoActiveConversationRepository(mongo);
+        Instant now = Instant.now();
+        for (int i = from; i < from + count; i++) {
+          String id = String.format("cl-startup%07d", i);
+          Conversation conv = Conversation.restore(ChatBench.await(conversations.find(id)).orElseThrow());
+          long seq = conv.lastSeq() + 1;
+          Message m = new Message(id, seq, conv.episodeFor(Role.CARE_LEAVER), MessageKind.TEXT, "Startup bench message " + seq, id,
+              Role.CARE_LEAVER, id, "s" + seq, now, null, null);
+          ChatBench.await(marks.mark(id, now).compose(v -> messages.write(m)));
+        }
+        store.commit();
       } finally {
         ChatBench.await(mongo.close());
       }

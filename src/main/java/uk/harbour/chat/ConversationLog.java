@@ -33,6 +33,11 @@ public final class ConversationLog {
   private static final int CATCH_UP_PAGE = 64;
   /** Read into the message cache on loading, so a resend of any of them after a restart is answered from memory. */
   private static final int WARM = 256;
+  /**
+   * Seqs after the snapshot asked for at first when catching up many conversations at once: a crash
+   * leaves a few messages after a snapshot, and most of a full page would be look-ups of nothing.
+   */
+  private static final int FIRST_PAGE_AHEAD = 8;
 
   private final Vertx vertx;
   private final MessageRepository messages;
@@ -99,28 +104,28 @@ public final class ConversationLog {
    */
   private Future<Void> catchUp(Conversation conv, int recent) {
     long last = conv.lastSeq();
-    return messages.find(conv.id(), catchUpSeqs(last, recent)).compose(found -> foldRead(conv, found, last, recent));
+    return messages.find(conv.id(), catchUpSeqs(last, recent, CATCH_UP_PAGE)).compose(found -> foldRead(conv, found, last + CATCH_UP_PAGE, recent));
   }
 
-  /** The seqs a catch-up of a conversation held at {@code last} asks for: its next page, and the {@code recent} before it. */
-  private static List<Long> catchUpSeqs(long last, int recent) {
-    return LongStream.range(Math.max(1, last - recent + 1), last + 1 + CATCH_UP_PAGE).boxed().toList();
+  /** The seqs a catch-up of a conversation held at {@code last} asks for: the next {@code page}, and the {@code recent} before them. */
+  private static List<Long> catchUpSeqs(long last, int recent, int page) {
+    return LongStream.range(Math.max(1, last - recent + 1), last + 1 + page).boxed().toList();
   }
 
   /**
-   * Folds what a catch-up read for a conversation held at {@code readAt} found after the state held
-   * now (which may have moved on meanwhile); a page found to its end means a longer backlog: the
-   * next page, with what is already read answered from the cache.
+   * Folds what a catch-up read up to seq {@code readTo} found after the state held now (which may
+   * have moved on meanwhile); a read found to its end means a longer backlog: the next page, with
+   * what is already read answered from the cache.
    */
-  private Future<Void> foldRead(Conversation conv, List<Message> found, long readAt, int recent) {
+  private Future<Void> foldRead(Conversation conv, List<Message> found, long readTo, int recent) {
     long last = conv.lastSeq();
     List<Message> newer = found.stream().filter(m -> m.seq() > last).toList();
     newer.forEach(m -> fold(conv, m));
     if (!newer.isEmpty()) {
       changed(conv);
     }
-    boolean pageFull = !found.isEmpty() && found.get(found.size() - 1).seq() == readAt + CATCH_UP_PAGE;
-    return pageFull ? catchUp(conv, recent) : Future.succeededFuture();
+    boolean toTheEnd = !found.isEmpty() && found.get(found.size() - 1).seq() == readTo;
+    return toTheEnd ? catchUp(conv, recent) : Future.succeededFuture();
   }
 
   /**
@@ -130,20 +135,20 @@ public final class ConversationLog {
    */
   Future<Void> loadAll(Collection<String> conversationIds, int lanes) {
     Map<String, List<Long>> wanted = new HashMap<>();
-    Map<String, Long> readAt = new HashMap<>();
+    Map<String, Long> readTo = new HashMap<>();
     for (String id : conversationIds) {
       Conversation held = peek(id).orElse(null);
       if (held != null && !Boolean.TRUE.equals(loaded.get(id))) {
-        wanted.put(id, catchUpSeqs(held.lastSeq(), WARM));
-        readAt.put(id, held.lastSeq());
+        wanted.put(id, catchUpSeqs(held.lastSeq(), WARM, FIRST_PAGE_AHEAD));
+        readTo.put(id, held.lastSeq() + FIRST_PAGE_AHEAD);
       }
     }
     return messages.find(wanted).compose(read -> InTurn.forEach(conversationIds, lanes,
-        id -> load(id, read.containsKey(id) ? new ReadAhead(read.get(id), readAt.get(id)) : null)));
+        id -> load(id, read.containsKey(id) ? new ReadAhead(read.get(id), readTo.get(id)) : null)));
   }
 
-  /** Messages read for a conversation's catch-up before it was queued, while it was held at {@code readAt}. */
-  private record ReadAhead(List<Message> found, long readAt) {}
+  /** Messages read for a conversation's catch-up before it was queued, up to seq {@code readTo}. */
+  private record ReadAhead(List<Message> found, long readTo) {}
 
   /**
    * Catches up after a write found its seq taken by another node. The later the try, the longer a
@@ -319,7 +324,7 @@ public final class ConversationLog {
           // Active once caught up, or caught up past its snapshot (history written outside the chat
           // core, such as the demo's): marked, so the next start loads it and catches it up again
           // even if its snapshot is not written by then.
-          Future<Void> caughtUp = ahead != null ? foldRead(conv, ahead.found(), ahead.readAt(), WARM) : catchUp(conv, WARM);
+          Future<Void> caughtUp = ahead != null ? foldRead(conv, ahead.found(), ahead.readTo(), WARM) : catchUp(conv, WARM);
           return caughtUp
               .compose(v -> conv.lastSeq() > fromSnapshot ? marks.ifUnmarked(conv.id()) : marks.ifActive(conv))
               .map(v -> {
