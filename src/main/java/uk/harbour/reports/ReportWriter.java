@@ -81,30 +81,39 @@ public final class ReportWriter {
   }
 
   /**
-   * Starts listening on the caller's context (the reports verticle's), then catches every
-   * conversation up with its stored messages in the background: {@link #caughtUp()} says when.
+   * Starts listening on the caller's context (the reports verticle's), then catches the
+   * conversations up with their stored messages in the background (those held, or every one when
+   * the reports may be incomplete): {@link #caughtUp()} says when.
    */
   public Future<Void> start(Vertx vertx) {
     context = vertx.getOrCreateContext();
     chat.onStored(message -> context.runOnContext(v -> heard(message)));
-    Instant began = completeness.now();
-    completeness.everyConversationNeeded(began)
-        .compose(every -> (every ? chat.summaries() : Future.succeededFuture(held())).compose(list -> catchUpAll(list)
-            .compose(v -> flush())
-            .compose(v -> completeness.caughtUp(began))
-            .map(v -> new CatchUp(list.size(), every, true))))
-        .onComplete(r -> {
-          if (r.failed()) {
-            LOG.warn("Reports could not catch up with every conversation; they will as messages arrive", r.cause());
-            completeness.foldFailed();
-            flush().onComplete(f -> caughtUp.tryComplete(new CatchUp(0, false, false)));
-          } else {
-            LOG.info("Reports caught up with {} conversations ({})", r.result().conversations(),
-                r.result().everyConversation() ? "every one, resting history included" : "those held: the reports were complete");
-            caughtUp.tryComplete(r.result());
-          }
-        });
+    catchUpAtStart().onComplete(r -> {
+      if (r.failed()) {
+        LOG.warn("Reports could not catch up with every conversation; they will as messages arrive", r.cause());
+        completeness.foldFailed();
+        flush().onComplete(f -> caughtUp.tryComplete(new CatchUp(0, false, false)));
+      } else {
+        LOG.info("Reports caught up with {} conversations ({})", r.result().conversations(),
+            r.result().everyConversation() ? "every one, resting history included" : "those held: the reports were complete");
+        caughtUp.tryComplete(r.result());
+      }
+    });
     return Future.succeededFuture();
+  }
+
+  /**
+   * Folds the conversations the start must look at ({@link Completeness}), writes them, then records
+   * the reports complete as of when it began.
+   */
+  private Future<CatchUp> catchUpAtStart() {
+    Instant began = completeness.now();
+    return completeness.everyConversationNeeded(began)
+        .compose(every -> (every ? chat.summaries() : Future.succeededFuture(held()))
+            .compose(list -> catchUpAll(list)
+                .compose(v -> flush())
+                .compose(v -> completeness.caughtUp(began))
+                .map(v -> new CatchUp(list.size(), every, true))));
   }
 
   /** Completes once the start's catch-up is done (or has given up, {@link CatchUp#complete()} false). */
