@@ -43,8 +43,9 @@ final class ConversationStart {
    * routing are served from memory, and catches up those with a stored message after their
    * snapshot (a crash within moments of it) or with no snapshot at all. Which ones is asked of the
    * store for all of them at once, by the id of the message each would have next; those found are
-   * caught up with their messages read in a few queries too ({@link ConversationLog#loadAll}). Resolved history is not marked and rests in the store until
-   * someone opens it, so start-up grows with the active conversations, not with the history.
+   * caught up with their messages read in a few queries too ({@link ConversationLog#loadAll}).
+   * Resolved history is not marked and rests in the store until someone opens it, so start-up
+   * grows with the active conversations, not with the history.
    * Marks of conversations now resolved and quiet for {@link ActiveMarks#ACTIVE_FOR} are removed.
    */
   Future<Void> start() {

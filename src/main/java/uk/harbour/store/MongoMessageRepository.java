@@ -48,7 +48,7 @@ public final class MongoMessageRepository implements MessageRepository {
   private final MongoClient mongo;
   private final InsertBatcher inserts;
   /** Ids asked about in one query by {@link #existing} and {@link #find}: the unique {@code _id} index answers an {@code $in} by look-ups. */
-  private static final int EXISTING_CHUNK = 1000;
+  private static final int IDS_PER_QUERY = 1000;
   private final MessageCache cache = new MessageCache(CACHED_MESSAGES, CACHED_SEQS);
 
   public MongoMessageRepository(MongoClient mongo, Durability durability) {
@@ -115,8 +115,8 @@ public final class MongoMessageRepository implements MessageRepository {
       }
     });
     List<Future<List<JsonObject>>> chunks = new ArrayList<>();
-    for (int from = 0; from < missing.size(); from += EXISTING_CHUNK) {
-      JsonArray chunk = new JsonArray(missing.subList(from, Math.min(missing.size(), from + EXISTING_CHUNK)));
+    for (int from = 0; from < missing.size(); from += IDS_PER_QUERY) {
+      JsonArray chunk = new JsonArray(missing.subList(from, Math.min(missing.size(), from + IDS_PER_QUERY)));
       chunks.add(mongo.find(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", chunk))));
     }
     return Future.all(chunks).map(all -> {
@@ -135,8 +135,8 @@ public final class MongoMessageRepository implements MessageRepository {
   @Override
   public Future<Set<String>> existing(List<String> ids) {
     List<Future<List<JsonObject>>> chunks = new ArrayList<>();
-    for (int from = 0; from < ids.size(); from += EXISTING_CHUNK) {
-      JsonArray chunk = new JsonArray(new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + EXISTING_CHUNK))));
+    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+      JsonArray chunk = new JsonArray(new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))));
       chunks.add(mongo.findWithOptions(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", chunk)),
           new FindOptions().setFields(new JsonObject().put("_id", 1))));
     }
