@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.LongStream;
 import uk.harbour.async.InTurn;
 import uk.harbour.identity.CareLeaverRepository;
 import uk.harbour.web.HarbourException;
@@ -29,20 +28,14 @@ import uk.harbour.web.HarbourException;
  */
 public final class ConversationLog {
 
-  /** Seqs asked for at a time while catching up with the store. */
-  private static final int CATCH_UP_PAGE = 64;
   /** Read into the message cache on loading, so a resend of any of them after a restart is answered from memory. */
   private static final int WARM = 256;
-  /**
-   * Seqs after the snapshot asked for at first when catching up many conversations at once: a crash
-   * leaves a few messages after a snapshot, and most of a full page would be look-ups of nothing.
-   */
-  private static final int FIRST_PAGE_AHEAD = 8;
 
   private final Vertx vertx;
   private final MessageRepository messages;
   private final ConversationRepository snapshots;
   private final SnapshotWriter snapshotWriter;
+  private final StoreCatchUp catchUps;
   private final ConversationStart starting;
   private final CareLeaverRepository careLeavers;
   private final ActiveMarks marks;
@@ -59,6 +52,7 @@ public final class ConversationLog {
     this.messages = Objects.requireNonNull(messages);
     this.snapshots = Objects.requireNonNull(snapshots);
     this.snapshotWriter = new SnapshotWriter(vertx, snapshots);
+    this.catchUps = new StoreCatchUp(messages, this::fold, this::changed);
     this.careLeavers = Objects.requireNonNull(careLeavers);
     this.starting = new ConversationStart(this, this.marks, messages, snapshots, careLeavers);
   }
@@ -94,38 +88,7 @@ public final class ConversationLog {
 
   /** Replays any stored messages newer than the state held (the snapshot is written after the ack, or another writer took a seq). */
   Future<Void> catchUp(Conversation conv) {
-    return catchUp(conv, 0);
-  }
-
-  /**
-   * Catches up as above, reading the {@code recent} messages before them into the repository's
-   * cache in the same query (opening and resuming ask for them next, and resends are answered from
-   * the cache): at start every conversation behind its snapshot is loaded, so a read each counts.
-   */
-  private Future<Void> catchUp(Conversation conv, int recent) {
-    long last = conv.lastSeq();
-    return messages.find(conv.id(), catchUpSeqs(last, recent, CATCH_UP_PAGE)).compose(found -> foldRead(conv, found, last + CATCH_UP_PAGE, recent));
-  }
-
-  /** The seqs a catch-up of a conversation held at {@code last} asks for: the next {@code page}, and the {@code recent} before them. */
-  private static List<Long> catchUpSeqs(long last, int recent, int page) {
-    return LongStream.range(Math.max(1, last - recent + 1), last + 1 + page).boxed().toList();
-  }
-
-  /**
-   * Folds what a catch-up read up to seq {@code readTo} found after the state held now (which may
-   * have moved on meanwhile); a read found to its end means a longer backlog: the next page, with
-   * what is already read answered from the cache.
-   */
-  private Future<Void> foldRead(Conversation conv, List<Message> found, long readTo, int recent) {
-    long last = conv.lastSeq();
-    List<Message> newer = found.stream().filter(m -> m.seq() > last).toList();
-    newer.forEach(m -> fold(conv, m));
-    if (!newer.isEmpty()) {
-      changed(conv);
-    }
-    boolean toTheEnd = !found.isEmpty() && found.get(found.size() - 1).seq() == readTo;
-    return toTheEnd ? catchUp(conv, recent) : Future.succeededFuture();
+    return catchUps.catchUp(conv, 0);
   }
 
   /**
@@ -134,21 +97,12 @@ public final class ConversationLog {
    * one each: a start after a crash catches up hundreds.
    */
   Future<Void> loadAll(Collection<String> conversationIds, int lanes) {
-    Map<String, List<Long>> wanted = new HashMap<>();
-    Map<String, Long> readTo = new HashMap<>();
+    Map<String, Long> heldAt = new HashMap<>();
     for (String id : conversationIds) {
-      Conversation held = peek(id).orElse(null);
-      if (held != null && !Boolean.TRUE.equals(loaded.get(id))) {
-        wanted.put(id, catchUpSeqs(held.lastSeq(), WARM, FIRST_PAGE_AHEAD));
-        readTo.put(id, held.lastSeq() + FIRST_PAGE_AHEAD);
-      }
+      peek(id).filter(conv -> !Boolean.TRUE.equals(loaded.get(id))).ifPresent(conv -> heldAt.put(id, conv.lastSeq()));
     }
-    return messages.find(wanted).compose(read -> InTurn.forEach(conversationIds, lanes,
-        id -> load(id, read.containsKey(id) ? new ReadAhead(read.get(id), readTo.get(id)) : null)));
+    return catchUps.readAhead(heldAt, WARM).compose(read -> InTurn.forEach(conversationIds, lanes, id -> load(id, read.get(id))));
   }
-
-  /** Messages read for a conversation's catch-up before it was queued, up to seq {@code readTo}. */
-  private record ReadAhead(List<Message> found, long readTo) {}
 
   /**
    * Catches up after a write found its seq taken by another node. The later the try, the longer a
@@ -238,7 +192,7 @@ public final class ConversationLog {
     return load(conversationId, null);
   }
 
-  private Future<Conversation> load(String conversationId, ReadAhead ahead) {
+  private Future<Conversation> load(String conversationId, StoreCatchUp.ReadAhead ahead) {
     ConversationSlot slot = slot(conversationId);
     if (Boolean.TRUE.equals(loaded.get(conversationId)) && slot.state() != null) {
       return Future.succeededFuture(slot.state());
@@ -309,7 +263,7 @@ public final class ConversationLog {
   }
 
   /** Makes sure the slot holds the conversation, caught up with every stored message ({@code ahead}: read already, or null). */
-  private Future<Conversation> ensureLoaded(ConversationSlot slot, String conversationId, ReadAhead ahead) {
+  private Future<Conversation> ensureLoaded(ConversationSlot slot, String conversationId, StoreCatchUp.ReadAhead ahead) {
     if (Boolean.TRUE.equals(loaded.get(conversationId)) && slot.state() != null) {
       return Future.succeededFuture(slot.state());
     }
@@ -324,7 +278,7 @@ public final class ConversationLog {
           // Active once caught up, or caught up past its snapshot (history written outside the chat
           // core, such as the demo's): marked, so the next start loads it and catches it up again
           // even if its snapshot is not written by then.
-          Future<Void> caughtUp = ahead != null ? foldRead(conv, ahead.found(), ahead.readTo(), WARM) : catchUp(conv, WARM);
+          Future<Void> caughtUp = ahead != null ? catchUps.fold(conv, ahead, WARM) : catchUps.catchUp(conv, WARM);
           return caughtUp
               .compose(v -> conv.lastSeq() > fromSnapshot ? marks.ifUnmarked(conv.id()) : marks.ifActive(conv))
               .map(v -> {

@@ -6,11 +6,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,19 +46,14 @@ public final class ReportWriter {
   private final ReportDayRepository days;
   private final ReportProgressRepository progress;
   private final CoverLookup covers;
-  private final ZoneId zone;
   private final Completeness completeness;
   private final List<java.util.function.Consumer<java.util.Set<String>>> flushed = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, ConversationFold> folds = new HashMap<>();
   private final Map<String, Future<Void>> chains = new HashMap<>();
-  /** Episodes whose records changed since the last flush, by day and key; packed when the flush takes them. */
-  private Map<String, Dirty> dirtyRows = new LinkedHashMap<>();
-  private Map<String, ConversationFold> dirtyProgress = new LinkedHashMap<>();
+  private final Unwritten unwritten;
   private final Promise<CatchUp> caughtUp = Promise.promise();
   private Context context;
   private Future<Void> flushing = Future.succeededFuture();
-
-  private record Dirty(String team, LocalDate day, Episode episode) {}
 
   /**
    * A start's catch-up: how many conversations it looked at, whether those were every conversation
@@ -76,8 +69,8 @@ public final class ReportWriter {
     this.days = Objects.requireNonNull(days);
     this.progress = Objects.requireNonNull(progress);
     this.covers = Objects.requireNonNull(covers);
-    this.zone = Objects.requireNonNull(zone);
     this.completeness = new Completeness(progress, clock);
+    this.unwritten = new Unwritten(zone);
   }
 
   /**
@@ -255,43 +248,23 @@ public final class ReportWriter {
   }
 
   private void fold(ConversationFold fold, Message message) {
-    for (Episode episode : fold.apply(message)) {
-      LocalDate day = episode.startedAt().atZone(zone).toLocalDate();
-      String id = ReportDayRepository.DayRows.id(fold.team(), day) + "/" + episode.key();
-      dirtyRows.put(id, new Dirty(fold.team(), day, episode));
-    }
-    dirtyProgress.put(message.conversationId(), fold);
+    unwritten.folded(message.conversationId(), fold, fold.apply(message));
   }
 
   /** Fails when the records were not written: they stay queued for the next flush. */
   private Future<Void> flushNow() {
     Instant began = completeness.now();
-    if (dirtyRows.isEmpty() && dirtyProgress.isEmpty()) {
+    if (unwritten.isEmpty()) {
       return completeness.flushed(began);
     }
-    Map<String, Dirty> rows = dirtyRows;
-    Map<String, ConversationFold> folded = dirtyProgress;
-    dirtyRows = new LinkedHashMap<>();
-    dirtyProgress = new LinkedHashMap<>();
-    Map<String, Map<String, String>> byDay = new LinkedHashMap<>();
-    Map<String, Dirty> dayOf = new HashMap<>();
-    rows.forEach((id, dirty) -> {
-      String dayId = ReportDayRepository.DayRows.id(dirty.team(), dirty.day());
-      // Packed now, on this context: the fold goes on changing the episode after this flush has begun.
-      byDay.computeIfAbsent(dayId, k -> new LinkedHashMap<>()).put(dirty.episode().key(), dirty.episode().pack());
-      dayOf.put(dayId, dirty);
-    });
-    List<ReportDayRepository.DayRows> dayRows = new ArrayList<>();
-    byDay.forEach((dayId, lines) -> dayRows.add(new ReportDayRepository.DayRows(dayOf.get(dayId).team(), dayOf.get(dayId).day(), lines)));
-    List<ConversationFold.Progress> marks = folded.values().stream().map(ConversationFold::progress).toList();
+    Unwritten.Batch batch = unwritten.take();
     // Records first, then the watermark: a crash in between folds those messages again, into the same records.
-    return days.save(dayRows)
-        .compose(v -> progress.save(marks))
-        .onSuccess(v -> flushed.forEach(listener -> listener.accept(byDay.keySet())))
+    return days.save(batch.days())
+        .compose(v -> progress.save(batch.marks()))
+        .onSuccess(v -> flushed.forEach(listener -> listener.accept(batch.dayIds())))
         .recover(e -> {
           LOG.warn("Report records not written; they will be at the next flush", e);
-          rows.forEach(dirtyRows::putIfAbsent);
-          folded.forEach(dirtyProgress::putIfAbsent);
+          unwritten.putBack(batch);
           return Future.failedFuture(e);
         })
         .compose(v -> completeness.flushed(began));
