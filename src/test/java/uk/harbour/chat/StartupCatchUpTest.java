@@ -60,20 +60,59 @@ class StartupCatchUpTest {
       return settled;
     });
 
-    JsonObject[] snapshot = new JsonObject[1];
+    JsonObject snapshot = readAfterStop("conversations", jay);
+
+    assertTrue(snapshot != null, "a snapshot was written");
+    assertEquals(before.peek(jay).orElseThrow().lastSeq(), snapshot.getLong("lastSeq"), "with everything held when it stopped");
+  }
+
+  @Test
+  @DisplayName("A graceful stop also writes the reports' records of the last messages before the store closes, not only every two seconds")
+  void gracefulStopWritesReportRecords() {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("sam", Role.ADVISER);
+    JsonObject jayInvite = fixtures.careLeaver(fixtures.signedIn("sam"), "Jay");
+    String jay = jayInvite.getString("careLeaverId");
+    long last;
+    try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(jayInvite, "jay-reports"))) {
+      young.next("welcome");
+      young.send(new JsonObject().put("type", "send").put("clientId", "c1").put("text", "hello"));
+      young.next("ack");
+      young.next(f -> "message".equals(f.getString("type")) && "auto_reply".equals(f.getJsonObject("message").getString("kind")));
+      // Routing's answer settles; the next message then is the last, and the stop comes well
+      // within the two seconds between the reports' own flushes.
+      ChatService chat = harbour.harbour().services().chat();
+      long[] held = {-1};
+      await().during(300, TimeUnit.MILLISECONDS).atMost(1500, TimeUnit.MILLISECONDS).until(() -> {
+        long now = chat.peek(jay).orElseThrow().lastSeq();
+        boolean settled = now == held[0];
+        held[0] = now;
+        return settled;
+      });
+      young.send(new JsonObject().put("type", "send").put("clientId", "c2").put("text", "thanks"));
+      last = young.next("ack").getLong("seq");
+    }
+
+    JsonObject progress = readAfterStop("report_progress", jay);
+
+    assertTrue(progress != null, "the reports' watermark was written");
+    assertEquals(last, progress.getLong("seq"), "up to the last message stored before the stop");
+  }
+
+  /** Stops Harbour gracefully, reads one document from its store while it is down, then starts it again. */
+  private JsonObject readAfterStop(String collection, String id) {
+    JsonObject[] found = new JsonObject[1];
     harbour = harbour.restartAfter(() -> {
       Vertx vertx = Vertx.vertx();
       try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"))) {
         MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour"));
-        snapshot[0] = RunningHarbour.await(mongo.findOne("conversations", new JsonObject().put("_id", jay), null));
+        found[0] = RunningHarbour.await(mongo.findOne(collection, new JsonObject().put("_id", id), null));
         RunningHarbour.await(mongo.close());
       } finally {
         RunningHarbour.await(vertx.close());
       }
     });
-
-    assertTrue(snapshot[0] != null, "a snapshot was written");
-    assertEquals(before.peek(jay).orElseThrow().lastSeq(), snapshot[0].getLong("lastSeq"), "with everything held when it stopped");
+    return found[0];
   }
 
   @Test
