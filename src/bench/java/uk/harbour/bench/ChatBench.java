@@ -176,7 +176,7 @@ public final class ChatBench {
     measuring = true;
     double cpuStart = own == null ? -1 : own.cpuSeconds();
     List<Double> cpuByProcessStart = own instanceof ClusterBenchServer cluster ? cluster.cpuByProcess() : List.of();
-    Map<String, Double> threadsStart = own instanceof BenchServer single ? ThreadCpu.byKind(single.process.pid()) : Map.of();
+    Map<String, ThreadCpu.Used> threadsStart = own instanceof BenchServer single ? ThreadCpu.threads(single.process.pid()) : Map.of();
     HostLoad host = new HostLoad(vertx);
     host.start();
     long start = System.nanoTime();
@@ -197,7 +197,7 @@ public final class ChatBench {
           cpuMsPerMessage, 100 * cpuUsed / seconds / 2, 2000 / cpuMsPerMessage);
     }
     if (own instanceof BenchServer single && !threadsStart.isEmpty() && delivered.get() > 0) {
-      System.out.println("server CPU ms per delivered message by thread: " + ThreadCpu.perMessage(threadsStart, ThreadCpu.byKind(single.process.pid()), delivered.get()));
+      System.out.println("server CPU ms per delivered message by thread: " + ThreadCpu.perMessage(threadsStart, ThreadCpu.threads(single.process.pid()), delivered.get()));
     }
     if (own instanceof ClusterBenchServer cluster && delivered.get() > 0) {
       List<Double> now = cluster.cpuByProcess();

@@ -29,11 +29,17 @@ final class ThreadCpu {
 
   private ThreadCpu() {}
 
-  /** CPU seconds used so far by each kind of thread still alive in {@code pid}; empty if unknown. */
-  static Map<String, Double> byKind(long pid) {
-    Map<String, Double> seconds = new LinkedHashMap<>();
-    KINDS.forEach(kind -> seconds.put(kind.getKey(), 0.0));
-    seconds.put("other", 0.0);
+  /** One thread's kind and the CPU seconds it has used so far. */
+  record Used(String kind, double seconds) {}
+
+  /**
+   * CPU seconds used so far by each thread still alive in {@code pid}, by thread id; empty if
+   * unknown. By thread, not summed by kind: a thread that ends between two readings (the JVM
+   * retires compiler threads it no longer needs) would take its whole life's CPU out of its kind's
+   * sum, which then went negative.
+   */
+  static Map<String, Used> threads(long pid) {
+    Map<String, Used> threads = new LinkedHashMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
       tasks.forEach(task -> {
         try {
@@ -41,15 +47,15 @@ final class ThreadCpu {
           String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
           String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
           double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-          seconds.merge(kindOf(name), used, Double::sum);
+          threads.put(task.getFileName().toString(), new Used(kindOf(name), used));
         } catch (IOException | RuntimeException e) {
-          // The thread ended between listing and reading: its CPU is no longer counted either way.
+          // The thread ended between listing and reading: it is not counted.
         }
       });
     } catch (IOException | RuntimeException e) {
       return Map.of();
     }
-    return seconds;
+    return threads;
   }
 
   private static String kindOf(String threadName) {
@@ -61,10 +67,25 @@ final class ThreadCpu {
     return "other";
   }
 
-  /** "kind=ms …" per delivered message, between two readings. */
-  static String perMessage(Map<String, Double> before, Map<String, Double> after, long delivered) {
+  /**
+   * "kind=ms …" per delivered message, between two readings of {@link #threads}: what each thread
+   * alive at the end used since the first (all of it, for a thread started since). What threads
+   * that ended in between used is unknown here; the process's total, printed above it, includes it.
+   */
+  static String perMessage(Map<String, Used> before, Map<String, Used> after, long delivered) {
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    KINDS.forEach(kind -> seconds.put(kind.getKey(), 0.0));
+    seconds.put("other", 0.0);
+    after.forEach((tid, used) -> {
+      Used earlier = before.get(tid);
+      seconds.merge(used.kind(), used.seconds() - (earlier == null ? 0 : earlier.seconds()), Double::sum);
+    });
+    long ended = before.keySet().stream().filter(tid -> !after.containsKey(tid)).count();
     StringBuilder line = new StringBuilder();
-    after.forEach((kind, seconds) -> line.append(String.format(" %s=%.3f", kind, (seconds - before.getOrDefault(kind, 0.0)) * 1000 / delivered)));
+    seconds.forEach((kind, used) -> line.append(String.format(" %s=%.3f", kind, used * 1000 / delivered)));
+    if (ended > 0) {
+      line.append(" (").append(ended).append(ended == 1 ? " thread" : " threads").append(" ended meanwhile, not counted)");
+    }
     return line.toString().trim();
   }
 }
