@@ -111,6 +111,10 @@ public final class HarbourRouter {
                 .ping()
                 .onSuccess(v -> promise.complete(Status.OK()))
                 .onFailure(e -> promise.complete(Status.KO(new JsonObject().put("reason", "store unreachable")))));
+    // A store that answers but no longer commits acknowledges no message: not ready either.
+    ready.register(
+        "commits",
+        promise -> promise.complete(services.store().commitsStalled() ? Status.KO(new JsonObject().put("reason", "store commits stalled")) : Status.OK()));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
     services.metrics().ifPresent(registry -> router.get("/metrics").handler(PrometheusScrapingHandler.create(registry)));
   }

@@ -30,6 +30,14 @@ public interface Durability {
    */
   default void beforeEachCommit(Function<Future<Void>, Future<?>> writes) {}
 
+  /**
+   * How long the oldest write still waiting has been waiting for its commit (zero when none is): a
+   * store whose commits have stopped acknowledges nothing, while a ping still answers.
+   */
+  default java.time.Duration commitOwedFor() {
+    return java.time.Duration.ZERO;
+  }
+
   /** Lets go of what commits ran on, once the store is closed. */
   default Future<Void> close() {
     return Future.succeededFuture();

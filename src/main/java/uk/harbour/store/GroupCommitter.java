@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +54,9 @@ public final class GroupCommitter implements Durability {
   private boolean runningStarted;
   private Promise<Void> next;
   private long lastStart = System.nanoTime() - Long.MAX_VALUE / 4;
+  /** When {@code running} and {@code next} were first owed to a write, for {@link #commitOwedFor()}. */
+  private long owedSince;
+  private long nextOwedSince;
 
   public GroupCommitter(Vertx vertx, Runnable commit) {
     this(vertx, commit, Long.getLong("harbour.commit.minGapMicros", DEFAULT_MIN_GAP_MICROS));
@@ -77,7 +81,7 @@ public final class GroupCommitter implements Durability {
     synchronized (this) {
       due = running == null;
       if (due) {
-        running = Promise.promise();
+        running = owe();
       }
       // A commit already running may have started before this write finished: wait for the next.
       mine = runningStarted ? next().future() : running.future();
@@ -99,7 +103,7 @@ public final class GroupCommitter implements Durability {
     synchronized (this) {
       due = running == null;
       if (due) {
-        running = Promise.promise();
+        running = owe();
       } else if (writing) {
         next();
       }
@@ -114,9 +118,21 @@ public final class GroupCommitter implements Durability {
     writers.add(Objects.requireNonNull(writes));
   }
 
+  @Override
+  public synchronized Duration commitOwedFor() {
+    return running == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - owedSince);
+  }
+
+  /** A new commit owed from now; the caller holds the lock. */
+  private Promise<Void> owe() {
+    owedSince = System.nanoTime();
+    return Promise.promise();
+  }
+
   private Promise<Void> next() {
     if (next == null) {
       next = Promise.promise();
+      nextOwedSince = System.nanoTime();
     }
     return next;
   }
@@ -169,6 +185,7 @@ public final class GroupCommitter implements Durability {
     synchronized (this) {
       done = running;
       running = next;
+      owedSince = nextOwedSince;
       next = null;
       writing = false;
       runningStarted = false;

@@ -37,6 +37,7 @@ public final class MongoStore {
   private final MongoClient client;
   private final Optional<EmbeddedStore> embedded;
   private final Durability durability;
+  private final CommitStall stall;
   private final long commitTimer;
 
   private MongoStore(Vertx vertx, MongoClient client, Optional<EmbeddedStore> embedded, Durability durability, long commitEveryMs) {
@@ -44,7 +45,11 @@ public final class MongoStore {
     this.client = client;
     this.embedded = embedded;
     this.durability = durability;
-    this.commitTimer = embedded.isPresent() ? vertx.setPeriodic(commitEveryMs, id -> durability.commitSoon()) : -1;
+    this.stall = new CommitStall(durability, CommitStall.LIMIT);
+    this.commitTimer = embedded.isPresent() ? vertx.setPeriodic(commitEveryMs, id -> {
+      durability.commitSoon();
+      stall.stalled();
+    }) : -1;
   }
 
   /** Connects to {@code mongoUri}, or starts the embedded store in {@code dataDir} when it is empty. */
@@ -115,6 +120,11 @@ public final class MongoStore {
 
   public boolean embedded() {
     return embedded.isPresent();
+  }
+
+  /** Whether the embedded store's commits have stopped (never on real MongoDB); readiness depends on it. */
+  public boolean commitsStalled() {
+    return stall.stalled();
   }
 
   /** Answers when the store can take a command; readiness depends on it. */
