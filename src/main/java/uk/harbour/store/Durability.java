@@ -1,6 +1,7 @@
 package uk.harbour.store;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -34,8 +35,8 @@ public interface Durability {
    * How long the oldest write still waiting has been waiting for its commit (zero when none is): a
    * store whose commits have stopped acknowledges nothing, while a ping still answers.
    */
-  default java.time.Duration commitOwedFor() {
-    return java.time.Duration.ZERO;
+  default Duration commitOwedFor() {
+    return Duration.ZERO;
   }
 
   /** Lets go of what commits ran on, once the store is closed. */
