@@ -44,21 +44,10 @@ class StartupCatchUpTest {
     JsonObject jayInvite = fixtures.careLeaver(fixtures.signedIn("sam"), "Jay");
     String jay = jayInvite.getString("careLeaverId");
     try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(jayInvite, "jay-stop"))) {
-      young.next("welcome");
-      young.send(new JsonObject().put("type", "send").put("clientId", "c1").put("text", "hello"));
-      young.next("ack");
-      young.next(f -> "message".equals(f.getString("type")) && "auto_reply".equals(f.getJsonObject("message").getString("kind")));
+      // The stop comes well within the two seconds a snapshot is written behind its changes.
+      helloAnswered(young, jay);
     }
     ChatService before = harbour.harbour().services().chat();
-    // Routing has answered (nobody is on shift): its cards settle, then it stops, well within the
-    // two seconds a snapshot is written behind its changes.
-    long[] held = {-1};
-    await().during(300, TimeUnit.MILLISECONDS).atMost(1500, TimeUnit.MILLISECONDS).until(() -> {
-      long now = before.peek(jay).orElseThrow().lastSeq();
-      boolean settled = now == held[0];
-      held[0] = now;
-      return settled;
-    });
 
     JsonObject snapshot = readAfterStop("conversations", jay);
 
@@ -75,20 +64,8 @@ class StartupCatchUpTest {
     String jay = jayInvite.getString("careLeaverId");
     long last;
     try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(jayInvite, "jay-reports"))) {
-      young.next("welcome");
-      young.send(new JsonObject().put("type", "send").put("clientId", "c1").put("text", "hello"));
-      young.next("ack");
-      young.next(f -> "message".equals(f.getString("type")) && "auto_reply".equals(f.getJsonObject("message").getString("kind")));
-      // Routing's answer settles; the next message then is the last, and the stop comes well
-      // within the two seconds between the reports' own flushes.
-      ChatService chat = harbour.harbour().services().chat();
-      long[] held = {-1};
-      await().during(300, TimeUnit.MILLISECONDS).atMost(1500, TimeUnit.MILLISECONDS).until(() -> {
-        long now = chat.peek(jay).orElseThrow().lastSeq();
-        boolean settled = now == held[0];
-        held[0] = now;
-        return settled;
-      });
+      helloAnswered(young, jay);
+      // The last message, and the stop well within the two seconds between the reports' own flushes.
       young.send(new JsonObject().put("type", "send").put("clientId", "c2").put("text", "thanks"));
       last = young.next("ack").getLong("seq");
     }
@@ -97,6 +74,22 @@ class StartupCatchUpTest {
 
     assertTrue(progress != null, "the reports' watermark was written");
     assertEquals(last, progress.getLong("seq"), "up to the last message stored before the stop");
+  }
+
+  /** Jay says hello with nobody on shift, and routing's answer (an auto-reply, then cards) settles. */
+  private void helloAnswered(TestSocket young, String jay) {
+    young.next("welcome");
+    young.send(new JsonObject().put("type", "send").put("clientId", "c1").put("text", "hello"));
+    young.next("ack");
+    young.next(f -> "message".equals(f.getString("type")) && "auto_reply".equals(f.getJsonObject("message").getString("kind")));
+    ChatService chat = harbour.harbour().services().chat();
+    long[] held = {-1};
+    await().during(300, TimeUnit.MILLISECONDS).atMost(1500, TimeUnit.MILLISECONDS).until(() -> {
+      long now = chat.peek(jay).orElseThrow().lastSeq();
+      boolean settled = now == held[0];
+      held[0] = now;
+      return settled;
+    });
   }
 
   /** Stops Harbour gracefully, reads one document from its store while it is down, then starts it again. */

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -18,28 +15,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 import uk.harbour.testing.Futures;
+import uk.harbour.testing.LogCapture;
 
 @DisplayName("A store whose commits have stopped is noticed")
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CommitStallTest {
 
   private final Vertx vertx = Vertx.vertx();
-  private final Logger log = (Logger) LoggerFactory.getLogger(CommitStall.class);
-  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+  private final LogCapture logged = LogCapture.of(CommitStall.class);
 
   @AfterEach
   void stop() {
-    log.detachAppender(logged);
+    logged.close();
     Futures.join(vertx.close());
   }
 
   @Test
   @DisplayName("A write waiting longer than the limit for its commit is a stall, logged once as an error, and over once the commit is done")
   void stallIsNoticedAndEnds() {
-    logged.start();
-    log.addAppender(logged);
     CountDownLatch hung = new CountDownLatch(1);
     GroupCommitter commits = new GroupCommitter(vertx, () -> {
       try {
@@ -62,10 +56,10 @@ class CommitStallTest {
     assertEquals(Duration.ZERO, commits.commitOwedFor(), "nothing owed once the commit is done");
     assertFalse(stall.stalled(), "the stall is over");
 
-    assertEquals(2, logged.list.size(), "one line when it began, one when it ended: " + logged.list);
-    assertEquals(Level.ERROR, logged.list.get(0).getLevel());
-    assertTrue(logged.list.get(0).getFormattedMessage().contains("has not committed"), logged.list.get(0).getFormattedMessage());
-    assertEquals(Level.INFO, logged.list.get(1).getLevel());
+    assertEquals(2, logged.lines().size(), "one line when it began, one when it ended: " + logged.lines());
+    assertEquals(Level.ERROR, logged.lines().get(0).getLevel());
+    assertTrue(logged.lines().get(0).getFormattedMessage().contains("has not committed"), logged.lines().get(0).getFormattedMessage());
+    assertEquals(Level.INFO, logged.lines().get(1).getLevel());
   }
 
   @Test

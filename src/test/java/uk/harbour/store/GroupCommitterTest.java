@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.harbour.testing.Eventually.eventually;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -23,28 +21,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.LoggerFactory;
 import uk.harbour.testing.Futures;
+import uk.harbour.testing.LogCapture;
 
 @DisplayName("Group commits")
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class GroupCommitterTest {
 
   private final Vertx vertx = Vertx.vertx();
-  private final Logger log = (Logger) LoggerFactory.getLogger(GroupCommitter.class);
-  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+  private final LogCapture logged = LogCapture.of(GroupCommitter.class);
 
   @AfterEach
   void stop() {
-    log.detachAppender(logged);
+    logged.close();
     Futures.join(vertx.close());
   }
 
   @Test
   @DisplayName("A failed commit fails the writes waiting on it and is logged once with its cause")
   void failedCommitIsLogged() {
-    logged.start();
-    log.addAppender(logged);
     RuntimeException cause = new IllegalStateException("commit failed", new ConcurrentModificationException());
     GroupCommitter commits = new GroupCommitter(vertx, () -> {
       throw cause;
@@ -53,8 +48,8 @@ class GroupCommitterTest {
     CompletionException failed = assertThrows(CompletionException.class, () -> Futures.join(commits.afterWrite()));
 
     assertSame(cause, failed.getCause());
-    assertEquals(1, logged.list.size(), "one line for the commit");
-    ILoggingEvent line = logged.list.get(0);
+    assertEquals(1, logged.lines().size(), "one line for the commit");
+    ILoggingEvent line = logged.lines().get(0);
     assertEquals(Level.ERROR, line.getLevel());
     assertTrue(line.getFormattedMessage().contains("Committing the embedded store failed"), line.getFormattedMessage());
     assertEquals(IllegalStateException.class.getName(), line.getThrowableProxy().getClassName(), "the cause is in the log");
