@@ -43,6 +43,8 @@ class RequestLoggingTest {
   static void start() {
     harbour = RunningHarbour.start(TestClock.at("2026-11-28T23:00"));
     raw = new RawHttp(harbour.port());
+    // The reports say when their start-up catch-up is done, in the background after ready: not a request's line.
+    RunningHarbour.await(harbour.harbour().services().reports().writer().caughtUp());
     LOG.start();
     root().addAppender(LOG);
   }
