@@ -2,13 +2,13 @@ package uk.harbour.chat;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.harbour.async.OnCaller;
 import uk.harbour.identity.Role;
 import uk.harbour.identity.SignOuts;
 import uk.harbour.identity.SignedIn;
@@ -237,15 +237,7 @@ public final class ChatConnection implements LoopConnections.Member {
 
   /** Brings a result back to this connection's event loop before it touches any field. */
   <T> Future<T> onOwnContext(Future<T> future) {
-    Promise<T> promise = Promise.promise();
-    future.onComplete(r -> {
-      if (Vertx.currentContext() == context) {
-        promise.handle(r);
-      } else {
-        context.runOnContext(v -> promise.handle(r));
-      }
-    });
-    return promise.future();
+    return OnCaller.on(context, future);
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.harbour.async.OnCaller;
 import uk.harbour.chat.MessageRepository.Duplicate;
 import uk.harbour.chat.MessageRepository.DuplicateMessageException;
 import uk.harbour.identity.Role;
@@ -68,7 +69,7 @@ public final class ChatService implements ConversationPosts {
     if (command.kind() == MessageKind.CARD && !sender.role().isStaff()) {
       return Future.failedFuture(HarbourException.forbidden("Only staff can send cards."));
     }
-    return log.inOrder(command.conversationId(), conv -> accept(conv, sender, command, allowance, WRITE_ATTEMPTS))
+    return OnCaller.answer(log.inOrder(command.conversationId(), conv -> accept(conv, sender, command, allowance, WRITE_ATTEMPTS))
         // Outside the chain: the conversation's next message is written while this one's commit runs.
         .compose(sent -> messages.durable().map(sent))
         .map(
@@ -77,7 +78,7 @@ public final class ChatService implements ConversationPosts {
                 published(sent.message(), sent.summary());
               }
               return sent.message();
-            });
+            }));
   }
 
   /** {@code allowance} is null on a retry after a seq clash: that message was charged already. */
@@ -134,13 +135,13 @@ public final class ChatService implements ConversationPosts {
 
   @Override
   public Future<List<Message>> postIf(String conversationId, Function<Conversation, List<Message>> decide) {
-    return log.inOrder(conversationId, conv -> decideAndStore(conv, decide, WRITE_ATTEMPTS))
+    return OnCaller.answer(log.inOrder(conversationId, conv -> decideAndStore(conv, decide, WRITE_ATTEMPTS))
         .compose(sent -> messages.durable().map(sent))
         .map(
             sent -> {
               sent.forEach(s -> published(s.message(), s.summary()));
               return sent.stream().map(Sent::message).toList();
-            });
+            }));
   }
 
   /**
@@ -194,22 +195,22 @@ public final class ChatService implements ConversationPosts {
 
   /** One page of a resume, checked for access ({@link ConversationReads#resume}). */
   public Future<List<Message>> resume(SignedIn reader, String conversationId, long afterSeq, long throughSeq) {
-    return reads.resume(reader, conversationId, afterSeq, throughSeq);
+    return OnCaller.answer(reads.resume(reader, conversationId, afterSeq, throughSeq));
   }
 
   /** Up to {@code limit} messages before {@code beforeSeq}, oldest first, checked for access. */
   public Future<List<Message>> history(SignedIn reader, String conversationId, long beforeSeq, int limit) {
-    return reads.history(reader, conversationId, beforeSeq, limit);
+    return OnCaller.answer(reads.history(reader, conversationId, beforeSeq, limit));
   }
 
   @Override
   public Future<List<Message>> latest(String conversationId, int limit) {
-    return reads.latest(conversationId, limit);
+    return OnCaller.answer(reads.latest(conversationId, limit));
   }
 
   /** The conversation if the reader may read it, else {@link #notYours()}. */
   public Future<Conversation> readable(SignedIn reader, String conversationId) {
-    return reads.readable(reader, conversationId);
+    return OnCaller.answer(reads.readable(reader, conversationId));
   }
 
   /**
@@ -223,7 +224,7 @@ public final class ChatService implements ConversationPosts {
 
   /** Moves the reader's read receipt on; the other side is told. */
   public Future<Void> markRead(SignedIn reader, String conversationId, long seq) {
-    return log.inOrder(
+    return OnCaller.answer(log.inOrder(
         conversationId,
         conv -> {
           if (!ChatAccess.canRead(reader, conv)) {
@@ -238,7 +239,7 @@ public final class ChatService implements ConversationPosts {
           delivery.read(conversationId, seq, reader.role(), ServerFrames.summary(conv));
           sync.read(conversationId, seq, reader.role());
           return Future.succeededFuture();
-        });
+        }));
   }
 
   /**
@@ -263,17 +264,17 @@ public final class ChatService implements ConversationPosts {
 
   @Override
   public Future<Conversation> conversation(String conversationId) {
-    return log.conversation(conversationId);
+    return OnCaller.answer(log.conversation(conversationId));
   }
 
   @Override
   public Future<Void> catchUpWithStore() {
-    return log.catchUpWithStore();
+    return OnCaller.answer(log.catchUpWithStore());
   }
 
   /** At a graceful stop, before the store closes: snapshots up to date, so the next start catches nothing up. */
   public Future<Void> writeSnapshotsNow() {
-    return log.writeSnapshotsNow();
+    return OnCaller.answer(log.writeSnapshotsNow());
   }
 
   @Override
@@ -288,7 +289,7 @@ public final class ChatService implements ConversationPosts {
 
   @Override
   public Future<List<ConversationSummary>> summaries() {
-    return log.summaries();
+    return OnCaller.answer(log.summaries());
   }
 
   @Override

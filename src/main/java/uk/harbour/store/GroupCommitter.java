@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.harbour.async.OnCaller;
 
 /**
  * Shares one file commit among every write that finished before it started, so a burst of
@@ -89,7 +90,8 @@ public final class GroupCommitter implements Durability {
     if (due) {
       schedule();
     }
-    return mine;
+    // The commit completes on the context that started it, often another writer's.
+    return OnCaller.answer(mine);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import uk.harbour.async.OnCaller;
 
 /**
  * Gathers single-document inserts into one unordered {@code insertMany}. Where commits are shared
@@ -67,7 +68,8 @@ final class InsertBatcher {
     } else if (batch != null) {
       write(batch, null);
     }
-    return result.future();
+    // The batch may be made and answered on another writer's context, or the commit's.
+    return OnCaller.answer(result.future());
   }
 
   /**
@@ -81,7 +83,7 @@ final class InsertBatcher {
     synchronized (this) {
       covering = coveredBy;
     }
-    return covering != null && !covering.failed() ? covering : durability.afterWrite();
+    return covering != null && !covering.failed() ? OnCaller.answer(covering) : durability.afterWrite();
   }
 
   /** Makes every held insert for the commit whose {@code outcome} is given, completing once all are applied. */

@@ -1,6 +1,7 @@
 package uk.harbour.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static uk.harbour.testing.Eventually.eventually;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -86,6 +88,34 @@ class GroupCommitterTest {
     Futures.join(Future.all(second, third, fourth));
     assertEquals(2, commitsRun.get(), "three writes within the gap, one commit");
     assertTrue(System.nanoTime() - start >= 100_000_000L, "that commit waited for the gap (200 ms from the first) to pass");
+  }
+
+  @Test
+  @DisplayName("A write sharing a commit another context started hears it on its own context, where its caller may answer a request")
+  void answeredOnTheWritersContext() throws Exception {
+    GroupCommitter commits = new GroupCommitter(vertx, () -> {}, 200_000);
+    Futures.join(commits.afterWrite());
+    Context starter = contextOfItsOwn();
+    Context writer = contextOfItsOwn();
+    assertNotSame(starter, writer);
+
+    Promise<Void> started = Promise.promise();
+    starter.runOnContext(v -> commits.afterWrite().onComplete(started));
+    Promise<Context> heardOn = Promise.promise();
+    // Within the 200 ms gap: the commit the starter made due covers this write too.
+    writer.runOnContext(v -> commits.afterWrite().onComplete(r -> heardOn.complete(Vertx.currentContext())));
+
+    Futures.join(started.future());
+    assertSame(writer, Futures.join(heardOn.future()));
+  }
+
+  /** Off Vert.x, each thread gets a context of its own. */
+  private Context contextOfItsOwn() throws InterruptedException {
+    Context[] made = new Context[1];
+    Thread thread = new Thread(() -> made[0] = vertx.getOrCreateContext());
+    thread.start();
+    thread.join();
+    return made[0];
   }
 
   @Test
