@@ -68,8 +68,9 @@ final class InsertBatcher {
     } else if (batch != null) {
       write(batch, null);
     }
-    // The batch may be made and answered on another writer's context, or the commit's.
-    return OnCaller.answer(result.future());
+    // Answered on whichever context made the batch: the chat core's chain does not mind, and
+    // durable(), which callers answer people after, comes back to the caller's context.
+    return result.future();
   }
 
   /**
