@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import uk.harbour.identity.Role;
 import uk.harbour.identity.SignedIn;
+import uk.harbour.testing.Contexts;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
@@ -45,8 +46,8 @@ class AnswersOnCallerTest {
     ChatService chat = harbour.harbour().services().chat();
     SignedIn sam = new SignedIn("sam", Role.ADVISER, "Sam", null, Instant.now());
     RateLimiter unlimited = new RateLimiter(java.time.Clock.systemUTC(), 1_000_000, 1_000_000);
-    Context sender = contextOfItsOwn();
-    Context other = contextOfItsOwn();
+    Context sender = Contexts.ofItsOwn(harbour.vertx());
+    Context other = Contexts.ofItsOwn(harbour.vertx());
     assertNotSame(sender, other);
 
     AtomicInteger elsewhere = new AtomicInteger();
@@ -67,15 +68,6 @@ class AnswersOnCallerTest {
     assertEquals(0, elsewhere.get(), "acknowledgements heard on another context, of " + SENDS);
   }
 
-  /** A context on an event loop, as a verticle or a connection has. */
-  private Context contextOfItsOwn() throws InterruptedException {
-    Context[] made = new Context[1];
-    // Off Vert.x, each thread gets a context of its own.
-    Thread thread = new Thread(() -> made[0] = harbour.vertx().getOrCreateContext());
-    thread.start();
-    thread.join();
-    return made[0];
-  }
 
   private static <T> Future<T> onContext(Context context, java.util.function.Supplier<Future<T>> work) {
     Promise<T> done = Promise.promise();

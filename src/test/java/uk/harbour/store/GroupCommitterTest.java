@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import uk.harbour.testing.Contexts;
 import uk.harbour.testing.Futures;
 import uk.harbour.testing.LogCapture;
 
@@ -95,8 +96,8 @@ class GroupCommitterTest {
   void answeredOnTheWritersContext() throws Exception {
     GroupCommitter commits = new GroupCommitter(vertx, () -> {}, 200_000);
     Futures.join(commits.afterWrite());
-    Context starter = contextOfItsOwn();
-    Context writer = contextOfItsOwn();
+    Context starter = Contexts.ofItsOwn(vertx);
+    Context writer = Contexts.ofItsOwn(vertx);
     assertNotSame(starter, writer);
 
     Promise<Void> started = Promise.promise();
@@ -109,14 +110,6 @@ class GroupCommitterTest {
     assertSame(writer, Futures.join(heardOn.future()));
   }
 
-  /** Off Vert.x, each thread gets a context of its own. */
-  private Context contextOfItsOwn() throws InterruptedException {
-    Context[] made = new Context[1];
-    Thread thread = new Thread(() -> made[0] = vertx.getOrCreateContext());
-    thread.start();
-    thread.join();
-    return made[0];
-  }
 
   @Test
   @DisplayName("Writes held for a commit are made just before it and it waits for them; a write finishing meanwhile shares it, one held later waits for the next")
