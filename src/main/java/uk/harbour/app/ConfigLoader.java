@@ -23,6 +23,7 @@ public final class ConfigLoader {
           Map.entry("HARBOUR_BODY_LIMIT_BYTES", "http.bodyLimitBytes"),
           Map.entry("HARBOUR_HTTP_INSTANCES", "http.instances"),
           Map.entry("HARBOUR_SECURE_COOKIES", "http.secureCookies"),
+          Map.entry("HARBOUR_REQUEST_TIMEOUT_SECONDS", "http.requestTimeoutSeconds"),
           Map.entry("MONGO_URI", "mongo.uri"),
           Map.entry("HARBOUR_MONGO_DATABASE", "mongo.database"),
           Map.entry("HARBOUR_DATA_DIR", "store.dataDir"),

@@ -24,9 +24,19 @@ public record HarbourConfig(
     DataFiles files,
     Cluster cluster) {
 
-  /** {@code trustProxy}: the client's address (throttling, audit) comes from the proxy's X-Forwarded-For. */
+  /**
+   * {@code trustProxy}: the client's address (throttling, audit) comes from the proxy's X-Forwarded-For.
+   * {@code requestTimeout}: a request not begun to be answered by then gets 503 {@code timed_out}.
+   */
   public record Http(
-      String host, int port, URI publicUrl, int bodyLimitBytes, int instances, boolean secureCookies, boolean trustProxy) {}
+      String host,
+      int port,
+      URI publicUrl,
+      int bodyLimitBytes,
+      int instances,
+      boolean secureCookies,
+      boolean trustProxy,
+      Duration requestTimeout) {}
 
   /** {@code mongoUri} empty means the embedded store under {@code dataDir}. */
   public record Store(Optional<String> mongoUri, String database, Path dataDir) {
@@ -81,7 +91,8 @@ public record HarbourConfig(
             in.intInRange("http.bodyLimitBytes", 1024, 10 * 1024 * 1024),
             in.intInRange("http.instances", 1, 64),
             in.bool("http.secureCookies"),
-            in.bool("http.trustProxy"));
+            in.bool("http.trustProxy"),
+            Duration.ofSeconds(in.intInRange("http.requestTimeoutSeconds", 1, 600)));
     return new HarbourConfig(
         http,
         store,

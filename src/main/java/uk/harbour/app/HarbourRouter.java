@@ -29,6 +29,7 @@ import uk.harbour.rota.RotaPages;
 import uk.harbour.rota.RotaRoutes;
 import uk.harbour.safety.SafetyRoutes;
 import uk.harbour.signposting.SignpostingRoutes;
+import uk.harbour.web.AnswerDeadline;
 import uk.harbour.web.FailureHandler;
 import uk.harbour.web.Pages;
 import uk.harbour.web.HarbourException;
@@ -48,7 +49,12 @@ public final class HarbourRouter {
       // Behind the proxy every request comes from it; it sets X-Forwarded-For itself (ops/haproxy.cfg).
       router.allowForward(io.vertx.ext.web.AllowForwardHeaders.X_FORWARD);
     }
-    router.route().handler(new RequestLogHandler()).handler(new SecurityHeadersHandler()).handler(new MalformedRequestHandler());
+    router
+        .route()
+        .handler(new RequestLogHandler())
+        .handler(new AnswerDeadline(services.config().http().requestTimeout().toMillis()))
+        .handler(new SecurityHeadersHandler())
+        .handler(new MalformedRequestHandler());
 
     mountOperations(vertx, router, services);
     router

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
+  private static final long PAGE_RENDER_SECONDS = 5;
+
   private final Pages pages;
 
   public FailureHandler(Pages pages) {
@@ -27,7 +30,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HarbourException error = toHarbourException(ctx);
-    if (error.status() >= 500) {
+    if (error.code().equals("timed_out")) {
+      LOG.error("{} {} not answered within its deadline: the work behind it was lost or is stuck", ctx.request().method(), LoggedPath.of(ctx.request().path()));
+    } else if (error.status() >= 500) {
       LOG.error("{} {} failed", ctx.request().method(), LoggedPath.of(ctx.request().path()), ctx.failure());
     } else {
       LOG.debug("{} {} -> {} {}", ctx.request().method(), LoggedPath.of(ctx.request().path()), error.status(), error.code());
@@ -52,6 +57,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
     } else {
       pages
           .send(ctx, error.status(), "error", pageModel(error))
+          // Pages render on the shared worker pool; when that is what is stuck, answer in plain text.
+          .timeout(PAGE_RENDER_SECONDS, TimeUnit.SECONDS)
           .onFailure(
               e -> {
                 if (ctx.response().closed()) {
@@ -110,6 +117,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       case 413 -> new HarbourException(413, "too_large", "That was too large to send.");
       case 415 -> new HarbourException(415, "unsupported_media_type", "Send JSON with Content-Type application/json.");
       case 429 -> new HarbourException(429, "too_many_requests", "Too many tries. Please wait a moment.");
+      case AnswerDeadline.STATUS -> new HarbourException(503, "timed_out", "That took too long on our side. Please try again.");
       default ->
           status >= 400 && status < 500
               ? new HarbourException(status, "bad_request", "The request could not be completed.")

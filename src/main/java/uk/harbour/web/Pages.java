@@ -57,7 +57,8 @@ public final class Pages {
     return render(template, model)
         .compose(
             html ->
-                ctx.response()
+                // Answered meanwhile (a render that outlived the error page's bound): nothing to add.
+                ctx.response().ended() ? Future.<Void>succeededFuture() : ctx.response()
                     .setStatusCode(status)
                     .putHeader("Content-Type", "text/html; charset=utf-8")
                     .putHeader("Cache-Control", "no-store")

@@ -113,7 +113,8 @@ class ConfigLoaderTest {
         "HARBOUR_ESCALATION_LADDER | backup,backup | routing.ladder: must list backup and/or duty_manager once each",
         "HARBOUR_CLUSTER   | yes       | cluster.enabled: must be true or false, got 'yes'",
         "HARBOUR_CLUSTER_PORT | 0      | cluster.port: must be between 1 and 65535, got 0",
-        "HARBOUR_TRUST_PROXY | 1       | http.trustProxy: must be true or false, got '1'"
+        "HARBOUR_TRUST_PROXY | 1       | http.trustProxy: must be true or false, got '1'",
+        "HARBOUR_REQUEST_TIMEOUT_SECONDS | 0 | http.requestTimeoutSeconds: must be between 1 and 600, got 0"
       })
   @DisplayName("A bad value stops start-up with one line naming the key and the problem")
   void badValues(String variable, String value, String expected, Vertx vertx, VertxTestContext ctx) {
