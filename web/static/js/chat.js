@@ -32,6 +32,7 @@ let typingTimer = null;
 const status = { connected: false, everConnected: false, onCall: null };
 
 outbox.entries().forEach((e) => list.showPending(e));
+outbox.watch(connection);
 
 /** The status line says only what is true now: see status-line.js. */
 function showStatus(change) {
@@ -90,6 +91,7 @@ connection.on("typing", (frame) => {
   typingTimer = setTimeout(() => (typing.hidden = true), 4000);
 });
 connection.on("error", (frame) => {
+  if (frame.ref) outbox.refusedWith(frame.ref, frame.code);
   if (frame.code === "rate_limited") {
     problem.textContent = "You're sending messages very quickly. They'll go in a moment.";
     setTimeout(() => outbox.flush(connection), frame.retryAfterMs || 2000);
@@ -135,7 +137,7 @@ function submit() {
   composer.value = "";
   updateCount();
   fitComposer();
-  connection.send({ type: "send", clientId: entry.clientId, text });
+  outbox.send(connection, entry);
 }
 
 function updateCount() {

@@ -20,6 +20,7 @@ const root = document.getElementById("console");
 const userId = root.dataset.userId;
 const outbox = new Outbox(userId);
 const connection = new Connection({ signInPath: "/signin" });
+outbox.watch(connection);
 const clock = new ServerClock();
 const queuePane = document.getElementById("queue-pane");
 const conversationPane = document.getElementById("conversation");
@@ -196,6 +197,7 @@ connection.on("typing", (frame) => {
   typingTimer = setTimeout(() => (typing.hidden = true), 4000);
 });
 connection.on("error", (frame) => {
+  if (frame.ref) outbox.refusedWith(frame.ref, frame.code);
   if (riskPanel.claimsError(frame) || transfer.claimsError(frame)) return;
   problem.textContent = frame.message || "Something went wrong.";
   problem.hidden = false;
@@ -317,12 +319,8 @@ function send({ conversationId, text, kind }) {
   problem.hidden = true;
   const entry = outbox.add({ clientId: Outbox.newId(), conversationId, text, kind, createdAt: new Date(clock.now()).toISOString() });
   list.showPending(entry);
-  const frame = { type: "send", clientId: entry.clientId, conversationId, text };
-  if (kind === "note") {
-    frame.kind = "note";
-    notesSending.set(entry.clientId, conversationId);
-  }
-  connection.send(frame);
+  if (kind === "note") notesSending.set(entry.clientId, conversationId);
+  outbox.send(connection, entry);
 }
 
 let lastTyping = 0;

@@ -1,9 +1,18 @@
 // Messages typed but not yet acknowledged, kept in localStorage so a dropped network or a reload
 // loses nothing. Entries leave only when the server acks them.
+
+/** A send unanswered this long on an open socket is sent again (the server de-duplicates it). */
+export const ACK_WAIT_MS = 10000;
+
+/** Refusals that say "not now" rather than "never": only these are tried again on the timer. */
+const RETRYABLE = new Set(["rate_limited", "internal_error"]);
+
 export class Outbox {
   constructor(userId) {
     this.key = `harbour.outbox.${userId}`;
     this.seqKey = `harbour.lastSeq.${userId}`;
+    this.sentAt = new Map();
+    this.refused = new Set();
   }
 
   static newId() {
@@ -49,11 +58,34 @@ export class Outbox {
 
   /** Sends every waiting entry, in order, with its original client id. */
   flush(connection) {
-    this.entries().forEach((e) => {
-      const frame = { type: "send", clientId: e.clientId, text: e.text };
-      if (e.conversationId) frame.conversationId = e.conversationId;
-      if (e.kind && e.kind !== "text") frame.kind = e.kind;
-      connection.send(frame);
-    });
+    this.entries().forEach((e) => this.send(connection, e));
+  }
+
+  /** Sends one entry now, if the socket is open, and notes when. */
+  send(connection, entry) {
+    const frame = { type: "send", clientId: entry.clientId, text: entry.text };
+    if (entry.conversationId) frame.conversationId = entry.conversationId;
+    if (entry.kind && entry.kind !== "text") frame.kind = entry.kind;
+    if (connection.send(frame)) this.sentAt.set(entry.clientId, Date.now());
+  }
+
+  /** An error frame about one of ours: a lasting refusal is not resent by the timer. */
+  refusedWith(clientId, code) {
+    if (!RETRYABLE.has(code)) this.refused.add(clientId);
+  }
+
+  /**
+   * Resends, on the same socket, what has waited ACK_WAIT_MS for its ack: an ack lost on the
+   * way, or work the server dropped, would otherwise leave a message "sending" until the next
+   * reconnect. Same client id, so a message that was stored is only acked again.
+   */
+  watch(connection) {
+    setInterval(() => {
+      const now = Date.now();
+      this.entries().forEach((e) => {
+        const at = this.sentAt.get(e.clientId);
+        if (at !== undefined && now - at >= ACK_WAIT_MS && !this.refused.has(e.clientId)) this.send(connection, e);
+      });
+    }, ACK_WAIT_MS / 4);
   }
 }
