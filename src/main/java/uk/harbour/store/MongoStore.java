@@ -1,5 +1,6 @@
 package uk.harbour.store;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.connection.TransportSettings;
 import io.netty.channel.epoll.Epoll;
@@ -32,6 +33,12 @@ public final class MongoStore {
    * reach the embedded store's file: H2's own auto-commit, which did that within a second, is off.
    */
   static final long UNWAITED_WRITES_COMMIT_MS = 1000;
+
+  /**
+   * How long the driver waits for any one answer from the store before failing the operation (it
+   * retries a read or a retryable write once). Longer than any single answer Harbour asks for.
+   */
+  static final int ANSWER_WITHIN_MS = 60_000;
 
   private final Vertx vertx;
   private final MongoClient client;
@@ -95,6 +102,7 @@ public final class MongoStore {
    * much CPU as the transport saved (docs/performance.md). Vert.x's epoll loops need epoll channels.
    */
   static MongoClient client(Vertx vertx, JsonObject config, String name) {
+    config = withAnswerTimeout(config);
     if (!vertx.isNativeTransportEnabled() || !Epoll.isAvailable()) {
       return MongoClient.createShared(vertx, config, name);
     }
@@ -108,6 +116,21 @@ public final class MongoStore {
                     .build())
             .build();
     return MongoClient.createWithMongoSettings(vertx, config, name, settings);
+  }
+
+  /**
+   * {@code config} with the driver's read timeout set to {@link #ANSWER_WITHIN_MS} unless it or its
+   * connection string already sets one. The driver's default is to wait for ever: a store that
+   * keeps the connection open but stops answering (a hung primary, a silent network break, an
+   * embedded store stuck behind a lock) would hold every operation, and with it each conversation
+   * whose ordered chain is waiting on one, so nobody's messages were stored and nothing said so.
+   */
+  static JsonObject withAnswerTimeout(JsonObject config) {
+    String uri = config.getString("connection_string");
+    if (config.containsKey("socketTimeoutMS") || (uri != null && new ConnectionString(uri).getSocketTimeout() != null)) {
+      return config;
+    }
+    return config.copy().put("socketTimeoutMS", ANSWER_WITHIN_MS);
   }
 
   public MongoClient client() {

@@ -17,4 +17,17 @@ public final class Futures {
   public static <T> T join(Future<T> future, long seconds) {
     return future.toCompletionStage().toCompletableFuture().orTimeout(seconds, TimeUnit.SECONDS).join();
   }
+
+  /** The failure within 20 s; an {@link AssertionError} if the future succeeds or is still waiting. */
+  public static Throwable failure(Future<?> future) {
+    try {
+      future.toCompletionStage().toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof java.util.concurrent.TimeoutException) {
+        throw new AssertionError("still waiting after 20 s", e.getCause());
+      }
+      return e.getCause();
+    }
+    throw new AssertionError("succeeded, where a failure was expected");
+  }
 }
