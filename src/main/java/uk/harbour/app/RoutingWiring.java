@@ -1,5 +1,6 @@
 package uk.harbour.app;
 
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import uk.harbour.cluster.Leadership;
 import uk.harbour.rota.RotaService;
@@ -24,6 +25,7 @@ final class RoutingWiring {
   private RoutingWiring() {}
 
   static Routing build(
+      Vertx vertx,
       HarbourConfig config, Clock clock, Repositories repos, ChatWiring chat, RotaService rota, Signposting signposting, Safety safety,
       Leadership leadership) {
     RoutingSettings settings = config.routing();
@@ -43,6 +45,8 @@ final class RoutingWiring {
         new OnCallView(chat.chat(), now, chat.presence(), directory, texts, clock),
         directory,
         settings.disconnectGrace(),
+        settings.stepLimit(),
+        vertx,
         clock);
     // A rota change (cover, sickness) can end someone's shift now: hand over at once (where routing runs;
     // every node hears the change).

@@ -51,7 +51,7 @@ final class Wiring {
           config.demo() ? Optional.of(config.files().demoRota()) : Optional.empty());
       Signposting signposting = new Signposting(repos.catalogue(), repos.careLeavers(), files.cards(), files.holidays(),
           new CardView.Council(config.council().name(), config.council().outOfHoursPhone()), repos.audit(), clock);
-      Routing routing = RoutingWiring.build(config, clock, repos, chat, rota, signposting, files.safety(), leadership);
+      Routing routing = RoutingWiring.build(vertx, config, clock, repos, chat, rota, signposting, files.safety(), leadership);
       // Seeding runs where routing runs: two nodes starting at once would both insert the same entries.
       leadership.onGained(() -> signposting.seed(files.nationalHelp()).mapEmpty());
       ChatSockets sockets = chat.sockets(vertx, config, clock, repos, routing.view());

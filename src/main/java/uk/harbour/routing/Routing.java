@@ -2,14 +2,17 @@ package uk.harbour.routing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.harbour.async.Bounded;
 import uk.harbour.async.InTurn;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ConversationPosts;
@@ -38,6 +41,9 @@ public final class Routing {
   private final ShiftAnnouncer shifts;
   private final StaffDirectory staff;
   private final Duration grace;
+  /** How long the sweep waits on one conversation; a stuck one must not stop routing for everyone. */
+  private final Duration stepLimit;
+  private final Vertx vertx;
   private final Clock clock;
   private volatile Instant startedAt;
   private Instant namesAt;
@@ -54,6 +60,8 @@ public final class Routing {
       OnCallView view,
       StaffDirectory staff,
       Duration grace,
+      Duration stepLimit,
+      Vertx vertx,
       Clock clock) {
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
@@ -65,6 +73,8 @@ public final class Routing {
     this.shifts = new ShiftAnnouncer(view, delivery);
     this.staff = Objects.requireNonNull(staff);
     this.grace = Objects.requireNonNull(grace);
+    this.stepLimit = Objects.requireNonNull(stepLimit);
+    this.vertx = Objects.requireNonNull(vertx);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -166,8 +176,13 @@ public final class Routing {
           LOG.warn("Routing sweep could not refresh staff names", e);
           return Future.succeededFuture();
         })
-        .compose(v -> InTurn.forEach(all, conv -> sweepOne(conv, now, afterGrace).recover(e -> {
-          LOG.warn("Routing sweep step failed for a conversation", e);
+        .compose(v -> InTurn.forEach(all, conv -> Bounded.within(vertx, stepLimit, sweepOne(conv, now, afterGrace)).recover(e -> {
+          if (e instanceof TimeoutException) {
+            // Its waits are not checked, or escalated, while this lasts: someone must look.
+            LOG.error("Routing could not finish checking conversation {} within {} s; the sweep went on without it", conv.id(), stepLimit.toSeconds());
+          } else {
+            LOG.warn("Routing sweep step failed for a conversation", e);
+          }
           return Future.succeededFuture();
         })));
   }

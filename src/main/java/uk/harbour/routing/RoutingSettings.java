@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * How long a care leaver may wait before the ladder starts (shorter when urgent), how often an
  * unacknowledged alert repeats, who is alerted in turn, how long a dropped adviser keeps getting
- * work, how often the routing sweep runs and how many open-now cards the auto-reply carries.
+ * work, how often the routing sweep runs, how many open-now cards the auto-reply carries, and how
+ * long the sweep waits on any one conversation before going on without it.
  * Routing owns its settings; the application's configuration reads them into this record.
  */
 public record RoutingSettings(
@@ -17,7 +18,8 @@ public record RoutingSettings(
     List<String> ladder,
     Duration disconnectGrace,
     Duration sweep,
-    int autoReplyCards) {
+    int autoReplyCards,
+    Duration stepLimit) {
 
   public RoutingSettings {
     Objects.requireNonNull(sla);
@@ -26,5 +28,6 @@ public record RoutingSettings(
     ladder = List.copyOf(ladder);
     Objects.requireNonNull(disconnectGrace);
     Objects.requireNonNull(sweep);
+    Objects.requireNonNull(stepLimit);
   }
 }

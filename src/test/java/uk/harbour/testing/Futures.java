@@ -21,12 +21,14 @@ public final class Futures {
   /** The failure within 20 s; an {@link AssertionError} if the future succeeds or is still waiting. */
   public static Throwable failure(Future<?> future) {
     try {
-      future.toCompletionStage().toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof java.util.concurrent.TimeoutException) {
-        throw new AssertionError("still waiting after 20 s", e.getCause());
-      }
+      future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
       return e.getCause();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("still waiting after 20 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
     }
     throw new AssertionError("succeeded, where a failure was expected");
   }

@@ -1,0 +1,66 @@
+package uk.harbour.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import uk.harbour.chat.StuckChains;
+import uk.harbour.testing.LogCapture;
+import uk.harbour.testing.TestSocket;
+import uk.harbour.testing.WednesdayEveningTestBase;
+
+/**
+ * Before, the routing sweep waited on each conversation in turn for as long as that took: one
+ * conversation whose ordered chain never moved again held the sweep for ever, and every later sweep
+ * queued behind it, so nobody's wait was escalated again and nothing was logged.
+ */
+@DisplayName("One stuck conversation does not stop routing for everyone else")
+class StuckConversationTest extends WednesdayEveningTestBase {
+
+  private final LogCapture routingLog = LogCapture.of(Routing.class);
+  private Promise<Void> stuck;
+
+  @AfterEach
+  void release() {
+    routingLog.close();
+    if (stuck != null) {
+      stuck.tryComplete();
+    }
+  }
+
+  @Test
+  @DisplayName("The sweep goes on past a conversation it cannot check within routing.stepLimitSeconds, escalates the others, and logs an ERROR naming it")
+  void sweepGoesOnWithoutTheStuckOne() {
+    startAt("18:00", new JsonObject().put("stepLimitSeconds", 1));
+    YoungPerson amy = youngPerson("Amy");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket sam = staffSocket("sam"); TestSocket amySocket = careLeaverSocket(amy)) {
+      say(amySocket, "hello, anyone?");
+      eventually(amy.id(), c -> "ali".equals(c.assignedTo()));
+      clock.advance(java.time.Duration.ofSeconds(30));
+      try (TestSocket jaySocket = careLeaverSocket(jay)) {
+        say(jaySocket, "please can someone reply");
+        eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      }
+
+      // Amy has waited longest, so the sweep comes to her first.
+      stuck = StuckChains.hold(harbour.harbour().services().chat(), amy.id());
+      sweepAt("18:11");
+
+      assertEquals(1, conversation(jay.id()).escalationLevel(), "Jay's wait is escalated though Amy's conversation is stuck");
+      assertEquals(0, conversation(amy.id()).escalationLevel(), "Amy's could not be checked");
+      assertTrue(
+          routingLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains(amy.id())),
+          "an ERROR names the conversation nobody could check: " + routingLog.lines());
+
+      stuck.complete();
+      sweepAt("18:12");
+      assertEquals(1, conversation(amy.id()).escalationLevel(), "checked again once it moves");
+    }
+  }
+}
