@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 
 /**
  * A future's outcome heard on the caller's context, as Vert.x's own clients answer. Without it a
@@ -24,9 +25,13 @@ public final class OnCaller {
     return on(caller, future);
   }
 
-  /** {@code future}, answered on {@code context}. */
+  /**
+   * {@code future}, answered on {@code context}. The answer is bound to that context, so an
+   * exception thrown by one of its listeners is reported (logged as "Unhandled exception") rather
+   * than dropped, as Vert.x drops those of a future bound to none that has several listeners.
+   */
   public static <T> Future<T> on(Context context, Future<T> future) {
-    Promise<T> answered = Promise.promise();
+    Promise<T> answered = ((ContextInternal) context).promise();
     future.onComplete(r -> {
       if (Vertx.currentContext() == context) {
         answered.handle(r);
