@@ -91,7 +91,7 @@ connection.on("typing", (frame) => {
   typingTimer = setTimeout(() => (typing.hidden = true), 4000);
 });
 connection.on("error", (frame) => {
-  if (frame.ref) outbox.refusedWith(frame.ref, frame.code);
+  if (frame.ref && outbox.refusedForGood(frame.ref, frame.code)) list.notSent(frame.ref);
   if (frame.code === "rate_limited") {
     problem.textContent = "You're sending messages very quickly. They'll go in a moment.";
     setTimeout(() => outbox.flush(connection), frame.retryAfterMs || 2000);

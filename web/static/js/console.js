@@ -197,7 +197,7 @@ connection.on("typing", (frame) => {
   typingTimer = setTimeout(() => (typing.hidden = true), 4000);
 });
 connection.on("error", (frame) => {
-  if (frame.ref) outbox.refusedWith(frame.ref, frame.code);
+  if (frame.ref && outbox.refusedForGood(frame.ref, frame.code)) list.notSent(frame.ref);
   if (riskPanel.claimsError(frame) || transfer.claimsError(frame)) return;
   problem.textContent = frame.message || "Something went wrong.";
   problem.hidden = false;

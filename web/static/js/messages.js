@@ -174,6 +174,15 @@ export class MessageList {
     }
   }
 
+  /** A message of mine the server refused for good: it stays on screen, marked, so its words are not lost. */
+  notSent(clientId) {
+    const li = this.pending.get(clientId);
+    if (!li) return;
+    li.classList.add("not-sent");
+    const state = li.querySelector(".message-state");
+    if (state) state.textContent = "Not sent";
+  }
+
   /** Marks my messages up to seq as read by the other side. */
   read(seq) {
     this.bySeq.forEach((li, s) => {

@@ -12,7 +12,6 @@ export class Outbox {
     this.key = `harbour.outbox.${userId}`;
     this.seqKey = `harbour.lastSeq.${userId}`;
     this.sentAt = new Map();
-    this.refused = new Set();
   }
 
   static newId() {
@@ -69,9 +68,14 @@ export class Outbox {
     if (connection.send(frame)) this.sentAt.set(entry.clientId, Date.now());
   }
 
-  /** An error frame about one of ours: a lasting refusal is not resent by the timer. */
-  refusedWith(clientId, code) {
-    if (!RETRYABLE.has(code)) this.refused.add(clientId);
+  /**
+   * An error frame naming one of ours: a refusal for good (the text, or the conversation, can never
+   * be sent) takes it out, as resending it would only be refused again. True when it was ours.
+   */
+  refusedForGood(clientId, code) {
+    if (RETRYABLE.has(code) || !this.entries().some((e) => e.clientId === clientId)) return false;
+    this.acked(clientId);
+    return true;
   }
 
   /**
@@ -84,7 +88,7 @@ export class Outbox {
       const now = Date.now();
       this.entries().forEach((e) => {
         const at = this.sentAt.get(e.clientId);
-        if (at !== undefined && now - at >= ACK_WAIT_MS && !this.refused.has(e.clientId)) this.send(connection, e);
+        if (at !== undefined && now - at >= ACK_WAIT_MS) this.send(connection, e);
       });
     }, ACK_WAIT_MS / 4);
   }
