@@ -1,10 +1,10 @@
 // Messages typed but not yet acknowledged, kept in localStorage so a dropped network or a reload
-// loses nothing. Entries leave only when the server acks them.
+// loses nothing. Entries leave only when the server acks them, or refuses them for good.
 
 /** A send unanswered this long on an open socket is sent again (the server de-duplicates it). */
 export const ACK_WAIT_MS = 10000;
 
-/** Refusals that say "not now" rather than "never": only these are tried again on the timer. */
+/** Refusals that say "not now" rather than "never": only these stay in the outbox to be tried again. */
 const RETRYABLE = new Set(["rate_limited", "internal_error"]);
 
 export class Outbox {
