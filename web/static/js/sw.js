@@ -1,8 +1,10 @@
 // Harbour's service worker: when a page cannot be loaded because the phone is offline, it answers
 // with the offline page (the chat as last seen, unsent messages and crisis numbers, filled in from
 // this phone's storage by offline.js). It caches only that page and its files, which hold nothing
-// personal; pages, the API and the chat socket always go to the network.
-const CACHE = "harbour-offline-v1";
+// personal; pages, the API and the chat socket always go to the network. Pages load static files
+// under a version (/static/v/<version>/css/…); the cache keeps them under their plain paths, so the
+// offline page finds them whatever version it was drawn with.
+const CACHE = "harbour-offline-v2";
 const OFFLINE_PAGE = "/offline";
 const FILES = [OFFLINE_PAGE, "/static/css/harbour.css", "/static/css/offline.css", "/static/js/offline.js", "/static/js/quick-exit.js"];
 
@@ -24,7 +26,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(fetch(request).catch(() => caches.match(OFFLINE_PAGE)));
     return;
   }
-  if (FILES.includes(new URL(request.url).pathname)) {
-    event.respondWith(fetch(request).catch(() => caches.match(request)));
+  const path = new URL(request.url).pathname.replace(/^\/static\/v\/[^/]+\//, "/static/");
+  if (FILES.includes(path)) {
+    event.respondWith(fetch(request).catch(() => caches.match(path)));
   }
 });

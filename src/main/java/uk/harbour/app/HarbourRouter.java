@@ -5,8 +5,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.FileSystemAccess;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import uk.harbour.identity.AuditRoutes;
@@ -37,6 +35,7 @@ import uk.harbour.web.MalformedRequestHandler;
 import uk.harbour.web.RequestBodyHandler;
 import uk.harbour.web.RequestLogHandler;
 import uk.harbour.web.SecurityHeadersHandler;
+import uk.harbour.web.StaticFiles;
 
 /** The one route table, used by production and by every integration test. */
 public final class HarbourRouter {
@@ -57,13 +56,7 @@ public final class HarbourRouter {
         .handler(new MalformedRequestHandler());
 
     mountOperations(vertx, router, services);
-    router
-        .route("/static/*")
-        .handler(
-            StaticHandler.create(FileSystemAccess.ROOT, services.config().webRoot().resolve("static").toAbsolutePath().toString())
-                .setCachingEnabled(true)
-                .setMaxAgeSeconds(3600)
-                .setSendVaryHeader(true));
+    StaticFiles.mount(router, services.config().webRoot().resolve("static"), services.pages().assetVersion());
 
     HarbourConfig config = services.config();
     router.route().handler(new RequestBodyHandler(config.http().bodyLimitBytes()));

@@ -25,20 +25,37 @@ public final class Pages {
   private final HandlebarsTemplateEngine engine;
   private final String templatesDir;
   private final JsonObject site;
+  private final String assetVersion;
 
-  private Pages(Vertx vertx, HandlebarsTemplateEngine engine, String templatesDir, JsonObject site) {
+  private Pages(Vertx vertx, HandlebarsTemplateEngine engine, String templatesDir, JsonObject site, String assetVersion) {
     this.vertx = vertx;
     this.engine = engine;
     this.templatesDir = templatesDir;
     this.site = site;
+    this.assetVersion = assetVersion;
   }
 
-  /** Loads the engine and compiles every page once, so a broken template stops start-up. */
+  /**
+   * Loads the engine and compiles every page once, so a broken template stops start-up. Pages
+   * load static files from {@code site.assets}, the path with the {@link AssetVersion} in it.
+   */
   public static Future<Pages> load(Vertx vertx, Path webRoot, JsonObject site) {
+    Objects.requireNonNull(vertx);
     HandlebarsTemplateEngine engine = HandlebarsTemplateEngine.create(vertx, "hbs");
     String dir = webRoot.resolve("templates").toString();
-    Pages pages = new Pages(Objects.requireNonNull(vertx), engine, dir, site.copy());
-    return vertx.executeBlocking(() -> pages.compileAll(), false).map(pages);
+    return vertx.executeBlocking(
+        () -> {
+          String version = AssetVersion.of(webRoot.resolve("static"));
+          Pages pages = new Pages(vertx, engine, dir, site.copy().put("assets", AssetVersion.PREFIX + version), version);
+          pages.compileAll();
+          return pages;
+        },
+        false);
+  }
+
+  /** The version in the path pages load static files from ({@link AssetVersion}). */
+  public String assetVersion() {
+    return assetVersion;
   }
 
   public <T> Pages helper(String name, Helper<T> helper) {

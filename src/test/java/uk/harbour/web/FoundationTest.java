@@ -70,12 +70,32 @@ class FoundationTest {
   }
 
   @Test
-  @DisplayName("Static files are served with a cache lifetime")
+  @DisplayName("Pages load static files under their version, kept for a year; other versions are sent to it; plain paths are checked each time")
   void staticFiles() {
-    HttpResponse<Buffer> response = get("/static/css/harbour.css");
-    assertEquals(200, response.statusCode());
-    assertTrue(response.getHeader("Cache-Control").contains("max-age=3600"), response.getHeader("Cache-Control"));
+    String version = harbour.harbour().services().pages().assetVersion();
+    String assets = "/static/v/" + version;
+    assertTrue(get("/").bodyAsString().contains("href=\"" + assets + "/css/harbour.css\""), "the page names the versioned path");
+
+    HttpResponse<Buffer> versioned = get(assets + "/js/chat.js");
+    assertEquals(200, versioned.statusCode());
+    assertEquals("public, max-age=31536000, immutable", versioned.getHeader("Cache-Control"));
+    assertTrue(versioned.bodyAsString().contains("import { Outbox } from \"./outbox.js\""), "its imports resolve under the same version");
+
+    HttpResponse<Buffer> older = await(harbour.http().get("/static/v/0123456789ab/js/outbox.js").followRedirects(false).send());
+    assertEquals(302, older.statusCode(), "a page from before an upgrade");
+    assertEquals(assets + "/js/outbox.js", older.getHeader("Location"));
+    assertEquals("no-cache", older.getHeader("Cache-Control"));
+
+    HttpResponse<Buffer> plain = get("/static/css/harbour.css");
+    assertEquals(200, plain.statusCode());
+    assertEquals("no-cache", plain.getHeader("Cache-Control"));
+    HttpResponse<Buffer> unchanged =
+        await(harbour.http().get("/static/css/harbour.css").putHeader("If-Modified-Since", plain.getHeader("Last-Modified")).send());
+    assertEquals(304, unchanged.statusCode(), "checked with the server, and not sent again when unchanged");
+
     assertEquals(404, get("/static/../pom.xml").statusCode());
+    assertEquals(404, get(assets + "/../../../pom.xml").statusCode());
+    assertEquals(404, get("/static/v/").statusCode());
   }
 
   @Test
