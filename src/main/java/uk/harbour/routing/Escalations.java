@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
@@ -32,6 +34,8 @@ public final class Escalations {
   private final StaffDirectory staff;
   private final RoutingTexts texts;
   private final RoutingSettings settings;
+  /** When each stuck conversation's unrecorded alert last went out ({@link #alertUnrecorded}). */
+  private final Map<String, Instant> unrecorded = new ConcurrentHashMap<>();
 
   public Escalations(
       ConversationPosts chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, RoutingSettings settings) {
@@ -59,11 +63,13 @@ public final class Escalations {
   /** Sends the next alert if it is due at {@code now} (exactly at the SLA counts as due). */
   public Future<List<Message>> check(Conversation conv, Instant now) {
     if (due(conv, settings).filter(d -> !now.isBefore(d)).isEmpty()) {
+      unrecorded.remove(conv.id());
       return Future.succeededFuture(List.of());
     }
     return chat.postIf(conv.id(), c -> due(c, settings).filter(d -> !now.isBefore(d)).flatMap(d -> alert(c, now)).map(List::of).orElse(List.of()))
         .map(
             posted -> {
+              unrecorded.remove(conv.id()); // its chain moves again: the ladder is stored as usual
               posted.forEach(this::deliver);
               return posted;
             });
@@ -81,6 +87,29 @@ public final class Escalations {
               posted.forEach(this::deliver);
               return posted;
             });
+  }
+
+  /**
+   * For a conversation routing could not check because its ordered chain is stuck, so no alert can
+   * be stored in it: when one is due, the people it would reach are told in their consoles all the
+   * same, that Harbour could not record it, at most once per {@code routing.repeatMinutes}. Nothing
+   * is stored, so the ladder does not climb; the first check that gets through goes on as usual.
+   */
+  public void alertUnrecorded(Conversation conv, Instant now) {
+    Instant last = unrecorded.get(conv.id());
+    if (due(conv, settings).filter(d -> !now.isBefore(d)).isEmpty() || (last != null && now.isBefore(last.plus(settings.repeat())))) {
+      return;
+    }
+    Reach reach = reach(conv, rota.at(now), settings.ladder());
+    if (reach.to().isEmpty()) {
+      return; // nobody is working: the care leaver has had the honest reply
+    }
+    long waited = Duration.between(conv.waitingSince(), now).toMinutes();
+    String text = (conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName()) + " has waited " + PlainEnglish.count(waited, "minute")
+        + " for a reply, and Harbour cannot record anything in their conversation just now. Please check on them now.";
+    unrecorded.put(conv.id(), now);
+    deliver(texts.system(conv.id(), MessageKind.ALERT, text, now,
+        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited)));
   }
 
   /** Everyone at once: the holder, everyone on call, every rung; the level is the top of the ladder. */

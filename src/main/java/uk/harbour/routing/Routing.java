@@ -178,8 +178,9 @@ public final class Routing {
         })
         .compose(v -> InTurn.forEach(all, conv -> Bounded.within(vertx, stepLimit, sweepOne(conv, now, afterGrace)).recover(e -> {
           if (e instanceof TimeoutException) {
-            // Its waits are not checked, or escalated, while this lasts: someone must look.
+            // Nothing can be stored in it while this lasts: someone must look, and its staff are told.
             LOG.error("Routing could not finish checking conversation {} within {} s; the sweep went on without it", conv.id(), stepLimit.toSeconds());
+            escalations.alertUnrecorded(chat.peek(conv.id()).orElse(conv), now);
           } else {
             LOG.warn("Routing sweep step failed for a conversation", e);
           }

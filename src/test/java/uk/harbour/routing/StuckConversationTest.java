@@ -1,6 +1,7 @@
 package uk.harbour.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -34,7 +35,7 @@ class StuckConversationTest extends WednesdayEveningTestBase {
   }
 
   @Test
-  @DisplayName("The sweep goes on past a conversation it cannot check within routing.stepLimitSeconds, escalates the others, and logs an ERROR naming it")
+  @DisplayName("The sweep goes on past a conversation it cannot check within routing.stepLimitSeconds, escalates the others, logs an ERROR naming it, and tells its staff")
   void sweepGoesOnWithoutTheStuckOne() {
     startAt("18:00", new JsonObject().put("stepLimitSeconds", 1));
     YoungPerson amy = youngPerson("Amy");
@@ -57,10 +58,16 @@ class StuckConversationTest extends WednesdayEveningTestBase {
       assertTrue(
           routingLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains(amy.id())),
           "an ERROR names the conversation nobody could check: " + routingLog.lines());
+      // Her wait is past the SLA too: the backup hears of it in the console, though nothing could be stored.
+      JsonObject unrecorded = sam.next(f -> "alert".equals(f.getString("type")) && amy.id().equals(f.getString("conversationId")));
+      assertTrue(unrecorded.getString("text").contains("Harbour cannot record anything in their conversation"), unrecorded.getString("text"));
+      sweepAt("18:12");
+      assertFalse(sam.arrivesWithin(f -> "alert".equals(f.getString("type")) && amy.id().equals(f.getString("conversationId")), 300),
+          "not again at every sweep: once per repeat interval");
 
       stuck.complete();
-      sweepAt("18:12");
-      assertEquals(1, conversation(amy.id()).escalationLevel(), "checked again once it moves");
+      sweepAt("18:13");
+      assertEquals(1, conversation(amy.id()).escalationLevel(), "checked, and her alert stored, once it moves");
     }
   }
 }
