@@ -62,11 +62,11 @@ public final class Escalations {
 
   /** Sends the next alert if it is due at {@code now} (exactly at the SLA counts as due). */
   public Future<List<Message>> check(Conversation conv, Instant now) {
-    if (due(conv, settings).filter(d -> !now.isBefore(d)).isEmpty()) {
+    if (!dueAt(conv, now)) {
       unrecorded.remove(conv.id());
       return Future.succeededFuture(List.of());
     }
-    return chat.postIf(conv.id(), c -> due(c, settings).filter(d -> !now.isBefore(d)).flatMap(d -> alert(c, now)).map(List::of).orElse(List.of()))
+    return chat.postIf(conv.id(), c -> dueAt(c, now) ? alert(c, now).map(List::of).orElse(List.of()) : List.of())
         .map(
             posted -> {
               unrecorded.remove(conv.id()); // its chain moves again: the ladder is stored as usual
@@ -97,7 +97,7 @@ public final class Escalations {
    */
   public void alertUnrecorded(Conversation conv, Instant now) {
     Instant last = unrecorded.get(conv.id());
-    if (due(conv, settings).filter(d -> !now.isBefore(d)).isEmpty() || (last != null && now.isBefore(last.plus(settings.repeat())))) {
+    if (!dueAt(conv, now) || (last != null && now.isBefore(last.plus(settings.repeat())))) {
       return;
     }
     Reach reach = reach(conv, rota.at(now), settings.ladder());
@@ -105,7 +105,7 @@ public final class Escalations {
       return; // nobody is working: the care leaver has had the honest reply
     }
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
-    String text = (conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName()) + " has waited " + PlainEnglish.count(waited, "minute")
+    String text = name(conv) + " has waited " + PlainEnglish.count(waited, "minute")
         + " for a reply, and Harbour cannot record anything in their conversation just now. Please check on them now.";
     unrecorded.put(conv.id(), now);
     deliver(texts.system(conv.id(), MessageKind.ALERT, text, now,
@@ -129,8 +129,7 @@ public final class Escalations {
     if (reach.to().isEmpty()) {
       return Optional.empty();
     }
-    String who = conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName();
-    String text = who + "'s message may show they are at risk. Alert " + reach.level() + " sent to "
+    String text = name(conv) + "'s message may show they are at risk. Alert " + reach.level() + " sent to "
         + String.join(", ", reach.to().stream().map(staff::displayName).toList()) + ": please check on them now.";
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
     return Optional.of(texts.system(conv.id(), MessageKind.ALERT, text, now,
@@ -183,11 +182,20 @@ public final class Escalations {
     }
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
     String names = String.join(", ", reach.to().stream().map(staff::displayName).toList());
-    String text = (conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName()) + " has waited " + PlainEnglish.count(waited, "minute")
+    String text = name(conv) + " has waited " + PlainEnglish.count(waited, "minute")
         + " for a reply. Alert " + reach.level() + " sent to " + names + ".";
     return Optional.of(texts.system(
         conv.id(), MessageKind.ALERT, text, now,
         new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited)));
+  }
+
+  /** Exactly at the due time counts as due. */
+  private boolean dueAt(Conversation conv, Instant now) {
+    return due(conv, settings).filter(d -> !now.isBefore(d)).isPresent();
+  }
+
+  private static String name(Conversation conv) {
+    return conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName();
   }
 
   private void deliver(Message alert) {
