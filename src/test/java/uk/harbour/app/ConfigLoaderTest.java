@@ -39,6 +39,24 @@ class ConfigLoaderTest {
                           assertTrue(config.store().embedded());
                           assertTrue(config.demo(), "demo is on by default with the embedded store");
                           assertEquals(ZoneId.of("Europe/London"), config.zone());
+                          assertEquals(java.time.Duration.ofSeconds(30), config.http().requestTimeout(), "as README says");
+                          assertEquals(java.time.Duration.ofSeconds(30), config.routing().stepLimit(), "as README says");
+                          ctx.completeNow();
+                        })));
+  }
+
+  @Test
+  @DisplayName("A bad routing.stepLimitSeconds (a file-only key) stops start-up with one line naming it")
+  void badStepLimit(Vertx vertx, VertxTestContext ctx) {
+    JsonObject overrides = new JsonObject().put("routing", new JsonObject().put("stepLimitSeconds", 0));
+    ConfigLoader.load(vertx, Map.of(), overrides)
+        .onComplete(
+            ctx.failing(
+                e ->
+                    ctx.verify(
+                        () -> {
+                          assertInstanceOf(ConfigException.class, e);
+                          assertEquals("routing.stepLimitSeconds: must be between 1 and 600, got 0", e.getMessage());
                           ctx.completeNow();
                         })));
   }
