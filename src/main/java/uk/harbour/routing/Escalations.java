@@ -34,8 +34,10 @@ public final class Escalations {
   private final StaffDirectory staff;
   private final RoutingTexts texts;
   private final RoutingSettings settings;
-  /** When each stuck conversation's unrecorded alert last went out ({@link #alertUnrecorded}). */
-  private final Map<String, Instant> unrecorded = new ConcurrentHashMap<>();
+  /** When each stuck conversation's unrecorded alert last went out, and the level it reached ({@link #alertUnrecorded}). */
+  private final Map<String, Unrecorded> unrecorded = new ConcurrentHashMap<>();
+
+  private record Unrecorded(Instant at, int level) {}
 
   public Escalations(
       ConversationPosts chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, RoutingSettings settings) {
@@ -66,7 +68,10 @@ public final class Escalations {
       unrecorded.remove(conv.id());
       return Future.succeededFuture(List.of());
     }
-    return chat.postIf(conv.id(), c -> dueAt(c, now) ? alert(c, now).map(List::of).orElse(List.of()) : List.of())
+    return chat.postIf(conv.id(), c -> {
+          Instant at = asLateAsUnrecorded(c, now);
+          return dueAt(c, at) ? alert(c, at).map(List::of).orElse(List.<Message>of()) : List.of();
+        })
         .map(
             posted -> {
               unrecorded.remove(conv.id()); // its chain moves again: the ladder is stored as usual
@@ -93,21 +98,24 @@ public final class Escalations {
    * For a conversation routing could not check because its ordered chain is stuck, so no alert can
    * be stored in it: when one is due, the people it would reach are told in their consoles all the
    * same, that Harbour could not record it, at most once per {@code routing.repeatMinutes}. Nothing
-   * is stored, so the ladder does not climb; the first check that gets through goes on as usual.
+   * can be stored, so the rung reached is kept here instead, and each repeat climbs one more, as a
+   * stored ladder would: a stuck conversation still reaches the duty manager. The first check that
+   * gets through goes on from the stored ladder as usual.
    */
   public void alertUnrecorded(Conversation conv, Instant now) {
-    Instant last = unrecorded.get(conv.id());
-    if (!dueAt(conv, now) || (last != null && now.isBefore(last.plus(settings.repeat())))) {
+    Unrecorded last = unrecorded.get(conv.id());
+    if (!dueAt(conv, now) || (last != null && now.isBefore(last.at().plus(settings.repeat())))) {
       return;
     }
-    Reach reach = reach(conv, rota.at(now), settings.ladder());
+    int from = last == null ? conv.escalationLevel() : Math.max(conv.escalationLevel(), last.level());
+    Reach reach = reach(conv, from, rota.at(now), settings.ladder());
     if (reach.to().isEmpty()) {
       return; // nobody is working: the care leaver has had the honest reply
     }
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
     String text = name(conv) + " has waited " + PlainEnglish.count(waited, "minute")
         + " for a reply, and Harbour cannot record anything in their conversation just now. Please check on them now.";
-    unrecorded.put(conv.id(), now);
+    unrecorded.put(conv.id(), new Unrecorded(now, reach.level()));
     deliver(texts.system(conv.id(), MessageKind.ALERT, text, now,
         new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited)));
   }
@@ -145,6 +153,11 @@ public final class Escalations {
    * nobody on shift is skipped at once, so an emptied shift still climbs to the duty manager.
    */
   static Reach reach(Conversation conv, OnCall onCall, List<String> ladder) {
+    return reach(conv, conv.escalationLevel(), onCall, ladder);
+  }
+
+  /** As {@link #reach(Conversation, OnCall, List)}, climbing from {@code fromLevel} instead of the stored level. */
+  private static Reach reach(Conversation conv, int fromLevel, OnCall onCall, List<String> ladder) {
     Set<String> to = new LinkedHashSet<>();
     if (conv.assignedTo() != null) {
       to.add(conv.assignedTo());
@@ -154,7 +167,7 @@ public final class Escalations {
         to.add(conv.paUsername());
       }
     }
-    int level = conv.escalationLevel() + 1;
+    int level = fromLevel + 1;
     while (level < ladder.size() && on(ladder.get(level - 1), onCall).isEmpty()) {
       level++;
     }
@@ -175,7 +188,7 @@ public final class Escalations {
 
   /** The next alert, or empty when there is nobody at work to alert (no shift and no office hours). */
   private Optional<Message> alert(Conversation conv, Instant now) {
-    Reach reach = reach(conv, rota.at(now), settings.ladder());
+    Reach reach = reach(conv, climbedTo(conv), rota.at(now), settings.ladder());
     if (reach.to().isEmpty()) {
       // Nobody is working: the care leaver has had the honest reply, and the morning handover follows.
       return Optional.empty();
@@ -187,6 +200,26 @@ public final class Escalations {
     return Optional.of(texts.system(
         conv.id(), MessageKind.ALERT, text, now,
         new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited)));
+  }
+
+  /**
+   * Where the next alert climbs from. After alerts went out while nothing could be stored, the first
+   * stored one records the rung they reached (so it climbs from the one below), rather than
+   * climbing past it at once.
+   */
+  private int climbedTo(Conversation conv) {
+    Unrecorded last = unrecorded.get(conv.id());
+    return last == null ? conv.escalationLevel() : Math.max(conv.escalationLevel(), last.level() - 1);
+  }
+
+  /**
+   * The step held by a stuck chain runs when it moves, with the time its sweep began; the alert it
+   * stores stands for the unrecorded ones since, so it takes the last one's time, and the ladder's
+   * next repeat is counted from then.
+   */
+  private Instant asLateAsUnrecorded(Conversation conv, Instant now) {
+    Unrecorded last = unrecorded.get(conv.id());
+    return last == null || now.isAfter(last.at()) ? now : last.at();
   }
 
   /** Exactly at the due time counts as due. */

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,12 @@ public final class Routing {
   private final Duration grace;
   /** How long the sweep waits on one conversation; a stuck one must not stop routing for everyone. */
   private final Duration stepLimit;
+  /**
+   * Conversations whose last step outlived the step limit and has not finished: while it has not,
+   * later sweeps do not queue another behind it, which would pile a step per sweep into the stuck
+   * chain, every one of them to run at once, on old times, when it moves.
+   */
+  private final Set<String> held = ConcurrentHashMap.newKeySet();
   private final Vertx vertx;
   private final Clock clock;
   private volatile Instant startedAt;
@@ -176,16 +184,33 @@ public final class Routing {
           LOG.warn("Routing sweep could not refresh staff names", e);
           return Future.succeededFuture();
         })
-        .compose(v -> InTurn.forEach(all, conv -> Bounded.within(vertx, stepLimit, sweepOne(conv, now, afterGrace)).recover(e -> {
-          if (e instanceof TimeoutException) {
-            // Nothing can be stored in it while this lasts: someone must look, and its staff are told.
-            LOG.error("Routing could not finish checking conversation {} within {} s; the sweep went on without it", conv.id(), stepLimit.toSeconds());
-            escalations.alertUnrecorded(chat.peek(conv.id()).orElse(conv), now);
-          } else {
-            LOG.warn("Routing sweep step failed for a conversation", e);
-          }
-          return Future.succeededFuture();
-        })));
+        .compose(v -> InTurn.forEach(all, conv -> held.contains(conv.id()) ? stillHeld(conv, now) : boundedStep(conv, now, afterGrace)));
+  }
+
+  private Future<Void> boundedStep(Conversation conv, Instant now, boolean afterGrace) {
+    Future<Void> step = sweepOne(conv, now, afterGrace);
+    return Bounded.within(vertx, stepLimit, step).recover(e -> {
+      if (e instanceof TimeoutException) {
+        held.add(conv.id());
+        step.onComplete(r -> held.remove(conv.id()));
+        LOG.error("Routing could not finish checking conversation {} within {} s; the sweep went on without it", conv.id(), stepLimit.toSeconds());
+        unrecordedAlert(conv, now);
+      } else {
+        LOG.warn("Routing sweep step failed for a conversation", e);
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> stillHeld(Conversation conv, Instant now) {
+    LOG.error("Routing still cannot check conversation {}: its last step has not finished", conv.id());
+    unrecordedAlert(conv, now);
+    return Future.succeededFuture();
+  }
+
+  /** Nothing can be stored in a stuck conversation while this lasts: someone must look, and its staff are told. */
+  private void unrecordedAlert(Conversation conv, Instant now) {
+    escalations.alertUnrecorded(chat.peek(conv.id()).orElse(conv), now);
   }
 
   private Future<Void> sweepOne(Conversation conv, Instant now, boolean afterGrace) {

@@ -40,7 +40,10 @@ class StuckConversationTest extends WednesdayEveningTestBase {
     startAt("18:00", new JsonObject().put("stepLimitSeconds", 1));
     YoungPerson amy = youngPerson("Amy");
     YoungPerson jay = youngPerson("Jay");
-    try (TestSocket ali = staffSocket("ali"); TestSocket sam = staffSocket("sam"); TestSocket amySocket = careLeaverSocket(amy)) {
+    try (TestSocket ali = staffSocket("ali");
+        TestSocket sam = staffSocket("sam");
+        TestSocket jo = staffSocket("jo");
+        TestSocket amySocket = careLeaverSocket(amy)) {
       say(amySocket, "hello, anyone?");
       eventually(amy.id(), c -> "ali".equals(c.assignedTo()));
       clock.advance(java.time.Duration.ofSeconds(30));
@@ -49,6 +52,7 @@ class StuckConversationTest extends WednesdayEveningTestBase {
         eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
       }
 
+      java.util.function.Predicate<JsonObject> aboutAmy = f -> "alert".equals(f.getString("type")) && amy.id().equals(f.getString("conversationId"));
       // Amy has waited longest, so the sweep comes to her first.
       stuck = StuckChains.hold(harbour.harbour().services().chat(), amy.id());
       sweepAt("18:11");
@@ -59,15 +63,24 @@ class StuckConversationTest extends WednesdayEveningTestBase {
           routingLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains(amy.id())),
           "an ERROR names the conversation nobody could check: " + routingLog.lines());
       // Her wait is past the SLA too: the backup hears of it in the console, though nothing could be stored.
-      JsonObject unrecorded = sam.next(f -> "alert".equals(f.getString("type")) && amy.id().equals(f.getString("conversationId")));
+      JsonObject unrecorded = sam.next(aboutAmy);
       assertTrue(unrecorded.getString("text").contains("Harbour cannot record anything in their conversation"), unrecorded.getString("text"));
+      assertFalse(jo.arrivesWithin(aboutAmy, 300), "the first alert reaches the first rung, not the duty manager yet");
       sweepAt("18:12");
-      assertFalse(sam.arrivesWithin(f -> "alert".equals(f.getString("type")) && amy.id().equals(f.getString("conversationId")), 300),
-          "not again at every sweep: once per repeat interval");
+      assertFalse(sam.arrivesWithin(aboutAmy, 300), "not again at every sweep: once per repeat interval");
+
+      // Five minutes on, still stuck: the ladder climbs as a stored one would, to the duty manager.
+      sweepAt("18:16");
+      assertTrue(jo.next(aboutAmy).getString("text").contains("Harbour cannot record anything"), "the duty manager is told");
+      assertEquals(2, sam.next(aboutAmy).getInteger("level"), "alert 2, to every rung so far");
 
       stuck.complete();
-      sweepAt("18:13");
-      assertEquals(1, conversation(amy.id()).escalationLevel(), "checked, and her alert stored, once it moves");
+      // Its step held since 18:11 runs now and stores alert 2, as at 18:16: the ladder reached so far, not past it.
+      eventually(amy.id(), c -> c.escalationLevel() == 2);
+      sweepAt("18:20");
+      assertEquals(2, conversation(amy.id()).escalationLevel(), "the next repeat is due five minutes after the last alert that went out");
+      sweepAt("18:21");
+      assertEquals(3, conversation(amy.id()).escalationLevel(), "and the stored ladder goes on from there");
     }
   }
 }
