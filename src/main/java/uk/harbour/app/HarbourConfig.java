@@ -71,6 +71,7 @@ public record HarbourConfig(
       Duration inviteLifetime,
       int argon2MemoryKib,
       int argon2Iterations,
+      int hashingWaitLimit,
       boolean requireTotpForManagers) {}
 
   public record Chat(int burst, int messagesPerMinute) {}
@@ -106,6 +107,7 @@ public record HarbourConfig(
             Duration.ofDays(in.intInRange("security.inviteDays", 1, 30)),
             in.intInRange("security.argon2MemoryKib", 1024, 1_048_576),
             in.intInRange("security.argon2Iterations", 1, 10),
+            in.intInRange("security.hashingWaitLimit", 1, 10_000),
             in.bool("security.requireTotpForManagers")),
         new Chat(in.intInRange("chat.burst", 1, 1_000_000), in.intInRange("chat.messagesPerMinute", 1, 1_000_000)),
         new Council(in.string("council.name"), in.string("council.outOfHoursPhone"), in.uri("council.exitUrl")),

@@ -31,7 +31,8 @@ record StartupFiles(
     HarbourConfig.Security security = config.security();
     Future<PasswordPolicy> passwords = vertx.executeBlocking(() -> PasswordPolicy.load(files.commonPasswords()), false);
     // Cheap to make: its one costly hash is made in the background (Argon2Hashing).
-    Argon2Hashing hashing = new Argon2Hashing(vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1));
+    Argon2Hashing hashing = new Argon2Hashing(
+        vertx, new Argon2Hashing.Cost(security.argon2MemoryKib(), security.argon2Iterations(), 1), security.hashingWaitLimit());
     Future<BankHolidays> holidays = vertx.executeBlocking(() -> BankHolidays.fromYaml(Files.readString(files.bankHolidays())), false);
     Future<CardRenderer> cards = vertx.executeBlocking(() -> CardRenderer.load(config.webRoot().resolve("templates")), false);
     Future<List<CatalogueEntry>> national = vertx.executeBlocking(

@@ -32,9 +32,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     HarbourException error = toHarbourException(ctx);
     if (error.code().equals("timed_out")) {
       LOG.error("{} {} not answered within its deadline: the work behind it was lost or is stuck", ctx.request().method(), LoggedPath.of(ctx.request().path()));
-    } else if (error.status() >= 500) {
+    } else if (error.status() >= 500 && !(error instanceof RetryLater)) {
       LOG.error("{} {} failed", ctx.request().method(), LoggedPath.of(ctx.request().path()), ctx.failure());
     } else {
+      // Refusals, a busy one (503 with a retry time) included: what refused it logs that once, not per request.
       LOG.debug("{} {} -> {} {}", ctx.request().method(), LoggedPath.of(ctx.request().path()), error.status(), error.code());
     }
     if (ctx.response().closed() || ctx.response().ended()) {

@@ -41,6 +41,7 @@ class ConfigLoaderTest {
                           assertEquals(ZoneId.of("Europe/London"), config.zone());
                           assertEquals(java.time.Duration.ofSeconds(30), config.http().requestTimeout(), "as README says");
                           assertEquals(java.time.Duration.ofSeconds(30), config.routing().stepLimit(), "as README says");
+                          assertEquals(64, config.security().hashingWaitLimit(), "as README says");
                           ctx.completeNow();
                         })));
   }
@@ -48,7 +49,18 @@ class ConfigLoaderTest {
   @Test
   @DisplayName("A bad routing.stepLimitSeconds (a file-only key) stops start-up with one line naming it")
   void badStepLimit(Vertx vertx, VertxTestContext ctx) {
-    JsonObject overrides = new JsonObject().put("routing", new JsonObject().put("stepLimitSeconds", 0));
+    refused(vertx, ctx, new JsonObject().put("routing", new JsonObject().put("stepLimitSeconds", 0)),
+        "routing.stepLimitSeconds: must be between 1 and 600, got 0");
+  }
+
+  @Test
+  @DisplayName("A bad security.hashingWaitLimit (a file-only key) stops start-up with one line naming it")
+  void badHashingWaitLimit(Vertx vertx, VertxTestContext ctx) {
+    refused(vertx, ctx, new JsonObject().put("security", new JsonObject().put("hashingWaitLimit", 0)),
+        "security.hashingWaitLimit: must be between 1 and 10000, got 0");
+  }
+
+  private static void refused(Vertx vertx, VertxTestContext ctx, JsonObject overrides, String line) {
     ConfigLoader.load(vertx, Map.of(), overrides)
         .onComplete(
             ctx.failing(
@@ -56,7 +68,7 @@ class ConfigLoaderTest {
                     ctx.verify(
                         () -> {
                           assertInstanceOf(ConfigException.class, e);
-                          assertEquals("routing.stepLimitSeconds: must be between 1 and 600, got 0", e.getMessage());
+                          assertEquals(line, e.getMessage());
                           ctx.completeNow();
                         })));
   }
