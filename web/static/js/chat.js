@@ -207,7 +207,10 @@ askHelpful(connection);
 connection.open();
 if ("serviceWorker" in navigator) {
   // Serves the offline page (the conversation as last seen, unsent messages, crisis numbers).
-  navigator.serviceWorker.register("/sw.js").catch(() => {});
+  // Registered under this page's file version: a release with new files is a new worker, which
+  // caches them afresh (sw.js itself may be unchanged).
+  const version = new URL(import.meta.url).pathname.match(/^\/static\/v\/([^/]+)\//)?.[1];
+  navigator.serviceWorker.register(version ? `/sw.js?v=${version}` : "/sw.js").catch(() => {});
 }
 
 // A card the leaving care team sent can be kept in "My saved help".

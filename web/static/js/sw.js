@@ -3,8 +3,10 @@
 // this phone's storage by offline.js). It caches only that page and its files, which hold nothing
 // personal; pages, the API and the chat socket always go to the network. Pages load static files
 // under a version (/static/v/<version>/css/…); the cache keeps them under their plain paths, so the
-// offline page finds them whatever version it was drawn with.
-const CACHE = "harbour-offline-v2";
+// offline page finds them whatever version it was drawn with. The chat registers this worker under
+// that version (/sw.js?v=<version>), so each release's files are cached afresh, in a cache of its
+// own, and the last release's cache is deleted once the new worker takes over.
+const CACHE = `harbour-offline-${new URL(self.location.href).searchParams.get("v") || "plain"}`;
 const OFFLINE_PAGE = "/offline";
 const FILES = [OFFLINE_PAGE, "/static/css/harbour.css", "/static/css/offline.css", "/static/js/offline.js", "/static/js/quick-exit.js"];
 

@@ -186,6 +186,13 @@ class YoungChatBrowserTest extends BrowserTestBase {
   void offlinePage() {
     openChat(Viewport.PHONE);
     Browser.waitFor(young).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript("return !!(navigator.serviceWorker && navigator.serviceWorker.controller)")));
+    // Registered under the page's file version, so a release with new files caches them afresh.
+    String version = (String) young.executeScript(
+        "return document.querySelector('link[rel=stylesheet]').getAttribute('href').match(/^\\/static\\/v\\/([^/]+)\\//)[1]");
+    assertEquals("/sw.js?v=" + version,
+        young.executeScript("const url = new URL(navigator.serviceWorker.controller.scriptURL); return url.pathname + url.search"));
+    Browser.waitFor(young).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeAsyncScript(
+        "const done = arguments[0]; caches.keys().then(keys => done(keys.includes('harbour-offline-" + version + "')))")));
     young.executeCdpCommand("Network.enable", Map.of());
     young.executeCdpCommand("Network.emulateNetworkConditions", offline(true));
     Browser.waitFor(young).until(d -> d.findElement(By.id("on-call")).getText().startsWith("You're offline."));
