@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.spi.cluster.ClusterManager;
 import uk.harbour.cluster.Leadership;
@@ -88,6 +89,8 @@ public final class MainVerticle extends VerticleBase {
       Gauge.builder("harbour.routing.leader", leadership, l -> l.leading() ? 1 : 0)
           .description("1 while this node runs routing's sweep, escalations and handovers").register(registry);
       Gauge.builder("harbour.cluster.members", node, ClusterNode::members).description("Nodes in the cluster, this one included").register(registry);
+      FunctionCounter.builder("harbour.alerts.unseen", services.routing(), r -> r.unseenAlerts())
+          .description("Escalation alerts nobody on shift had Harbour open to see").register(registry);
     });
     return leadership instanceof StoreLease lease ? vertx.deployVerticle(new LeaseVerticle(lease)) : leadership.start();
   }

@@ -34,7 +34,7 @@ final class RoutingWiring {
     RoutingTexts texts = new RoutingTexts(config.zone(), config.council().name(), config.council().outOfHoursPhone());
     HelpOpenNow help = (at, careLeaverId, limit) -> signposting.audienceFor(careLeaverId).compose(who -> signposting.openNowCards(at, who, limit));
     CrisisHelp crisis = (at, careLeaverId, also) -> signposting.audienceFor(careLeaverId).compose(who -> signposting.crisisCards(at, who, also));
-    Escalations escalations = new Escalations(chat.chat(), chat.delivery(), now, directory, texts, settings);
+    Escalations escalations = new Escalations(chat.chat(), chat.delivery(), now, chat.presence(), directory, texts, settings);
     Routing routing = new Routing(
         chat.chat(),
         chat.delivery(),

@@ -11,12 +11,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
+import uk.harbour.chat.StaffPresence;
+import uk.harbour.routing.AlertAudience.Audience;
 import uk.harbour.rota.OnCall;
 import uk.harbour.web.PlainEnglish;
 
@@ -25,8 +30,13 @@ import uk.harbour.web.PlainEnglish;
  * alert the next rung (the shift's backup, then its duty manager), and keep alerting every rung
  * reached so far until someone acknowledges or replies. Each step is a staff-only message in the
  * conversation, so the ladder's position survives a restart and is there for managers to review.
+ * An alert nobody with Harbour open can see ({@link AlertAudience}) is logged as an ERROR and
+ * counted, for whoever watches the service, and at the first alert of a wait the young person is
+ * told honestly that nobody is online, with the help that is always there.
  */
 public final class Escalations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Escalations.class);
 
   private final ConversationPosts chat;
   private final ChatDelivery delivery;
@@ -34,19 +44,33 @@ public final class Escalations {
   private final StaffDirectory staff;
   private final RoutingTexts texts;
   private final RoutingSettings settings;
+  private final AlertAudience audience;
+  private final AtomicLong unseen = new AtomicLong();
   /** When each stuck conversation's unrecorded alert last went out, and the level it reached ({@link #alertUnrecorded}). */
   private final Map<String, Unrecorded> unrecorded = new ConcurrentHashMap<>();
 
   private record Unrecorded(Instant at, int level) {}
 
   public Escalations(
-      ConversationPosts chat, ChatDelivery delivery, RotaNow rota, StaffDirectory staff, RoutingTexts texts, RoutingSettings settings) {
+      ConversationPosts chat,
+      ChatDelivery delivery,
+      RotaNow rota,
+      StaffPresence presence,
+      StaffDirectory staff,
+      RoutingTexts texts,
+      RoutingSettings settings) {
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
     this.rota = Objects.requireNonNull(rota);
     this.staff = Objects.requireNonNull(staff);
     this.texts = Objects.requireNonNull(texts);
     this.settings = Objects.requireNonNull(settings);
+    this.audience = new AlertAudience(presence);
+  }
+
+  /** Alerts so far that nobody with Harbour open was there to see (a metric). */
+  public long unseen() {
+    return unseen.get();
   }
 
   /** When the next alert is due for this conversation; empty when nobody waits unacknowledged for a reply. */
@@ -70,7 +94,7 @@ public final class Escalations {
     }
     return chat.postIf(conv.id(), c -> {
           Instant at = asLateAsUnrecorded(c, now);
-          return dueAt(c, at) ? alert(c, at).map(List::of).orElse(List.<Message>of()) : List.of();
+          return dueAt(c, at) ? alert(c, at) : List.<Message>of();
         })
         .map(
             posted -> {
@@ -108,16 +132,18 @@ public final class Escalations {
       return;
     }
     int from = last == null ? conv.escalationLevel() : Math.max(conv.escalationLevel(), last.level());
-    Reach reach = reach(conv, from, rota.at(now), settings.ladder());
+    OnCall onCall = rota.at(now);
+    Reach reach = reach(conv, from, onCall, settings.ladder());
     if (reach.to().isEmpty()) {
       return; // nobody is working: the care leaver has had the honest reply
     }
+    Audience told = told(conv, reach, onCall);
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
     String text = name(conv) + " has waited " + PlainEnglish.count(waited, "minute")
         + " for a reply, and Harbour cannot record anything in their conversation just now. Please check on them now.";
     unrecorded.put(conv.id(), new Unrecorded(now, reach.level()));
     deliver(texts.system(conv.id(), MessageKind.ALERT, text, now,
-        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited)));
+        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited)));
   }
 
   /** Everyone at once: the holder, everyone on call, every rung; the level is the top of the ladder. */
@@ -133,15 +159,17 @@ public final class Escalations {
   }
 
   private Optional<Message> riskAlert(Conversation conv, Instant now) {
-    Reach reach = reachAll(conv, rota.at(now), settings.ladder());
+    OnCall onCall = rota.at(now);
+    Reach reach = reachAll(conv, onCall, settings.ladder());
     if (reach.to().isEmpty()) {
       return Optional.empty();
     }
+    Audience told = told(conv, reach, onCall);
     String text = name(conv) + "'s message may show they are at risk. Alert " + reach.level() + " sent to "
-        + String.join(", ", reach.to().stream().map(staff::displayName).toList()) + ": please check on them now.";
+        + names(told) + ": please check on them now.";
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
     return Optional.of(texts.system(conv.id(), MessageKind.ALERT, text, now,
-        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited, "risk")));
+        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited, "risk")));
   }
 
   /** Who the next alert reaches: the level it climbs to, the rungs with somebody on them, and the people. */
@@ -186,20 +214,42 @@ public final class Escalations {
     return "backup".equals(rung) ? onCall.backup() : onCall.dutyManagers();
   }
 
-  /** The next alert, or empty when there is nobody at work to alert (no shift and no office hours). */
-  private Optional<Message> alert(Conversation conv, Instant now) {
-    Reach reach = reach(conv, climbedTo(conv), rota.at(now), settings.ladder());
+  /**
+   * The next alert, and at the first of a wait that nobody online can see, the honest line to the
+   * young person; nothing when there is nobody at work to alert (no shift and no office hours).
+   */
+  private List<Message> alert(Conversation conv, Instant now) {
+    OnCall onCall = rota.at(now);
+    Reach reach = reach(conv, climbedTo(conv), onCall, settings.ladder());
     if (reach.to().isEmpty()) {
       // Nobody is working: the care leaver has had the honest reply, and the morning handover follows.
-      return Optional.empty();
+      return List.of();
     }
+    Audience told = told(conv, reach, onCall);
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
-    String names = String.join(", ", reach.to().stream().map(staff::displayName).toList());
     String text = name(conv) + " has waited " + PlainEnglish.count(waited, "minute")
-        + " for a reply. Alert " + reach.level() + " sent to " + names + ".";
-    return Optional.of(texts.system(
+        + " for a reply. Alert " + reach.level() + " sent to " + names(told) + ".";
+    Message alert = texts.system(
         conv.id(), MessageKind.ALERT, text, now,
-        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(reach.to()), waited)));
+        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited));
+    if (told.seen() || conv.escalationLevel() > 0) {
+      return List.of(alert);
+    }
+    return List.of(alert, texts.system(conv.id(), MessageKind.AUTO_REPLY, texts.nobodyOnline(conv.careLeaverName()), now, null));
+  }
+
+  /** Who the alert reaches in fact; when nobody with Harbour open, an ERROR for whoever watches the service. */
+  private Audience told(Conversation conv, Reach reach, OnCall onCall) {
+    Audience told = audience.of(conv, reach.to(), onCall);
+    if (!told.seen()) {
+      unseen.incrementAndGet();
+      LOG.error("Alert {} for conversation {} reached nobody: none of {} nor anyone else on shift has Harbour open", reach.level(), conv.id(), told.to());
+    }
+    return told;
+  }
+
+  private String names(Audience told) {
+    return String.join(", ", told.to().stream().map(staff::displayName).toList());
   }
 
   /**

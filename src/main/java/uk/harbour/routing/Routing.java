@@ -114,6 +114,11 @@ public final class Routing {
     return view;
   }
 
+  /** Escalation alerts so far that nobody on shift had Harbour open to see. */
+  public long unseenAlerts() {
+    return escalations.unseen();
+  }
+
   private void onStored(Message message) {
     if (message.fromCareLeaver()) {
       String id = message.conversationId();

@@ -75,6 +75,17 @@ public final class RoutingTexts {
         + (withCards ? " Below is help that is open right now." : "");
   }
 
+  /**
+   * For a young person whose wait reached its first alert with nobody on shift online to see it:
+   * the honest state of things, and help that is always there.
+   */
+  String nobodyOnline(String careLeaverName) {
+    String sorry = careLeaverName == null ? "Sorry you are still waiting." : "Sorry you are still waiting, " + careLeaverName + ".";
+    return sorry + " Your message is saved, but nobody from the leaving care team is online to see it just now. We are still trying to reach them."
+        + " If you are in danger, call 999. You can talk to Samaritans free on 116 123 at any time, or text SHOUT to 85258."
+        + " For an urgent problem with " + councilName + " services out of hours, call the emergency duty team on " + outOfHoursPhone + ".";
+  }
+
   String handedOver(String fromName, String reason, String toName) {
     String why = "shift_end".equals(reason) ? fromName + "'s shift has ended." : fromName + " is no longer online.";
     return toName == null

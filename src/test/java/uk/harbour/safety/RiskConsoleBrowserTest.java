@@ -199,10 +199,10 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
     // The queue: Jay first, with the risk in words and "Urgent"; Mo after, with neither.
     Browser.waitFor(browser).until(d -> jay.id().equals(
         d.findElement(By.cssSelector("#queue .queue-item:first-child")).getAttribute("data-conversation-id")));
-    WebElement jayItem = browser.findElement(item(jay.id()));
     String riskTag = "Risk: " + lowerFirst(suicide);
+    // Found afresh each time: the queue re-renders as summaries arrive.
     Browser.waitFor(browser).until(d -> d.findElement(item(jay.id())).getText().contains(riskTag));
-    assertTrue(jayItem.getText().contains("Urgent"), jayItem.getText());
+    Browser.waitFor(browser).until(d -> d.findElement(item(jay.id())).getText().contains("Urgent"));
     String accessibleName = browser.findElement(item(jay.id())).getAccessibleName();
     assertTrue(accessibleName.contains(riskTag) && accessibleName.contains("Urgent"), accessibleName);
     String moItem = browser.findElement(item(mo.id())).getText();
