@@ -44,6 +44,7 @@ public final class ConversationAssigner {
   private volatile RotaEngine wasOnShiftEngine;
   /** Advisers' loads and the chat's assignment count they were taken at: a queued message need not rescan. */
   private volatile CountedLoads loads = new CountedLoads(-1, null);
+  private final PendingAssignments pending;
 
   private record CountedLoads(long at, AdviserLoads.Counts counts) {}
 
@@ -64,6 +65,7 @@ public final class ConversationAssigner {
     this.texts = Objects.requireNonNull(texts);
     this.settings = Objects.requireNonNull(settings);
     this.clock = Objects.requireNonNull(clock);
+    this.pending = new PendingAssignments(chat);
   }
 
   /** Assigns a waiting, unassigned conversation, or sends the honest auto-reply once per episode. */
@@ -80,7 +82,8 @@ public final class ConversationAssigner {
               boolean mayWait = !conv.autoRepliedThisEpisode() && choose(conv, now, Set.of()) instanceof Wait;
               return staff.ensure(people(conv, now))
                   .compose(v -> mayWait ? helpFor(conv, now) : Future.succeededFuture(List.<JsonObject>of()))
-                  .compose(cards -> chat.postIf(conversationId, c -> unassignedWait(c) ? decideNew(c, now, cards) : List.of()));
+                  .compose(cards -> chat.postIf(conversationId, c -> unassignedWait(c) ? decideNew(c, now, cards) : List.of())
+                      .andThen(stored -> pending.done(conversationId)));
             });
   }
 
@@ -101,7 +104,8 @@ public final class ConversationAssigner {
   /** Hands the conversation over (if that adviser still has it), then routes it if nobody took it. */
   private Future<List<Message>> moveOn(Conversation conv, String adviser, Instant now, String reason) {
     return staff.ensure(people(conv, now))
-        .compose(v -> chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, reason) : List.of()))
+        .compose(v -> chat.postIf(conv.id(), c -> Objects.equals(c.assignedTo(), adviser) ? handOver(c, adviser, now, reason) : List.of())
+            .andThen(stored -> pending.done(conv.id())))
         .compose(posted -> route(conv.id()).map(posted));
   }
 
@@ -143,7 +147,7 @@ public final class ConversationAssigner {
   }
 
   private List<Message> decideNew(Conversation conv, Instant now, List<JsonObject> cards) {
-    Decision decision = choose(conv, now, Set.of());
+    Decision decision = decide(conv, now, Set.of());
     if (decision instanceof Assign assign) {
       return List.of(
           texts.system(conv.id(), MessageKind.SYSTEM, texts.assigned(assign, staff.firstName(assign.adviser())), now,
@@ -172,7 +176,7 @@ public final class ConversationAssigner {
     if (conv.lastNote() != null && from.equals(conv.lastNoteBy())) {
       out.add(texts.system(conv.id(), MessageKind.NOTE, "Handover note from " + staff.displayName(from) + ": " + conv.lastNote(), now, null));
     }
-    Decision decision = choose(conv, now, Set.of(from));
+    Decision decision = decide(conv, now, Set.of(from));
     String fromName = staff.firstName(from);
     if (decision instanceof Assign assign) {
       out.add(
@@ -206,9 +210,22 @@ public final class ConversationAssigner {
     return held.counts();
   }
 
+  /** A choice that will be stored: made in turn with every other, and held as pending until its store is done. */
+  private Decision decide(Conversation conv, Instant now, Set<String> exclude) {
+    synchronized (pending.lock) {
+      Decision decision = choose(conv, now, exclude);
+      if (decision instanceof Assign assign) {
+        pending.add(conv.id(), assign.adviser());
+      }
+      return decision;
+    }
+  }
+
   private Decision choose(Conversation conv, Instant now, Set<String> exclude) {
+    Map<String, Integer> notStoredYet = pending.pendingByAdviser();
+    AdviserLoads.Counts counts = PendingAssignments.with(counts(), notStoredYet, now);
     Assignment.Advisers advisers =
-        new AdviserLoads(counts(), a -> presence.canTakeWork(a, now, settings.disconnectGrace()), rota.engine().rota()::capacityOf);
+        new AdviserLoads(counts, a -> presence.canTakeWork(a, now, settings.disconnectGrace()), rota.engine().rota()::capacityOf);
     return Assignment.choose(conv.paUsername(), rota.at(now), advisers, exclude);
   }
 
