@@ -40,7 +40,7 @@ final class RoutingWiring {
         chat.delivery(),
         new ConversationAssigner(chat.chat(), now, chat.presence(), directory, help, texts, settings, clock),
         escalations,
-        new RiskResponse(chat.chat(), safety, crisis, escalations, texts, repos.audit(), clock),
+        new RiskResponse(chat.chat(), safety, crisis, escalations, texts, repos.audit(), vertx, RiskResponse.RETRIES, clock),
         new DayHandover(chat.chat(), chat.delivery(), now, directory, texts, config.zone()),
         new OnCallView(chat.chat(), now, chat.presence(), directory, texts, clock),
         directory,

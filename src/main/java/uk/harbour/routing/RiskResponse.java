@@ -1,15 +1,21 @@
 package uk.harbour.routing;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.harbour.async.Retried;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog;
 import uk.harbour.chat.Conversation;
@@ -28,9 +34,16 @@ import uk.harbour.safety.Severity;
  * line and crisis help that is open now (once an episode); the conversation flagged and urgent;
  * and, for a new risk, an alert at once to whoever has the conversation, everyone on call and every
  * rung of the ladder, repeating until someone acknowledges or replies. Each step is a staff-only
- * record and an audit event; no log line or alert carries the young person's words.
+ * record and an audit event; no log line or alert carries the young person's words. What the store
+ * refuses is tried again ({@link #RETRIES}), as nothing else would notice that words showing risk
+ * went unflagged: every step checks the conversation first, so a second try adds only what is missing.
  */
 public final class RiskResponse {
+
+  /** The waits before each further try when the store refuses the response: about 40 s in all. */
+  public static final List<Duration> RETRIES = List.of(Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(30));
+
+  private static final Logger LOG = LoggerFactory.getLogger(RiskResponse.class);
 
   /** The sender of what the check decides. */
   static final String BY = RoutingTexts.SENDER_ID;
@@ -41,16 +54,28 @@ public final class RiskResponse {
   private final Escalations escalations;
   private final RoutingTexts texts;
   private final AuditLog audit;
+  private final Vertx vertx;
+  private final List<Duration> retries;
   private final Clock clock;
 
   public RiskResponse(
-      ConversationPosts chat, Safety safety, CrisisHelp help, Escalations escalations, RoutingTexts texts, AuditLog audit, Clock clock) {
+      ConversationPosts chat,
+      Safety safety,
+      CrisisHelp help,
+      Escalations escalations,
+      RoutingTexts texts,
+      AuditLog audit,
+      Vertx vertx,
+      List<Duration> retries,
+      Clock clock) {
     this.chat = Objects.requireNonNull(chat);
     this.safety = Objects.requireNonNull(safety);
     this.help = Objects.requireNonNull(help);
     this.escalations = Objects.requireNonNull(escalations);
     this.texts = Objects.requireNonNull(texts);
     this.audit = Objects.requireNonNull(audit);
+    this.vertx = Objects.requireNonNull(vertx);
+    this.retries = List.copyOf(retries);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -66,11 +91,18 @@ public final class RiskResponse {
     Instant now = clock.instant();
     String id = message.conversationId();
     Finding finding = Finding.of(result, safety);
+    // A failed try may have stored the flag before failing: then the alert is sent all the same.
+    AtomicBoolean unsure = new AtomicBoolean();
     return help.cards(now, id, finding.cards())
         // The kind line must go out even if the catalogue cannot answer.
         .recover(e -> Future.succeededFuture(List.of()))
-        .compose(cards -> chat.postIf(id, conv -> respond(conv, finding, cards, now)))
-        .compose(posted -> posted.stream().anyMatch(m -> m.event() instanceof ConversationEvent.RiskFlagged) ? flagged(id, finding, now) : Future.succeededFuture());
+        .compose(cards -> Retried.after(vertx, retries, () -> chat.postIf(id, conv -> respond(conv, finding, cards, now)), (e, wait) -> {
+          unsure.set(true);
+          LOG.warn("The risk response for conversation {} could not be stored; trying again in {} s", id, wait.toSeconds(), e);
+        }))
+        .compose(posted -> posted.stream().anyMatch(m -> m.event() instanceof ConversationEvent.RiskFlagged) || unsure.get()
+            ? flagged(id, finding, now)
+            : Future.succeededFuture());
   }
 
   /** What the check found, in the ids the conversation keeps, and the cards its guidance names. */
@@ -115,8 +147,9 @@ public final class RiskResponse {
     JsonObject detail =
         new JsonObject().put("categories", new JsonArray(finding.categories())).put("severity", finding.severity()).put("rules", new JsonArray(finding.rules()));
     // Both run whatever the other does: an audit write that fails must not hold back the alert.
-    return Future.join(audit.append(AuditLog.Actor.system(), AuditAction.RISK_FLAGGED, conversationId, detail), escalations.alertNow(conversationId, now))
-        .mapEmpty();
+    Future<List<Message>> alerted = Retried.after(vertx, retries, () -> escalations.alertNow(conversationId, now),
+        (e, wait) -> LOG.warn("The risk alert for conversation {} could not be stored; trying again in {} s", conversationId, wait.toSeconds(), e));
+    return Future.join(audit.append(AuditLog.Actor.system(), AuditAction.RISK_FLAGGED, conversationId, detail), alerted).mapEmpty();
   }
 
   private static String name(Conversation conv) {

@@ -125,7 +125,7 @@ public final class Routing {
       // Risk first: the kind line and crisis help come before the honest reply, which then leaves its cards out.
       risk.check(message).transform(checked -> {
         if (checked.failed()) {
-          // Nothing tries it again: the words may be stored without their flag, urgency, kind line or alert.
+          // Tried again already (RiskResponse.RETRIES): the words may be stored without their flag, urgency, kind line or alert.
           LOG.error("The risk response for conversation {} failed: check it now; routing goes on", id, checked.cause());
         }
         return told(id, assigner.route(id));
