@@ -35,8 +35,14 @@ final class RoutingState {
   }
 
   void apply(ConversationEvent event, Instant at) {
-    if (event instanceof ConversationEvent.Assigned || event instanceof ConversationEvent.Transferred) {
+    if (event instanceof ConversationEvent.Assigned assigned) {
       assignedAt = at;
+      lapseAcknowledgementUnless(assigned.to());
+    } else if (event instanceof ConversationEvent.Transferred transferred) {
+      assignedAt = at;
+      lapseAcknowledgementUnless(transferred.to());
+    } else if (event instanceof ConversationEvent.Unassigned) {
+      lapseAcknowledgementUnless(null);
     } else if (event instanceof ConversationEvent.Escalated escalated) {
       escalationLevel = Math.max(escalationLevel, escalated.level() == null ? escalationLevel + 1 : escalated.level());
       escalatedAt = at;
@@ -55,6 +61,17 @@ final class RoutingState {
       paHandoverPending = true;
     } else if (event instanceof ConversationEvent.HandoverDone) {
       paHandoverPending = false;
+    }
+  }
+
+  /**
+   * "I've got this" holds only while whoever said it holds the conversation: once it moves off them
+   * (they went offline, their shift ended, it was transferred) the ladder goes on from where it was,
+   * so the young person's wait reaches a person again.
+   */
+  private void lapseAcknowledgementUnless(String holder) {
+    if (acknowledgedBy != null && !acknowledgedBy.equals(holder)) {
+      acknowledgedBy = null;
     }
   }
 
