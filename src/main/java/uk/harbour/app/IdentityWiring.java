@@ -10,6 +10,7 @@ import uk.harbour.identity.Identity;
 import uk.harbour.identity.KnownBrowsers;
 import uk.harbour.identity.LoginThrottle;
 import uk.harbour.identity.Onboarding;
+import uk.harbour.identity.PaFollowers;
 import uk.harbour.identity.SessionCheck;
 import uk.harbour.identity.SessionLimits;
 import uk.harbour.identity.Sessions;
@@ -23,7 +24,7 @@ import uk.harbour.identity.YoungPeople;
 /** Accounts, sign-in, sessions and invites, and how the chat's sockets are signed in. */
 record IdentityWiring(Identity identity, SessionStore sessionStore, SocketAuthenticator socketAuthenticator) {
 
-  static IdentityWiring build(Vertx vertx, HarbourConfig config, Clock clock, Repositories repos, StartupFiles files) {
+  static IdentityWiring build(Vertx vertx, HarbourConfig config, Clock clock, Repositories repos, StartupFiles files, PaFollowers paFollowers) {
     HarbourConfig.Security security = config.security();
     boolean secure = config.http().secureCookies();
     SignOuts signOuts = new SignOuts(vertx.eventBus());
@@ -37,7 +38,7 @@ record IdentityWiring(Identity identity, SessionStore sessionStore, SocketAuthen
         new Identity(
             new StaffSignIn(repos.staff(), files.hashing(), throttle, knownBrowsers, new Totp(clock), repos.audit(), clock, security.requireTotpForManagers()),
             new StaffAccounts(repos.staff(), files.hashing(), files.passwords(), repos.audit(), signOuts, clock),
-            new YoungPeople(repos.careLeavers(), repos.staff(), repos.invites(), devices, signOuts, repos.audit(), clock, security.inviteLifetime()),
+            new YoungPeople(repos.careLeavers(), repos.staff(), repos.invites(), devices, signOuts, paFollowers, repos.audit(), clock, security.inviteLifetime()),
             new Onboarding(repos.careLeavers(), repos.invites(), files.hashing(), throttle, knownBrowsers, repos.audit(), clock),
             devices,
             knownBrowsers,

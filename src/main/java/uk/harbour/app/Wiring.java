@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Optional;
 import uk.harbour.chat.ChatSockets;
+import uk.harbour.chat.PaChanges;
 import uk.harbour.cluster.Leadership;
 import uk.harbour.cluster.StoreLease;
 import uk.harbour.signposting.CatalogueSync;
@@ -44,8 +45,8 @@ final class Wiring {
       Optional<PrometheusMeterRegistry> metrics, ClusterNode node) {
     Repositories repos = Repositories.over(store, config, clock);
     return repos.createIndexes().compose(ready -> {
-      IdentityWiring identity = IdentityWiring.build(vertx, config, clock, repos, files);
       ChatWiring chat = ChatWiring.build(vertx, config, clock, repos, node);
+      IdentityWiring identity = IdentityWiring.build(vertx, config, clock, repos, files, new PaChanges(chat.chat(), clock));
       Leadership leadership = leadership(config, clock, repos, node);
       RotaService rota = new RotaService(vertx, repos.rota(), repos.staff(), repos.audit(), files.holidays(), config.zone(), clock,
           config.demo() ? Optional.of(config.files().demoRota()) : Optional.empty());

@@ -20,8 +20,8 @@ public final class Conversation {
 
   private final String id;
   private final String careLeaverName;
-  private final String paUsername;
-  private final String team;
+  private String paUsername;
+  private String team;
   private ConversationStatus status = ConversationStatus.RESOLVED;
   private String priority = "normal";
   private String assignedTo;
@@ -140,6 +140,8 @@ public final class Conversation {
       assignedTo = transferred.to();
     } else if (event instanceof ConversationEvent.Unassigned) {
       assignedTo = null;
+    } else if (event instanceof ConversationEvent.PaChanged changed) {
+      follow(changed.to(), changed.team());
     } else if (event instanceof ConversationEvent.Resolved) {
       status = ConversationStatus.RESOLVED;
       waitingSince = null;
@@ -149,6 +151,16 @@ public final class Conversation {
       priority = changed.priority();
     }
     // Other events are routing's (below); unknown ones from a newer version are kept in history and ignored.
+  }
+
+  /**
+   * The young person's PA and team as their record has them. Only for a conversation with nothing
+   * stored yet, whose state is its record's ({@link ConversationLog}); later changes are folded from
+   * {@link ConversationEvent.PaChanged}.
+   */
+  void follow(String paUsername, String team) {
+    this.paUsername = paUsername;
+    this.team = team;
   }
 
   public void markReadByStaff(long seq) {

@@ -44,6 +44,13 @@ public sealed interface ConversationEvent {
     }
   }
 
+  /** A manager or admin gave the young person a new personal adviser ({@code to}), in {@code team}. */
+  record PaChanged(String to, String team, String by) implements ConversationEvent {
+    public String type() {
+      return "pa_changed";
+    }
+  }
+
   record Resolved(String by) implements ConversationEvent {
     public String type() {
       return "resolved";

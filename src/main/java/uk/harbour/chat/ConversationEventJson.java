@@ -11,6 +11,7 @@ import uk.harbour.chat.ConversationEvent.AutoReply;
 import uk.harbour.chat.ConversationEvent.Escalated;
 import uk.harbour.chat.ConversationEvent.Feedback;
 import uk.harbour.chat.ConversationEvent.HandoverDone;
+import uk.harbour.chat.ConversationEvent.PaChanged;
 import uk.harbour.chat.ConversationEvent.PaHandover;
 import uk.harbour.chat.ConversationEvent.PriorityChanged;
 import uk.harbour.chat.ConversationEvent.Resolved;
@@ -47,6 +48,10 @@ public final class ConversationEventJson {
       put(json, "from", e.from());
       put(json, "reason", e.reason());
     } else if (event instanceof Resolved e) {
+      put(json, "by", e.by());
+    } else if (event instanceof PaChanged e) {
+      put(json, "to", e.to());
+      put(json, "team", e.team());
       put(json, "by", e.by());
     } else if (event instanceof PriorityChanged e) {
       put(json, "priority", e.priority());
@@ -97,6 +102,7 @@ public final class ConversationEventJson {
       case "transferred" -> new Transferred(json.getString("to"), json.getString("by"), json.getString("from"), json.getString("reason"));
       case "unassigned" -> new Unassigned(json.getString("from"), json.getString("reason"));
       case "resolved" -> new Resolved(json.getString("by"));
+      case "pa_changed" -> new PaChanged(json.getString("to"), json.getString("team"), json.getString("by"));
       case "priority" -> new PriorityChanged(json.getString("priority"), json.getString("by"));
       case "escalated" ->
           new Escalated(json.getInteger("level"), strings(json.getJsonArray("rungs")), strings(json.getJsonArray("to")), json.getLong("waitedMinutes"),

@@ -76,7 +76,8 @@ public final class ConversationLog {
    * if it clashes; it may be acknowledged once {@link MessageRepository#durable()} says so.
    */
   Future<Void> append(Conversation conv, Message message) {
-    return marks.beforeStoring(conv.id())
+    return (conv.lastSeq() == 0 ? followRecord(conv) : Future.<Void>succeededFuture())
+        .compose(v -> marks.beforeStoring(conv.id()))
         .compose(v -> messages.write(message))
         .map(
             v -> {
@@ -84,6 +85,18 @@ public final class ConversationLog {
               changed(conv);
               return v;
             });
+  }
+
+  /**
+   * A conversation with nothing stored is its young person's record, which may have changed since
+   * it was loaded (a new PA, on this node or another): read again before its first message, which
+   * routing and every later access check rest on. Later changes are stored events.
+   */
+  private Future<Void> followRecord(Conversation conv) {
+    return careLeavers.find(conv.id()).map(found -> {
+      found.ifPresent(record -> conv.follow(record.paUsername(), record.team()));
+      return null;
+    });
   }
 
   /** Replays any stored messages newer than the state held (the snapshot is written after the ack, or another writer took a seq). */

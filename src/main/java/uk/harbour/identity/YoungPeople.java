@@ -26,6 +26,7 @@ public final class YoungPeople {
   private final InviteRepository invites;
   private final DeviceSessions devices;
   private final SignOuts signOuts;
+  private final PaFollowers followers;
   private final AuditLog audit;
   private final Clock clock;
   private final Duration inviteLifetime;
@@ -36,6 +37,7 @@ public final class YoungPeople {
       InviteRepository invites,
       DeviceSessions devices,
       SignOuts signOuts,
+      PaFollowers followers,
       AuditLog audit,
       Clock clock,
       Duration inviteLifetime) {
@@ -44,6 +46,7 @@ public final class YoungPeople {
     this.invites = Objects.requireNonNull(invites);
     this.devices = Objects.requireNonNull(devices);
     this.signOuts = Objects.requireNonNull(signOuts);
+    this.followers = Objects.requireNonNull(followers);
     this.audit = Objects.requireNonNull(audit);
     this.clock = Objects.requireNonNull(clock);
     this.inviteLifetime = Objects.requireNonNull(inviteLifetime);
@@ -146,8 +149,10 @@ public final class YoungPeople {
                     .compose(
                         adviser ->
                             careLeavers.update(
-                                new CareLeaver(person.id(), person.firstName(), person.dateOfBirth(), adviser.username(), adviser.team(), person.active(),
-                                    person.loginName(), person.secretHash(), person.createdAt(), person.sessionsValidAfter()))))
+                                    new CareLeaver(person.id(), person.firstName(), person.dateOfBirth(), adviser.username(), adviser.team(), person.active(),
+                                        person.loginName(), person.secretHash(), person.createdAt(), person.sessionsValidAfter()))
+                                // Also when the record had this PA already: a retry after the conversation failed to follow mends it.
+                                .compose(updated -> followers.follow(by, updated, adviser.displayName()).map(updated))))
         .compose(
             person ->
                 audit.append(actor(by, address), AuditAction.PA_ASSIGNED, person.id(), new JsonObject().put("pa", person.paUsername())).map(person));

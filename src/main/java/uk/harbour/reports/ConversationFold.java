@@ -24,8 +24,8 @@ public final class ConversationFold {
   static final String OTHER_STAFF = "other_staff";
 
   private final String conversationId;
-  private final String team;
-  private final String pa;
+  private String team;
+  private String pa;
   private final CoverLookup covers;
   private long seq;
   private String priority;
@@ -84,6 +84,11 @@ public final class ConversationFold {
     Instant at = m.createdAt().truncatedTo(ChronoUnit.SECONDS);
     if (m.event() instanceof ConversationEvent.PriorityChanged p && p.priority() != null) {
       priority = p.priority();
+    }
+    if (m.event() instanceof ConversationEvent.PaChanged newPa && newPa.to() != null) {
+      // Episodes from here on count for the new PA and their team; earlier ones stay where they were.
+      pa = newPa.to();
+      team = newPa.team() == null ? "" : newPa.team();
     }
     if (episode == null || m.episode() > episode.number) {
       episode = new Episode(conversationId, m.episode(), pa);

@@ -1,5 +1,6 @@
 package uk.harbour.reports;
 
+import uk.harbour.chat.ConversationEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,6 +48,24 @@ class ReportFiguresTest {
     episodes = new ArrayList<>();
     ReportHistory.messages().forEach((id, messages) -> episodes.addAll(foldAll(id, messages).values()));
     fortnight = summary(query("2026-03-23", "2026-04-05"));
+  }
+
+  @Test
+  @DisplayName("after a PA change, later episodes count for the new PA (as own PA) and their team; earlier ones stay where they were")
+  void paChangeMovesLaterEpisodes() {
+    List<Message> messages = new ReportHistory.Script("cl-pa-change")
+        .young("2026-03-24T19:00").staff("sam", "2026-03-24T19:05").event("sam", "2026-03-24T19:10", new ConversationEvent.Resolved("sam"))
+        .alert("jo", "2026-03-25T10:00", new ConversationEvent.PaChanged("lee", "north", "jo"))
+        .young("2026-03-25T11:00").staff("lee", "2026-03-25T11:05").done();
+    ConversationFold fold = new ConversationFold("cl-pa-change", ReportHistory.TEAM, "sam", covers);
+    Map<Integer, Episode> episodes = new LinkedHashMap<>();
+    for (Message m : messages) {
+      fold.apply(m).forEach(e -> episodes.put(e.number, e));
+    }
+    assertEquals("north", fold.team());
+    assertEquals("north", fold.progress().team(), "kept across a restart");
+    assertEquals(ConversationFold.OWN_PA, episodes.get(1).responderKind, "Sam was the PA then");
+    assertEquals(ConversationFold.OWN_PA, episodes.get(2).responderKind, "Lee is the PA now");
   }
 
   /** Folds a conversation's messages and returns its records as stored: packed and read back. */
