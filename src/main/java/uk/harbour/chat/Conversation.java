@@ -36,6 +36,7 @@ public final class Conversation {
   private long unreadForStaff;
   private long staffReadSeq;
   private long careLeaverReadSeq;
+  private long lastCareLeaverSeq;
   private long responses;
   private long totalResponseMillis;
   private long maxResponseMillis;
@@ -108,6 +109,7 @@ public final class Conversation {
     }
     lastCareLeaverMessageAt = message.createdAt();
     careLeaverReadSeq = message.seq();
+    lastCareLeaverSeq = message.seq();
     unreadForStaff++;
   }
 
@@ -170,6 +172,14 @@ public final class Conversation {
         unreadForStaff = 0;
       }
     }
+  }
+
+  /**
+   * Whether the young person's newest message is one no member of staff has seen yet: not read on
+   * a console (a {@code read} frame) and not replied to.
+   */
+  public boolean unseenByStaff() {
+    return lastCareLeaverSeq > staffReadSeq;
   }
 
   public void markReadByCareLeaver(long seq) {
@@ -326,7 +336,7 @@ public final class Conversation {
     return new ConversationState(
         id, careLeaverName, paUsername, team, status, priority, assignedTo, episode, lastSeq, waitingSince, lastMessageAt,
         lastCareLeaverMessageAt, lastStaffMessageAt, episodeStartedAt, firstResponseAt, unreadForStaff, staffReadSeq,
-        careLeaverReadSeq, responses, totalResponseMillis, maxResponseMillis, routing.state(), risk.state(), preview);
+        careLeaverReadSeq, lastCareLeaverSeq, responses, totalResponseMillis, maxResponseMillis, routing.state(), risk.state(), preview);
   }
 
   /** A conversation that continues from a snapshot; messages after its {@code lastSeq} are folded on top. */
@@ -346,6 +356,7 @@ public final class Conversation {
     c.unreadForStaff = s.unreadForStaff();
     c.staffReadSeq = s.staffReadSeq();
     c.careLeaverReadSeq = s.careLeaverReadSeq();
+    c.lastCareLeaverSeq = s.lastCareLeaverSeq();
     c.responses = s.responses();
     c.totalResponseMillis = s.totalResponseMillis();
     c.maxResponseMillis = s.maxResponseMillis();

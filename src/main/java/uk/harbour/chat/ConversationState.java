@@ -28,6 +28,7 @@ public record ConversationState(
     long unreadForStaff,
     long staffReadSeq,
     long careLeaverReadSeq,
+    long lastCareLeaverSeq,
     long responses,
     long totalResponseMillis,
     long maxResponseMillis,

@@ -126,16 +126,28 @@ public final class StaffActions {
             new JsonObject().put("categories", new JsonArray(frame.categories())).put("reason", frame.reason())));
   }
 
-  /** Closes the episode; the care leaver's next message opens a new one. */
+  /**
+   * Closes the episode; the care leaver's next message opens a new one. Decided in the chain, and
+   * refused while the young person's newest message is one no member of staff has seen: written
+   * while the resolve was on its way (a confirm dialog open), it would otherwise be closed unread,
+   * in nobody's queue and never escalated.
+   */
   public Future<Message> resolve(SignedIn staff, String conversationId) {
-    return manageable(staff, conversationId)
-        .compose(
-            conv ->
-                chat.post(
-                    conversationId,
-                    record(conversationId, staff, MessageKind.SYSTEM,
-                        StaffAccount.firstName(staff.displayName()) + " marked this conversation as resolved. Send a message any time to start again.",
-                        new ConversationEvent.Resolved(staff.id()))));
+    return chat.postIf(
+            conversationId,
+            conv -> {
+              if (!ChatAccess.canManage(staff, conv)) {
+                throw ChatService.notYours();
+              }
+              if (conv.unseenByStaff()) {
+                throw HarbourException.conflict("written_again",
+                    conv.careLeaverName() + " has written again. Read the new message before resolving.");
+              }
+              return List.of(record(conversationId, staff, MessageKind.SYSTEM,
+                  StaffAccount.firstName(staff.displayName()) + " marked this conversation as resolved. Send a message any time to start again.",
+                  new ConversationEvent.Resolved(staff.id())));
+            })
+        .map(posted -> posted.get(0));
   }
 
   private Future<Conversation> manageable(SignedIn staff, String conversationId) {

@@ -91,6 +91,7 @@ public final class MongoConversationRepository implements ConversationRepository
         .put("unreadForStaff", c.unreadForStaff())
         .put("staffReadSeq", c.staffReadSeq())
         .put("careLeaverReadSeq", c.careLeaverReadSeq())
+        .put("lastCareLeaverSeq", c.lastCareLeaverSeq())
         .put("responses", c.responses())
         .put("totalResponseMillis", c.totalResponseMillis())
         .put("maxResponseMillis", c.maxResponseMillis())
@@ -144,6 +145,8 @@ public final class MongoConversationRepository implements ConversationRepository
         doc.getLong("unreadForStaff", 0L),
         doc.getLong("staffReadSeq", 0L),
         doc.getLong("careLeaverReadSeq", 0L),
+        // Snapshots from before it have none: nothing counts as unseen until the next message.
+        doc.getLong("lastCareLeaverSeq", 0L),
         doc.getLong("responses", 0L),
         doc.getLong("totalResponseMillis", 0L),
         doc.getLong("maxResponseMillis", 0L),

@@ -33,6 +33,7 @@ class PaChangeTest extends WednesdayEveningTestBase {
       try (TestSocket ali = staffSocket("ali")) {
         say(young, "hi");
         eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+        ali.send(new JsonObject().put("type", "read").put("conversationId", jay.id()).put("seq", 100));
         ali.send(new JsonObject().put("type", "resolve").put("conversationId", jay.id()));
         eventually(jay.id(), c -> c.status() == ConversationStatus.RESOLVED);
       }

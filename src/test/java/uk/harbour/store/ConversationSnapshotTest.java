@@ -59,20 +59,21 @@ class ConversationSnapshotTest {
     JsonObject before = new JsonObject(WRITTEN_BEFORE);
     ConversationState state = folded().state();
     assertEquals("x", state.preview());
-    // The previous version kept no preview: read back, it has none until the next text message.
-    assertEquals(withPreview(state, null), MongoConversationRepository.fromDocument(before.copy().put("_id", "cl-1")));
-    // Written again, it is the same document plus the safeguarding fields (issue 13), at their defaults, and the preview.
+    // The previous version kept no preview and no seq of the young person's newest message: read
+    // back, it has neither until the next message.
+    assertEquals(asBefore(state), MongoConversationRepository.fromDocument(before.copy().put("_id", "cl-1")));
+    // Written again, it is the same document plus the safeguarding fields (issue 13), at their defaults, the preview and that seq.
     JsonObject withRisk = before.copy()
         .put("riskCategories", new io.vertx.core.json.JsonArray()).putNull("riskSeverity").putNull("riskSince").putNull("riskFlaggedBy")
-        .put("safetyRepliedEpisode", 0).put("preview", "x");
+        .put("safetyRepliedEpisode", 0).put("preview", "x").put("lastCareLeaverSeq", 5L);
     assertEquals(withRisk, MongoConversationRepository.toDocument(state));
   }
 
-  private static ConversationState withPreview(ConversationState s, String preview) {
+  private static ConversationState asBefore(ConversationState s) {
     return new ConversationState(
         s.id(), s.careLeaverName(), s.paUsername(), s.team(), s.status(), s.priority(), s.assignedTo(), s.episode(), s.lastSeq(), s.waitingSince(),
         s.lastMessageAt(), s.lastCareLeaverMessageAt(), s.lastStaffMessageAt(), s.episodeStartedAt(), s.firstResponseAt(), s.unreadForStaff(),
-        s.staffReadSeq(), s.careLeaverReadSeq(), s.responses(), s.totalResponseMillis(), s.maxResponseMillis(), s.routing(), s.risk(), preview);
+        s.staffReadSeq(), s.careLeaverReadSeq(), 0, s.responses(), s.totalResponseMillis(), s.maxResponseMillis(), s.routing(), s.risk(), null);
   }
 
   @Test
