@@ -22,7 +22,6 @@ public final class FrameParser {
   private static final String CATEGORY_IDS =
       String.join(", ", java.util.Arrays.stream(RiskCategory.values()).map(RiskCategory::id).toList());
   public static final int MAX_NOTE = 1000;
-  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@-]{1,80}");
   private static final Set<String> PRESENCE = Set.of("available", "busy", "away");
   private static final Set<String> PRIORITIES = Set.of("normal", "urgent");
@@ -46,7 +45,7 @@ public final class FrameParser {
       return frame(type, json);
     } catch (HarbourException e) {
       // Once the type is known the refusal can name the frame it answers, as every other error does.
-      String ref = "send".equals(type) && json.getValue("clientId") instanceof String clientId && CLIENT_ID.matcher(clientId).matches() ? clientId : type;
+      String ref = "send".equals(type) && json.getValue("clientId") instanceof String clientId && ClientIds.valid(clientId) ? clientId : type;
       throw new Refused(e, ref);
     }
   }
@@ -135,8 +134,8 @@ public final class FrameParser {
 
   private static ClientFrame.Send send(JsonInput in) {
     String clientId = in.requiredString("clientId", 64);
-    if (!CLIENT_ID.matcher(clientId).matches()) {
-      throw HarbourException.badRequest("bad_frame", "'clientId' must be 1-64 letters, digits, '-' or '_'.");
+    if (!ClientIds.valid(clientId)) {
+      throw HarbourException.badRequest("bad_frame", ClientIds.RULE);
     }
     String text = in.requiredVisibleText("text", MAX_TEXT);
     String kind = in.optionalString("kind", 10).orElse("text");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ClientIds;
 import uk.harbour.chat.Message;
 import uk.harbour.identity.CurrentUser;
 import uk.harbour.identity.RequireRole;
@@ -164,6 +165,10 @@ public final class SignpostingRoutes {
     JsonInput in = JsonInput.body(ctx, "entryId", "clientId");
     String entryId = in.requiredString("entryId", 60);
     String clientId = in.requiredString("clientId", 64);
+    if (!ClientIds.valid(clientId)) {
+      ctx.fail(HarbourException.badRequest("bad_value", ClientIds.RULE));
+      return;
+    }
     sending
         .send(CurrentUser.required(ctx), ctx.pathParam("id"), entryId, clientId)
         .onSuccess(message -> json(ctx, 201, new JsonObject().put("message", message.toWire())))

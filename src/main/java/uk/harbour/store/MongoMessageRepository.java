@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import uk.harbour.chat.ClientIds;
 import uk.harbour.chat.ConversationEventJson;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
@@ -176,7 +177,7 @@ public final class MongoMessageRepository implements MessageRepository {
             .put("senderRole", m.senderRole() == null ? null : m.senderRole().name())
             .put("senderName", m.senderName())
             // System messages have no client id; give them a unique one so the unique index holds.
-            .put("clientId", m.clientId() == null ? "system-" + m.seq() : m.clientId())
+            .put("clientId", m.clientId() == null ? ClientIds.SYSTEM_PREFIX + m.seq() : m.clientId())
             .put("createdAt", Documents.date(m.createdAt()));
     if (m.card() != null) {
       doc.put("card", m.card());

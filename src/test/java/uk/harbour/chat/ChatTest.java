@@ -214,6 +214,8 @@ class ChatTest {
         {"{\"type\":\"send\",\"clientId\":\"a\",\"text\":42}", "wrong_type"},
         {"{\"type\":\"send\",\"text\":\"x\"}", "missing_field"},
         {"{\"type\":\"send\",\"clientId\":\"a b\",\"text\":\"x\"}", "bad_frame"},
+        // The store's own form for records without one: a chosen one could be taken for a later record.
+        {"{\"type\":\"send\",\"clientId\":\"system-2\",\"text\":\"x\"}", "bad_frame"},
         {"{\"type\":\"send\",\"clientId\":\"a\",\"text\":\"" + "x".repeat(4001) + "\"}", "too_long"},
         {"{\"type\":\"read\"}", "missing_field"},
         {"{\"type\":\"presence\",\"status\":\"available\"}", "forbidden"},

@@ -118,6 +118,11 @@ class SignpostingRoutesTest {
       assertTrue(card.getString("html").contains("href=\"tel:116123\""));
       assertTrue(card.getString("text").contains("Call: 116 123"));
 
+      for (String bad : List.of("system-9", "a b", "feedback:1")) {
+        var refused = sam.post("/api/conversations/" + jay.id() + "/cards", new JsonObject().put("entryId", "samaritans").put("clientId", bad));
+        assertEquals(400, refused.statusCode(), bad);
+        assertEquals("bad_value", error(refused).getString("code"), bad);
+      }
       var again = sam.post("/api/conversations/" + jay.id() + "/cards", new JsonObject().put("entryId", "samaritans").put("clientId", clientId));
       assertEquals(201, again.statusCode());
       assertEquals(message.getLong("seq"), again.bodyAsJsonObject().getJsonObject("message").getLong("seq"), "a resend is the same message");
