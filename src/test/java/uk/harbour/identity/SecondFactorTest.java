@@ -55,6 +55,28 @@ class SecondFactorTest {
       String code = new Totp(harbour.clock()).codeNow(started.getString("secret"));
       assertEquals(204, adviser.post("/api/me/second-factor/confirm", new JsonObject().put("code", code)).statusCode());
 
+      // Replacing it needs a code from the app in use now, so a session left open cannot move it to another phone.
+      String otherSecret = adviser.post("/api/me/second-factor", null).bodyAsJsonObject().getString("secret");
+      String otherCode = new Totp(harbour.clock()).codeNow(otherSecret);
+      var noCurrent = adviser.post("/api/me/second-factor/confirm", new JsonObject().put("code", otherCode));
+      assertEquals("current_code_required", noCurrent.bodyAsJsonObject().getJsonObject("error").getString("code"));
+      String wrongCurrent = "123456".equals(code) ? "654321" : "123456";
+      for (int i = 1; i < SecondFactorApi.WRONG_CURRENT_LIMIT; i++) {
+        var wrongOne = adviser.post("/api/me/second-factor/confirm", new JsonObject().put("code", otherCode).put("currentCode", wrongCurrent));
+        assertEquals("wrong_current_code", wrongOne.bodyAsJsonObject().getJsonObject("error").getString("code"));
+      }
+      var tooMany = adviser.post("/api/me/second-factor/confirm", new JsonObject().put("code", otherCode).put("currentCode", wrongCurrent));
+      assertEquals(401, tooMany.statusCode(), "the session ends after " + SecondFactorApi.WRONG_CURRENT_LIMIT + " wrong codes");
+      assertEquals(401, adviser.get("/api/me").statusCode(), "signed out");
+
+      TestSession again = new TestSession(harbour);
+      assertEquals(200, again.post("/api/session", new JsonObject().put("username", "adviser1").put("password", Fixtures.PASSWORD).put("code", code)).statusCode(),
+          "the first phone's code still signs in");
+      String newSecret = again.post("/api/me/second-factor", null).bodyAsJsonObject().getString("secret");
+      assertEquals(204, again.post("/api/me/second-factor/confirm",
+          new JsonObject().put("code", new Totp(harbour.clock()).codeNow(newSecret)).put("currentCode", code)).statusCode(), "replaced with the current code");
+      code = new Totp(harbour.clock()).codeNow(newSecret);
+
       var noCode = new TestSession(harbour).signInStaff("adviser1", Fixtures.PASSWORD);
       assertEquals(401, noCode.statusCode());
       assertEquals("code_required", noCode.bodyAsJsonObject().getJsonObject("error").getString("code"));
