@@ -14,6 +14,7 @@ public enum AuditAction {
   SIGN_OUT_EVERYWHERE("Signed out on every device"),
   STAFF_CREATED("Added a member of staff"),
   STAFF_CHANGED("Changed a staff account"),
+  SECOND_FACTOR_REFUSED("Tried to replace a second factor with a wrong code from the current one"),
   CARE_LEAVER_CREATED("Added a young person"),
   CARE_LEAVER_CHANGED("Changed a young person's details"),
   PA_ASSIGNED("Changed a young person's PA"),

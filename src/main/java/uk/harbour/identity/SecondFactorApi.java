@@ -85,7 +85,7 @@ public final class SecondFactorApi {
       return Future.succeededFuture(account);
     }
     int wrong = ctx.session().<Integer>get(WRONG_CURRENT) == null ? 1 : ctx.session().<Integer>get(WRONG_CURRENT) + 1;
-    return identity.audit().append(Identity.actor(ctx), AuditAction.STAFF_CHANGED, account.username(), new JsonObject().put("secondFactor", "wrong_current_code"))
+    return identity.audit().append(Identity.actor(ctx), AuditAction.SECOND_FACTOR_REFUSED, account.username(), new JsonObject().put("wrong", wrong))
         .compose(v -> {
           if (wrong >= WRONG_CURRENT_LIMIT) {
             ctx.session().destroy();

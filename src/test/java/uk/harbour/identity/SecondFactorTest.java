@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.harbour.audit.AuditAction;
+import uk.harbour.audit.AuditLog.AuditQuery;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
@@ -68,6 +71,9 @@ class SecondFactorTest {
       var tooMany = adviser.post("/api/me/second-factor/confirm", new JsonObject().put("code", otherCode).put("currentCode", wrongCurrent));
       assertEquals(401, tooMany.statusCode(), "the session ends after " + SecondFactorApi.WRONG_CURRENT_LIMIT + " wrong codes");
       assertEquals(401, adviser.get("/api/me").statusCode(), "signed out");
+      assertEquals(SecondFactorApi.WRONG_CURRENT_LIMIT, RunningHarbour.await(harbour.harbour().services().audit().find(new AuditQuery(
+          Optional.empty(), Optional.of(AuditAction.SECOND_FACTOR_REFUSED), Optional.of("adviser1"), Optional.empty(), Optional.empty(), 10))).size(),
+          "each wrong code is audited");
 
       TestSession again = new TestSession(harbour);
       assertEquals(200, again.post("/api/session", new JsonObject().put("username", "adviser1").put("password", Fixtures.PASSWORD).put("code", code)).statusCode(),
