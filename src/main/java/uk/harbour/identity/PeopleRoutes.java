@@ -126,14 +126,15 @@ public final class PeopleRoutes {
     identity
         .youngPeople()
         .visibleTo(user(ctx))
-        .compose(people -> identity.staffAccounts().all().map(staff -> model.put("people", views(people)).put("advisers", advisers(staff))))
+        .compose(people -> identity.staffAccounts().all().map(staff -> model.put("people", views(people)).put("advisers", advisers(user(ctx), staff))))
         .compose(m -> pages.send(ctx, status, "people", StaffPages.model(ctx, m)))
         .onFailure(ctx::fail);
   }
 
-  private static JsonArray advisers(List<StaffAccount> staff) {
+  /** The advisers the form offers: only those this reader may choose as a PA. */
+  private static JsonArray advisers(SignedIn reader, List<StaffAccount> staff) {
     JsonArray array = new JsonArray();
-    staff.stream().filter(a -> a.active() && a.role() == Role.ADVISER).sorted(Comparator.comparing(StaffAccount::displayName)).forEach(a -> array.add(StaffRoutes.view(a)));
+    staff.stream().filter(a -> YoungPeople.mayChoose(reader, a)).sorted(Comparator.comparing(StaffAccount::displayName)).forEach(a -> array.add(StaffRoutes.view(a)));
     return array;
   }
 

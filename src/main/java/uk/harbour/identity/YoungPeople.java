@@ -73,7 +73,7 @@ public final class YoungPeople {
           HarbourException.badRequest("not_eligible", "Harbour is for care leavers aged 16 to 25. Check the date of birth."));
     }
     String pa = by.role() == Role.ADVISER ? by.id() : request.paUsername();
-    return adviser(pa)
+    return adviser(by, pa)
         .compose(
             adviser -> {
               Instant now = clock.instant();
@@ -145,7 +145,7 @@ public final class YoungPeople {
     return visible(by, careLeaverId)
         .compose(
             person ->
-                adviser(paUsername)
+                adviser(by, paUsername)
                     .compose(
                         adviser ->
                             careLeavers.update(
@@ -184,14 +184,26 @@ public final class YoungPeople {
         .map(v -> new IssuedInvite(person.id(), person.firstName(), token, code, invite.expiresAt()));
   }
 
-  private Future<StaffAccount> adviser(String username) {
+  /**
+   * Whom {@code by} may make someone's PA. A manager with a team keeps young people in it: an
+   * adviser of another team would take the record (and its invite) out of the manager's sight.
+   * A manager without a team sees everyone ({@link #canSee}), so may choose anyone, as an admin may.
+   */
+  public static boolean mayChoose(SignedIn by, StaffAccount adviser) {
+    return adviser.active()
+        && adviser.role() == Role.ADVISER
+        && (by.role() != Role.MANAGER || by.team() == null || Objects.equals(by.team(), adviser.team()));
+  }
+
+  private Future<StaffAccount> adviser(SignedIn by, String username) {
+    String choose = by.role() == Role.MANAGER && by.team() != null ? "Choose an active personal adviser in your team." : "Choose an active personal adviser.";
     return staff
         .find(username == null ? "" : username)
         .compose(
             found ->
-                found.filter(a -> a.active() && a.role() == Role.ADVISER)
+                found.filter(a -> mayChoose(by, a))
                     .map(Future::succeededFuture)
-                    .orElseGet(() -> Future.failedFuture(HarbourException.badRequest("unknown_adviser", "Choose an active personal adviser."))));
+                    .orElseGet(() -> Future.failedFuture(HarbourException.badRequest("unknown_adviser", choose))));
   }
 
   static Actor actor(SignedIn by, String address) {

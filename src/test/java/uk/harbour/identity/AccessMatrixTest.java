@@ -1,6 +1,9 @@
 package uk.harbour.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.harbour.testing.RunningHarbour.await;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -13,10 +16,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.harbour.audit.AuditLog.Actor;
+import uk.harbour.identity.StaffAccounts.NewStaff;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
@@ -46,6 +52,10 @@ class AccessMatrixTest {
     fixtures.staff("other", Role.ADVISER);
     fixtures.staff("boss", Role.MANAGER);
     fixtures.staff("root", Role.ADMIN);
+    // An adviser of another team, and a manager with no team (who sees every team's young people).
+    StaffAccounts accounts = harbour.harbour().services().identity().staffAccounts();
+    await(accounts.create(Actor.system(), new NewStaff("far", "Far", Role.ADVISER, "north", Fixtures.PASSWORD)));
+    await(accounts.create(Actor.system(), new NewStaff("roamer", "Roamer", Role.MANAGER, null, Fixtures.PASSWORD)));
     sessions.put(Who.ANONYMOUS, new TestSession(harbour));
     sessions.put(Who.OWN_PA, fixtures.signedIn("own"));
     sessions.put(Who.OTHER_PA, fixtures.signedIn("other"));
@@ -155,5 +165,38 @@ class AccessMatrixTest {
     var response = route.method() == HttpMethod.GET ? session.get(path) : session.json(route.method(), path, body);
     int expected = route.expected().get(who);
     assertEquals(expected, response.statusCode(), name + " as " + who + ": " + response.bodyAsString());
+  }
+
+  @Test
+  @DisplayName("A manager adds young people for, and moves them to, only advisers of their own team")
+  void managerChoosesAdvisersOfOwnTeamOnly() {
+    TestSession boss = sessions.get(Who.MANAGER);
+    var created = boss.post("/api/care-leavers", new JsonObject().put("firstName", "Ana").put("dateOfBirth", "2005-01-01").put("paUsername", "far"));
+    assertEquals(400, created.statusCode(), created.bodyAsString());
+    assertEquals("unknown_adviser", created.bodyAsJsonObject().getJsonObject("error").getString("code"));
+
+    String id = freshYoungPerson();
+    var moved = boss.json(HttpMethod.PUT, "/api/care-leavers/" + id + "/pa", new JsonObject().put("paUsername", "far"));
+    assertEquals(400, moved.statusCode(), moved.bodyAsString());
+    assertEquals("unknown_adviser", moved.bodyAsJsonObject().getJsonObject("error").getString("code"));
+    var movedByForm = boss.form("/people/" + id + "/pa", Map.of("paUsername", "far"));
+    assertEquals(400, movedByForm.statusCode());
+    assertEquals("own", boss.get("/api/care-leavers/" + id).bodyAsJsonObject().getString("paUsername"));
+
+    // The page offers only the advisers the manager may choose.
+    String page = boss.get("/people").bodyAsString();
+    assertTrue(page.contains("value=\"own\""), page);
+    assertFalse(page.contains("value=\"far\""), page);
+  }
+
+  @Test
+  @DisplayName("An admin, and a manager without a team, may choose an adviser of any team")
+  void adminAndTeamlessManagerChooseAnyAdviser() {
+    var moved = sessions.get(Who.ADMIN).json(HttpMethod.PUT, "/api/care-leavers/" + freshYoungPerson() + "/pa", new JsonObject().put("paUsername", "far"));
+    assertEquals(200, moved.statusCode(), moved.bodyAsString());
+    assertEquals("north", moved.bodyAsJsonObject().getString("team"));
+
+    var created = fixtures.signedIn("roamer").post("/api/care-leavers", new JsonObject().put("firstName", "Bo").put("dateOfBirth", "2005-01-01").put("paUsername", "far"));
+    assertEquals(201, created.statusCode(), created.bodyAsString());
   }
 }
