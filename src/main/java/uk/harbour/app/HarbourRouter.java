@@ -29,6 +29,7 @@ import uk.harbour.safety.SafetyRoutes;
 import uk.harbour.signposting.SignpostingRoutes;
 import uk.harbour.web.AnswerDeadline;
 import uk.harbour.web.FailureHandler;
+import uk.harbour.web.FormEncodingHandler;
 import uk.harbour.web.Pages;
 import uk.harbour.web.HarbourException;
 import uk.harbour.web.MalformedRequestHandler;
@@ -59,7 +60,7 @@ public final class HarbourRouter {
     StaticFiles.mount(router, services.config().webRoot().resolve("static"), services.pages().assetVersion());
 
     HarbourConfig config = services.config();
-    router.route().handler(new RequestBodyHandler(config.http().bodyLimitBytes()));
+    router.route().handler(new RequestBodyHandler(config.http().bodyLimitBytes())).handler(new FormEncodingHandler());
     router
         .route()
         .handler(Sessions.handler(services.sessionStore(), config.http().secureCookies(), config.security().staffAbsolute()))

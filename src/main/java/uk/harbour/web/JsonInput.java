@@ -37,7 +37,13 @@ public final class JsonInput {
     if (type == null || !type.toLowerCase().startsWith("application/json")) {
       throw new HarbourException(415, "unsupported_media_type", "Send JSON with Content-Type application/json.");
     }
-    return of(ctx.body().buffer() == null ? "" : ctx.body().asString(), allowedFields);
+    if (ctx.body().buffer() == null) {
+      return of("", allowedFields);
+    }
+    // RFC 8259 JSON between systems is UTF-8: other bytes are refused, not read as U+FFFD.
+    String text = StrictUtf8.decode(ctx.body().buffer())
+        .orElseThrow(() -> HarbourException.badRequest("bad_json", "The request body is not valid UTF-8 text."));
+    return of(text, allowedFields);
   }
 
   /** Parses strictly ({@link StrictJson}): one JSON object, nothing before or after it. */

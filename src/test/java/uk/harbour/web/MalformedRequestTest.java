@@ -3,7 +3,9 @@ package uk.harbour.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.harbour.testing.RunningHarbour.await;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -145,6 +147,28 @@ class MalformedRequestTest {
     assertEquals(400, response.statusCode(), response.bodyAsString());
     assertEquals("bad_time", response.bodyAsJsonObject().getJsonObject("error").getString("code"));
     assertEquals(version, manager.get("/api/rota").bodyAsJsonObject().getLong("version"), "nothing stored");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"firstName=Ana%FF", "firstName=Ana%C3", "firstName=Ana\u00ff"})
+  @DisplayName("A form body that is not UTF-8, escaped or raw, gets the 400 page and nothing is stored")
+  void formNotUtf8(String field) {
+    int before = manager.get("/api/care-leavers").bodyAsJsonObject().getJsonArray("careLeavers").size();
+    // The last case's ÿ goes as the single byte FF (ISO-8859-1), as an old browser might send it.
+    Buffer body = Buffer.buffer((field + "&dateOfBirth=2006-04-01&paUsername=sam&X-XSRF-TOKEN=" + manager.csrf()).getBytes(StandardCharsets.ISO_8859_1));
+    var response = await(manager.client().post("/people").putHeader("Content-Type", "application/x-www-form-urlencoded").sendBuffer(body));
+    assertEquals(400, response.statusCode(), response.bodyAsString());
+    assertTrue(response.getHeader("Content-Type").startsWith("text/html"), response.getHeader("Content-Type"));
+    assertEquals(before, manager.get("/api/care-leavers").bodyAsJsonObject().getJsonArray("careLeavers").size(), "nothing stored");
+  }
+
+  @Test
+  @DisplayName("The same form in UTF-8, with an escaped and a raw accented letter, is accepted")
+  void formInUtf8() {
+    Buffer body = Buffer.buffer("firstName=Zo%C3%AB+Ren\u00e9e&dateOfBirth=2006-04-01&paUsername=sam&X-XSRF-TOKEN=" + manager.csrf());
+    var response = await(manager.client().post("/people").putHeader("Content-Type", "application/x-www-form-urlencoded").sendBuffer(body));
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    assertTrue(manager.get("/api/care-leavers").bodyAsString().contains("Zo\u00eb Ren\u00e9e"));
   }
 
   private static void assertJsonError(Answer answer, int status, String code) {

@@ -2,7 +2,10 @@ package uk.harbour.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import java.util.HexFormat;
+import uk.harbour.identity.CsrfTokenHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -15,6 +18,7 @@ import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSession;
+import static uk.harbour.testing.RunningHarbour.await;
 
 @DisplayName("HTTP JSON bodies are read strictly, with the same number rule as the socket")
 @Timeout(120)
@@ -69,6 +73,27 @@ class StrictBodyTest {
   void strictBodies(String name, String body) {
     int before = careLeavers();
     var response = adviser.post("/api/care-leavers", body.replace("PERSON", PERSON));
+    assertEquals(400, response.statusCode(), name + ": " + response.bodyAsString());
+    assertEquals("bad_json", code(response), name);
+    assertEquals(before, careLeavers(), "nothing stored");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a lone continuation byte | 80",
+        "a byte never in UTF-8    | ff",
+        "a sequence cut short     | e282",
+        "an overlong slash        | c0af",
+        "an encoded surrogate     | eda080",
+      })
+  @DisplayName("a body whose bytes are not UTF-8 is 400 bad_json and nothing is stored, not stored with U+FFFD")
+  void bytesThatAreNotUtf8(String name, String hex) {
+    int before = careLeavers();
+    Buffer body = Buffer.buffer("{\"firstName\":\"Ari").appendBytes(HexFormat.of().parseHex(hex)).appendString("\",\"dateOfBirth\":\"2006-04-01\"}");
+    var response =
+        await(adviser.client().post("/api/care-leavers").putHeader(CsrfTokenHandler.FIELD, adviser.csrf()).putHeader("Content-Type", "application/json").sendBuffer(body));
     assertEquals(400, response.statusCode(), name + ": " + response.bodyAsString());
     assertEquals("bad_json", code(response), name);
     assertEquals(before, careLeavers(), "nothing stored");
