@@ -3,6 +3,7 @@ package uk.harbour.identity;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ public final class CsrfTokenHandler implements Handler<RoutingContext> {
   public static final String COOKIE = "XSRF-TOKEN";
 
   static final String SESSION_KEY = "csrfToken";
+  private static final String REFUSED = "harbour.csrfRefused";
   private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private final boolean secureCookies;
@@ -44,8 +46,13 @@ public final class CsrfTokenHandler implements Handler<RoutingContext> {
     if (UNSAFE.contains(ctx.request().method().name())) {
       String sent = sent(ctx);
       if (before == null || sent == null || !sameToken(before, sent)) {
-        ctx.fail(refused());
-        return;
+        if (!isSignOut(ctx)) {
+          ctx.fail(refused());
+          return;
+        }
+        // Signing out nobody is harmless and a retry must work (the first sign-out ended the session
+        // and its token), so the sign-out route checks once it knows whether anyone is signed in.
+        ctx.put(REFUSED, Boolean.TRUE);
       }
       ctx.put(FIELD, before);
     } else {
@@ -76,6 +83,15 @@ public final class CsrfTokenHandler implements Handler<RoutingContext> {
     String token = create(session);
     ctx.put(FIELD, token);
     return token;
+  }
+
+  /** True when this request's token was wrong or missing and its route said it would decide ({@link #isSignOut}). */
+  static boolean tokenRefused(RoutingContext ctx) {
+    return Boolean.TRUE.equals(ctx.get(REFUSED));
+  }
+
+  private static boolean isSignOut(RoutingContext ctx) {
+    return ctx.request().method() == HttpMethod.DELETE && SessionApi.SIGN_OUT.equals(ctx.normalizedPath());
   }
 
   public static HarbourException refused() {

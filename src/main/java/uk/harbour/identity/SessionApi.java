@@ -10,6 +10,9 @@ import uk.harbour.web.JsonInput;
 /** The JSON API for signing in and out; the same services as the pages. */
 public final class SessionApi {
 
+  /** Signing out; it answers 204 also when nobody is signed in ({@link CsrfTokenHandler}). */
+  static final String SIGN_OUT = "/api/session";
+
   private final Identity identity;
 
   public SessionApi(Identity identity) {
@@ -20,7 +23,7 @@ public final class SessionApi {
     router.post("/api/session").handler(this::staffSignIn);
     router.post("/api/session/young-person").handler(this::youngPersonSignIn);
     router.post("/api/invites/redeem").handler(this::redeem);
-    router.delete("/api/session").handler(this::signOut);
+    router.delete(SIGN_OUT).handler(this::signOut);
     router.post("/api/session/everywhere").handler(RequireRole.staff()).handler(this::signOutEverywhere);
     router.get("/api/me").handler(ctx -> json(ctx, 200, new JsonObject().put("user", CurrentUser.required(ctx).publicJson())));
   }
@@ -70,6 +73,15 @@ public final class SessionApi {
   }
 
   private void signOut(RoutingContext ctx) {
+    if (CsrfTokenHandler.tokenRefused(ctx)) {
+      // Without the token only a sign-out of nobody goes ahead, and it has nothing to do.
+      if (CurrentUser.get(ctx).isPresent()) {
+        ctx.fail(CsrfTokenHandler.refused());
+      } else {
+        ctx.response().setStatusCode(204).end();
+      }
+      return;
+    }
     identity
         .devices()
         .forget(ctx)
