@@ -31,8 +31,8 @@ import uk.harbour.web.AnswerDeadline;
 import uk.harbour.web.FailureHandler;
 import uk.harbour.web.FormEncodingHandler;
 import uk.harbour.web.Pages;
-import uk.harbour.web.HarbourException;
 import uk.harbour.web.MalformedRequestHandler;
+import uk.harbour.web.NoRouteHandler;
 import uk.harbour.web.RequestBodyHandler;
 import uk.harbour.web.RequestLogHandler;
 import uk.harbour.web.SecurityHeadersHandler;
@@ -71,7 +71,7 @@ public final class HarbourRouter {
     router.get("/api/csrf").handler(ctx -> ctx.json(new JsonObject().put("token", CsrfTokenHandler.token(ctx))));
     mountFeatures(router, services);
 
-    router.route().last().handler(ctx -> ctx.fail(HarbourException.notFound("We could not find that page.")));
+    router.route().last().handler(new NoRouteHandler(router));
     router.route().failureHandler(new FailureHandler(services.pages()));
     return router;
   }

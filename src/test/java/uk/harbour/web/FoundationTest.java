@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.harbour.testing.RunningHarbour.await;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import uk.harbour.identity.Role;
+import uk.harbour.testing.Fixtures;
+import uk.harbour.testing.TestSession;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 
@@ -22,6 +28,7 @@ import uk.harbour.testing.TestClock;
 class FoundationTest {
 
   private static RunningHarbour harbour;
+  private static TestSession staff;
 
   @BeforeAll
   static void start() {
@@ -107,6 +114,40 @@ class FoundationTest {
     JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
     assertEquals("not_found", error.getString("code"));
     assertFalse(error.getString("message").isBlank());
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "GET, /api/session, 'DELETE, POST'",
+    "PATCH, /api/rota, 'GET, PUT'",
+    "TRACE, /api/me, GET",
+    "GET, /api/care-leavers/some-id/pa, PUT",
+    "DELETE, /api/rota/shifts/, GET",
+  })
+  @DisplayName("A route's path asked with another method answers 405 method_not_allowed, with the methods it takes in Allow")
+  void otherMethodOnKnownPath(String method, String path, String allow) {
+    // Signed in, so an unsafe method gets past the CSRF check with the session's token.
+    Fixtures fixtures = new Fixtures(harbour);
+    if (staff == null) {
+      fixtures.staff("ops", Role.MANAGER);
+      staff = fixtures.signedIn("ops");
+    }
+    HttpResponse<Buffer> response = staff.json(HttpMethod.valueOf(method), path, null);
+    assertEquals(405, response.statusCode(), response.bodyAsString());
+    assertEquals(allow, response.getHeader("Allow"));
+    assertTrue(response.getHeader("Content-Type").startsWith("application/json"));
+    assertEquals("method_not_allowed", response.bodyAsJsonObject().getJsonObject("error").getString("code"));
+  }
+
+  @Test
+  @DisplayName("A page's path asked with another method gets the 405 error page; a path nobody serves stays 404")
+  void otherMethodOnPage() {
+    HttpResponse<Buffer> page = await(harbour.http().request(HttpMethod.OPTIONS, "/help").send());
+    assertEquals(405, page.statusCode());
+    assertEquals("GET", page.getHeader("Allow"));
+    assertTrue(page.getHeader("Content-Type").startsWith("text/html"));
+    assertEquals(404, await(harbour.http().request(HttpMethod.TRACE, "/api/nothing-here").send()).statusCode());
+    assertEquals(404, get("/static/no-such-file.js").statusCode(), "a GET route's path, asked with GET");
   }
 
   @Test
