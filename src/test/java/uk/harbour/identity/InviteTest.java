@@ -60,6 +60,11 @@ class InviteTest {
     var second = again.post("/api/invites/redeem", redeem(again, invite, "robin-two"));
     assertEquals(400, second.statusCode());
     assertEquals("invite_invalid", second.bodyAsJsonObject().getJsonObject("error").getString("code"));
+    // The used link's page: 410 Gone, the join form saying so (docs/api.md, Pages).
+    String path = java.net.URI.create(invite.getString("link")).getPath();
+    var page = again.get(path);
+    assertEquals(410, page.statusCode());
+    assertTrue(page.bodyAsString().contains("has expired or has already been used"), page.bodyAsString());
   }
 
   @Test
