@@ -103,6 +103,19 @@ class OpeningHoursTest {
   }
 
   @Test
+  @DisplayName("a dated closure replaces what opens that day, not a night that opened the day before")
+  void closureKeepsTheNightBefore() {
+    OpeningHours nights = hours(
+        """
+        {"regularSchedules": [{"byDay": ["MO","TU","WE","TH","FR","SA","SU"], "opensAt": "20:00", "closesAt": "02:00"}],
+         "holidaySchedules": [{"startDate": "2026-12-25", "closed": true}],
+         "bankHolidays": "usual"}""");
+    assertTrue(nights.isOpen(london("2026-12-25T01:00"), HOLIDAYS), "Christmas Eve's night runs to 02:00");
+    assertFalse(nights.isOpen(london("2026-12-25T21:00"), HOLIDAYS), "Christmas night is closed");
+    assertTrue(nights.isOpen(london("2026-12-26T21:00"), HOLIDAYS));
+  }
+
+  @Test
   @DisplayName("the next change is the closing time when open, and the next opening when closed")
   void nextChange() {
     assertEquals(Optional.of(london("2026-11-23T17:00")), OFFICE.nextChange(london("2026-11-23T10:00"), HOLIDAYS));
