@@ -15,7 +15,7 @@ public record ReportsWiring(ReportWriter writer, Reports reports, DemoHistory de
     ReportSettings settings = new ReportSettings(config.routing().sla(), config.routing().urgentSla(), ReportSettings.MISSED_AFTER, config.zone());
     CoverLookup covers = new CoverLookup(rota::engine, files.holidays(), config.zone());
     ReportWriter writer = new ReportWriter(chat.chat(), repos.messages(), repos.reportDays(), repos.reportProgress(), covers, config.zone(), clock);
-    Reports reports = new Reports(vertx, repos.reportDays(), chat.chat(), repos.audit(), rota::engine, settings, clock);
+    Reports reports = new Reports(vertx, repos.reportDays(), repos.audit(), rota::engine, settings, clock);
     writer.onFlushed(reports::written);
     return new ReportsWiring(writer, reports,
         new DemoHistory(repos.careLeavers(), repos.messages(), chat.chat(), rota, files.holidays(), config.zone(), clock));

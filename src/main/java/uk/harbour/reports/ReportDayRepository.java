@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The roll-ups: one document per team and local day ({@code _id} {@code <team>|<YYYY-MM-DD>}) holding
@@ -30,7 +32,18 @@ public interface ReportDayRepository {
     }
   }
 
+  /** Also records each day's team among {@link #teams()}. */
   Future<Void> save(List<DayRows> days);
+
+  /**
+   * Every team with a roll-up, by one {@code _id} look-up: the teams an "every team" report reads,
+   * whether or not any of their conversations is in memory. Empty if never recorded (a store from
+   * before teams were, or whose roll-ups were dropped).
+   */
+  Future<Optional<Set<String>>> teams();
+
+  /** Records these teams among {@link #teams()} (creating the record, even for none). */
+  Future<Void> addTeams(Set<String> teams);
 
   /** The days that exist among these ids, in no particular order. */
   Future<List<DayRows>> find(List<String> ids);

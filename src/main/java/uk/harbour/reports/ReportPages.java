@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import uk.harbour.identity.CurrentUser;
 import uk.harbour.identity.RequireRole;
@@ -34,19 +35,20 @@ public final class ReportPages {
     ReportQuery query = reports.allowed(who, ReportQueries.parse(ctx.queryParams(), reports.today()));
     String preset = ctx.queryParams().get("preset");
     reports.summary(who, query)
-        .compose(summary -> pages.send(ctx, 200, "reports", StaffPages.model(ctx, ReportView.of(summary)
-            .put("filters", filters(who, query, preset))
-            .put("exportQuery", exportQuery(query)))))
+        .compose(summary -> reports.teams(who).map(teams -> ReportView.of(summary)
+            .put("filters", filters(who, teams, query, preset))
+            .put("exportQuery", exportQuery(query))))
+        .compose(view -> pages.send(ctx, 200, "reports", StaffPages.model(ctx, view)))
         .onFailure(ctx::fail);
   }
 
-  private JsonObject filters(SignedIn who, ReportQuery query, String preset) {
+  private JsonObject filters(SignedIn who, List<String> pickable, ReportQuery query, String preset) {
     JsonArray presets = new JsonArray();
     for (String[] p : new String[][] {{"7d", "Last 7 days"}, {"4w", "Last 4 weeks"}, {"quarter", "Last quarter (13 weeks)"}}) {
       presets.add(new JsonObject().put("value", p[0]).put("label", p[1]).put("selected", p[0].equals(preset)));
     }
     JsonArray teams = new JsonArray();
-    reports.teams(who).forEach(t -> teams.add(new JsonObject().put("value", t).put("selected", query.team().map(t::equals).orElse(false))));
+    pickable.forEach(t -> teams.add(new JsonObject().put("value", t).put("selected", query.team().map(t::equals).orElse(false))));
     JsonArray shiftTypes = new JsonArray();
     for (ShiftType t : ShiftType.values()) {
       shiftTypes.add(new JsonObject().put("value", t.code()).put("label", t.words()).put("selected", query.shiftType().map(t::equals).orElse(false)));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,12 +102,22 @@ public final class ReportWriter {
    */
   private Future<CatchUp> catchUpAtStart() {
     Instant began = completeness.now();
-    return completeness.everyConversationNeeded(began)
+    return teamsRecorded().compose(v -> completeness.everyConversationNeeded(began))
         .compose(every -> (every ? chat.summaries() : Future.succeededFuture(held()))
             .compose(list -> catchUpAll(list)
                 .compose(v -> flush())
                 .compose(v -> completeness.caughtUp(began))
                 .map(v -> new CatchUp(list.size(), every, true))));
+  }
+
+  /**
+   * Records the team of every conversation, resting history included, when the roll-ups name no
+   * teams yet (a store written before they did, or whose roll-ups were dropped): every team report
+   * reads those teams. Once per store; after that each flush adds its days' teams.
+   */
+  private Future<Void> teamsRecorded() {
+    return days.teams().compose(stored -> stored.isPresent() ? Future.succeededFuture()
+        : chat.summaries().compose(all -> days.addTeams(all.stream().map(c -> c.team() == null ? "" : c.team()).collect(Collectors.toSet()))));
   }
 
   /** Completes once the start's catch-up is done (or has given up, {@link CatchUp#complete()} false). */

@@ -17,8 +17,6 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import uk.harbour.audit.AuditAction;
 import uk.harbour.audit.AuditLog;
-import uk.harbour.chat.Conversation;
-import uk.harbour.chat.ConversationPosts;
 import uk.harbour.identity.Role;
 import uk.harbour.identity.SignedIn;
 import uk.harbour.rota.RotaEngine;
@@ -34,7 +32,6 @@ public final class Reports {
 
   private final Vertx vertx;
   private final ReportDayRepository days;
-  private final ConversationPosts chat;
   private final AuditLog audit;
   private final SummaryBuilder builder;
   private final ReportSettings settings;
@@ -42,10 +39,9 @@ public final class Reports {
   /** About a year of a busy team (100,000 episodes) and a little more. */
   private final DayCache cache = new DayCache(150_000);
 
-  public Reports(Vertx vertx, ReportDayRepository days, ConversationPosts chat, AuditLog audit, Supplier<RotaEngine> rota, ReportSettings settings, Clock clock) {
+  public Reports(Vertx vertx, ReportDayRepository days, AuditLog audit, Supplier<RotaEngine> rota, ReportSettings settings, Clock clock) {
     this.vertx = Objects.requireNonNull(vertx);
     this.days = Objects.requireNonNull(days);
-    this.chat = Objects.requireNonNull(chat);
     this.audit = Objects.requireNonNull(audit);
     this.settings = Objects.requireNonNull(settings);
     this.clock = Objects.requireNonNull(clock);
@@ -97,7 +93,8 @@ public final class Reports {
     LocalDate today = today();
     ReportQuery mine = new ReportQuery(today.minusDays(6), today, Optional.empty(), Optional.of(who.id()), Optional.empty(), Optional.empty());
     long now = clock.instant().getEpochSecond();
-    return read(allTeams(), mine.previous().from(), mine.to()).compose(days -> offLoop(() -> builder.buildFromDays(mine, days, now)));
+    return allTeams().compose(teams -> read(teams, mine.previous().from(), mine.to()))
+        .compose(days -> offLoop(() -> builder.buildFromDays(mine, days, now)));
   }
 
   /** Narrows a query to what this reader may see; refuses a team that is not theirs. */
@@ -117,16 +114,16 @@ public final class Reports {
     return query.forTeam(Optional.of(who.team()));
   }
 
-  /** The teams a reader may pick from: their own, or every team with a conversation. */
-  public List<String> teams(SignedIn who) {
+  /** The teams a reader may pick from: their own, or every team with report records. */
+  public Future<List<String>> teams(SignedIn who) {
     if (who.role() == Role.MANAGER && who.team() != null) {
-      return List.of(who.team());
+      return Future.succeededFuture(List.of(who.team()));
     }
-    return new ArrayList<>(allTeams());
+    return allTeams().map(ArrayList::new);
   }
 
   private Future<List<DayBlock>> read(Optional<String> team, LocalDate from, LocalDate to) {
-    return read(team.map(Set::of).orElseGet(this::allTeams), from, to);
+    return (team.isPresent() ? Future.succeededFuture(Set.of(team.get())) : allTeams()).compose(teams -> read(teams, from, to));
   }
 
   private Future<List<DayBlock>> read(Set<String> teams, LocalDate from, LocalDate to) {
@@ -177,7 +174,7 @@ public final class Reports {
    */
   public Future<Void> warm() {
     LocalDate today = today();
-    return read(allTeams(), today.minusDays(400), today).mapEmpty();
+    return allTeams().compose(teams -> read(teams, today.minusDays(400), today)).mapEmpty();
   }
 
   /** The report writer wrote these days: read them again next time. */
@@ -185,12 +182,12 @@ public final class Reports {
     cache.forget(dayIds);
   }
 
-  private Set<String> allTeams() {
-    Set<String> teams = new TreeSet<>();
-    for (Conversation conv : chat.conversations()) {
-      teams.add(conv.team() == null ? "" : conv.team());
-    }
-    return teams;
+  /**
+   * Every team with report records, as the writer recorded them beside the roll-ups: not the teams
+   * of the conversations held in memory, which after a start leave out a team whose history rests.
+   */
+  private Future<Set<String>> allTeams() {
+    return days.teams().map(stored -> stored.<Set<String>>map(TreeSet::new).orElseGet(TreeSet::new));
   }
 
   private boolean inPeriod(Episode e, ReportQuery query) {

@@ -12,17 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import uk.harbour.reports.ReportDayRepository;
 
 /**
  * Report roll-ups in {@code report_days}: {@code _id} {@code <team>|<YYYY-MM-DD>}, {@code team},
  * {@code day}, and {@code rows}, an object of packed episode records by episode key. A save sets
  * only the named rows ({@code $set} of {@code rows.<key>}, upserting the day), so writing one
- * episode never reads or rewrites the others; reads are {@code $in} on {@code _id}.
+ * episode never reads or rewrites the others; reads are {@code $in} on {@code _id}. One document
+ * with the reserved id {@code #teams} (a day's id always holds a {@code |}) lists in {@code teams}
+ * every team with a day, added to ({@code $addToSet}) in the same write as the days.
  */
 public final class MongoReportDayRepository implements ReportDayRepository {
 
   static final String COLLECTION = "report_days";
+  private static final String TEAMS = "#teams";
   /** Ids per {@code $in}: a year of days for one team in one query. */
   private static final int IDS_PER_QUERY = 400;
 
@@ -37,14 +43,36 @@ public final class MongoReportDayRepository implements ReportDayRepository {
     if (days.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<BulkOperation> updates = new ArrayList<>(days.size());
+    List<BulkOperation> updates = new ArrayList<>(days.size() + 1);
+    Set<String> teams = new TreeSet<>();
     for (DayRows day : days) {
+      teams.add(day.team());
       JsonObject set = new JsonObject().put("team", day.team()).put("day", day.day().toString());
       day.rows().forEach((key, line) -> set.put("rows." + key, line));
       updates.add(BulkOperation.createUpdate(new JsonObject().put("_id", day.id()), new JsonObject().put("$set", set), true, false));
     }
+    updates.add(addTeamsOperation(teams));
     // No durability wait: the records are rebuilt from the messages if a crash loses them.
     return mongo.bulkWriteWithOptions(COLLECTION, updates, new BulkWriteOptions(false)).mapEmpty();
+  }
+
+  @Override
+  public Future<Optional<Set<String>>> teams() {
+    return mongo.findOne(COLLECTION, new JsonObject().put("_id", TEAMS), null).map(doc -> Optional.ofNullable(doc).map(d -> {
+      Set<String> teams = new TreeSet<>();
+      d.getJsonArray("teams", new JsonArray()).forEach(t -> teams.add(String.valueOf(t)));
+      return teams;
+    }));
+  }
+
+  @Override
+  public Future<Void> addTeams(Set<String> teams) {
+    return mongo.bulkWrite(COLLECTION, List.of(addTeamsOperation(teams))).mapEmpty();
+  }
+
+  private static BulkOperation addTeamsOperation(Set<String> teams) {
+    JsonObject add = new JsonObject().put("$addToSet", new JsonObject().put("teams", new JsonObject().put("$each", new JsonArray(new ArrayList<>(teams)))));
+    return BulkOperation.createUpdate(new JsonObject().put("_id", TEAMS), add, true, false);
   }
 
   @Override
