@@ -54,11 +54,20 @@ public final class CoverLookup {
     return day.shifts.stream()
         .filter(s -> s.isActiveAt(t) && !s.onCall().isEmpty())
         .max(Comparator.comparing(ShiftInstance::start))
-        .map(s -> new Cover(s.templateId().orElse(Cover.AD_HOC), type, false, s.end()))
+        .map(s -> new Cover(s.templateId().orElse(Cover.AD_HOC), type, false, s.templateId().isEmpty() ? s.end() : joinedEnd(s, sameShift(s, day.shifts))))
         .orElseGet(() -> new Cover(Cover.NONE, type, false, null));
   }
 
-  /** An override splits office hours where it changes the duty manager; the office is open until the last piece ends. */
+  /**
+   * The pieces an override cut {@code piece}'s shift into (a backup's sickness cuts it too) while
+   * someone is still on call in them: the shift goes on through them, and only a piece with nobody
+   * on call ends it early.
+   */
+  private static List<ShiftInstance> sameShift(ShiftInstance piece, List<ShiftInstance> shifts) {
+    return shifts.stream().filter(s -> s.templateId().equals(piece.templateId()) && !s.onCall().isEmpty()).toList();
+  }
+
+  /** An override splits a stretch where it changes someone in it; the stretch lasts until the last piece that meets it ends. */
   private static Instant joinedEnd(ShiftInstance piece, List<ShiftInstance> pieces) {
     Instant end = piece.end();
     boolean extended = true;
