@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import uk.harbour.calendar.BankHolidays;
 import uk.harbour.web.HarbourException;
 
@@ -122,8 +123,18 @@ public final class RotaEngine {
    * Stretches where a rung of cover is missing, by local date: outside office hours nobody on call,
    * or someone on call with no backup or no duty manager behind them; in office hours no duty
    * manager behind the young people's own PAs. Each kind is merged where it touches itself.
+   * Everyone the rota names counts as cover: see the overload for disabled accounts.
    */
   public List<CoverageGap> gaps(LocalDate from, LocalDate toInclusive) {
+    return gaps(from, toInclusive, id -> true);
+  }
+
+  /**
+   * As {@link #gaps(LocalDate, LocalDate)}, but someone not {@code active} (a disabled account
+   * still named by an old shift) is nobody: a stretch whose only on-call people are disabled is a
+   * {@link CoverageGap.Kind#NOBODY_ON_CALL} gap.
+   */
+  public List<CoverageGap> gaps(LocalDate from, LocalDate toInclusive, Predicate<String> active) {
     if (toInclusive.isBefore(from)) {
       throw HarbourException.badRequest("end_before_start", "The last date is before the first.");
     }
@@ -143,7 +154,7 @@ public final class RotaEngine {
     for (int i = 0; i + 1 < points.size(); i++) {
       Instant segmentStart = points.get(i);
       Instant segmentEnd = points.get(i + 1);
-      for (CoverageGap.Kind kind : gapKinds(timeline.at(segmentStart))) {
+      for (CoverageGap.Kind kind : gapKinds(timeline.at(segmentStart).onlyThe(active))) {
         addOrExtend(byKind.computeIfAbsent(kind, k -> new ArrayList<>()), new CoverageGap(kind, segmentStart, segmentEnd));
       }
     }
@@ -195,7 +206,13 @@ public final class RotaEngine {
 
   /** What is true at one instant; compared to find when "the set next changes". */
   private record Snapshot(boolean officeHours, List<String> onCall, List<String> backup,
-      List<String> dutyManagers) { }
+      List<String> dutyManagers) {
+
+    Snapshot onlyThe(Predicate<String> active) {
+      return new Snapshot(officeHours, onCall.stream().filter(active).toList(), backup.stream().filter(active).toList(),
+          dutyManagers.stream().filter(active).toList());
+    }
+  }
 
   /**
    * The shifts, office-hours windows and office-hours duty managers of a stretch of time, and every

@@ -171,7 +171,7 @@ final class RotaForms {
     String message = switch (e.code()) {
       case "override_overlap" -> "That person already has another change to the rota at that time. Remove it first, or choose different times.";
       case "end_before_start" -> "The end must be after the start.";
-      case "unknown_adviser", "bad_id" -> "Choose people from the lists: one of them is not a member of staff.";
+      case "unknown_adviser", "bad_id" -> "Choose people from the lists: one of them is not an active member of staff.";
       case "nonexistent_local_time" -> "That time does not exist: the clocks go forward an hour that night, from 01:00 to 02:00. Choose a time outside that hour.";
       case "no_on_call_adviser" -> "Choose at least one person to be on call for the shift.";
       case "missing_replaces" -> "A swap needs the person being replaced.";

@@ -84,7 +84,7 @@ public final class RotaPages {
               .put("thisWeek", RotaWeekView.mondayOf(LocalDate.now(rota.clock())).toString())
               .put("saved", "1".equals(ctx.queryParams().get("saved")) && status == 200)
               .put("now", now)
-              .put("gaps", view.gapsFrom(rota.clock().instant()))
+              .put("gaps", view.gapsFrom(rota.clock().instant(), RotaService.activeIds(staff)::contains))
               .put("available", availableStaff(staff, now.getJsonArray("onCallIds")))
               .put("canEdit", user.role() == Role.MANAGER || user.role() == Role.ADMIN)
               .put("version", current.version())

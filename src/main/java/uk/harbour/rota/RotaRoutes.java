@@ -93,9 +93,13 @@ public final class RotaRoutes {
   private void gaps(RoutingContext ctx) {
     LocalDate from = date(ctx, "from");
     LocalDate to = date(ctx, "to");
-    JsonArray gaps = new JsonArray();
-    rota.engine().gaps(from, to).forEach(g -> gaps.add(RotaJson.toJson(g)));
-    json(ctx, 200, new JsonObject().put("from", from.toString()).put("to", to.toString()).put("gaps", gaps));
+    rota.gaps(from, to)
+        .onSuccess(found -> {
+          JsonArray gaps = new JsonArray();
+          found.forEach(g -> gaps.add(RotaJson.toJson(g)));
+          json(ctx, 200, new JsonObject().put("from", from.toString()).put("to", to.toString()).put("gaps", gaps));
+        })
+        .onFailure(ctx::fail);
   }
 
   static JsonObject view(StoredRota stored) {

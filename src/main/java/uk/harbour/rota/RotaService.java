@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -128,9 +130,11 @@ public final class RotaService {
   /** Replaces the whole rota; {@code expectedVersion} is the version the manager read. */
   public Future<StoredRota> replace(SignedIn by, String address, Rota rota, long expectedVersion) {
     return mayChange(by)
-        .compose(v -> validator())
-        .compose(validator -> {
-          validator.validate(rota);
+        .compose(v -> Future.all(latest(), validator()))
+        .compose(both -> {
+          StoredRota latest = both.resultAt(0);
+          RotaValidator validator = both.resultAt(1);
+          validator.validateChange(latest.rota(), rota);
           return change(by, address, rota, expectedVersion, new JsonObject().put("change", "replaced"));
         });
   }
@@ -162,10 +166,23 @@ public final class RotaService {
         });
   }
 
-  /** Validated against every staff account's id (disabled ones too, so an old rota stays editable). */
+  /**
+   * Validated against every staff account's id (disabled ones too, so an old rota stays editable);
+   * only active accounts may be newly put on the rota.
+   */
   public Future<RotaValidator> validator() {
     return staff.all().map(all -> new RotaValidator(
-        all.stream().map(StaffAccount::username).collect(Collectors.toSet()), zone));
+        all.stream().map(StaffAccount::username).collect(Collectors.toSet()), activeIds(all), zone));
+  }
+
+  /** The current rota's gaps, a disabled account counting as nobody. */
+  public Future<List<CoverageGap>> gaps(LocalDate from, LocalDate toInclusive) {
+    RotaEngine engine = engine();
+    return staff.all().map(all -> engine.gaps(from, toInclusive, activeIds(all)::contains));
+  }
+
+  static Set<String> activeIds(List<StaffAccount> staff) {
+    return staff.stream().filter(StaffAccount::active).map(StaffAccount::username).collect(Collectors.toSet());
   }
 
   private Future<StoredRota> change(SignedIn by, String address, Rota rota, long expectedVersion, JsonObject detail) {

@@ -31,11 +31,21 @@ public final class RotaValidator {
   static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final Set<String> knownStaffIds;
+  private final Set<String> activeStaffIds;
   private final LocalTimes times;
 
-  /** @param knownStaffIds every adviser and manager id the rota may name */
+  /** @param knownStaffIds every adviser and manager id the rota may name, each of whom may be put on it */
   public RotaValidator(Set<String> knownStaffIds, ZoneId zone) {
+    this(knownStaffIds, knownStaffIds, zone);
+  }
+
+  /**
+   * @param knownStaffIds every id the rota may name (disabled accounts too, so an old rota stays editable)
+   * @param activeStaffIds those who may be newly put on it
+   */
+  public RotaValidator(Set<String> knownStaffIds, Set<String> activeStaffIds, ZoneId zone) {
     this.knownStaffIds = Set.copyOf(Objects.requireNonNull(knownStaffIds));
+    this.activeStaffIds = Set.copyOf(Objects.requireNonNull(activeStaffIds));
     this.times = new LocalTimes(Objects.requireNonNull(zone));
   }
 
@@ -64,9 +74,26 @@ public final class RotaValidator {
     return rota;
   }
 
+  /**
+   * Checks a rota about to replace {@code before}: sound, and nobody disabled put on it. A shift or
+   * an override left as it was may go on naming a disabled account; a new one, or someone newly
+   * named in a shift, may not.
+   */
+  public Rota validateChange(Rota before, Rota after) {
+    validate(after);
+    for (ShiftTemplate template : after.templates()) {
+      Set<String> already = before.templates().stream().filter(t -> t.id().equals(template.id())).findFirst()
+          .map(RotaValidator::people).orElse(Set.of());
+      people(template).stream().filter(id -> !already.contains(id)).forEach(this::active);
+    }
+    after.overrides().stream().filter(o -> !before.overrides().contains(o)).forEach(this::putsOnSomeoneActive);
+    return after;
+  }
+
   /** Checks one override about to be added to an already valid rota, against those it already has. */
   public RotaOverride validateNewOverride(Rota rota, RotaOverride override) {
     checkOverride(override);
+    putsOnSomeoneActive(override);
     limit(rota.overrides().size() + 1, MAX_OVERRIDES, "overrides");
     if (rota.overrides().stream().anyMatch(o -> o.id().equals(override.id()))) {
       throw HarbourException.badRequest("duplicate_id", "An override with this id already exists.");
@@ -138,6 +165,27 @@ public final class RotaValidator {
         throw HarbourException.badRequest("override_overlap", "Override '" + override.id()
             + "' overlaps override '" + other.id() + "' for the same adviser.");
       }
+    }
+  }
+
+  /** A cover or a swap puts its adviser on; sickness takes them off, and may name anyone still on an old shift. */
+  private void putsOnSomeoneActive(RotaOverride override) {
+    if (override.kind() != RotaOverride.Kind.SICKNESS) {
+      active(override.adviserId());
+    }
+  }
+
+  private static Set<String> people(ShiftTemplate template) {
+    Set<String> people = new HashSet<>(template.onCall());
+    template.backup().ifPresent(people::add);
+    template.dutyManager().ifPresent(people::add);
+    return people;
+  }
+
+  /** Disabled accounts stay known (old entries keep naming them) but are not put on the rota again. */
+  private void active(String staffId) {
+    if (!activeStaffIds.contains(staffId)) {
+      throw HarbourException.badRequest("unknown_adviser", "'" + staffId + "' is disabled: only active staff can be put on the rota.");
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.Optional;
 import uk.harbour.calendar.BankHolidays;
 import uk.harbour.web.PlainEnglish;
@@ -94,11 +95,11 @@ final class RotaWeekView {
         .put("days", days);
   }
 
-  /** Gaps (nobody on call, no backup, no duty manager) from today for {@link #GAP_WEEKS} weeks. */
-  JsonArray gapsFrom(Instant now) {
+  /** Gaps (nobody on call, no backup, no duty manager) from today for {@link #GAP_WEEKS} weeks; someone not {@code active} is nobody. */
+  JsonArray gapsFrom(Instant now, Predicate<String> active) {
     LocalDate today = now.atZone(zone).toLocalDate();
     JsonArray out = new JsonArray();
-    for (CoverageGap gap : engine.gaps(today, today.plusWeeks(GAP_WEEKS).minusDays(1))) {
+    for (CoverageGap gap : engine.gaps(today, today.plusWeeks(GAP_WEEKS).minusDays(1), active)) {
       if (gap.end().isAfter(now)) {
         out.add(new JsonObject()
             .put("kind", gap.kind().name())
