@@ -156,12 +156,15 @@ public final class RotaValidator {
     }
   }
 
-  /** One adviser, one override at a time: two at once would contradict each other. */
+  /**
+   * One adviser, one override at a time: two at once would contradict each other. Judged on the
+   * wall-clock times as written: on the fall-back night an end takes the later offset and a start
+   * the earlier, so as instants two changes meeting at 01:30 would seem to overlap by an hour.
+   */
   private void checkNoOverlap(RotaOverride override, List<RotaOverride> others) {
-    TimeWindow window = override.window(times);
     for (RotaOverride other : others) {
       if (other.adviserId().equals(override.adviserId())
-          && other.window(times).overlaps(window.start(), window.end())) {
+          && other.start().isBefore(override.end()) && override.start().isBefore(other.end())) {
         throw HarbourException.badRequest("override_overlap", "Override '" + override.id()
             + "' overlaps override '" + other.id() + "' for the same adviser.");
       }
