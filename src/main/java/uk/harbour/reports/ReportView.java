@@ -41,10 +41,12 @@ final class ReportView {
    * previous period (as many days earlier as the period is long: for a week, the same weekday).
    */
   private static JsonObject days(JsonArray byDay, JsonArray previousByDay) {
-    int max = 1;
+    int tallest = 0;
     for (Object o : byDay) {
-      max = Math.max(max, ((JsonObject) o).getInteger("episodes"));
+      tallest = Math.max(tallest, ((JsonObject) o).getInteger("episodes"));
     }
+    // At least 1 to scale by, so a period with no episodes draws empty bars, not a division by zero.
+    int max = Math.max(1, tallest);
     double slot = (double) CHART_WIDTH / Math.max(1, byDay.size());
     JsonArray bars = new JsonArray();
     JsonArray rows = new JsonArray();
@@ -65,7 +67,16 @@ final class ReportView {
           .put("beforeEpisodes", FigureCells.count("previous.byDay." + beforeDate + ".episodes", before.getValue("episodes")))
           .put("beforeMissed", FigureCells.count("previous.byDay." + beforeDate + ".missed", before.getValue("missed"))));
     }
-    return new JsonObject().put("width", CHART_WIDTH).put("height", CHART_HEIGHT).put("max", max).put("bars", bars).put("rows", rows);
+    return new JsonObject().put("width", CHART_WIDTH).put("height", CHART_HEIGHT).put("caption", caption(tallest)).put("bars", bars).put("rows", rows);
+  }
+
+  /** The chart's caption: its tallest bar in words, or that there is nothing to draw. */
+  private static String caption(int tallest) {
+    return switch (tallest) {
+      case 0 -> "No episodes in this period.";
+      case 1 -> "The tallest bar is 1 episode.";
+      default -> "The tallest bar is " + tallest + " episodes.";
+    };
   }
 
   /**

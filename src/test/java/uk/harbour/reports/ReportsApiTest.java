@@ -104,6 +104,14 @@ class ReportsApiTest {
   }
 
   @Test
+  @DisplayName("A period with no episodes says so under the chart of episodes by day")
+  void emptyPeriodSaysSo() {
+    String page = jo.get("/reports?from=2025-01-06&to=2025-01-12").bodyAsString();
+    assertTrue(page.contains("No episodes in this period."), "the caption says there is nothing to draw");
+    assertFalse(page.contains("The tallest bar is"), "not a tallest bar of 1 episodes");
+  }
+
+  @Test
   @DisplayName("Every number on the page is the API's to the second, and so is every line of the summary CSV")
   void pageAndCsvEqualTheApi() {
     JsonObject api = summary(jo, FORTNIGHT);
