@@ -78,6 +78,7 @@ connection.on("message", (frame) => {
 });
 connection.on("ack", (frame) => {
   outbox.acked(frame.clientId);
+  outbox.next(connection);
 });
 connection.on("oncall", (frame) => showStatus({ onCall: frame.onCall }));
 connection.on("read", (frame) => {
@@ -91,10 +92,13 @@ connection.on("typing", (frame) => {
   typingTimer = setTimeout(() => (typing.hidden = true), 4000);
 });
 connection.on("error", (frame) => {
-  if (frame.ref && outbox.refusedForGood(frame.ref, frame.code)) list.notSent(frame.ref);
+  if (frame.ref && outbox.refusedForGood(frame.ref, frame.code)) {
+    list.notSent(frame.ref);
+    outbox.next(connection);
+  }
   if (frame.code === "rate_limited") {
     problem.textContent = "You're sending messages very quickly. They'll go in a moment.";
-    setTimeout(() => outbox.flush(connection), frame.retryAfterMs || 2000);
+    outbox.throttled(connection, frame.ref, frame.retryAfterMs);
   } else {
     problem.textContent = frame.message || "Something went wrong. Please try again.";
   }
@@ -137,7 +141,7 @@ function submit() {
   composer.value = "";
   updateCount();
   fitComposer();
-  outbox.send(connection, entry);
+  outbox.next(connection);
 }
 
 function updateCount() {

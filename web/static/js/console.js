@@ -181,6 +181,7 @@ connection.on("message", (frame) => {
 connection.on("ack", (frame) => {
   clock.heard(frame.storedAt);
   outbox.acked(frame.clientId);
+  outbox.next(connection);
   if (notesSending.has(frame.clientId)) {
     replyBox.noteSaved(notesSending.get(frame.clientId));
     notesSending.delete(frame.clientId);
@@ -197,7 +198,11 @@ connection.on("typing", (frame) => {
   typingTimer = setTimeout(() => (typing.hidden = true), 4000);
 });
 connection.on("error", (frame) => {
-  if (frame.ref && outbox.refusedForGood(frame.ref, frame.code)) list.notSent(frame.ref);
+  if (frame.ref && outbox.refusedForGood(frame.ref, frame.code)) {
+    list.notSent(frame.ref);
+    outbox.next(connection);
+  }
+  if (frame.code === "rate_limited" && frame.ref) outbox.throttled(connection, frame.ref, frame.retryAfterMs);
   if (riskPanel.claimsError(frame) || transfer.claimsError(frame)) return;
   problem.textContent = frame.message || "Something went wrong.";
   problem.hidden = false;
@@ -320,7 +325,7 @@ function send({ conversationId, text, kind }) {
   const entry = outbox.add({ clientId: Outbox.newId(), conversationId, text, kind, createdAt: new Date(clock.now()).toISOString() });
   list.showPending(entry);
   if (kind === "note") notesSending.set(entry.clientId, conversationId);
-  outbox.send(connection, entry);
+  outbox.next(connection);
 }
 
 let lastTyping = 0;

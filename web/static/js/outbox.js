@@ -1,5 +1,12 @@
 // Messages typed but not yet acknowledged, kept in localStorage so a dropped network or a reload
 // loses nothing. Entries leave only when the server acks them, or refuses them for good.
+//
+// They go in order, one conversation's at a time: its oldest waiting entry is sent, and the next only
+// once that one is acked (or refused for good). The server stores a conversation's messages in the
+// order they arrive, so a later message can never be stored before an earlier one, as it could if
+// both were on their way and the earlier one were refused for the allowance. Past the allowance
+// (`rate_limited`) nothing is sent until one timer, set for the `retryAfterMs` the server gave, sends
+// the oldest again: never a timer, or a resend of everything, per refusal.
 
 /** A send unanswered this long on an open socket is sent again (the server de-duplicates it). */
 export const ACK_WAIT_MS = 10000;
@@ -7,11 +14,17 @@ export const ACK_WAIT_MS = 10000;
 /** Refusals that say "not now" rather than "never": only these stay in the outbox to be tried again. */
 const RETRYABLE = new Set(["rate_limited", "internal_error"]);
 
+/** How long to wait past the allowance when the server did not say. */
+const RETRY_DEFAULT_MS = 2000;
+
 export class Outbox {
   constructor(userId) {
     this.key = `harbour.outbox.${userId}`;
     this.seqKey = `harbour.lastSeq.${userId}`;
+    // Entries on their way on the open socket: client id → when sent.
     this.sentAt = new Map();
+    // Set while the account's allowance is used up: the one timer that sends again.
+    this.retryTimer = null;
   }
 
   static newId() {
@@ -39,6 +52,7 @@ export class Outbox {
   }
 
   acked(clientId) {
+    this.sentAt.delete(clientId);
     this.save(this.entries().filter((e) => e.clientId !== clientId));
   }
 
@@ -55,9 +69,25 @@ export class Outbox {
     }
   }
 
-  /** Sends every waiting entry, in order, with its original client id. */
+  /** On a new socket: what went out on the last one may be lost, so each conversation's oldest goes again. */
   flush(connection) {
-    this.entries().forEach((e) => this.send(connection, e));
+    this.sentAt.clear();
+    this.next(connection);
+  }
+
+  /**
+   * Sends each conversation's oldest waiting entry that is not already on its way, unless the
+   * allowance is used up; call it after adding an entry and after every ack or refusal.
+   */
+  next(connection) {
+    if (this.retryTimer !== null) return;
+    const conversations = new Set();
+    this.entries().forEach((e) => {
+      const conversation = e.conversationId || "";
+      if (conversations.has(conversation)) return;
+      conversations.add(conversation);
+      if (!this.sentAt.has(e.clientId)) this.send(connection, e);
+    });
   }
 
   /** Sends one entry now, if the socket is open, and notes when. */
@@ -79,9 +109,25 @@ export class Outbox {
   }
 
   /**
+   * `rate_limited` for one of ours: it was not stored. Nothing more is sent until the one retry
+   * timer, after `retryAfterMs`, sends each conversation's oldest again. True when it was ours.
+   */
+  throttled(connection, clientId, retryAfterMs) {
+    if (!this.sentAt.delete(clientId)) return false;
+    if (this.retryTimer === null) {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.next(connection);
+      }, retryAfterMs || RETRY_DEFAULT_MS);
+    }
+    return true;
+  }
+
+  /**
    * Resends, on the same socket, what has waited ACK_WAIT_MS for its ack: an ack lost on the
    * way, or work the server dropped, would otherwise leave a message "sending" until the next
-   * reconnect. Same client id, so a message that was stored is only acked again.
+   * reconnect. Same client id, so a message that was stored is only acked again. Also sends what
+   * is now first in line because another tab had its ack.
    */
   watch(connection) {
     setInterval(() => {
@@ -90,6 +136,7 @@ export class Outbox {
         const at = this.sentAt.get(e.clientId);
         if (at !== undefined && now - at >= ACK_WAIT_MS) this.send(connection, e);
       });
+      this.next(connection);
     }, ACK_WAIT_MS / 4);
   }
 }

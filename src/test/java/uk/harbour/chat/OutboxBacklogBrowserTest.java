@@ -1,0 +1,146 @@
+package uk.harbour.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import uk.harbour.identity.Role;
+import uk.harbour.testing.Browser;
+import uk.harbour.testing.BrowserTestBase;
+import uk.harbour.testing.Fixtures;
+import uk.harbour.testing.RunningHarbour;
+import uk.harbour.testing.TestClock;
+
+/**
+ * Before, every {@code rate_limited} answer started a timer that sent the whole outbox again, so a
+ * backlog past the account's allowance (written offline, then the signal came back) set off a storm:
+ * n refusals, n resends of everything, more refusals. The connection's frame limit and outbound
+ * queue gave out (closed with 4008: "You're offline" while online), and whichever copy of a message
+ * found a free token first was stored first, so messages were stored out of the order written.
+ *
+ * <p>The allowance here is 5 messages, refilled at 2 a second by Harbour's clock, which the test
+ * moves on half a second (one message's worth) each time one more message has been stored.
+ */
+@DisplayName("Messages past the account's allowance")
+@Timeout(120)
+class OutboxBacklogBrowserTest extends BrowserTestBase {
+
+  private static final int BURST = 5;
+  private static final int PER_MINUTE = 120;
+  private static final Duration ONE_MESSAGE = Duration.ofMillis(60_000 / PER_MINUTE);
+
+  @Override
+  protected RunningHarbour startHarbour() {
+    return RunningHarbour.start(
+        TestClock.at("2026-11-28T23:00"), new JsonObject().put("chat", new JsonObject().put("burst", BURST).put("messagesPerMinute", PER_MINUTE)));
+  }
+
+  @Test
+  @DisplayName("A backlog written offline goes, once back online, in the order written, a frame or two a message, on the same socket")
+  void backlogIsStoredInOrderWithoutAStorm() throws IOException {
+    int written = 12;
+    ChromeDriver young = openBrowser();
+    countFrames(young);
+    joinChat(young, "Robin", "robin-backlog");
+
+    young.executeCdpCommand("Network.emulateNetworkConditions", network(true));
+    Browser.waitFor(young).until(d -> "offline".equals(d.findElement(By.id("on-call")).getDomAttribute("data-state")));
+    young.executeScript(
+        "const composer = document.getElementById('composer');"
+            + "for (let i = 1; i <= arguments[0]; i++) { composer.value = 'message ' + i; document.getElementById('send').click(); }",
+        written);
+    young.executeCdpCommand("Network.emulateNetworkConditions", network(false));
+
+    allowOneMoreAtATime(young, written);
+
+    List<String> typed = IntStream.rangeClosed(1, written).mapToObj(i -> "message " + i).collect(Collectors.toList());
+    assertEquals(typed, storedInSeqOrder(young), "stored in the order the young person wrote them");
+    assertEquals(written, ((Number) frames(young, "acks")).intValue(), "each acked once");
+    long sends = ((Number) frames(young, "sends")).longValue();
+    assertTrue(sends <= 2L * written, "each message sent once, or twice when the allowance was used up: " + sends + " " + frames(young));
+    assertEquals(2L, ((Number) frames(young, "opens")).longValue(), "one socket after coming back online, never closed: " + frames(young));
+    Browser.waitFor(young).until(d -> sentStates(d) == written);
+  }
+
+  /**
+   * Moves Harbour's clock on by one message's allowance each time the page has had one more message
+   * stored (its outbox shrank), until all {@code written} are; a storm of frames fails it at once.
+   */
+  private void allowOneMoreAtATime(ChromeDriver young, int written) {
+    int stored = 0;
+    while (stored < written) {
+      harbour.clock().advance(ONE_MESSAGE);
+      int before = stored;
+      stored = Browser.waitFor(young).pollingEvery(Duration.ofMillis(50)).until(d -> {
+        long sends = ((Number) frames(young, "sends")).longValue();
+        assertTrue(sends <= 2L * written, "no storm of resends: " + frames(young));
+        int now = written - waiting(d);
+        return now > before ? now : null;
+      });
+    }
+  }
+
+  private void countFrames(ChromeDriver browser) throws IOException {
+    try (InputStream counting = OutboxBacklogBrowserTest.class.getResourceAsStream("count-frames.js")) {
+      browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", new String(counting.readAllBytes(), StandardCharsets.UTF_8)));
+    }
+  }
+
+  /** Opens a new care leaver's invite in {@code browser}, joins, and waits for the chat to connect. */
+  private void joinChat(ChromeDriver browser, String firstName, String loginName) {
+    Fixtures fixtures = new Fixtures(harbour);
+    String pa = "pa-" + loginName;
+    fixtures.staff(pa, Role.ADVISER);
+    JsonObject invite = fixtures.careLeaver(fixtures.signedIn(pa), firstName);
+    browser.get(invite.getString("link").replace("http://localhost:8080", harbour.baseUrl()));
+    browser.findElement(By.id("loginName")).sendKeys(loginName);
+    browser.findElement(By.id("passphrase")).sendKeys("purple river toast");
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    Browser.waitFor(browser).until(ExpectedConditions.urlContains("/chat"));
+    Browser.waitFor(browser).until(d -> !d.findElement(By.id("on-call")).getText().equals("Connecting…"));
+  }
+
+  private static Map<String, Object> network(boolean offline) {
+    return Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1);
+  }
+
+  private static Object frames(WebDriver driver) {
+    return ((ChromeDriver) driver).executeScript("return JSON.stringify(window.__frames)");
+  }
+
+  private static Object frames(WebDriver driver, String count) {
+    return ((ChromeDriver) driver).executeScript("return window.__frames[arguments[0]]", count);
+  }
+
+  private static int waiting(WebDriver driver) {
+    return ((Number) ((ChromeDriver) driver).executeScript(
+        "return JSON.parse(localStorage.getItem('harbour.outbox.' + document.getElementById('chat').dataset.userId) || '[]').length")).intValue();
+  }
+
+  private static int sentStates(WebDriver driver) {
+    return (int) driver.findElements(By.cssSelector("li.mine .message-state")).stream().filter(s -> s.getText().equals("Sent")).count();
+  }
+
+  /** The page's own messages by their seq: the order the store has them in. */
+  @SuppressWarnings("unchecked")
+  private static List<String> storedInSeqOrder(ChromeDriver young) {
+    return (List<String>) young.executeScript(
+        "return [...document.querySelectorAll('li.mine[data-seq]')].sort((a, b) => a.dataset.seq - b.dataset.seq)"
+            + ".map(li => li.querySelector('.message-text').textContent)");
+  }
+}
