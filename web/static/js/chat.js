@@ -26,6 +26,7 @@ const problem = document.getElementById("problem");
 const earlier = document.getElementById("earlier");
 const connection = new Connection({ signInPath: "/signin/young-person" });
 const MAX = 4000;
+const TOO_QUICK = "You're sending messages very quickly. They'll go in a moment.";
 const ON_CALL_REFRESH_MS = 60000;
 let staffReadSeq = 0;
 let typingTimer = null;
@@ -79,6 +80,8 @@ connection.on("message", (frame) => {
 connection.on("ack", (frame) => {
   outbox.acked(frame.clientId);
   outbox.next(connection);
+  // Everything went: "They'll go in a moment" is no longer true.
+  if (problem.textContent === TOO_QUICK && outbox.entries().length === 0) problem.hidden = true;
 });
 connection.on("oncall", (frame) => showStatus({ onCall: frame.onCall }));
 connection.on("read", (frame) => {
@@ -97,7 +100,7 @@ connection.on("error", (frame) => {
     outbox.next(connection);
   }
   if (frame.code === "rate_limited") {
-    problem.textContent = "You're sending messages very quickly. They'll go in a moment.";
+    problem.textContent = TOO_QUICK;
     outbox.throttled(connection, frame.ref, frame.retryAfterMs);
   } else {
     problem.textContent = frame.message || "Something went wrong. Please try again.";

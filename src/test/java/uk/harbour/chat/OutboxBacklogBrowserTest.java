@@ -31,7 +31,8 @@ import uk.harbour.testing.TestClock;
  * backlog past the account's allowance (written offline, then the signal came back) set off a storm:
  * n refusals, n resends of everything, more refusals. The connection's frame limit and outbound
  * queue gave out (closed with 4008: "You're offline" while online), and whichever copy of a message
- * found a free token first was stored first, so messages were stored out of the order written.
+ * found a free token first was stored first, so messages were stored out of the order written. And
+ * "You're sending messages very quickly" stayed on screen after everything had gone.
  *
  * <p>The allowance here is 5 messages, refilled at 2 a second by Harbour's clock, which the test
  * moves on half a second (one message's worth) each time one more message has been stored.
@@ -75,6 +76,26 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
     assertTrue(sends <= 2L * written, "each message sent once, or twice when the allowance was used up: " + sends + " " + frames(young));
     assertEquals(2L, ((Number) frames(young, "opens")).longValue(), "one socket after coming back online, never closed: " + frames(young));
     Browser.waitFor(young).until(d -> sentStates(d) == written);
+  }
+
+  @Test
+  @DisplayName("\"You're sending messages very quickly\" goes once the last waiting message is sent")
+  void slowDownNoticeGoesOnceAllAreSent() throws IOException {
+    int written = BURST + 2;
+    ChromeDriver young = openBrowser();
+    countFrames(young);
+    joinChat(young, "Kit", "kit-quick");
+
+    young.executeScript(
+        "const composer = document.getElementById('composer');"
+            + "for (let i = 1; i <= arguments[0]; i++) { composer.value = 'quick ' + i; document.getElementById('send').click(); }",
+        written);
+    Browser.waitFor(young).until(ExpectedConditions.textToBe(By.id("problem"), "You're sending messages very quickly. They'll go in a moment."));
+
+    allowOneMoreAtATime(young, written);
+
+    // Nothing is waiting any more, so "They'll go in a moment" is no longer true.
+    Browser.waitFor(young).until(ExpectedConditions.invisibilityOfElementLocated(By.id("problem")));
   }
 
   /**
