@@ -1,4 +1,10 @@
 // One WebSocket to /ws with reconnect, resume and a small event emitter. See docs/chat-protocol.md.
+
+/** A signed-in GET that answers 401 once the session has ended (docs/api.md). */
+const SESSION_CHECK = "/api/me";
+/** A check with no answer by then is given up (a phone with a signal bar and no data). */
+const CHECK_TIMEOUT_MS = 10000;
+
 export class Connection {
   constructor({ signInPath }) {
     this.signInPath = signInPath;
@@ -32,7 +38,9 @@ export class Connection {
     const scheme = location.protocol === "https:" ? "wss:" : "ws:";
     const socket = new WebSocket(`${scheme}//${location.host}/ws`);
     this.socket = socket;
+    let opened = false;
     socket.addEventListener("open", () => {
+      opened = true;
       this.attempt = 0;
       this.emit("open");
     });
@@ -49,11 +57,37 @@ export class Connection {
       this.socket = null;
       this.emit("closed", event.code);
       if (event.code === 1008) {
-        location.assign(this.signInPath + "?expired=1");
+        this.signedOut();
         return;
       }
-      if (!this.stopped) this.retry();
+      if (this.stopped) return;
+      // An upgrade refused with 401 (signed out while this socket was down) reaches a page only as
+      // a socket that failed (1006), like having no signal: ask over HTTP which it was.
+      if (!opened) this.checkSession();
+      this.retry();
     });
+  }
+
+  async checkSession() {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), CHECK_TIMEOUT_MS);
+    let response;
+    try {
+      response = await fetch(SESSION_CHECK, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" }, signal: abort.signal });
+    } catch (e) {
+      response = null;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (response && response.status === 401) this.signedOut();
+  }
+
+  /** Signed out, session expired or access revoked: to the sign-in page, which says so. */
+  signedOut() {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.timer);
+    location.assign(this.signInPath + "?expired=1");
   }
 
   retry() {

@@ -1,0 +1,92 @@
+package uk.harbour.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import uk.harbour.identity.Role;
+import uk.harbour.testing.Browser;
+import uk.harbour.testing.BrowserTestBase;
+import uk.harbour.testing.Fixtures;
+import uk.harbour.testing.TestSession;
+
+/**
+ * Before, a page whose socket was down when its session ended (access revoked, signed out
+ * everywhere) never found out: the upgrade is refused with 401, which a browser reports only as a
+ * failed socket (1006), and the page went to sign in only on close 1008. So it retried for ever,
+ * said "You're offline… sent when you're back online", and left new messages "Sending…" for a
+ * server that would never take them. Now a socket that fails before opening makes the page ask
+ * GET /api/me, and 401 sends it to sign in.
+ */
+@DisplayName("A page whose socket was down")
+@Timeout(120)
+class SignedOutWhileAwayBrowserTest extends BrowserTestBase {
+
+  @Test
+  @DisplayName("Access revoked while the phone was offline: back online, the young person is asked to sign in again")
+  void revokedWhileOfflineGoesToSignIn() {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("pa-away", Role.ADVISER);
+    TestSession pa = fixtures.signedIn("pa-away");
+    JsonObject invite = fixtures.careLeaver(pa, "Lee");
+    ChromeDriver young = openBrowser();
+    joinChat(young, invite, "lee-away");
+
+    young.executeCdpCommand("Network.emulateNetworkConditions", network(true));
+    Browser.waitFor(young).until(d -> "offline".equals(statusLine(d)));
+    assertEquals(204, pa.post("/api/care-leavers/" + invite.getString("careLeaverId") + "/revoke", new JsonObject()).statusCode());
+    young.executeCdpCommand("Network.emulateNetworkConditions", network(false));
+
+    Browser.waitFor(young).until(ExpectedConditions.urlContains("/signin/young-person?expired=1"));
+    assertEquals("You were signed out. Please sign in again.", young.findElement(By.cssSelector("p.notice")).getText());
+  }
+
+  @Test
+  @DisplayName("Signed out everywhere while the console was offline: back online, the adviser is asked to sign in again")
+  void consoleSignedOutEverywhereWhileOfflineGoesToSignIn() {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("ali-away", Role.ADVISER);
+    ChromeDriver ali = openBrowser();
+    ali.get(harbour.baseUrl() + "/signin");
+    ali.findElement(By.id("username")).sendKeys("ali-away");
+    ali.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    ali.findElement(By.cssSelector("form button[type=submit]")).click();
+    Browser.waitFor(ali).until(ExpectedConditions.urlContains("/console"));
+    Browser.waitFor(ali).until(d -> !d.findElement(By.id("on-call-now")).getDomProperty("textContent").isEmpty());
+
+    ali.executeCdpCommand("Network.emulateNetworkConditions", network(true));
+    Browser.waitFor(ali).until(ExpectedConditions.visibilityOfElementLocated(By.id("connection-banner")));
+    // Sessions that began before the sign-out end: let Harbour's clock pass the console's sign-in.
+    harbour.clock().advance(Duration.ofSeconds(1));
+    assertEquals(204, fixtures.signedIn("ali-away").post("/api/session/everywhere", new JsonObject()).statusCode());
+    ali.executeCdpCommand("Network.emulateNetworkConditions", network(false));
+
+    Browser.waitFor(ali).until(ExpectedConditions.urlContains("/signin?expired=1"));
+  }
+
+  /** Opens {@code invite} in {@code browser}, joins, and waits for the chat to connect. */
+  private void joinChat(ChromeDriver browser, JsonObject invite, String loginName) {
+    browser.get(invite.getString("link").replace("http://localhost:8080", harbour.baseUrl()));
+    browser.findElement(By.id("loginName")).sendKeys(loginName);
+    browser.findElement(By.id("passphrase")).sendKeys("purple river toast");
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    Browser.waitFor(browser).until(ExpectedConditions.urlContains("/chat"));
+    Browser.waitFor(browser).until(d -> !d.findElement(By.id("on-call")).getText().equals("Connecting…"));
+  }
+
+  private static String statusLine(WebDriver driver) {
+    return driver.findElement(By.id("on-call")).getDomAttribute("data-state");
+  }
+
+  private static Map<String, Object> network(boolean offline) {
+    return Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1);
+  }
+}
