@@ -30,7 +30,7 @@ const TOO_QUICK = "You're sending messages very quickly. They'll go in a moment.
 const ON_CALL_REFRESH_MS = 60000;
 let staffReadSeq = 0;
 let typingTimer = null;
-const status = { connected: false, everConnected: false, onCall: null };
+const status = { connected: false, everConnected: false, reachable: false, onCall: null };
 
 outbox.entries().forEach((e) => list.showPending(e));
 outbox.watch(connection);
@@ -46,6 +46,7 @@ function showStatus(change) {
 
 connection.on("open", () => showStatus({ connected: true, everConnected: true }));
 connection.on("closed", () => showStatus({ connected: false }));
+connection.on("reachable", (reachable) => showStatus({ reachable }));
 connection.on("welcome", (frame) => {
   showStatus({ onCall: frame.onCall });
   if (frame.conversation) staffReadSeq = frame.conversation.staffReadSeq || 0;

@@ -1,8 +1,12 @@
 // One WebSocket to /ws with reconnect, resume and a small event emitter. See docs/chat-protocol.md.
+//
+// Events: "open", "closed" (the close code), every frame by its type, and "reachable": true when a
+// socket opens or Harbour answers over HTTP after one failed, false when the browser says it is
+// offline or that request gets no answer, so a page says "offline" only when it is.
 
 /** A signed-in GET that answers 401 once the session has ended (docs/api.md). */
 const SESSION_CHECK = "/api/me";
-/** A check with no answer by then is given up (a phone with a signal bar and no data). */
+/** A check with no answer by then counts as unreachable (a phone with a signal bar and no data). */
 const CHECK_TIMEOUT_MS = 10000;
 
 export class Connection {
@@ -15,6 +19,7 @@ export class Connection {
     this.timer = null;
     // A phone that loses its signal says so at once; a socket may take a minute to notice.
     window.addEventListener("offline", () => {
+      this.emit("reachable", false);
       if (this.socket) this.socket.close();
     });
     window.addEventListener("online", () => {
@@ -42,6 +47,7 @@ export class Connection {
     socket.addEventListener("open", () => {
       opened = true;
       this.attempt = 0;
+      this.emit("reachable", true);
       this.emit("open");
     });
     socket.addEventListener("message", (event) => {
@@ -79,7 +85,12 @@ export class Connection {
     } finally {
       clearTimeout(timer);
     }
-    if (response && response.status === 401) this.signedOut();
+    if (response && response.status === 401) {
+      this.signedOut();
+    } else if (!this.connected) {
+      // Any answer at all means the network is there: the socket failed for another reason.
+      this.emit("reachable", response !== null);
+    }
   }
 
   /** Signed out, session expired or access revoked: to the sign-in page, which says so. */

@@ -18,14 +18,17 @@ function queue(info) {
 }
 
 /**
- * state: { connected: boolean, everConnected: boolean, onCall: the server's object or null }.
+ * state: { connected: boolean, everConnected: boolean, reachable: boolean (nothing says the network
+ * is gone: connection.js's "reachable" event), onCall: the server's object or null }.
  * Returns { key, text }: key names the state (for styling and tests), text is what is shown.
  */
-export function statusLine({ connected, everConnected, onCall }) {
+export function statusLine({ connected, everConnected, reachable, onCall }) {
   if (!connected) {
-    return everConnected || onCall
-      ? { key: "offline", text: `You're offline. What you write is kept on this phone and sent when you're back online. ${DANGER}` }
-      : { key: "connecting", text: "Connecting…" };
+    if (!everConnected && !onCall) return { key: "connecting", text: "Connecting…" };
+    // "Offline" only when it is: with the network there, the chat is coming back by itself.
+    return reachable
+      ? { key: "reconnecting", text: `Reconnecting… What you write is kept on this phone and sent once we're connected again. ${DANGER}` }
+      : { key: "offline", text: `You're offline. What you write is kept on this phone and sent when you're back online. ${DANGER}` };
   }
   if (!onCall) {
     return { key: "unknown", text: `We'll reply as soon as someone is free. ${DANGER}` };

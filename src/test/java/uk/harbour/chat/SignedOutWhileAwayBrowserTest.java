@@ -3,6 +3,9 @@ package uk.harbour.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -24,7 +27,8 @@ import uk.harbour.testing.TestSession;
  * failed socket (1006), and the page went to sign in only on close 1008. So it retried for ever,
  * said "You're offline… sent when you're back online", and left new messages "Sending…" for a
  * server that would never take them. Now a socket that fails before opening makes the page ask
- * GET /api/me, and 401 sends it to sign in.
+ * GET /api/me: 401 sends it to sign in; any answer at all means the network is there, so the young
+ * person's page says it is reconnecting rather than offline.
  */
 @DisplayName("A page whose socket was down")
 @Timeout(120)
@@ -70,6 +74,30 @@ class SignedOutWhileAwayBrowserTest extends BrowserTestBase {
     ali.executeCdpCommand("Network.emulateNetworkConditions", network(false));
 
     Browser.waitFor(ali).until(ExpectedConditions.urlContains("/signin?expired=1"));
+  }
+
+  @Test
+  @DisplayName("With the network there but the socket refused, the young person's page says it is reconnecting, not that they are offline")
+  void refusedSocketWithTheNetworkThereSaysReconnecting() throws IOException {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("pa-there", Role.ADVISER);
+    JsonObject invite = fixtures.careLeaver(fixtures.signedIn("pa-there"), "Mo");
+    ChromeDriver young = openBrowser();
+    try (InputStream refusing = SignedOutWhileAwayBrowserTest.class.getResourceAsStream("refuse-sockets.js")) {
+      young.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", new String(refusing.readAllBytes(), StandardCharsets.UTF_8)));
+    }
+    joinChat(young, invite, "mo-there");
+
+    // The phone said it was offline, so the page says so at once. Its signal is back, but Harbour's
+    // socket cannot open: the next one fails, and Harbour answering over HTTP shows the network is there.
+    young.executeScript("window.__refuseSockets = true; window.dispatchEvent(new Event('offline'))");
+    Browser.waitFor(young).withMessage("the status line to say reconnecting").until(d -> "reconnecting".equals(statusLine(d)));
+    assertEquals(
+        "Reconnecting… What you write is kept on this phone and sent once we're connected again. In danger right now? Call 999.",
+        young.findElement(By.id("on-call")).getText());
+
+    young.executeScript("window.__refuseSockets = false");
+    Browser.waitFor(young).withMessage("connected again").until(d -> !"reconnecting".equals(statusLine(d)) && !"offline".equals(statusLine(d)));
   }
 
   /** Opens {@code invite} in {@code browser}, joins, and waits for the chat to connect. */

@@ -62,24 +62,26 @@ class StatusLineBrowserTest extends BrowserTestBase {
 
   static Stream<Arguments> states() {
     return Stream.of(
-        Arguments.of("connecting", false, false, null, "Connecting…", null),
-        Arguments.of("offline", false, true, info().put("talkingWith", "Sam").put("status", "active"),
+        Arguments.of("connecting", false, false, false, null, "Connecting…", null),
+        Arguments.of("offline", false, true, false, info().put("talkingWith", "Sam").put("status", "active"),
             "You're offline. What you write is kept on this phone and sent when you're back online. In danger right now? Call 999.", "Sam"),
-        Arguments.of("resolved", true, true, info().put("status", "resolved").put("talkingWith", "Priya"),
+        Arguments.of("reconnecting", false, true, true, info().put("talkingWith", "Sam").put("status", "active"),
+            "Reconnecting… What you write is kept on this phone and sent once we're connected again. In danger right now? Call 999.", "Sam"),
+        Arguments.of("resolved", true, true, true, info().put("status", "resolved").put("talkingWith", "Priya"),
             "This conversation is resolved. Send a message any time to start again.", "Priya"),
-        Arguments.of("talking", true, true, info().put("status", "active").put("talkingWith", "Priya").put("typicalReplyMinutes", 5),
+        Arguments.of("talking", true, true, true, info().put("status", "active").put("talkingWith", "Priya").put("typicalReplyMinutes", 5),
             "You're talking with Priya. Replies usually take about 5 minutes.", null),
-        Arguments.of("nobody", true, true, info().put("queuePosition", 1).put("nextAtText", "5pm today").put("nextAt", "2026-11-30T17:00:00Z"),
+        Arguments.of("nobody", true, true, true, info().put("queuePosition", 1).put("nextAtText", "5pm today").put("nextAt", "2026-11-30T17:00:00Z"),
             "Nobody is on shift right now. The next person starts at 5pm today. Your message will be waiting for them. In danger right now? Call 999.", "queue"),
-        Arguments.of("queued", true, true, info().put("now", onCall("Priya", false)).put("queuePosition", 2),
+        Arguments.of("queued", true, true, true, info().put("now", onCall("Priya", false)).put("queuePosition", 2),
             "Everyone on shift is busy at the moment. You're number 2 in the queue. The first person free will reply.", null),
-        Arguments.of("office-pa-online", true, true, info().put("officeHours", true).put("pa", onCall("Sam", true)).put("typicalReplyMinutes", 1),
+        Arguments.of("office-pa-online", true, true, true, info().put("officeHours", true).put("pa", onCall("Sam", true)).put("typicalReplyMinutes", 1),
             "Sam, your personal adviser, is at work and online now. Replies usually take about 1 minute.", null),
-        Arguments.of("office-pa-offline", true, true, info().put("officeHours", true),
+        Arguments.of("office-pa-offline", true, true, true, info().put("officeHours", true),
             "Your leaving care team is at work now. Sam isn't online just now, so a reply may take longer.", "helping"),
-        Arguments.of("on-call-available", true, true, info().put("now", onCall("Priya", true)).put("typicalReplyMinutes", 12),
+        Arguments.of("on-call-available", true, true, true, info().put("now", onCall("Priya", true)).put("typicalReplyMinutes", 12),
             "Priya is on call now. Replies usually take about 12 minutes.", null),
-        Arguments.of("on-call-busy", true, true, info().put("now", onCall("Priya", false)),
+        Arguments.of("on-call-busy", true, true, true, info().put("now", onCall("Priya", false)),
             "Priya is on call but busy just now. The first person free will reply.", "queue"));
   }
 
@@ -87,11 +89,11 @@ class StatusLineBrowserTest extends BrowserTestBase {
   @ParameterizedTest(name = "{0}")
   @MethodSource("states")
   @DisplayName("The component says one true sentence in each state")
-  void eachState(String key, boolean connected, boolean everConnected, JsonObject onCall, String text, String neverSays) {
+  void eachState(String key, boolean connected, boolean everConnected, boolean reachable, JsonObject onCall, String text, String neverSays) {
     Map<String, Object> line = (Map<String, Object>) browser.executeAsyncScript(
         "const done = arguments[arguments.length - 1];"
-            + "import('/static/js/status-line.js').then(m => done(m.statusLine({connected: arguments[0], everConnected: arguments[1], onCall: JSON.parse(arguments[2])})))",
-        connected, everConnected, onCall == null ? "null" : onCall.encode());
+            + "import('/static/js/status-line.js').then(m => done(m.statusLine({connected: arguments[0], everConnected: arguments[1], reachable: arguments[2], onCall: JSON.parse(arguments[3])})))",
+        connected, everConnected, reachable, onCall == null ? "null" : onCall.encode());
     assertEquals(key, line.get("key"));
     assertEquals(text, line.get("text"));
     if (neverSays != null) {
