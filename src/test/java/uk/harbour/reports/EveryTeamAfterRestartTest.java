@@ -48,6 +48,7 @@ class EveryTeamAfterRestartTest {
       staff.next("welcome");
       young.send(new JsonObject().put("type", "send").put("clientId", "c1").put("text", "hello"));
       young.next("ack");
+      staff.send(new JsonObject().put("type", "read").put("conversationId", jay).put("seq", 1));
       staff.send(new JsonObject().put("type", "resolve").put("conversationId", jay));
       young.next(f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getJsonObject("event") != null
           && "resolved".equals(f.getJsonObject("message").getJsonObject("event").getString("type")));
