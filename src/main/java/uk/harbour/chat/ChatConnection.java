@@ -63,8 +63,8 @@ public final class ChatConnection implements LoopConnections.Member {
     this.sockets = sockets;
     this.loop = loop;
     this.out = new OutboundFrames(context, socket, MAX_PENDING_FRAMES, () -> close(CLOSE_SLOW_CONSUMER, "Too far behind; reconnect and resume"));
-    // Generous per connection (an outbox flush after a long outage sends many frames at once);
-    // the per-account limit is what protects the store.
+    // Generous per connection (Harbour's pages send one message per conversation at a time, but
+    // other clients may flush a backlog at once); the per-account limit is what protects the store.
     this.frameLimit = new TokenBucket(Math.max(200, sockets.accountBurst()), 1200 / 60_000.0, sockets.clock().millis());
     this.lastSeen = sockets.clock().millis();
     this.followed = who.role().isStaff() ? new FollowedConversations(vertx.eventBus(), who, sockets.chat()::peek, this::write) : null;

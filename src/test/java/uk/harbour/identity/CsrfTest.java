@@ -135,6 +135,8 @@ class CsrfTest {
     harbour.clock().advance(Duration.ofMinutes(31));
     var page = staff.get("/signin?expired");
     assertEquals(200, page.statusCode());
+    assertTrue(page.bodyAsString().contains("You have been signed out. This happens after a while away, or when you sign out on another device."),
+        "says why, in words that also fit signing out everywhere");
     var signIn = await(staff.client().post("/signin").sendForm(form(hiddenToken(page.bodyAsString()), "idler", Fixtures.PASSWORD)));
     assertEquals(302, signIn.statusCode(), signIn.bodyAsString());
     assertEquals("idler", staff.get("/api/me").bodyAsJsonObject().getJsonObject("user").getString("id"));
