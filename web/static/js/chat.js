@@ -59,9 +59,8 @@ connection.on("history", (frame) => {
     lastSeen.record(m);
   });
   if (frame.messages.length) outbox.seen(conversationId, frame.messages[frame.messages.length - 1].seq);
-  if (!frame.complete && frame.messages.length) {
-    connection.send({ type: "resume", afterSeq: list.highestSeq() });
-  }
+  // The server sends every page of a resume by itself. Asking again from the newest seq shown would
+  // restart it, sending pages twice, and skip any page behind a live message already on screen.
   earlier.hidden = list.lowestSeq() <= 1 || list.lowestSeq() === Infinity;
   list.read(staffReadSeq);
   markRead();

@@ -162,9 +162,7 @@ connection.on("conversations", (frame) => {
 connection.on("history", (frame) => {
   if (frame.conversationId !== current) return;
   frame.messages.forEach((m) => list.show(m));
-  if (!frame.complete && frame.messages.length) {
-    connection.send({ type: "resume", conversationId: current, afterSeq: list.highestSeq() });
-  }
+  // The server streams every page of a resume by itself: asking again would send pages twice.
   markRead();
 });
 connection.on("message", (frame) => {
