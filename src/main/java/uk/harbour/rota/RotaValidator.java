@@ -75,9 +75,9 @@ public final class RotaValidator {
   }
 
   /**
-   * Checks a rota about to replace {@code before}: sound, and nobody disabled put on it. A shift or
-   * an override left as it was may go on naming a disabled account; a new one, or someone newly
-   * named in a shift, may not.
+   * Checks a rota about to replace {@code before}: sound, and nobody disabled put on it. A shift, an
+   * override or an office-hours duty manager left as it was may go on naming a disabled account; a
+   * new one, or someone newly named in a shift or as an office-hours duty manager, may not.
    */
   public Rota validateChange(Rota before, Rota after) {
     validate(after);
@@ -87,6 +87,8 @@ public final class RotaValidator {
       people(template).stream().filter(id -> !already.contains(id)).forEach(this::active);
     }
     after.overrides().stream().filter(o -> !before.overrides().contains(o)).forEach(this::putsOnSomeoneActive);
+    Set<String> officeDutyBefore = officeDutyManagers(before);
+    officeDutyManagers(after).stream().filter(id -> !officeDutyBefore.contains(id)).forEach(this::active);
     return after;
   }
 
@@ -176,6 +178,12 @@ public final class RotaValidator {
     if (override.kind() != RotaOverride.Kind.SICKNESS) {
       active(override.adviserId());
     }
+  }
+
+  private static Set<String> officeDutyManagers(Rota rota) {
+    Set<String> managers = new HashSet<>();
+    rota.officeHours().periods().forEach(period -> period.dutyManager().ifPresent(managers::add));
+    return managers;
   }
 
   private static Set<String> people(ShiftTemplate template) {

@@ -52,6 +52,15 @@ class DisabledStaffOnRotaTest {
         List.of(oldCover))));
     refused(() -> validator.validateChange(before, rota(before.templates(),
         List.of(oldCover, override("new", RotaOverride.Kind.COVER, BOB, "2026-06-08T17:00", "2026-06-08T23:00", null)))));
+    refused(() -> validator.validateChange(before, withOfficeDutyManager(before, BOB)));
+    Rota bobOnDutyInOffice = withOfficeDutyManager(before, BOB);
+    assertDoesNotThrow(() -> validator.validateChange(bobOnDutyInOffice, bobOnDutyInOffice), "an office-hours duty manager already there may stay");
+  }
+
+  private static Rota withOfficeDutyManager(Rota rota, String manager) {
+    OfficeHours.Period weekdays = rota.officeHours().periods().get(0);
+    return new Rota(new OfficeHours(List.of(new OfficeHours.Period(weekdays.days(), weekdays.start(), weekdays.end(), java.util.Optional.of(manager)))),
+        rota.templates(), rota.overrides(), rota.capacity(), rota.defaultCapacity(), rota.bankHolidayPattern());
   }
 
   @Test
