@@ -184,6 +184,8 @@ connection.on("ack", (frame) => {
     replyBox.noteSaved(notesSending.get(frame.clientId));
     notesSending.delete(frame.clientId);
   }
+  // A "too quickly" notice is no longer true once nothing waits to be sent.
+  if (problem.dataset.code === "rate_limited" && outbox.entries().length === 0) problem.hidden = true;
 });
 connection.on("read", (frame) => {
   if (frame.conversationId === current) list.read(frame.seq);
@@ -203,6 +205,7 @@ connection.on("error", (frame) => {
   if (frame.code === "rate_limited" && frame.ref) outbox.throttled(connection, frame.ref, frame.retryAfterMs);
   if (riskPanel.claimsError(frame) || transfer.claimsError(frame)) return;
   problem.textContent = frame.message || "Something went wrong.";
+  problem.dataset.code = frame.code || "";
   problem.hidden = false;
 });
 connection.on("alert", (frame) => {

@@ -25,6 +25,7 @@ import uk.harbour.testing.BrowserTestBase;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
+import uk.harbour.testing.TestSocket;
 
 /**
  * Before, every {@code rate_limited} answer started a timer that sent the whole outbox again, so a
@@ -96,6 +97,47 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
 
     // Nothing is waiting any more, so "They'll go in a moment" is no longer true.
     Browser.waitFor(young).until(ExpectedConditions.invisibilityOfElementLocated(By.id("problem")));
+  }
+
+  @Test
+  @DisplayName("On the console too, the notice about the allowance goes once the last waiting reply is sent")
+  void consoleNoticeGoesOnceAllAreSent() throws IOException {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("pa-console", Role.ADVISER);
+    JsonObject invite = fixtures.careLeaver(fixtures.signedIn("pa-console"), "Ola");
+    String conversationId = invite.getString("careLeaverId");
+    try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(invite, "ola-console"))) {
+      young.next("welcome");
+      young.send(new JsonObject().put("type", "send").put("clientId", "o1").put("text", "hi"));
+      young.next("ack");
+    }
+    ChromeDriver adviser = openBrowser();
+    countFrames(adviser);
+    adviser.get(harbour.baseUrl() + "/signin");
+    adviser.findElement(By.id("username")).sendKeys("pa-console");
+    adviser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    adviser.findElement(By.cssSelector("form button[type=submit]")).click();
+    Browser.waitFor(adviser).until(ExpectedConditions.urlContains("/console"));
+    By queued = By.cssSelector(".queue-item[data-conversation-id='" + conversationId + "'] button");
+    // The queue re-renders as summaries arrive: a click on an item just replaced is tried again.
+    Browser.waitFor(adviser).until(d -> {
+      d.findElement(queued).click();
+      return true;
+    });
+    Browser.waitFor(adviser).until(d -> d.findElement(By.id("conversation-title")).getText().startsWith("Ola"));
+
+    int written = BURST + 2;
+    adviser.executeScript(
+        "const composer = document.getElementById('composer');"
+            + "for (let i = 1; i <= arguments[0]; i++) { composer.value = 'reply ' + i; document.getElementById('send').click(); }",
+        written);
+    Browser.waitFor(adviser).until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+    while (((Number) frames(adviser, "acks")).intValue() < written) {
+      int acked = ((Number) frames(adviser, "acks")).intValue();
+      harbour.clock().advance(ONE_MESSAGE);
+      Browser.waitFor(adviser).until(d -> ((Number) frames(adviser, "acks")).intValue() > acked);
+    }
+    Browser.waitFor(adviser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("problem")));
   }
 
   /**
