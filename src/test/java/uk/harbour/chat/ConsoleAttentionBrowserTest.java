@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,7 +48,7 @@ class ConsoleAttentionBrowserTest extends BrowserTestBase {
   }
 
   @BeforeAll
-  void start() throws IOException {
+  void start() {
     Fixtures fixtures = new Fixtures(harbour);
     for (String adviser : List.of("ali", "priya", "sam")) {
       fixtures.staff(adviser, Role.ADVISER);
@@ -65,9 +62,7 @@ class ConsoleAttentionBrowserTest extends BrowserTestBase {
     jay.next("welcome");
 
     browser = openBrowser();
-    try (InputStream recorders = ConsoleAttentionBrowserTest.class.getResourceAsStream("console-recorders.js")) {
-      browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", new String(recorders.readAllBytes(), StandardCharsets.UTF_8)));
-    }
+    beforeEveryPage(browser, "/uk/harbour/chat/console-recorders.js");
   }
 
   @AfterAll

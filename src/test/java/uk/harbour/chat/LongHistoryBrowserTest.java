@@ -3,10 +3,6 @@ package uk.harbour.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,7 +37,7 @@ class LongHistoryBrowserTest extends BrowserTestBase {
 
   @Test
   @DisplayName("every message arrives once, from one resume, over several pages")
-  void everyPageOnce() throws IOException {
+  void everyPageOnce() {
     Fixtures fixtures = new Fixtures(harbour);
     fixtures.staff("sam-long", Role.ADVISER);
     TestSession sam = fixtures.signedIn("sam-long");
@@ -62,9 +58,7 @@ class LongHistoryBrowserTest extends BrowserTestBase {
     int all = visibleToTheYoungPerson(ash);
 
     ChromeDriver browser = openBrowser();
-    try (InputStream counting = LongHistoryBrowserTest.class.getResourceAsStream("count-frames.js")) {
-      browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", new String(counting.readAllBytes(), StandardCharsets.UTF_8)));
-    }
+    beforeEveryPage(browser, "/uk/harbour/chat/count-frames.js");
     browser.get(harbour.baseUrl() + "/signin/young-person");
     browser.findElement(By.id("loginName")).sendKeys("ash-long");
     browser.findElement(By.id("secret")).sendKeys("purple river toast");

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +51,10 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
 
   @Test
   @DisplayName("A backlog written offline goes, once back online, in the order written, a frame or two a message, on the same socket")
-  void backlogIsStoredInOrderWithoutAStorm() throws IOException {
+  void backlogIsStoredInOrderWithoutAStorm() {
     int written = 12;
     ChromeDriver young = openBrowser();
-    countFrames(young);
+    beforeEveryPage(young, "/uk/harbour/chat/count-frames.js");
     joinChat(young, "Robin", "robin-backlog");
 
     young.executeCdpCommand("Network.emulateNetworkConditions", network(true));
@@ -81,10 +78,10 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
 
   @Test
   @DisplayName("\"You're sending messages very quickly\" goes once the last waiting message is sent")
-  void slowDownNoticeGoesOnceAllAreSent() throws IOException {
+  void slowDownNoticeGoesOnceAllAreSent() {
     int written = BURST + 2;
     ChromeDriver young = openBrowser();
-    countFrames(young);
+    beforeEveryPage(young, "/uk/harbour/chat/count-frames.js");
     joinChat(young, "Kit", "kit-quick");
 
     young.executeScript(
@@ -101,7 +98,7 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
 
   @Test
   @DisplayName("On the console too, the notice about the allowance goes once the last waiting reply is sent")
-  void consoleNoticeGoesOnceAllAreSent() throws IOException {
+  void consoleNoticeGoesOnceAllAreSent() {
     Fixtures fixtures = new Fixtures(harbour);
     fixtures.staff("pa-console", Role.ADVISER);
     JsonObject invite = fixtures.careLeaver(fixtures.signedIn("pa-console"), "Ola");
@@ -112,7 +109,7 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
       young.next("ack");
     }
     ChromeDriver adviser = openBrowser();
-    countFrames(adviser);
+    beforeEveryPage(adviser, "/uk/harbour/chat/count-frames.js");
     adviser.get(harbour.baseUrl() + "/signin");
     adviser.findElement(By.id("username")).sendKeys("pa-console");
     adviser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
@@ -158,25 +155,7 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
     }
   }
 
-  private void countFrames(ChromeDriver browser) throws IOException {
-    try (InputStream counting = OutboxBacklogBrowserTest.class.getResourceAsStream("count-frames.js")) {
-      browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", new String(counting.readAllBytes(), StandardCharsets.UTF_8)));
-    }
-  }
-
   /** Opens a new care leaver's invite in {@code browser}, joins, and waits for the chat to connect. */
-  private void joinChat(ChromeDriver browser, String firstName, String loginName) {
-    Fixtures fixtures = new Fixtures(harbour);
-    String pa = "pa-" + loginName;
-    fixtures.staff(pa, Role.ADVISER);
-    JsonObject invite = fixtures.careLeaver(fixtures.signedIn(pa), firstName);
-    browser.get(invite.getString("link").replace("http://localhost:8080", harbour.baseUrl()));
-    browser.findElement(By.id("loginName")).sendKeys(loginName);
-    browser.findElement(By.id("passphrase")).sendKeys("purple river toast");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(browser).until(ExpectedConditions.urlContains("/chat"));
-    Browser.waitFor(browser).until(d -> !d.findElement(By.id("on-call")).getText().equals("Connecting…"));
-  }
 
   private static Map<String, Object> network(boolean offline) {
     return Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1);

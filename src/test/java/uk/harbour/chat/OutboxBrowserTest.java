@@ -3,12 +3,7 @@ package uk.harbour.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,10 +12,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import uk.harbour.identity.Role;
 import uk.harbour.testing.Browser;
 import uk.harbour.testing.BrowserTestBase;
-import uk.harbour.testing.Fixtures;
 
 /**
  * Before, a page resent unacknowledged messages only when it reconnected: a send lost while the
@@ -34,11 +27,9 @@ class OutboxBrowserTest extends BrowserTestBase {
 
   @Test
   @DisplayName("A send never answered is sent again after ten seconds on the same socket; it is stored once and leaves the outbox")
-  void unansweredSendIsResent() throws IOException {
+  void unansweredSendIsResent() {
     ChromeDriver young = openBrowser();
-    try (InputStream lossy = OutboxBrowserTest.class.getResourceAsStream("lose-first-send.js")) {
-      young.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", new String(lossy.readAllBytes(), StandardCharsets.UTF_8)));
-    }
+    beforeEveryPage(young, "/uk/harbour/chat/lose-first-send.js");
     joinChat(young, "Jay", "jay-lost");
 
     young.findElement(By.id("composer")).sendKeys(TEXT);
@@ -78,18 +69,6 @@ class OutboxBrowserTest extends BrowserTestBase {
   }
 
   /** Opens a new care leaver's invite in {@code browser}, joins, and waits for the chat to connect. */
-  private void joinChat(ChromeDriver browser, String firstName, String loginName) {
-    Fixtures fixtures = new Fixtures(harbour);
-    String pa = "pa-" + loginName;
-    fixtures.staff(pa, Role.ADVISER);
-    JsonObject invite = fixtures.careLeaver(fixtures.signedIn(pa), firstName);
-    browser.get(invite.getString("link").replace("http://localhost:8080", harbour.baseUrl()));
-    browser.findElement(By.id("loginName")).sendKeys(loginName);
-    browser.findElement(By.id("passphrase")).sendKeys("purple river toast");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(browser).until(ExpectedConditions.urlContains("/chat"));
-    Browser.waitFor(browser).until(d -> !d.findElement(By.id("on-call")).getText().equals("Connecting…"));
-  }
 
   private static String outbox(ChromeDriver browser) {
     return (String) browser.executeScript("return localStorage.getItem('harbour.outbox.' + document.getElementById('chat').dataset.userId)");
@@ -106,5 +85,4 @@ class OutboxBrowserTest extends BrowserTestBase {
   private static String messageXpath(String text) {
     return "//li[contains(@class,'message')]/p[contains(@class,'message-text') and text()=\"" + text + "\"]";
   }
-
 }

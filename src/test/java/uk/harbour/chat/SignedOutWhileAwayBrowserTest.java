@@ -3,9 +3,6 @@ package uk.harbour.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -78,14 +75,12 @@ class SignedOutWhileAwayBrowserTest extends BrowserTestBase {
 
   @Test
   @DisplayName("With the network there but the socket refused, the young person's page says it is reconnecting, not that they are offline")
-  void refusedSocketWithTheNetworkThereSaysReconnecting() throws IOException {
+  void refusedSocketWithTheNetworkThereSaysReconnecting() {
     Fixtures fixtures = new Fixtures(harbour);
     fixtures.staff("pa-there", Role.ADVISER);
     JsonObject invite = fixtures.careLeaver(fixtures.signedIn("pa-there"), "Mo");
     ChromeDriver young = openBrowser();
-    try (InputStream refusing = SignedOutWhileAwayBrowserTest.class.getResourceAsStream("refuse-sockets.js")) {
-      young.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", new String(refusing.readAllBytes(), StandardCharsets.UTF_8)));
-    }
+    beforeEveryPage(young, "/uk/harbour/chat/refuse-sockets.js");
     joinChat(young, invite, "mo-there");
 
     // The phone said it was offline, so the page says so at once. Its signal is back, but Harbour's
@@ -101,14 +96,6 @@ class SignedOutWhileAwayBrowserTest extends BrowserTestBase {
   }
 
   /** Opens {@code invite} in {@code browser}, joins, and waits for the chat to connect. */
-  private void joinChat(ChromeDriver browser, JsonObject invite, String loginName) {
-    browser.get(invite.getString("link").replace("http://localhost:8080", harbour.baseUrl()));
-    browser.findElement(By.id("loginName")).sendKeys(loginName);
-    browser.findElement(By.id("passphrase")).sendKeys("purple river toast");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(browser).until(ExpectedConditions.urlContains("/chat"));
-    Browser.waitFor(browser).until(d -> !d.findElement(By.id("on-call")).getText().equals("Connecting…"));
-  }
 
   private static String statusLine(WebDriver driver) {
     return driver.findElement(By.id("on-call")).getDomAttribute("data-state");

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +57,7 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
   }
 
   @BeforeAll
-  void start() throws IOException {
+  void start() {
     fixtures = new Fixtures(harbour);
     for (String adviser : List.of("ali", "priya", "sam")) {
       fixtures.staff(adviser, Role.ADVISER);
@@ -70,9 +67,7 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
     Rotas.use(harbour, Rotas.wednesdayEvening());
     browser = openBrowser();
     // Records sounds and notifications instead of making them (shared with ConsoleAttentionBrowserTest).
-    try (InputStream recorders = RiskConsoleBrowserTest.class.getResourceAsStream("/uk/harbour/chat/console-recorders.js")) {
-      browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", new String(recorders.readAllBytes(), StandardCharsets.UTF_8)));
-    }
+    beforeEveryPage(browser, "/uk/harbour/chat/console-recorders.js");
   }
 
   private record YoungPerson(String id, TestSocket socket) {}

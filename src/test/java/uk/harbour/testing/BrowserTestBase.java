@@ -1,12 +1,21 @@
 package uk.harbour.testing;
 
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import uk.harbour.identity.Role;
 
 /**
  * What every browser test shares: one Harbour for the class, Chromium windows opened with
@@ -33,6 +42,37 @@ public abstract class BrowserTestBase {
     ChromeDriver browser = Browser.start();
     browsers.add(browser);
     return browser;
+  }
+
+  /**
+   * Runs a script from the test class path ({@code /uk/harbour/chat/count-frames.js}) in every page
+   * {@code browser} opens from now on, before the page's own scripts: to record or change what the
+   * page does.
+   */
+  protected static void beforeEveryPage(ChromeDriver browser, String resource) {
+    try (InputStream script = BrowserTestBase.class.getResourceAsStream(resource)) {
+      browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", new String(script.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Opens {@code invite} in {@code browser}, joins as {@code loginName}, and waits for the chat to connect. */
+  protected void joinChat(ChromeDriver browser, JsonObject invite, String loginName) {
+    browser.get(invite.getString("link").replace("http://localhost:8080", harbour.baseUrl()));
+    browser.findElement(By.id("loginName")).sendKeys(loginName);
+    browser.findElement(By.id("passphrase")).sendKeys("purple river toast");
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    Browser.waitFor(browser).until(ExpectedConditions.urlContains("/chat"));
+    Browser.waitFor(browser).until(d -> !d.findElement(By.id("on-call")).getText().equals("Connecting…"));
+  }
+
+  /** A new young person, with a PA of their own, joined in {@code browser} as {@code loginName}. */
+  protected void joinChat(ChromeDriver browser, String firstName, String loginName) {
+    Fixtures fixtures = new Fixtures(harbour);
+    String pa = "pa-" + loginName;
+    fixtures.staff(pa, Role.ADVISER);
+    joinChat(browser, fixtures.careLeaver(fixtures.signedIn(pa), firstName), loginName);
   }
 
   @BeforeAll
