@@ -56,6 +56,7 @@ public final class RiskResponse {
   private final AuditLog audit;
   private final Vertx vertx;
   private final List<Duration> retries;
+  private final LastWords lastWords = new LastWords();
   private final Clock clock;
 
   public RiskResponse(
@@ -84,7 +85,11 @@ public final class RiskResponse {
     if (!message.fromCareLeaver() || message.kind() != MessageKind.TEXT) {
       return Future.succeededFuture();
     }
-    RiskResult result = safety.check(message.text());
+    RiskResult alone = safety.check(message.text());
+    RiskResult result = alone.flag()
+        ? alone
+        : lastWords.before(message).map(before -> safety.check(before + " " + message.text())).orElse(alone);
+    lastWords.remember(message, result.flag());
     if (!result.flag()) {
       return Future.succeededFuture();
     }

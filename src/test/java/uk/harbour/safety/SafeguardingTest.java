@@ -57,6 +57,21 @@ class SafeguardingTest extends WednesdayEveningTestBase {
   }
 
   @Test
+  @DisplayName("A risky sentence sent in two messages, neither risky alone, is read whole: the kind line and the flag")
+  void splitSentence() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = socket(fixtures.signedIn("ali")); TestSocket young = socket(jay.session())) {
+      say(young, "I want to");
+      clock.setLocal("2026-11-25T18:01");
+      say(young, "end it");
+      young.next(eventOf("safety_reply"));
+      Conversation flagged = eventually(jay.id(), c -> c.risk().flagged());
+      assertEquals(List.of("suicide_self_harm"), flagged.risk().categories());
+    }
+  }
+
+  @Test
   @DisplayName("A risky message brings the kind line and crisis cards before any reply, urgency, a staff-only flag, alerts to all four at once, and repeats until acknowledged")
   void riskyMessage() {
     startAt("18:00");
