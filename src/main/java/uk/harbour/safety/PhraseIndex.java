@@ -51,7 +51,7 @@ final class PhraseIndex<T> {
         }
       }
     }
-    if (!byNumber.isEmpty() && Character.isDigit(word.charAt(0))) {
+    if (!byNumber.isEmpty() && !word.isEmpty() && Character.isDigit(word.charAt(0))) {
       byNumber.forEach(action);
     }
   }

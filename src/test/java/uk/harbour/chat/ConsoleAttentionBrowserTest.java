@@ -31,7 +31,7 @@ import uk.harbour.testing.TestSocket;
 @Timeout(180)
 class ConsoleAttentionBrowserTest extends BrowserTestBase {
 
-  private static final String FIRST = "I don't feel safe here";
+  private static final String FIRST = "Can someone help me with my rent";
   private static final String SECOND = "Are you there?";
   private static final String NAME = "Jay";
 

@@ -177,7 +177,7 @@ class RoutingTest extends WednesdayEveningTestBase {
       eventually(jay.id(), c -> c.waitingSince() == null);
 
       clock.setLocal("2026-11-25T18:05");
-      say(young, "I don't feel safe here");
+      say(young, "the landlord says I have to move out");
       Conversation waiting = eventually(jay.id(), Conversation::awaitingReply);
       assertEquals("active", waiting.status().name().toLowerCase(), "still Ali's, answered before");
 
@@ -318,7 +318,7 @@ class RoutingTest extends WednesdayEveningTestBase {
     startAt("18:00");
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
-      say(young, "I don't feel safe");
+      say(young, "can someone call me back");
       eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
       ali.send(new JsonObject().put("type", "priority").put("conversationId", jay.id()).put("priority", "critical"));
       assertEquals("bad_frame", ali.next("error").getString("code"));
