@@ -22,6 +22,17 @@ class AcknowledgementLapseTest extends WednesdayEveningTestBase {
     return stored(id, MessageKind.ALERT).stream().filter(m -> m.event() != null && "escalated".equals(m.event().type())).toList();
   }
 
+  /** Jay writes at 18:02, Ali gets it, the first alert goes at 18:12 and Ali says "I've got this". */
+  private void aliAcknowledges(YoungPerson jay, TestSocket young, TestSocket ali) {
+    clock.setLocal("2026-11-25T18:02");
+    say(young, "please can someone reply");
+    eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+    sweepAt("18:12");
+    assertEquals(1, conversation(jay.id()).escalationLevel(), "the first alert at the SLA");
+    ali.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+    eventually(jay.id(), c -> "ali".equals(c.acknowledgedBy()));
+  }
+
   @Test
   @DisplayName("an adviser acknowledges, then drops off unanswered: the ladder goes on from its rung and reaches Jo")
   void acknowledgedThenOffline() {
@@ -29,14 +40,7 @@ class AcknowledgementLapseTest extends WednesdayEveningTestBase {
     YoungPerson jay = youngPerson("Jay");
     TestSocket ali = staffSocket("ali");
     try (TestSocket samSocket = staffSocket("sam"); TestSocket jo = staffSocket("jo"); TestSocket young = careLeaverSocket(jay)) {
-      clock.setLocal("2026-11-25T18:02");
-      say(young, "please can someone reply");
-      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
-
-      sweepAt("18:12");
-      assertEquals(1, conversation(jay.id()).escalationLevel(), "the first alert at the SLA");
-      ali.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
-      eventually(jay.id(), c -> "ali".equals(c.acknowledgedBy()));
+      aliAcknowledges(jay, young, ali);
 
       // Ali's laptop dies before she replies; Priya, also on call, is not signed in.
       clock.setLocal("2026-11-25T18:13");
@@ -64,12 +68,7 @@ class AcknowledgementLapseTest extends WednesdayEveningTestBase {
     startAt("18:00");
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket ali = staffSocket("ali"); TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
-      clock.setLocal("2026-11-25T18:02");
-      say(young, "please can someone reply");
-      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
-      sweepAt("18:12");
-      ali.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
-      eventually(jay.id(), c -> "ali".equals(c.acknowledgedBy()));
+      aliAcknowledges(jay, young, ali);
 
       ali.send(new JsonObject().put("type", "transfer").put("conversationId", jay.id()).put("to", "priya"));
       eventually(jay.id(), c -> "priya".equals(c.assignedTo()));
@@ -86,12 +85,7 @@ class AcknowledgementLapseTest extends WednesdayEveningTestBase {
     startAt("18:00");
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
-      clock.setLocal("2026-11-25T18:02");
-      say(young, "please can someone reply");
-      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
-      sweepAt("18:12");
-      ali.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
-      eventually(jay.id(), c -> "ali".equals(c.acknowledgedBy()));
+      aliAcknowledges(jay, young, ali);
       sweepAt("18:40");
       assertEquals(1, escalations(jay.id()).size());
       assertEquals("ali", conversation(jay.id()).acknowledgedBy());
