@@ -157,7 +157,7 @@ public final class Conversation {
 
   /**
    * The young person's PA and team as their record has them. Only for a conversation with nothing
-   * stored yet, whose state is its record's ({@link ConversationLog}); later changes are folded from
+   * stored yet, whose state is its record's ({@link RecordedConversations}); later changes are folded from
    * {@link ConversationEvent.PaChanged}.
    */
   void follow(String paUsername, String team) {

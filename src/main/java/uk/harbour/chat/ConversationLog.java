@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import uk.harbour.async.InTurn;
 import uk.harbour.identity.CareLeaverRepository;
-import uk.harbour.web.HarbourException;
 
 /**
  * The active conversations' state in memory (history once opened), and the one ordered chain per
@@ -37,7 +36,7 @@ public final class ConversationLog {
   private final SnapshotWriter snapshotWriter;
   private final StoreCatchUp catchUps;
   private final ConversationStart starting;
-  private final CareLeaverRepository careLeavers;
+  private final RecordedConversations records;
   private final ActiveMarks marks;
   private final Map<String, ConversationSlot> slots = new ConcurrentHashMap<>();
   /** Conversations caught up with the store since this node started; others are caught up first. */
@@ -53,7 +52,7 @@ public final class ConversationLog {
     this.snapshots = Objects.requireNonNull(snapshots);
     this.snapshotWriter = new SnapshotWriter(vertx, snapshots);
     this.catchUps = new StoreCatchUp(messages, this::fold, this::changed);
-    this.careLeavers = Objects.requireNonNull(careLeavers);
+    this.records = new RecordedConversations(careLeavers);
     this.starting = new ConversationStart(this, this.marks, messages, snapshots, careLeavers);
   }
 
@@ -76,7 +75,7 @@ public final class ConversationLog {
    * if it clashes; it may be acknowledged once {@link MessageRepository#durable()} says so.
    */
   Future<Void> append(Conversation conv, Message message) {
-    return (conv.lastSeq() == 0 ? followRecord(conv) : Future.<Void>succeededFuture())
+    return (conv.lastSeq() == 0 ? records.followRecord(conv) : Future.<Void>succeededFuture())
         .compose(v -> marks.beforeStoring(conv.id()))
         .compose(v -> messages.write(message))
         .map(
@@ -85,18 +84,6 @@ public final class ConversationLog {
               changed(conv);
               return v;
             });
-  }
-
-  /**
-   * A conversation with nothing stored is its young person's record, which may have changed since
-   * it was loaded (a new PA, on this node or another): read again before its first message, which
-   * routing and every later access check rest on. Later changes are stored events.
-   */
-  private Future<Void> followRecord(Conversation conv) {
-    return careLeavers.find(conv.id()).map(found -> {
-      found.ifPresent(record -> conv.follow(record.paUsername(), record.team()));
-      return null;
-    });
   }
 
   /** Replays any stored messages newer than the state held (the snapshot is written after the ack, or another writer took a seq). */
@@ -283,7 +270,7 @@ public final class ConversationLog {
     Future<Conversation> base =
         slot.state() != null
             ? Future.succeededFuture(slot.state())
-            : snapshots.find(conversationId).compose(found -> found.map(Conversation::restore).map(Future::succeededFuture).orElseGet(() -> fresh(conversationId)));
+            : snapshots.find(conversationId).compose(found -> found.map(Conversation::restore).map(Future::succeededFuture).orElseGet(() -> records.fresh(conversationId)));
     return base.compose(
         conv -> {
           hold(slot, conv);
@@ -299,15 +286,5 @@ public final class ConversationLog {
                 return conv;
               });
         });
-  }
-
-  private Future<Conversation> fresh(String careLeaverId) {
-    return careLeavers
-        .find(careLeaverId)
-        .compose(
-            found ->
-                found
-                    .map(c -> Future.succeededFuture(new Conversation(c.id(), c.firstName(), c.paUsername(), c.team())))
-                    .orElseGet(() -> Future.failedFuture(HarbourException.notFound("No such conversation."))));
   }
 }
