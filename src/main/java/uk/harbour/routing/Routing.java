@@ -208,6 +208,11 @@ public final class Routing {
     });
   }
 
+  /** Whether a step that outlived the step limit is still running for this conversation. */
+  boolean stillChecking(String conversationId) {
+    return held.contains(conversationId);
+  }
+
   private Future<Void> stillHeld(Conversation conv, Instant now) {
     LOG.error("Routing still cannot check conversation {}: its last step has not finished", conv.id());
     unrecordedAlert(conv, now);

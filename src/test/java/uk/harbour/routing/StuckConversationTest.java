@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import uk.harbour.chat.StuckChains;
+import uk.harbour.testing.Eventually;
 import uk.harbour.testing.LogCapture;
 import uk.harbour.testing.TestSocket;
 import uk.harbour.testing.WednesdayEveningTestBase;
@@ -32,6 +33,14 @@ class StuckConversationTest extends WednesdayEveningTestBase {
     if (stuck != null) {
       stuck.tryComplete();
     }
+  }
+
+  /**
+   * Until a step that outlived the limit has finished whole (the alert, then the handover check and
+   * routing), the sweep passes the conversation by as still held.
+   */
+  private void settled(YoungPerson who) {
+    Eventually.eventually(() -> !harbour.harbour().services().routing().stillChecking(who.id()));
   }
 
   @Test
@@ -77,10 +86,13 @@ class StuckConversationTest extends WednesdayEveningTestBase {
       stuck.complete();
       // Its step held since 18:11 runs now and stores alert 2, as at 18:16: the ladder reached so far, not past it.
       eventually(amy.id(), c -> c.escalationLevel() == 2);
+      settled(amy);
       sweepAt("18:20");
       assertEquals(2, conversation(amy.id()).escalationLevel(), "the next repeat is due five minutes after the last alert that went out");
+      settled(amy);
       sweepAt("18:21");
-      assertEquals(3, conversation(amy.id()).escalationLevel(), "and the stored ladder goes on from there");
+      // Eventually: on a loaded machine this step may outlive the one-second limit, and still store.
+      eventually(amy.id(), c -> c.escalationLevel() == 3);
     }
   }
 }
