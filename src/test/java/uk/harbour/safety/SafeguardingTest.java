@@ -192,12 +192,14 @@ class SafeguardingTest extends WednesdayEveningTestBase {
       assertEquals("forbidden", young.next("error").getString("code"));
 
       ali.send(risk(jay.id(), "raise", new JsonArray().add("abuse_exploitation"), "Older man picking him up after college"));
-      Conversation raised = eventually(jay.id(), c -> c.risk().flagged());
-      assertEquals("urgent", raised.priority());
-      assertEquals("ali", raised.risk().flaggedBy());
-      // The audit entry is written once the records are stored: wait for it.
+      // The audit entry is written once the records (the flag, then "urgent") are stored: wait for it,
+      // not for the flag, which the conversation shows a moment before the priority after it.
       AuditEvent raisedEntry = Eventually.eventually(() -> audited(AuditAction.RISK_RAISED, jay.id()), l -> !l.isEmpty()).get(0);
       assertEquals("Older man picking him up after college", raisedEntry.detail().getString("reason"));
+      Conversation raised = conversation(jay.id());
+      assertTrue(raised.risk().flagged());
+      assertEquals("urgent", raised.priority());
+      assertEquals("ali", raised.risk().flaggedBy());
 
       ali.send(risk(jay.id(), "clear", null, "Spoke to Jay: it is his uncle, checked with his PA"));
       eventually(jay.id(), c -> !c.risk().flagged());
