@@ -119,7 +119,8 @@ public record HarbourConfig(
             Duration.ofSeconds(in.intInRange("routing.disconnectGraceSeconds", 0, 3600)),
             Duration.ofSeconds(in.intInRange("routing.sweepSeconds", 1, 600)),
             in.intInRange("routing.autoReplyCards", 0, 10),
-            Duration.ofSeconds(in.intInRange("routing.stepLimitSeconds", 1, 600))),
+            Duration.ofSeconds(in.intInRange("routing.stepLimitSeconds", 1, 600)),
+            Duration.ofMinutes(in.intInRange("routing.acknowledgementMinutes", 1, 24 * 60))),
         new SafetyFiles(Path.of(in.string("safety.lexicon")), Path.of(in.string("safety.guidance"))),
         new DataFiles(
             Path.of(in.string("files.bankHolidays")),

@@ -287,6 +287,11 @@ public final class Conversation {
     return routing.acknowledgedBy;
   }
 
+  /** When "I've got this" was said; null when nobody has said it this wait, or before it was kept. */
+  public Instant acknowledgedAt() {
+    return routing.acknowledgedAt;
+  }
+
   public boolean autoRepliedThisEpisode() {
     return routing.autoRepliedEpisode == episode && episode > 0;
   }

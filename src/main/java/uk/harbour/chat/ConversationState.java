@@ -60,6 +60,7 @@ public record ConversationState(
       Instant escalatedAt,
       List<String> escalatedTo,
       String acknowledgedBy,
+      Instant acknowledgedAt,
       int autoRepliedEpisode,
       String lastNote,
       String lastNoteBy,

@@ -20,6 +20,7 @@ final class RoutingState {
   /** Replaced, never changed: the fold writes in the conversation's chain while access checks read it elsewhere. */
   volatile Set<String> escalatedTo = Set.of();
   String acknowledgedBy;
+  Instant acknowledgedAt;
   int autoRepliedEpisode;
   String lastNote;
   String lastNoteBy;
@@ -31,7 +32,12 @@ final class RoutingState {
     escalationLevel = 0;
     escalatedAt = null;
     escalatedTo = Set.of();
+    acknowledgementEnded();
+  }
+
+  private void acknowledgementEnded() {
     acknowledgedBy = null;
+    acknowledgedAt = null;
   }
 
   void apply(ConversationEvent event, Instant at) {
@@ -46,6 +52,8 @@ final class RoutingState {
     } else if (event instanceof ConversationEvent.Escalated escalated) {
       escalationLevel = Math.max(escalationLevel, escalated.level() == null ? escalationLevel + 1 : escalated.level());
       escalatedAt = at;
+      // An alert stored after "I've got this" means it ran out (see Escalations.due): the ladder is back on.
+      acknowledgementEnded();
       if (escalated.to() != null) {
         Set<String> more = new LinkedHashSet<>(escalatedTo);
         more.addAll(escalated.to());
@@ -53,9 +61,10 @@ final class RoutingState {
       }
     } else if (event instanceof ConversationEvent.Acknowledged acknowledged) {
       acknowledgedBy = acknowledged.by();
+      acknowledgedAt = at;
     } else if (event instanceof ConversationEvent.RiskFlagged) {
       // New risk needs a person to act again, even if someone had already said "I've got this".
-      acknowledgedBy = null;
+      acknowledgementEnded();
     } else if (event instanceof ConversationEvent.PaHandover) {
       paHandoverAt = at;
       paHandoverPending = true;
@@ -71,13 +80,13 @@ final class RoutingState {
    */
   private void lapseAcknowledgementUnless(String holder) {
     if (acknowledgedBy != null && !acknowledgedBy.equals(holder)) {
-      acknowledgedBy = null;
+      acknowledgementEnded();
     }
   }
 
   ConversationState.Routing state() {
     return new ConversationState.Routing(
-        assignedAt, escalationLevel, escalatedAt, List.copyOf(escalatedTo), acknowledgedBy, autoRepliedEpisode, lastNote, lastNoteBy,
+        assignedAt, escalationLevel, escalatedAt, List.copyOf(escalatedTo), acknowledgedBy, acknowledgedAt, autoRepliedEpisode, lastNote, lastNoteBy,
         paHandoverAt, paHandoverPending);
   }
 
@@ -87,6 +96,7 @@ final class RoutingState {
     escalatedAt = s.escalatedAt();
     escalatedTo = Collections.unmodifiableSet(new LinkedHashSet<>(s.escalatedTo()));
     acknowledgedBy = s.acknowledgedBy();
+    acknowledgedAt = s.acknowledgedAt();
     autoRepliedEpisode = s.autoRepliedEpisode();
     lastNote = s.lastNote();
     lastNoteBy = s.lastNoteBy();

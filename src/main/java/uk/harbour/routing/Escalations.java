@@ -73,11 +73,22 @@ public final class Escalations {
     return unseen.get();
   }
 
-  /** When the next alert is due for this conversation; empty when nobody waits unacknowledged for a reply. */
+  /**
+   * When the next alert is due for this conversation; empty when nobody waits for a reply, or while
+   * whoever said "I've got this" holds the conversation (it lapses when it moves off them).
+   */
   public static Optional<Instant> due(Conversation conv, RoutingSettings settings) {
     // Every turn counts, assigned or not: an answered conversation waits again at the next message.
-    if (!conv.awaitingReply() || conv.acknowledgedBy() != null) {
+    if (!conv.awaitingReply()) {
       return Optional.empty();
+    }
+    if (conv.acknowledgedBy() != null) {
+      if (conv.acknowledgedBy().equals(conv.assignedTo())) {
+        return Optional.empty();
+      }
+      // Nobody holds it (a manager said it, or the holder is someone else): a person said it, but
+      // may go home unanswered, so it holds the ladder back for a while, not for ever.
+      return Optional.of(acknowledgedAt(conv).plus(settings.acknowledgementLimit()));
     }
     if (conv.escalationLevel() == 0) {
       Duration sla = "urgent".equals(conv.priority()) ? settings.urgentSla() : settings.sla();
@@ -227,8 +238,8 @@ public final class Escalations {
     }
     Audience told = told(conv, reach, onCall);
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
-    String text = name(conv) + " has waited " + PlainEnglish.count(waited, "minute")
-        + " for a reply. Alert " + reach.level() + " sent to " + names(told) + ".";
+    String text = name(conv) + " has waited " + PlainEnglish.count(waited, "minute") + " for a reply" + sinceAcknowledged(conv, now)
+        + ". Alert " + reach.level() + " sent to " + names(told) + ".";
     Message alert = texts.system(
         conv.id(), MessageKind.ALERT, text, now,
         new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited));
@@ -236,6 +247,16 @@ public final class Escalations {
       return List.of(alert);
     }
     return List.of(alert, texts.system(conv.id(), MessageKind.AUTO_REPLY, texts.nobodyOnline(conv.careLeaverName()), now, null));
+  }
+
+  /** Why alerts start again after "I've got this": nobody has replied since. */
+  private String sinceAcknowledged(Conversation conv, Instant now) {
+    if (conv.acknowledgedBy() == null) {
+      return "";
+    }
+    long since = Duration.between(acknowledgedAt(conv), now).toMinutes();
+    return ", and nobody has replied in the " + PlainEnglish.count(since, "minute") + " since " + staff.displayName(conv.acknowledgedBy())
+        + " said \"I've got this\"";
   }
 
   /** Who the alert reaches in fact; when nobody with Harbour open, an ERROR for whoever watches the service. */
@@ -270,6 +291,11 @@ public final class Escalations {
   private Instant asLateAsUnrecorded(Conversation conv, Instant now) {
     Unrecorded last = unrecorded.get(conv.id());
     return last == null || now.isAfter(last.at()) ? now : last.at();
+  }
+
+  /** Snapshots from before {@code acknowledgedAt} was kept: the last alert is the nearest time known. */
+  private static Instant acknowledgedAt(Conversation conv) {
+    return conv.acknowledgedAt() != null ? conv.acknowledgedAt() : conv.escalatedAt() != null ? conv.escalatedAt() : conv.waitingSince();
   }
 
   /** Exactly at the due time counts as due. */

@@ -8,7 +8,9 @@ import java.util.Objects;
  * How long a care leaver may wait before the ladder starts (shorter when urgent), how often an
  * unacknowledged alert repeats, who is alerted in turn, how long a dropped adviser keeps getting
  * work, how often the routing sweep runs, how many open-now cards the auto-reply carries, and how
- * long the sweep waits on any one conversation before going on without it.
+ * long the sweep waits on any one conversation before going on without it, and how long "I've got
+ * this" from someone who does not hold the conversation (a manager's, while nobody has it) holds the
+ * alerts back.
  * Routing owns its settings; the application's configuration reads them into this record.
  */
 public record RoutingSettings(
@@ -19,7 +21,8 @@ public record RoutingSettings(
     Duration disconnectGrace,
     Duration sweep,
     int autoReplyCards,
-    Duration stepLimit) {
+    Duration stepLimit,
+    Duration acknowledgementLimit) {
 
   public RoutingSettings {
     Objects.requireNonNull(sla);
@@ -29,5 +32,6 @@ public record RoutingSettings(
     Objects.requireNonNull(disconnectGrace);
     Objects.requireNonNull(sweep);
     Objects.requireNonNull(stepLimit);
+    Objects.requireNonNull(acknowledgementLimit);
   }
 }

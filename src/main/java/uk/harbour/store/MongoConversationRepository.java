@@ -100,6 +100,7 @@ public final class MongoConversationRepository implements ConversationRepository
         .put("escalatedAt", date(r.escalatedAt()))
         .put("escalatedTo", new JsonArray(new ArrayList<>(r.escalatedTo())))
         .put("acknowledgedBy", r.acknowledgedBy())
+        .put("acknowledgedAt", date(r.acknowledgedAt()))
         .put("autoRepliedEpisode", r.autoRepliedEpisode())
         .put("lastNote", r.lastNote())
         .put("lastNoteBy", r.lastNoteBy())
@@ -121,6 +122,7 @@ public final class MongoConversationRepository implements ConversationRepository
             Documents.instant(doc, "escalatedAt"),
             doc.getJsonArray("escalatedTo", new JsonArray()).stream().map(String::valueOf).toList(),
             doc.getString("acknowledgedBy"),
+            Documents.instant(doc, "acknowledgedAt"),
             doc.getInteger("autoRepliedEpisode", 0),
             doc.getString("lastNote"),
             doc.getString("lastNoteBy"),

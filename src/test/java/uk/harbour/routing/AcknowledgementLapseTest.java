@@ -15,7 +15,10 @@ import uk.harbour.testing.Eventually;
 import uk.harbour.testing.TestSocket;
 import uk.harbour.testing.WednesdayEveningTestBase;
 
-/** "I've got this" lasts only while whoever said it holds the conversation. */
+/**
+ * "I've got this" lasts only while whoever said it holds the conversation, and from someone who
+ * does not hold it (a manager's, while nobody does) only {@code routing.acknowledgementMinutes}.
+ */
 class AcknowledgementLapseTest extends WednesdayEveningTestBase {
 
   private List<Message> escalations(String id) {
@@ -89,6 +92,39 @@ class AcknowledgementLapseTest extends WednesdayEveningTestBase {
       sweepAt("18:40");
       assertEquals(1, escalations(jay.id()).size());
       assertEquals("ali", conversation(jay.id()).acknowledgedBy());
+    }
+  }
+
+  @Test
+  @DisplayName("a manager acknowledges a wait nobody holds, then goes home: 30 minutes on, still unanswered, the ladder goes on")
+  void managersAcknowledgementRunsOut() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    // No adviser has Harbour open, so nobody is given Jay's message.
+    TestSocket jo = staffSocket("jo");
+    try (TestSocket young = careLeaverSocket(jay)) {
+      clock.setLocal("2026-11-25T18:02");
+      say(young, "please can someone reply");
+      sweepAt("18:12");
+      assertEquals(1, conversation(jay.id()).escalationLevel(), "the first alert at the SLA");
+      assertNull(conversation(jay.id()).assignedTo());
+      clock.setLocal("2026-11-25T18:13");
+      jo.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> "jo".equals(c.acknowledgedBy()));
+      jo.close();
+
+      sweepAt("18:42:59");
+      assertEquals(1, escalations(jay.id()).size(), "Jo's acknowledgement holds the ladder back for 30 minutes");
+      sweepAt("18:43");
+      List<Message> alerts = escalations(jay.id());
+      assertEquals(2, alerts.size(), "then, still unanswered, the next alert goes");
+      assertTrue(alerts.get(1).text().contains("nobody has replied in the 30 minutes since Jo said \"I've got this\""), alerts.get(1).text());
+      Conversation after = conversation(jay.id());
+      assertEquals(2, after.escalationLevel(), "from the rung it had reached");
+      assertNull(after.acknowledgedBy(), "the acknowledgement has run out");
+
+      sweepAt("18:48");
+      assertEquals(3, escalations(jay.id()).size(), "and the ladder repeats as usual until someone acknowledges or replies");
     }
   }
 }

@@ -24,7 +24,7 @@ class EscalationDueTest {
   private static final Instant T = Instant.parse("2026-11-25T18:00:00Z");
   private static final RoutingSettings SETTINGS =
       new RoutingSettings(
-          Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(5), List.of("backup", "duty_manager"), Duration.ofSeconds(60), Duration.ofSeconds(5), 3, Duration.ofSeconds(30));
+          Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(5), List.of("backup", "duty_manager"), Duration.ofSeconds(60), Duration.ofSeconds(5), 3, Duration.ofSeconds(30), Duration.ofMinutes(30));
 
   private static Message message(long seq, MessageKind kind, Role role, Instant at, JsonObject event) {
     return new Message("c1", seq, 1, kind, "x", role == null ? "harbour" : "someone", role, "Name", null, at, null, event == null ? null : ConversationEventJson.fromJson(event));
@@ -51,7 +51,7 @@ class EscalationDueTest {
   }
 
   @Test
-  @DisplayName("An acknowledged wait is not escalated again, and a card Harbour sends does not count as a reply")
+  @DisplayName("A wait acknowledged by whoever holds it is not escalated again, and a card Harbour sends does not count as a reply")
   void acknowledgedAndSystemCards() {
     Conversation conv = new Conversation("c1", "Jay", "sam", "team");
     conv.apply(message(1, MessageKind.TEXT, Role.CARE_LEAVER, T, null));
@@ -59,7 +59,24 @@ class EscalationDueTest {
     assertEquals(Optional.of(T.plus(Duration.ofMinutes(10))), Escalations.due(conv, SETTINGS), "still waiting after Harbour's own card");
     conv.apply(message(3, MessageKind.ALERT, null, T.plus(Duration.ofMinutes(10)), new JsonObject().put("type", "escalated").put("level", 1)));
     conv.apply(message(4, MessageKind.ALERT, Role.ADVISER, T.plus(Duration.ofMinutes(11)), new JsonObject().put("type", "acknowledged").put("by", "priya")));
+    conv.apply(message(5, MessageKind.SYSTEM, null, T.plus(Duration.ofMinutes(11)), new JsonObject().put("type", "assigned").put("to", "priya")));
     assertEquals(Optional.empty(), Escalations.due(conv, SETTINGS));
+  }
+
+  @Test
+  @DisplayName("\"I've got this\" from someone who does not hold the wait holds the ladder back 30 minutes, then the next alert ends it")
+  void acknowledgedByNobodyHoldingIt() {
+    Conversation conv = new Conversation("c1", "Jay", "sam", "team");
+    conv.apply(message(1, MessageKind.TEXT, Role.CARE_LEAVER, T, null));
+    conv.apply(message(2, MessageKind.ALERT, null, T.plus(Duration.ofMinutes(10)), new JsonObject().put("type", "escalated").put("level", 1)));
+    Instant acknowledged = T.plus(Duration.ofMinutes(12));
+    conv.apply(message(3, MessageKind.ALERT, Role.MANAGER, acknowledged, new JsonObject().put("type", "acknowledged").put("by", "jo")));
+    assertEquals(Optional.of(acknowledged.plus(Duration.ofMinutes(30))), Escalations.due(conv, SETTINGS));
+
+    Instant lapsed = acknowledged.plus(Duration.ofMinutes(30));
+    conv.apply(message(4, MessageKind.ALERT, null, lapsed, new JsonObject().put("type", "escalated").put("level", 2)));
+    assertEquals(null, conv.acknowledgedBy(), "the alert that went again ends the acknowledgement");
+    assertEquals(Optional.of(lapsed.plus(Duration.ofMinutes(5))), Escalations.due(conv, SETTINGS), "and the ladder repeats as usual");
   }
 
   private static uk.harbour.rota.OnCall shift(boolean officeHours, List<String> onCall, List<String> backup, List<String> managers) {

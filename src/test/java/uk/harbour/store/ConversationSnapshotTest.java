@@ -62,8 +62,9 @@ class ConversationSnapshotTest {
     // The previous version kept no preview and no seq of the young person's newest message: read
     // back, it has neither until the next message.
     assertEquals(asBefore(state), MongoConversationRepository.fromDocument(before.copy().put("_id", "cl-1")));
-    // Written again, it is the same document plus the safeguarding fields (issue 13), at their defaults, the preview and that seq.
-    JsonObject withRisk = before.copy()
+    // Written again, it is the same document plus the safeguarding fields (issue 13), at their
+    // defaults, the preview, that seq and when "I've got this" was said (none here).
+    JsonObject withRisk = before.copy().putNull("acknowledgedAt")
         .put("riskCategories", new io.vertx.core.json.JsonArray()).putNull("riskSeverity").putNull("riskSince").putNull("riskFlaggedBy")
         .put("safetyRepliedEpisode", 0).put("preview", "x").put("lastCareLeaverSeq", 5L);
     assertEquals(withRisk, MongoConversationRepository.toDocument(state));
@@ -87,6 +88,16 @@ class ConversationSnapshotTest {
     assertEquals(live.state(), restored.state());
     assertEquals(ConversationStatus.ACTIVE, restored.status());
     assertEquals(0, restored.escalationLevel(), "a reply starts the ladder again");
+  }
+
+  @Test
+  @DisplayName("who said \"I've got this\", and when, survive a restart, so an acknowledgement that runs out still does")
+  void acknowledgementSurvives() {
+    Conversation live = folded();
+    live.apply(message(9, MessageKind.ALERT, "jo", Role.MANAGER, 800, new ConversationEvent.Acknowledged("jo")));
+    ConversationState read = MongoConversationRepository.fromDocument(MongoConversationRepository.toDocument(live.state()).put("_id", "cl-1"));
+    assertEquals(live.state(), read);
+    assertEquals(T.plusSeconds(800), read.routing().acknowledgedAt());
   }
 
   @Test
