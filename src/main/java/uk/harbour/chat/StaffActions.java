@@ -34,16 +34,25 @@ public final class StaffActions {
     this.clock = Objects.requireNonNull(clock);
   }
 
-  /** Hands the conversation to another adviser, with an optional private handover note. */
+  /**
+   * Hands the conversation to another adviser, with an optional private handover note; a resolved
+   * one too, so the next message goes to them. Access is checked in the chain, against the state
+   * the transfer is stored on, and the note and the transfer are stored together or not at all.
+   */
   public Future<Message> transfer(SignedIn staff, String conversationId, String to, String toName, Optional<String> note) {
-    return manageable(staff, conversationId)
-        .compose(conv -> note.map(text -> chat.post(conversationId, record(conversationId, staff, MessageKind.NOTE, text, null))).orElse(Future.succeededFuture()))
-        .compose(
-            v ->
-                chat.post(
-                    conversationId,
-                    record(conversationId, staff, MessageKind.SYSTEM, "You are now talking with " + StaffAccount.firstName(toName) + ".",
-                        ConversationEvent.Transferred.byStaff(to, staff.id()))));
+    return chat.postIf(
+            conversationId,
+            conv -> {
+              if (!ChatAccess.canManage(staff, conv)) {
+                throw ChatService.notYours();
+              }
+              List<Message> out = new ArrayList<>();
+              note.ifPresent(text -> out.add(record(conversationId, staff, MessageKind.NOTE, text, null)));
+              out.add(record(conversationId, staff, MessageKind.SYSTEM, "You are now talking with " + StaffAccount.firstName(toName) + ".",
+                  ConversationEvent.Transferred.byStaff(to, staff.id())));
+              return out;
+            })
+        .map(posted -> posted.get(posted.size() - 1));
   }
 
   /**
@@ -148,11 +157,6 @@ public final class StaffActions {
                   new ConversationEvent.Resolved(staff.id())));
             })
         .map(posted -> posted.get(0));
-  }
-
-  private Future<Conversation> manageable(SignedIn staff, String conversationId) {
-    return chat.conversation(conversationId)
-        .compose(conv -> ChatAccess.canManage(staff, conv) ? Future.succeededFuture(conv) : Future.failedFuture(ChatService.notYours()));
   }
 
   /** A message by {@code by} recording the action; seq and episode are set when it is stored. */
