@@ -69,7 +69,7 @@ final class OutboundFrames {
         () -> {
           writeHere(frame);
           // A stopped socket cancels its resumes, so "ready" there just lets them stop.
-          if (stopped || (pending.isEmpty() && !socket.writeQueueFull())) {
+          if (closed() || (pending.isEmpty() && !socket.writeQueueFull())) {
             ready.complete();
           } else {
             whenDrained.add(ready);
@@ -88,7 +88,7 @@ final class OutboundFrames {
   }
 
   private void writeHere(String frame) {
-    if (stopped) {
+    if (closed()) {
       return;
     }
     if (!pending.isEmpty() || socket.writeQueueFull()) {
@@ -102,11 +102,19 @@ final class OutboundFrames {
     socket.writeTextMessage(frame);
   }
 
+  /**
+   * Stopped, or closed by the other side with its close not handled here yet: a write would throw.
+   * Its close handler stops the frames soon after.
+   */
+  private boolean closed() {
+    return stopped || socket.isClosed();
+  }
+
   private void flush() {
-    while (!pending.isEmpty() && !socket.writeQueueFull() && !stopped) {
+    while (!pending.isEmpty() && !closed() && !socket.writeQueueFull()) {
       socket.writeTextMessage(pending.poll());
     }
-    if (pending.isEmpty() && !socket.writeQueueFull() && !stopped) {
+    if (pending.isEmpty() && !closed() && !socket.writeQueueFull()) {
       List<Promise<Void>> ready = List.copyOf(whenDrained);
       whenDrained.clear();
       ready.forEach(Promise::complete);
