@@ -2,6 +2,7 @@
 import { Connection } from "./connection.js";
 import { Outbox } from "./outbox.js";
 import { MessageList } from "./messages.js";
+import { ResumePoint } from "./resume-point.js";
 import { postJson } from "./api.js";
 import { statusLine } from "./status-line.js";
 import { Announcer } from "./announcer.js";
@@ -15,6 +16,7 @@ const outbox = new Outbox(userId);
 const lastSeen = new LastSeen(userId);
 const log = document.getElementById("log");
 const list = new MessageList(document.getElementById("messages"), "care_leaver", { scroller: log, collapseCards: true });
+const resumePoint = new ResumePoint(list);
 const announcer = new Announcer(document.getElementById("announcer"));
 const composer = document.getElementById("composer");
 const sendButton = document.getElementById("send");
@@ -50,10 +52,11 @@ connection.on("reachable", (reachable) => showStatus({ reachable }));
 connection.on("welcome", (frame) => {
   showStatus({ onCall: frame.onCall });
   if (frame.conversation) staffReadSeq = frame.conversation.staffReadSeq || 0;
-  connection.send({ type: "resume", afterSeq: list.highestSeq() });
+  connection.send({ type: "resume", afterSeq: resumePoint.next() });
   outbox.flush(connection);
 });
 connection.on("history", (frame) => {
+  resumePoint.page(frame);
   frame.messages.forEach((m) => {
     list.show(m);
     lastSeen.record(m);

@@ -3,6 +3,7 @@
 import { Connection } from "./connection.js";
 import { Outbox } from "./outbox.js";
 import { MessageList } from "./messages.js";
+import { ResumePoint } from "./resume-point.js";
 import { getJson } from "./api.js";
 import { Chime } from "./chime.js";
 import { Notices } from "./notices.js";
@@ -27,6 +28,7 @@ const conversationPane = document.getElementById("conversation");
 const title = document.getElementById("conversation-title");
 const log = document.getElementById("log");
 const list = new MessageList(document.getElementById("messages"), "staff", { scroller: log });
+const resumePoint = new ResumePoint(list);
 const banner = document.getElementById("connection-banner");
 const problem = document.getElementById("problem");
 const typing = document.getElementById("typing");
@@ -112,7 +114,7 @@ connection.on("welcome", (frame) => {
   showOnCall(frame.onCall);
   connection.send({ type: "queue" });
   connection.send({ type: "presence", status: document.getElementById("presence").value });
-  if (current) connection.send({ type: "resume", conversationId: current, afterSeq: list.highestSeq() });
+  if (current) connection.send({ type: "resume", conversationId: current, afterSeq: resumePoint.next() });
   outbox.flush(connection);
 });
 connection.on("oncall", (frame) => showOnCall(frame.onCall));
@@ -161,6 +163,7 @@ connection.on("conversations", (frame) => {
 });
 connection.on("history", (frame) => {
   if (frame.conversationId !== current) return;
+  resumePoint.page(frame);
   frame.messages.forEach((m) => list.show(m));
   // The server streams every page of a resume by itself: asking again would send pages twice.
   markRead();
@@ -279,7 +282,7 @@ function open(id, { fromAddress = false } = {}) {
   // On a phone the queue and the conversation are two views; Back returns to the queue.
   queuePane.hidden = !wide();
   history.replaceState(null, "", `#conversation=${encodeURIComponent(id)}`);
-  connection.send({ type: "resume", conversationId: id, afterSeq: 0 });
+  connection.send({ type: "resume", conversationId: id, afterSeq: resumePoint.next({ opening: true }) });
   refreshOnCall();
   if (fromAddress) return;
   if (wide()) replyBox.focus();
