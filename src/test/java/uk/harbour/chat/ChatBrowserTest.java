@@ -62,11 +62,7 @@ class ChatBrowserTest extends BrowserTestBase {
     waitForState(young, "Hi, is anyone there?", "Sent");
 
     // The PA signs in, sees the waiting conversation with an unread badge, opens it and replies.
-    adviser.get(harbour.baseUrl() + "/signin");
-    adviser.findElement(By.id("username")).sendKeys("sam");
-    adviser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    adviser.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(adviser).until(ExpectedConditions.urlContains("/console"));
+    signInStaff(adviser, "sam", "/console");
     By item = By.cssSelector(".queue-item[data-conversation-id='" + invite.getString("careLeaverId") + "'] button");
     // The console redraws its queue whenever a summary arrives (routing's may land just now), so the
     // item is found and clicked in one step, found again if it was redrawn in between.

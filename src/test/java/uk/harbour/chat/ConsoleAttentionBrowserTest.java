@@ -142,11 +142,7 @@ class ConsoleAttentionBrowserTest extends BrowserTestBase {
   @Test
   @DisplayName("The title counts who waits, a sound and a generic notification come, sound off sticks, and an alert repeats until 'I've got this'")
   void consoleGetsAttention() throws InterruptedException {
-    browser.get(harbour.baseUrl() + "/signin");
-    browser.findElement(By.id("username")).sendKeys("ali");
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(browser).until(ExpectedConditions.urlContains("/console"));
+    signInStaff(browser, "ali", "/console");
     openConsole();
     waitForTitle("Console – Harbour");
     assertEquals("true", browser.findElement(By.id("sound-toggle")).getAttribute("aria-pressed"), "sound is on by default");

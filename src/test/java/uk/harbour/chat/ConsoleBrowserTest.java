@@ -129,11 +129,7 @@ class ConsoleBrowserTest extends BrowserTestBase {
   }
 
   private void signIn(ChromeDriver browser, String username) {
-    browser.get(harbour.baseUrl() + "/signin");
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(browser).until(ExpectedConditions.urlContains("/console"));
+    signInStaff(browser, username, "/console");
     connected(browser);
   }
 

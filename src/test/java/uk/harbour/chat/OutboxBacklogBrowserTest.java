@@ -110,11 +110,7 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
     }
     ChromeDriver adviser = openBrowser();
     beforeEveryPage(adviser, "/uk/harbour/chat/count-frames.js");
-    adviser.get(harbour.baseUrl() + "/signin");
-    adviser.findElement(By.id("username")).sendKeys("pa-console");
-    adviser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    adviser.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(adviser).until(ExpectedConditions.urlContains("/console"));
+    signInStaff(adviser, "pa-console", "/console");
     By queued = By.cssSelector(".queue-item[data-conversation-id='" + conversationId + "'] button");
     // The queue re-renders as summaries arrive: a click on an item just replaced is tried again.
     Browser.waitFor(adviser).until(d -> {

@@ -56,11 +56,7 @@ class SignedOutWhileAwayBrowserTest extends BrowserTestBase {
     Fixtures fixtures = new Fixtures(harbour);
     fixtures.staff("ali-away", Role.ADVISER);
     ChromeDriver ali = openBrowser();
-    ali.get(harbour.baseUrl() + "/signin");
-    ali.findElement(By.id("username")).sendKeys("ali-away");
-    ali.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    ali.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(ali).until(ExpectedConditions.urlContains("/console"));
+    signInStaff(ali, "ali-away", "/console");
     Browser.waitFor(ali).until(d -> !d.findElement(By.id("on-call-now")).getDomProperty("textContent").isEmpty());
 
     ali.executeCdpCommand("Network.emulateNetworkConditions", network(true));

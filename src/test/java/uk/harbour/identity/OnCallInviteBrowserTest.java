@@ -40,11 +40,7 @@ class OnCallInviteBrowserTest extends BrowserTestBase {
     fixtures.joined(fixtures.careLeaver(fixtures.signedIn("sam"), "Jay"), "jay-lost");
 
     ChromeDriver ali = openBrowser();
-    ali.get(harbour.baseUrl() + "/signin");
-    ali.findElement(By.id("username")).sendKeys("ali");
-    ali.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    ali.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(ali).until(ExpectedConditions.urlContains("/console"));
+    signInStaff(ali, "ali", "/console");
     ali.findElement(By.cssSelector("#reinvite summary")).click();
     ali.findElement(By.id("reinvite-name")).sendKeys("jay-lost");
     ali.executeScript("document.getElementById('reinvite-dob').value = '2006-04-01'");

@@ -99,11 +99,7 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
 
   private void signInToConsole(String username) {
     browser.manage().deleteAllCookies();
-    browser.get(harbour.baseUrl() + "/signin");
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(browser).until(ExpectedConditions.urlContains("/console"));
+    signInStaff(browser, username, "/console");
     // Connected, with its first queue.
     Browser.waitFor(browser).until(d -> !d.findElement(By.id("on-call-now")).getText().isEmpty());
   }

@@ -47,11 +47,7 @@ class CardBrowserTest extends BrowserTestBase {
     young.findElement(By.id("send")).click();
     Browser.waitFor(young).until(d -> d.findElements(By.xpath("//span[contains(@class,'message-state') and text()='Sent']")).size() > 0);
 
-    adviser.get(harbour.baseUrl() + "/signin");
-    adviser.findElement(By.id("username")).sendKeys("sam");
-    adviser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    adviser.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(adviser).until(ExpectedConditions.urlContains("/console"));
+    signInStaff(adviser, "sam", "/console");
     Browser.waitFor(adviser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".queue-item[data-conversation-id='" + conversationId + "'] button"))).click();
 
     // Suggested from "rent": a housing entry, with the word that suggested it.

@@ -57,6 +57,15 @@ public abstract class BrowserTestBase {
     }
   }
 
+  /** Signs a member of staff in with the fixtures' password and waits for the page they land on ({@code /console}, {@code /reports}…). */
+  protected void signInStaff(ChromeDriver browser, String username, String landsOn) {
+    browser.get(harbour.baseUrl() + "/signin");
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    Browser.waitFor(browser).until(ExpectedConditions.urlContains(landsOn));
+  }
+
   /** Opens {@code invite} in {@code browser}, joins as {@code loginName}, and waits for the chat to connect. */
   protected void joinChat(ChromeDriver browser, JsonObject invite, String loginName) {
     browser.get(invite.getString("link").replace("http://localhost:8080", harbour.baseUrl()));

@@ -49,11 +49,7 @@ class YoungPagesBrowserTest extends BrowserTestBase {
     young.findElement(By.cssSelector("form button[type=submit]")).click();
     Browser.waitFor(young).until(ExpectedConditions.urlContains("/chat"));
     manager = openBrowser();
-    manager.get(harbour.baseUrl() + "/signin");
-    manager.findElement(By.id("username")).sendKeys("jo");
-    manager.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-    manager.findElement(By.cssSelector("form button[type=submit]")).click();
-    Browser.waitFor(manager).until(ExpectedConditions.urlContains("/console"));
+    signInStaff(manager, "jo", "/console");
     visitor = openBrowser();
   }
 
