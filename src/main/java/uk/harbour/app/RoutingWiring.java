@@ -3,6 +3,7 @@ package uk.harbour.app;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import uk.harbour.cluster.Leadership;
+import uk.harbour.identity.SignOuts;
 import uk.harbour.rota.RotaService;
 import uk.harbour.routing.ConversationAssigner;
 import uk.harbour.routing.CrisisHelp;
@@ -29,8 +30,9 @@ final class RoutingWiring {
       HarbourConfig config, Clock clock, Repositories repos, ChatWiring chat, RotaService rota, Signposting signposting, Safety safety,
       Leadership leadership) {
     RoutingSettings settings = config.routing();
-    RotaNow now = new RotaNow(rota::engine);
     StaffDirectory directory = new StaffDirectory(repos.staff());
+    // Someone disabled is on nobody's shift, whatever the rota says.
+    RotaNow now = new RotaNow(rota::engine, directory::mayWork);
     RoutingTexts texts = new RoutingTexts(config.zone(), config.council().name(), config.council().outOfHoursPhone());
     HelpOpenNow help = (at, careLeaverId, limit) -> signposting.audienceFor(careLeaverId).compose(who -> signposting.openNowCards(at, who, limit));
     CrisisHelp crisis = (at, careLeaverId, also) -> signposting.audienceFor(careLeaverId).compose(who -> signposting.crisisCards(at, who, also));
@@ -55,6 +57,13 @@ final class RoutingWiring {
         routing.sweep();
       }
     });
+    // A staff account disabled or enabled (on any node): every node's routing learns it now, and
+    // where routing runs, the sweep moves a disabled person's conversations on at once.
+    vertx.eventBus().<String>consumer(SignOuts.STAFF_CHANGED, changed -> directory.refresh().onComplete(refreshed -> {
+      if (leadership.leading()) {
+        routing.sweep();
+      }
+    }));
     leadership.onGained(routing::takeOver);
     return routing;
   }

@@ -29,4 +29,15 @@ public final class SignOuts {
   public void everywhere(String userId) {
     bus.publish(address(userId), SIGNED_OUT);
   }
+
+  /**
+   * Where every node hears that a staff account was disabled or enabled (the body is the username):
+   * routing stops counting a disabled person as on shift and moves their conversations on at once,
+   * rather than when its next staff refresh, a minute on, or the disconnect grace would.
+   */
+  public static final String STAFF_CHANGED = "harbour.staff.changed";
+
+  public void staffChanged(String username) {
+    bus.publish(STAFF_CHANGED, username);
+  }
 }

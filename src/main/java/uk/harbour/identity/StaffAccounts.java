@@ -76,6 +76,7 @@ public final class StaffAccounts {
               if (!active) {
                 signOuts.everywhere(username);
               }
+              signOuts.staffChanged(username);
               return audit.append(by, AuditAction.STAFF_CHANGED, username, new JsonObject().put("active", active)).map(account);
             });
   }

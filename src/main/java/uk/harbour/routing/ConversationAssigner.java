@@ -87,16 +87,22 @@ public final class ConversationAssigner {
             });
   }
 
-  /** Moves an assigned conversation on if its adviser is off shift, or offline while it waits. */
+  /**
+   * Moves an assigned conversation on if its adviser's account is disabled (at once, answered or
+   * not: they will not be back), if they are off shift, or offline while it waits.
+   */
   public Future<List<Message>> checkAssigned(Conversation conv, Instant now, boolean offlineChecks) {
     String adviser = conv.assignedTo();
     if (adviser == null || conv.status() == ConversationStatus.RESOLVED) {
       return Future.succeededFuture(List.of());
     }
+    if (!staff.mayWork(adviser)) {
+      return moveOn(conv, adviser, now, "disabled");
+    }
     if (shiftEnded(adviser, conv, now)) {
       return moveOn(conv, adviser, now, "shift_end");
     }
-    boolean dropped = offlineChecks && conv.awaitingReply() && !presence.canTakeWork(adviser, now, settings.disconnectGrace())
+    boolean dropped = offlineChecks && conv.awaitingReply() && !canTakeWork(adviser, now)
         && presence.of(adviser).map(s -> s.connections() == 0).orElse(true);
     return dropped ? moveOn(conv, adviser, now, "offline") : Future.succeededFuture(List.of());
   }
@@ -143,7 +149,12 @@ public final class ConversationAssigner {
 
   private boolean onShift(String adviser, Conversation conv, Instant t) {
     OnCall onCall = rota.at(t);
-    return onCall.onCall().contains(adviser) || (onCall.officeHours() && adviser.equals(conv.paUsername()));
+    return onCall.onCall().contains(adviser) || (onCall.officeHours() && adviser.equals(conv.paUsername()) && staff.mayWork(adviser));
+  }
+
+  /** May be given new work now: not disabled, and available (or only just dropped off while available). */
+  private boolean canTakeWork(String adviser, Instant now) {
+    return staff.mayWork(adviser) && presence.canTakeWork(adviser, now, settings.disconnectGrace());
   }
 
   private List<Message> decideNew(Conversation conv, Instant now, List<JsonObject> cards) {
@@ -195,8 +206,7 @@ public final class ConversationAssigner {
     OnCall onCall = rota.at(now);
     String pa = conv.paUsername();
     boolean paOnShift = pa != null && (onCall.officeHours() || onCall.onCall().contains(pa));
-    return (paOnShift && presence.canTakeWork(pa, now, settings.disconnectGrace()))
-        || onCall.onCall().stream().anyMatch(a -> presence.canTakeWork(a, now, settings.disconnectGrace()));
+    return (paOnShift && canTakeWork(pa, now)) || onCall.onCall().stream().anyMatch(a -> canTakeWork(a, now));
   }
 
   /** Counts again only after an assignment changed; the number is read first, so a change during a count is counted next time. */
@@ -225,7 +235,7 @@ public final class ConversationAssigner {
     Map<String, Integer> notStoredYet = pending.pendingByAdviser();
     AdviserLoads.Counts counts = PendingAssignments.with(counts(), notStoredYet, now);
     Assignment.Advisers advisers =
-        new AdviserLoads(counts, a -> presence.canTakeWork(a, now, settings.disconnectGrace()), rota.engine().rota()::capacityOf);
+        new AdviserLoads(counts, a -> canTakeWork(a, now), rota.engine().rota()::capacityOf);
     return Assignment.choose(conv.paUsername(), rota.at(now), advisers, exclude);
   }
 

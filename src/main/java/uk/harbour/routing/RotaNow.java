@@ -3,6 +3,7 @@ package uk.harbour.routing;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import uk.harbour.rota.OnCall;
 import uk.harbour.rota.RotaEngine;
@@ -10,17 +11,25 @@ import uk.harbour.rota.RotaEngine;
 /**
  * The rota as routing sees it: who is on call at an instant, reused until that answer's own
  * {@code until} (the engine expands days of shifts per call; routing asks on every message), and
- * when somebody next works.
+ * when somebody next works. Someone whose account is disabled is on nobody's shift here (as in the
+ * rota's gaps), however the rota still names them.
  */
 public final class RotaNow {
 
   private final Supplier<RotaEngine> engines;
+  private final Predicate<String> mayWork;
   private volatile Cached cached;
 
   private record Cached(RotaEngine engine, OnCall onCall) {}
 
   public RotaNow(Supplier<RotaEngine> engines) {
+    this(engines, username -> true);
+  }
+
+  /** {@code mayWork}: false for someone whose account is disabled. */
+  public RotaNow(Supplier<RotaEngine> engines, Predicate<String> mayWork) {
     this.engines = Objects.requireNonNull(engines);
+    this.mayWork = Objects.requireNonNull(mayWork);
   }
 
   public RotaEngine engine() {
@@ -31,11 +40,20 @@ public final class RotaNow {
     RotaEngine engine = engines.get();
     Cached c = cached;
     if (c != null && c.engine == engine && !t.isBefore(c.onCall.at()) && t.isBefore(c.onCall.until())) {
-      return c.onCall;
+      return working(c.onCall);
     }
     OnCall fresh = engine.onCallAt(t);
     cached = new Cached(engine, fresh);
-    return fresh;
+    return working(fresh);
+  }
+
+  /** The rota's answer without anyone whose account is disabled (filtered on each call: a disable takes effect at once). */
+  private OnCall working(OnCall onCall) {
+    if (onCall.onCall().stream().allMatch(mayWork) && onCall.backup().stream().allMatch(mayWork) && onCall.dutyManagers().stream().allMatch(mayWork)) {
+      return onCall;
+    }
+    return new OnCall(onCall.at(), onCall.officeHours(), onCall.onCall().stream().filter(mayWork).toList(),
+        onCall.backup().stream().filter(mayWork).toList(), onCall.dutyManagers().stream().filter(mayWork).toList(), onCall.until());
   }
 
   /** When someone is next at work (on call, or office hours): {@code t} if now; empty if not within two weeks. */
@@ -43,7 +61,7 @@ public final class RotaNow {
     Instant cursor = t;
     Instant horizon = t.plus(RotaEngine.SEARCH_HORIZON);
     while (cursor.isBefore(horizon)) {
-      OnCall at = engines.get().onCallAt(cursor);
+      OnCall at = working(engines.get().onCallAt(cursor));
       if (at.officeHours() || at.anyoneOnCall()) {
         return Optional.of(cursor);
       }

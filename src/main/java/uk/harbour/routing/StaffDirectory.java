@@ -21,6 +21,8 @@ public final class StaffDirectory {
   private final Map<String, String> names = new ConcurrentHashMap<>();
   /** Active advisers, in name order: whom a conversation can be transferred to. Replaced whole on refresh. */
   private volatile List<String> advisers = List.of();
+  /** Staff whose accounts are disabled: never on shift, never given work. Replaced whole on refresh. */
+  private volatile java.util.Set<String> disabled = java.util.Set.of();
   /** Names still unknown after a refresh (no such account): not worth a store read on every message. */
   private final java.util.Set<String> missing = ConcurrentHashMap.newKeySet();
 
@@ -41,6 +43,7 @@ public final class StaffDirectory {
                   .sorted(Comparator.comparing(StaffAccount::displayName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)))
                   .map(StaffAccount::username)
                   .toList();
+              disabled = all.stream().filter(a -> !a.active()).map(StaffAccount::username).collect(java.util.stream.Collectors.toUnmodifiableSet());
               missing.clear();
               return null;
             });
@@ -58,6 +61,14 @@ public final class StaffDirectory {
   /** Every active adviser's username, as of the last refresh (the routing sweep's, at most a minute old). */
   public List<String> advisers() {
     return advisers;
+  }
+
+  /**
+   * Whether this person may be on shift and hold conversations: false only for an account known to
+   * be disabled (as of the last refresh, which a disable or enable triggers on every node).
+   */
+  public boolean mayWork(String username) {
+    return !disabled.contains(username);
   }
 
   public String displayName(String username) {

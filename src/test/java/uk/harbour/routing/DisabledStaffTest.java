@@ -1,0 +1,196 @@
+package uk.harbour.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import uk.harbour.chat.Conversation;
+import uk.harbour.chat.Message;
+import uk.harbour.chat.MessageKind;
+import uk.harbour.identity.Role;
+import uk.harbour.testing.Eventually;
+import uk.harbour.testing.TestSession;
+import uk.harbour.testing.TestSocket;
+import uk.harbour.testing.WednesdayEveningTestBase;
+
+/**
+ * An admin disables a member of staff who is signed in, on shift and holding conversations: their
+ * sessions end at once, the young people they held reach someone else at once (not after the
+ * disconnect grace), and they leave the on-call view, alert audiences and routing, as if off shift.
+ */
+@Timeout(120)
+class DisabledStaffTest extends WednesdayEveningTestBase {
+
+  private TestSession admin() {
+    fixtures.staff("ada", Role.ADMIN);
+    return fixtures.signedIn("ada");
+  }
+
+  private static void setActive(TestSession admin, String username, boolean active) {
+    assertEquals(200, admin.json(HttpMethod.PATCH, "/api/staff/" + username, new JsonObject().put("active", active)).statusCode());
+  }
+
+  private List<Message> escalations(String id) {
+    return stored(id, MessageKind.ALERT).stream().filter(m -> m.event() != null && "escalated".equals(m.event().type())).toList();
+  }
+
+  @Test
+  @DisplayName("Disabling an on-call adviser ends their HTTP session (401) and closes their socket with 1008")
+  void sessionsEndAtOnce() {
+    startAt("18:00");
+    TestSession admin = admin();
+    TestSession aliHttp = fixtures.signedIn("ali");
+    TestSocket ali = TestSocket.connect(harbour, aliHttp);
+    ali.next("welcome");
+    assertEquals(200, aliHttp.get("/api/me").statusCode());
+
+    setActive(admin, "ali", false);
+
+    assertEquals(1008, ali.awaitClose());
+    assertEquals(401, aliHttp.get("/api/me").statusCode());
+    assertEquals(401, aliHttp.signInStaff("ali", uk.harbour.testing.Fixtures.PASSWORD).statusCode(), "and cannot sign in again");
+  }
+
+  @Test
+  @DisplayName("A disabled adviser's conversations move on at once, answered or not, with their acknowledgement; new work skips them")
+  void conversationsMoveOffAtOnce() {
+    startAt("18:00");
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    YoungPerson kay = youngPerson("Kay");
+    YoungPerson lee = youngPerson("Lee");
+    TestSocket ali = staffSocket("ali");
+    try (TestSocket jaySocket = careLeaverSocket(jay); TestSocket kaySocket = careLeaverSocket(kay); TestSocket leeSocket = careLeaverSocket(lee)) {
+      clock.setLocal("2026-11-25T18:02");
+      say(jaySocket, "hi is anyone there");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      reply(ali, jay.id(), "Hi Jay, I'm here", "text");
+      eventually(jay.id(), c -> !c.awaitingReply());
+      say(kaySocket, "can someone help me");
+      eventually(kay.id(), c -> "ali".equals(c.assignedTo()));
+      sweepAt("18:12");
+      assertEquals(1, conversation(kay.id()).escalationLevel());
+      ali.send(new JsonObject().put("type", "acknowledge").put("conversationId", kay.id()));
+      eventually(kay.id(), c -> "ali".equals(c.acknowledgedBy()));
+
+      try (TestSocket priya = staffSocket("priya")) {
+        clock.setLocal("2026-11-25T18:13");
+        setActive(admin, "ali", false);
+        assertEquals(1008, ali.awaitClose());
+
+        // No sweep run by the test, and well within the 60 s disconnect grace: the change itself moves them.
+        Conversation kayNow = eventually(kay.id(), c -> "priya".equals(c.assignedTo()));
+        assertNull(kayNow.acknowledgedBy(), "Ali's \"I've got this\" went with her");
+        Conversation jayNow = eventually(jay.id(), c -> "priya".equals(c.assignedTo()));
+        assertTrue(stored(jay.id()).stream().anyMatch(m -> m.event() != null && "transferred".equals(m.event().type())
+            && m.text().contains("Ali is no longer online") && m.text().contains("Priya")), "Jay is told who has them now");
+        assertEquals("priya", jayNow.assignedTo());
+
+        // Lee writes 30 s later: Ali has fewer conversations and dropped off only 30 s ago, but is disabled.
+        clock.setLocal("2026-11-25T18:13:30");
+        say(leeSocket, "hello?");
+        assertEquals("priya", eventually(lee.id(), c -> c.assignedTo() != null).assignedTo());
+
+        JsonObject staffView = priya.next(f -> "oncall".equals(f.getString("type"))
+            && f.getJsonObject("onCall").getJsonArray("onCall").stream().noneMatch(a -> "ali".equals(((JsonObject) a).getString("username"))))
+            .getJsonObject("onCall");
+        assertTrue(staffView.getJsonArray("advisers").stream().noneMatch(a -> "ali".equals(((JsonObject) a).getString("username"))),
+            "not offered as a transfer target");
+        JsonObject youngView = jay.session().get("/api/on-call").bodyAsJsonObject();
+        assertEquals("Priya", youngView.getJsonObject("now").getString("firstName"), "the young person is not told Ali is on call");
+
+        // Kay's wait, no longer acknowledged, goes on up the ladder from its rung, to Priya.
+        sweepAt("18:17");
+        assertEquals(2, conversation(kay.id()).escalationLevel());
+        priya.next(f -> "alert".equals(f.getString("type")) && kay.id().equals(f.getString("conversationId")) && f.getInteger("level") == 2);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("A disabled backup is an empty rung: the first alert climbs to the duty manager, and names nobody disabled")
+  void disabledBackupIsSkipped() {
+    startAt("18:00");
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    setActive(admin, "sam", false);
+    try (TestSocket ali = staffSocket("ali"); TestSocket jo = staffSocket("jo"); TestSocket young = careLeaverSocket(jay)) {
+      clock.setLocal("2026-11-25T18:02");
+      say(young, "hello");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      sweepAt("18:12");
+      List<Message> alerts = escalations(jay.id());
+      assertEquals(1, alerts.size());
+      JsonArray to = alerts.get(0).event() == null ? new JsonArray() : uk.harbour.chat.ConversationEventJson.toJson(alerts.get(0).event()).getJsonArray("to");
+      assertFalse(to.contains("sam"), "Sam is disabled: " + to);
+      assertTrue(to.contains("jo"), "the duty manager is told at the first alert, as for a backup off sick: " + to);
+      jo.next(f -> "alert".equals(f.getString("type")) && jay.id().equals(f.getString("conversationId")));
+    }
+  }
+
+  @Test
+  @DisplayName("A young person whose PA is disabled: not routed to the PA in office hours, and /people tells a manager they need a new PA")
+  void disabledPa() {
+    startAt("10:00");
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    TestSession jo = fixtures.signedIn("jo");
+    TestSocket samSocket = staffSocket("sam");
+    try (TestSocket young = careLeaverSocket(jay)) {
+      setActive(admin, "sam", false);
+      assertEquals(1008, samSocket.awaitClose());
+      clock.setLocal("2026-11-25T10:00:30");
+      say(young, "hi sam");
+      Conversation conv = eventually(jay.id(), c -> c.autoRepliedThisEpisode() || c.assignedTo() != null);
+      assertNotEquals("sam", conv.assignedTo(), "a disabled PA gets no work, even within the disconnect grace");
+
+      JsonObject person = jo.get("/api/care-leavers/" + jay.id()).bodyAsJsonObject();
+      assertEquals("sam", person.getString("paUsername"));
+      assertEquals(false, person.getBoolean("paActive"), "the API says the PA's account is disabled");
+      String page = jo.get("/people").bodyAsString();
+      assertTrue(page.contains("needs a new PA"), "the /people page says so");
+
+      // Jo gives Jay a new PA; Ali is at work and online.
+      try (TestSocket ali = staffSocket("ali")) {
+        assertEquals(200, jo.json(HttpMethod.PUT, "/api/care-leavers/" + jay.id() + "/pa", new JsonObject().put("paUsername", "ali")).statusCode());
+        assertEquals(true, jo.get("/api/care-leavers/" + jay.id()).bodyAsJsonObject().getBoolean("paActive"));
+        sweepAt("10:01");
+        assertEquals("ali", eventually(jay.id(), c -> c.assignedTo() != null).assignedTo());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("Re-enabled, an adviser does not get back the conversations that moved off them")
+  void reEnabledGetsNothingBack() {
+    startAt("18:00");
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    TestSocket ali = staffSocket("ali");
+    try (TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
+      clock.setLocal("2026-11-25T18:02");
+      say(young, "hi");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      setActive(admin, "ali", false);
+      ali.awaitClose();
+      eventually(jay.id(), c -> "priya".equals(c.assignedTo()));
+      clock.setLocal("2026-11-25T18:04");
+      setActive(admin, "ali", true);
+      try (TestSocket aliAgain = staffSocket("ali")) {
+        sweepAt("18:05");
+        assertEquals("priya", conversation(jay.id()).assignedTo());
+        Eventually.eventually(() -> harbour.harbour().services().routing().view().forStaff().getJsonArray("onCall").stream()
+            .anyMatch(a -> "ali".equals(((JsonObject) a).getString("username"))));
+      }
+    }
+  }
+}
