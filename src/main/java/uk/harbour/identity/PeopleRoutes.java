@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import uk.harbour.web.FormFailures;
 import uk.harbour.web.FormInput;
@@ -45,7 +47,7 @@ public final class PeopleRoutes {
 
     router.get("/api/care-leavers").handler(staff).handler(this::list);
     router.post("/api/care-leavers").handler(staff).handler(this::create);
-    router.get("/api/care-leavers/:id").handler(staff).handler(ctx -> identity.youngPeople().visible(user(ctx), ctx.pathParam("id")).onSuccess(p -> json(ctx, 200, view(p))).onFailure(ctx::fail));
+    router.get("/api/care-leavers/:id").handler(staff).handler(ctx -> identity.youngPeople().visible(user(ctx), ctx.pathParam("id")).compose(this::withPa).onSuccess(p -> json(ctx, 200, p)).onFailure(ctx::fail));
     router.post("/api/care-leavers/:id/invites").handler(staff).handler(ctx -> identity.youngPeople().reissueInvite(user(ctx), Identity.address(ctx), ctx.pathParam("id")).onSuccess(i -> json(ctx, 201, inviteView(i))).onFailure(ctx::fail));
     router.post("/api/care-leavers/:id/revoke").handler(staff).handler(ctx -> identity.youngPeople().revoke(user(ctx), Identity.address(ctx), ctx.pathParam("id")).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
     router.put("/api/care-leavers/:id/pa").handler(staff).handler(this::assignPa);
@@ -55,15 +57,33 @@ public final class PeopleRoutes {
     return CurrentUser.required(ctx);
   }
 
-  static JsonObject view(CareLeaver p) {
+  /**
+   * {@code disabledStaff}: usernames of disabled staff accounts. {@code paActive} is false when the
+   * PA's account is disabled: the young person needs a new PA (routing no longer gives the
+   * conversation to a disabled PA; the manager must choose one).
+   */
+  static JsonObject view(CareLeaver p, Set<String> disabledStaff) {
     return new JsonObject()
         .put("id", p.id())
         .put("firstName", p.firstName())
         .put("dateOfBirth", p.dateOfBirth() == null ? null : p.dateOfBirth().toString())
         .put("paUsername", p.paUsername())
+        .put("paActive", p.paUsername() == null ? null : !disabledStaff.contains(p.paUsername()))
         .put("team", p.team())
         .put("active", p.active())
         .put("joined", p.loginName().isPresent());
+  }
+
+  private Future<Set<String>> disabledStaff() {
+    return identity.staffAccounts().all().map(PeopleRoutes::disabled);
+  }
+
+  private static Set<String> disabled(List<StaffAccount> staff) {
+    return staff.stream().filter(a -> !a.active()).map(StaffAccount::username).collect(Collectors.toUnmodifiableSet());
+  }
+
+  private Future<JsonObject> withPa(CareLeaver p) {
+    return disabledStaff().map(disabled -> view(p, disabled));
   }
 
   private JsonObject inviteView(YoungPeople.IssuedInvite invite) {
@@ -82,7 +102,9 @@ public final class PeopleRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    identity.youngPeople().visibleTo(user(ctx)).onSuccess(all -> json(ctx, 200, new JsonObject().put("careLeavers", views(all)))).onFailure(ctx::fail);
+    identity.youngPeople().visibleTo(user(ctx))
+        .compose(all -> disabledStaff().map(disabled -> views(all, disabled)))
+        .onSuccess(all -> json(ctx, 200, new JsonObject().put("careLeavers", all))).onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {
@@ -97,7 +119,8 @@ public final class PeopleRoutes {
     identity
         .youngPeople()
         .assignPa(user(ctx), Identity.address(ctx), ctx.pathParam("id"), in.requiredString("paUsername", 40))
-        .onSuccess(p -> json(ctx, 200, view(p)))
+        .compose(this::withPa)
+        .onSuccess(p -> json(ctx, 200, p))
         .onFailure(ctx::fail);
   }
 
@@ -126,7 +149,7 @@ public final class PeopleRoutes {
     identity
         .youngPeople()
         .visibleTo(user(ctx))
-        .compose(people -> identity.staffAccounts().all().map(staff -> model.put("people", views(people)).put("advisers", advisers(user(ctx), staff))))
+        .compose(people -> identity.staffAccounts().all().map(staff -> model.put("people", views(people, disabled(staff))).put("advisers", advisers(user(ctx), staff))))
         .compose(m -> pages.send(ctx, status, "people", StaffPages.model(ctx, m)))
         .onFailure(ctx::fail);
   }
@@ -138,9 +161,9 @@ public final class PeopleRoutes {
     return array;
   }
 
-  private static JsonArray views(List<CareLeaver> all) {
+  private static JsonArray views(List<CareLeaver> all, Set<String> disabledStaff) {
     JsonArray array = new JsonArray();
-    all.stream().sorted(Comparator.comparing(CareLeaver::firstName)).forEach(p -> array.add(view(p)));
+    all.stream().sorted(Comparator.comparing(CareLeaver::firstName)).forEach(p -> array.add(view(p, disabledStaff)));
     return array;
   }
 
