@@ -51,6 +51,9 @@ public final class Escalations {
 
   private record Unrecorded(Instant at, int level) {}
 
+  /** For waits past their plain due time with no alert yet: how far along the rota the search for work has got. */
+  private final Map<String, RotaNow.Staffed> staffed = new ConcurrentHashMap<>();
+
   public Escalations(
       ConversationPosts chat,
       ChatDelivery delivery,
@@ -105,7 +108,11 @@ public final class Escalations {
     }
     return chat.postIf(conv.id(), c -> {
           Instant at = asLateAsUnrecorded(c, now);
-          return dueAt(c, at) ? alert(c, at) : List.<Message>of();
+          if (!dueAt(c, at)) {
+            return List.<Message>of();
+          }
+          // The risk alert could not go to anyone when the risk was noticed: it goes to the first people on.
+          return riskWaitedForWork(c, at) ? riskAlert(c, at).map(List::of).orElse(List.of()) : alert(c, at);
         })
         .map(
             posted -> {
@@ -121,7 +128,7 @@ public final class Escalations {
    * repeats as usual until someone acknowledges or replies. Nothing when nobody is at work.
    */
   public Future<List<Message>> alertNow(String conversationId, Instant now) {
-    return chat.postIf(conversationId, c -> c.awaitingReply() ? riskAlert(c, now).map(List::of).orElse(List.<Message>of()) : List.of())
+    return chat.postIf(conversationId, c -> c.awaitingReply() ? riskAlert(c, now).map(List::of).orElseGet(() -> nobodyAtWork(c, now)) : List.of())
         .map(
             posted -> {
               posted.forEach(this::deliver);
@@ -155,6 +162,17 @@ public final class Escalations {
     unrecorded.put(conv.id(), new Unrecorded(now, reach.level()));
     deliver(texts.system(conv.id(), MessageKind.ALERT, text, now,
         new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited)));
+  }
+
+  /**
+   * A risk alert with nobody at work to give it to: nothing is recorded (the first people on get it,
+   * see {@link #dueAt}), but whoever watches the service is told now, as for an alert nobody saw.
+   */
+  private List<Message> nobodyAtWork(Conversation conv, Instant now) {
+    unseen.incrementAndGet();
+    LOG.error("Risk alert for conversation {} reached nobody: nobody is at work to alert (no shift, no office hours); the next person on, at {}, gets it",
+        conv.id(), rota.nextStaffed(now).map(Instant::toString).orElse("no time in the rota's next two weeks"));
+    return List.of();
   }
 
   /** Everyone at once: the holder, everyone on call, every rung; the level is the top of the ladder. */
@@ -298,9 +316,43 @@ public final class Escalations {
     return conv.acknowledgedAt() != null ? conv.acknowledgedAt() : conv.escalatedAt() != null ? conv.escalatedAt() : conv.waitingSince();
   }
 
-  /** Exactly at the due time counts as due. */
+  /**
+   * Exactly at the due time counts as due. The first alert of a wait during which nobody was at
+   * work (no shift, no office hours) is counted from when the first person came on: the SLA is
+   * theirs to reply in, so a night's wait is not an alarm the moment office hours start. A flagged
+   * conversation's alert, which nobody could be given when the risk was noticed, is due at once then.
+   */
   private boolean dueAt(Conversation conv, Instant now) {
-    return due(conv, settings).filter(d -> !now.isBefore(d)).isPresent();
+    Optional<Instant> plain = due(conv, settings);
+    if (plain.isEmpty() || now.isBefore(plain.get()) || !firstOfWait(conv)) {
+      staffed.remove(conv.id());
+      return plain.isPresent() && !now.isBefore(plain.get());
+    }
+    Instant since = staffedSince(conv, now);
+    if (!since.isAfter(conv.waitingSince())) {
+      return true;
+    }
+    if (conv.risk().flagged()) {
+      return !now.isBefore(since);
+    }
+    Duration sla = "urgent".equals(conv.priority()) ? settings.urgentSla() : settings.sla();
+    return !now.isBefore(since.plus(sla));
+  }
+
+  /** A flagged conversation whose wait began, or ran on, while nobody was at work: nobody has had its risk alert. */
+  private boolean riskWaitedForWork(Conversation conv, Instant now) {
+    return firstOfWait(conv) && conv.risk().flagged() && staffedSince(conv, now).isAfter(conv.waitingSince());
+  }
+
+  private static boolean firstOfWait(Conversation conv) {
+    return conv.awaitingReply() && conv.escalationLevel() == 0 && conv.acknowledgedBy() == null;
+  }
+
+  /** When work last began, in this wait; walked on from the last sweep's answer. */
+  private Instant staffedSince(Conversation conv, Instant now) {
+    RotaNow.Staffed walked = rota.staffedSince(staffed.get(conv.id()), conv.waitingSince(), now);
+    staffed.put(conv.id(), walked);
+    return walked.since();
   }
 
   private static String name(Conversation conv) {

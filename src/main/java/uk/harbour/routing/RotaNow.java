@@ -72,4 +72,38 @@ public final class RotaNow {
     }
     return Optional.empty();
   }
+
+  /**
+   * Where a walk along the rota from {@code from} got to: work has run without a break since
+   * {@code since} (after the walk's end while nobody is at work there), and the rota is read up to
+   * {@code cursor}. Kept so the next sweep walks on from there, not from the start of the wait.
+   */
+  public record Staffed(RotaEngine engine, Instant from, Instant since, Instant cursor) {}
+
+  /**
+   * When the stretch of work that runs up to {@code now} began, counted from {@code from}: {@code from}
+   * itself when somebody an alert could reach was at work (on call, backup or duty manager, or office
+   * hours) all the time since, else the moment
+   * the last time nobody was at work ended (after {@code now} while nobody is at work now).
+   * {@code earlier} (may be null) is a walk from the same {@code from} to go on with.
+   */
+  public Staffed staffedSince(Staffed earlier, Instant from, Instant now) {
+    RotaEngine engine = engines.get();
+    boolean goOn = earlier != null && earlier.engine() == engine && earlier.from().equals(from);
+    Instant since = goOn ? earlier.since() : from;
+    Instant cursor = goOn ? earlier.cursor() : from;
+    // A wait of weeks crosses a few changes a day; the bound only stops a rota that never settles.
+    for (int step = 0; step < 10_000 && !cursor.isAfter(now); step++) {
+      OnCall at = engine.onCallAt(cursor);
+      if (!at.until().isAfter(cursor)) {
+        break;
+      }
+      // Anyone an alert could reach counts: a shift whose advisers are all off sick still has its duty manager.
+      if (!at.officeHours() && !at.anyoneOnCall() && at.backup().isEmpty() && at.dutyManagers().isEmpty()) {
+        since = at.until();
+      }
+      cursor = at.until();
+    }
+    return new Staffed(engine, from, since, cursor);
+  }
 }
