@@ -94,7 +94,7 @@ public final class RotaNow {
     Instant cursor = goOn ? earlier.cursor() : from;
     // A wait of weeks crosses a few changes a day; the bound only stops a rota that never settles.
     for (int step = 0; step < 10_000 && !cursor.isAfter(now); step++) {
-      OnCall at = engine.onCallAt(cursor);
+      OnCall at = working(engine.onCallAt(cursor));
       if (!at.until().isAfter(cursor)) {
         break;
       }
