@@ -52,7 +52,7 @@ final class RoutingState {
     } else if (event instanceof ConversationEvent.Escalated escalated) {
       escalationLevel = Math.max(escalationLevel, escalated.level() == null ? escalationLevel + 1 : escalated.level());
       escalatedAt = at;
-      // An alert stored after "I've got this" means it ran out (see Escalations.due): the ladder is back on.
+      // An alert stored after "I've got this" means it ran out (see AlertClock.due): the ladder is back on.
       acknowledgementEnded();
       if (escalated.to() != null) {
         Set<String> more = new LinkedHashSet<>(escalatedTo);

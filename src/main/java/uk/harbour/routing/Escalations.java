@@ -45,14 +45,12 @@ public final class Escalations {
   private final RoutingTexts texts;
   private final RoutingSettings settings;
   private final AlertAudience audience;
+  private final AlertClock clock;
   private final AtomicLong unseen = new AtomicLong();
   /** When each stuck conversation's unrecorded alert last went out, and the level it reached ({@link #alertUnrecorded}). */
   private final Map<String, Unrecorded> unrecorded = new ConcurrentHashMap<>();
 
   private record Unrecorded(Instant at, int level) {}
-
-  /** For waits past their plain due time with no alert yet: how far along the rota the search for work has got. */
-  private final Map<String, RotaNow.Staffed> staffed = new ConcurrentHashMap<>();
 
   public Escalations(
       ConversationPosts chat,
@@ -69,6 +67,7 @@ public final class Escalations {
     this.texts = Objects.requireNonNull(texts);
     this.settings = Objects.requireNonNull(settings);
     this.audience = new AlertAudience(presence);
+    this.clock = new AlertClock(rota, settings);
   }
 
   /** Alerts so far that nobody with Harbour open was there to see (a metric). */
@@ -76,43 +75,19 @@ public final class Escalations {
     return unseen.get();
   }
 
-  /**
-   * When the next alert is due for this conversation; empty when nobody waits for a reply, or while
-   * whoever said "I've got this" holds the conversation (it lapses when it moves off them).
-   */
-  public static Optional<Instant> due(Conversation conv, RoutingSettings settings) {
-    // Every turn counts, assigned or not: an answered conversation waits again at the next message.
-    if (!conv.awaitingReply()) {
-      return Optional.empty();
-    }
-    if (conv.acknowledgedBy() != null) {
-      if (conv.acknowledgedBy().equals(conv.assignedTo())) {
-        return Optional.empty();
-      }
-      // Nobody holds it (a manager said it, or the holder is someone else): a person said it, but
-      // may go home unanswered, so it holds the ladder back for a while, not for ever.
-      return Optional.of(acknowledgedAt(conv).plus(settings.acknowledgementLimit()));
-    }
-    if (conv.escalationLevel() == 0) {
-      Duration sla = "urgent".equals(conv.priority()) ? settings.urgentSla() : settings.sla();
-      return Optional.of(conv.waitingSince().plus(sla));
-    }
-    return Optional.of(conv.escalatedAt().plus(settings.repeat()));
-  }
-
   /** Sends the next alert if it is due at {@code now} (exactly at the SLA counts as due). */
   public Future<List<Message>> check(Conversation conv, Instant now) {
-    if (!dueAt(conv, now)) {
+    if (!clock.dueAt(conv, now)) {
       unrecorded.remove(conv.id());
       return Future.succeededFuture(List.of());
     }
     return chat.postIf(conv.id(), c -> {
           Instant at = asLateAsUnrecorded(c, now);
-          if (!dueAt(c, at)) {
+          if (!clock.dueAt(c, at)) {
             return List.<Message>of();
           }
           // The risk alert could not go to anyone when the risk was noticed: it goes to the first people on.
-          return riskWaitedForWork(c, at) ? riskAlert(c, at).map(List::of).orElse(List.of()) : alert(c, at);
+          return clock.riskWaitedForWork(c, at) ? riskAlert(c, at).map(List::of).orElse(List.of()) : alert(c, at);
         })
         .map(
             posted -> {
@@ -146,7 +121,7 @@ public final class Escalations {
    */
   public void alertUnrecorded(Conversation conv, Instant now) {
     Unrecorded last = unrecorded.get(conv.id());
-    if (!dueAt(conv, now) || (last != null && now.isBefore(last.at().plus(settings.repeat())))) {
+    if (!clock.dueAt(conv, now) || (last != null && now.isBefore(last.at().plus(settings.repeat())))) {
       return;
     }
     int from = last == null ? conv.escalationLevel() : Math.max(conv.escalationLevel(), last.level());
@@ -272,7 +247,7 @@ public final class Escalations {
     if (conv.acknowledgedBy() == null) {
       return "";
     }
-    long since = Duration.between(acknowledgedAt(conv), now).toMinutes();
+    long since = Duration.between(AlertClock.acknowledgedAt(conv), now).toMinutes();
     return ", and nobody has replied in the " + PlainEnglish.count(since, "minute") + " since " + staff.displayName(conv.acknowledgedBy())
         + " said \"I've got this\"";
   }
@@ -309,50 +284,6 @@ public final class Escalations {
   private Instant asLateAsUnrecorded(Conversation conv, Instant now) {
     Unrecorded last = unrecorded.get(conv.id());
     return last == null || now.isAfter(last.at()) ? now : last.at();
-  }
-
-  /** Snapshots from before {@code acknowledgedAt} was kept: the last alert is the nearest time known. */
-  private static Instant acknowledgedAt(Conversation conv) {
-    return conv.acknowledgedAt() != null ? conv.acknowledgedAt() : conv.escalatedAt() != null ? conv.escalatedAt() : conv.waitingSince();
-  }
-
-  /**
-   * Exactly at the due time counts as due. The first alert of a wait during which nobody was at
-   * work (no shift, no office hours) is counted from when the first person came on: the SLA is
-   * theirs to reply in, so a night's wait is not an alarm the moment office hours start. A flagged
-   * conversation's alert, which nobody could be given when the risk was noticed, is due at once then.
-   */
-  private boolean dueAt(Conversation conv, Instant now) {
-    Optional<Instant> plain = due(conv, settings);
-    if (plain.isEmpty() || now.isBefore(plain.get()) || !firstOfWait(conv)) {
-      staffed.remove(conv.id());
-      return plain.isPresent() && !now.isBefore(plain.get());
-    }
-    Instant since = staffedSince(conv, now);
-    if (!since.isAfter(conv.waitingSince())) {
-      return true;
-    }
-    if (conv.risk().flagged()) {
-      return !now.isBefore(since);
-    }
-    Duration sla = "urgent".equals(conv.priority()) ? settings.urgentSla() : settings.sla();
-    return !now.isBefore(since.plus(sla));
-  }
-
-  /** A flagged conversation whose wait began, or ran on, while nobody was at work: nobody has had its risk alert. */
-  private boolean riskWaitedForWork(Conversation conv, Instant now) {
-    return firstOfWait(conv) && conv.risk().flagged() && staffedSince(conv, now).isAfter(conv.waitingSince());
-  }
-
-  private static boolean firstOfWait(Conversation conv) {
-    return conv.awaitingReply() && conv.escalationLevel() == 0 && conv.acknowledgedBy() == null;
-  }
-
-  /** When work last began, in this wait; walked on from the last sweep's answer. */
-  private Instant staffedSince(Conversation conv, Instant now) {
-    RotaNow.Staffed walked = rota.staffedSince(staffed.get(conv.id()), conv.waitingSince(), now);
-    staffed.put(conv.id(), walked);
-    return walked.since();
   }
 
   private static String name(Conversation conv) {

@@ -35,18 +35,18 @@ class EscalationDueTest {
   void slaAndRepeat() {
     Conversation conv = new Conversation("c1", "Jay", "sam", "team");
     conv.apply(message(1, MessageKind.TEXT, Role.CARE_LEAVER, T, null));
-    assertEquals(Optional.of(T.plus(Duration.ofMinutes(10))), Escalations.due(conv, SETTINGS));
+    assertEquals(Optional.of(T.plus(Duration.ofMinutes(10))), AlertClock.due(conv, SETTINGS));
 
     conv.apply(message(2, MessageKind.SYSTEM, null, T, new JsonObject().put("type", "priority").put("priority", "urgent")));
-    assertEquals(Optional.of(T.plus(Duration.ofMinutes(2))), Escalations.due(conv, SETTINGS));
+    assertEquals(Optional.of(T.plus(Duration.ofMinutes(2))), AlertClock.due(conv, SETTINGS));
 
     Instant alerted = T.plus(Duration.ofMinutes(2));
     conv.apply(message(3, MessageKind.ALERT, null, alerted, new JsonObject().put("type", "escalated").put("level", 1).put("to", new io.vertx.core.json.JsonArray().add("priya"))));
-    assertEquals(Optional.of(alerted.plus(Duration.ofMinutes(5))), Escalations.due(conv, SETTINGS));
+    assertEquals(Optional.of(alerted.plus(Duration.ofMinutes(5))), AlertClock.due(conv, SETTINGS));
     assertTrue(conv.escalatedTo().contains("priya"));
 
     conv.apply(message(4, MessageKind.TEXT, Role.ADVISER, alerted.plusSeconds(30), null));
-    assertEquals(Optional.empty(), Escalations.due(conv, SETTINGS), "a reply ends the wait");
+    assertEquals(Optional.empty(), AlertClock.due(conv, SETTINGS), "a reply ends the wait");
     assertEquals(0, conv.escalationLevel(), "and the ladder starts again at the next wait");
   }
 
@@ -56,11 +56,11 @@ class EscalationDueTest {
     Conversation conv = new Conversation("c1", "Jay", "sam", "team");
     conv.apply(message(1, MessageKind.TEXT, Role.CARE_LEAVER, T, null));
     conv.apply(message(2, MessageKind.CARD, null, T, null));
-    assertEquals(Optional.of(T.plus(Duration.ofMinutes(10))), Escalations.due(conv, SETTINGS), "still waiting after Harbour's own card");
+    assertEquals(Optional.of(T.plus(Duration.ofMinutes(10))), AlertClock.due(conv, SETTINGS), "still waiting after Harbour's own card");
     conv.apply(message(3, MessageKind.ALERT, null, T.plus(Duration.ofMinutes(10)), new JsonObject().put("type", "escalated").put("level", 1)));
     conv.apply(message(4, MessageKind.ALERT, Role.ADVISER, T.plus(Duration.ofMinutes(11)), new JsonObject().put("type", "acknowledged").put("by", "priya")));
     conv.apply(message(5, MessageKind.SYSTEM, null, T.plus(Duration.ofMinutes(11)), new JsonObject().put("type", "assigned").put("to", "priya")));
-    assertEquals(Optional.empty(), Escalations.due(conv, SETTINGS));
+    assertEquals(Optional.empty(), AlertClock.due(conv, SETTINGS));
   }
 
   @Test
@@ -71,12 +71,12 @@ class EscalationDueTest {
     conv.apply(message(2, MessageKind.ALERT, null, T.plus(Duration.ofMinutes(10)), new JsonObject().put("type", "escalated").put("level", 1)));
     Instant acknowledged = T.plus(Duration.ofMinutes(12));
     conv.apply(message(3, MessageKind.ALERT, Role.MANAGER, acknowledged, new JsonObject().put("type", "acknowledged").put("by", "jo")));
-    assertEquals(Optional.of(acknowledged.plus(Duration.ofMinutes(30))), Escalations.due(conv, SETTINGS));
+    assertEquals(Optional.of(acknowledged.plus(Duration.ofMinutes(30))), AlertClock.due(conv, SETTINGS));
 
     Instant lapsed = acknowledged.plus(Duration.ofMinutes(30));
     conv.apply(message(4, MessageKind.ALERT, null, lapsed, new JsonObject().put("type", "escalated").put("level", 2)));
     assertEquals(null, conv.acknowledgedBy(), "the alert that went again ends the acknowledgement");
-    assertEquals(Optional.of(lapsed.plus(Duration.ofMinutes(5))), Escalations.due(conv, SETTINGS), "and the ladder repeats as usual");
+    assertEquals(Optional.of(lapsed.plus(Duration.ofMinutes(5))), AlertClock.due(conv, SETTINGS), "and the ladder repeats as usual");
   }
 
   private static uk.harbour.rota.OnCall shift(boolean officeHours, List<String> onCall, List<String> backup, List<String> managers) {
