@@ -28,7 +28,9 @@ record BenchOptions(
         --rate N            messages per second offered, all care leavers together (default 2000)
         --duration S        seconds of measured load (default 30)
         --warmup S          seconds of load before measuring (default 30: a fresh server JVM is still
-                            JIT-compiling for about half a minute of load, using most of a core)
+                            JIT-compiling for about half a minute of load on a quiet 2-core machine,
+                            using most of a core; on a slow or busy one for minutes, which the run
+                            then says: 240 shows the steady cost there)
         --care-leavers N    connected care leavers, each with their own conversation (default 500)
         --advisers M        connected advisers sharing the conversations (default 5)
         --url URL           an already running Harbour; omit to start one on a fresh embedded store
@@ -79,9 +81,12 @@ record BenchOptions(
       HARBOUR_BENCH_HISTOGRAM=FILE with --connect-only writes the server's live objects by class there
       (jcmd GC.class_histogram, after the full GC): what each connection holds.
 
-      Prints the delivered rate, end-to-end latency (care leaver send -> adviser receive) p50/p99/p99.9,
-      server CPU per delivered message, server heap and RSS, and the host's 1-minute load average
-      through the measured window. Each run ends with one line:
+      Prints the delivered rate, end-to-end latency (care leaver send -> adviser receive) p50/p99/p99.9
+      (a message that took over 60 s, from a server fallen that far behind, counts as 60 s),
+      server CPU per delivered message (and by kind of thread, saying so when the JIT compilers took
+      over a tenth of it), server heap and RSS, the host's 1-minute load average through the
+      measured window, and how many sockets the server closed, by close code, if any (the bench does
+      not reconnect them). Each run ends with one line:
         offered= delivered= p50_ms= p99_ms= p999_ms= cpu_ms_per_msg= heap_mb= rss_mb= load_min= load_max=
       With --repeat, the last line is the worst over the runs:
         runs= worst_p50_ms= worst_p99_ms= worst_p999_ms= worst_cpu_ms_per_msg= min_delivered= max_load=

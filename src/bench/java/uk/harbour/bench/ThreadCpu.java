@@ -68,24 +68,37 @@ final class ThreadCpu {
   }
 
   /**
-   * "kind=ms …" per delivered message, between two readings of {@link #threads}: what each thread
-   * alive at the end used since the first (all of it, for a thread started since). What threads
-   * that ended in between used is unknown here; the process's total, printed above it, includes it.
+   * Milliseconds per delivered message by kind, between two readings of {@link #threads}: what each
+   * thread alive at the end used since the first (all of it, for a thread started since). What
+   * threads that ended in between used is unknown here; the process's total, printed above it,
+   * includes it.
    */
-  static String perMessage(Map<String, Used> before, Map<String, Used> after, long delivered) {
-    Map<String, Double> seconds = new LinkedHashMap<>();
-    KINDS.forEach(kind -> seconds.put(kind.getKey(), 0.0));
-    seconds.put("other", 0.0);
+  record Split(Map<String, Double> msPerMessage, long threadsEnded) {
+
+    double of(String kind) {
+      return msPerMessage.getOrDefault(kind, 0.0);
+    }
+
+    /** "kind=ms …", as the bench prints it. */
+    @Override
+    public String toString() {
+      StringBuilder line = new StringBuilder();
+      msPerMessage.forEach((kind, ms) -> line.append(String.format(" %s=%.3f", kind, ms)));
+      if (threadsEnded > 0) {
+        line.append(" (").append(threadsEnded).append(threadsEnded == 1 ? " thread" : " threads").append(" ended meanwhile, not counted)");
+      }
+      return line.toString().trim();
+    }
+  }
+
+  static Split perMessage(Map<String, Used> before, Map<String, Used> after, long delivered) {
+    Map<String, Double> ms = new LinkedHashMap<>();
+    KINDS.forEach(kind -> ms.put(kind.getKey(), 0.0));
+    ms.put("other", 0.0);
     after.forEach((tid, used) -> {
       Used earlier = before.get(tid);
-      seconds.merge(used.kind(), used.seconds() - (earlier == null ? 0 : earlier.seconds()), Double::sum);
+      ms.merge(used.kind(), (used.seconds() - (earlier == null ? 0 : earlier.seconds())) * 1000 / delivered, Double::sum);
     });
-    long ended = before.keySet().stream().filter(tid -> !after.containsKey(tid)).count();
-    StringBuilder line = new StringBuilder();
-    seconds.forEach((kind, used) -> line.append(String.format(" %s=%.3f", kind, used * 1000 / delivered)));
-    if (ended > 0) {
-      line.append(" (").append(ended).append(ended == 1 ? " thread" : " threads").append(" ended meanwhile, not counted)");
-    }
-    return line.toString().trim();
+    return new Split(ms, before.keySet().stream().filter(tid -> !after.containsKey(tid)).count());
   }
 }
