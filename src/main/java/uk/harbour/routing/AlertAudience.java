@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.StaffPresence;
@@ -21,9 +22,12 @@ final class AlertAudience {
   record Audience(Set<String> to, boolean seen) {}
 
   private final StaffPresence presence;
+  private final Predicate<String> mayWork;
 
-  AlertAudience(StaffPresence presence) {
+  /** {@code mayWork}: false for someone whose account is disabled, who is at work for nobody. */
+  AlertAudience(StaffPresence presence, Predicate<String> mayWork) {
     this.presence = Objects.requireNonNull(presence);
+    this.mayWork = Objects.requireNonNull(mayWork);
   }
 
   Audience of(Conversation conv, Set<String> named, OnCall onCall) {
@@ -36,8 +40,8 @@ final class AlertAudience {
   }
 
   /** Everyone at work now: on call, backup, duty managers, and in office hours the own PA. */
-  private static Stream<String> onShift(Conversation conv, OnCall onCall) {
-    Stream<String> pa = onCall.officeHours() && conv.paUsername() != null ? Stream.of(conv.paUsername()) : Stream.empty();
+  private Stream<String> onShift(Conversation conv, OnCall onCall) {
+    Stream<String> pa = onCall.officeHours() && conv.paUsername() != null && mayWork.test(conv.paUsername()) ? Stream.of(conv.paUsername()) : Stream.empty();
     return Stream.concat(pa, Stream.of(onCall.onCall(), onCall.backup(), onCall.dutyManagers()).flatMap(List::stream)).distinct();
   }
 

@@ -66,7 +66,7 @@ public final class Escalations {
     this.staff = Objects.requireNonNull(staff);
     this.texts = Objects.requireNonNull(texts);
     this.settings = Objects.requireNonNull(settings);
-    this.audience = new AlertAudience(presence);
+    this.audience = new AlertAudience(presence, staff::mayWork);
     this.clock = new AlertClock(rota, settings);
   }
 
@@ -126,9 +126,9 @@ public final class Escalations {
     }
     int from = last == null ? conv.escalationLevel() : Math.max(conv.escalationLevel(), last.level());
     OnCall onCall = rota.at(now);
-    Reach reach = reach(conv, from, onCall, settings.ladder());
-    if (reach.to().isEmpty()) {
-      return; // nobody is working: the care leaver has had the honest reply
+    Reach reach = working(reach(conv, from, onCall, settings.ladder()));
+    if (nobodyWorking(reach, onCall)) {
+      return; // the care leaver has had the honest reply
     }
     Audience told = told(conv, reach, onCall);
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
@@ -164,8 +164,8 @@ public final class Escalations {
 
   private Optional<Message> riskAlert(Conversation conv, Instant now) {
     OnCall onCall = rota.at(now);
-    Reach reach = reachAll(conv, onCall, settings.ladder());
-    if (reach.to().isEmpty()) {
+    Reach reach = working(reachAll(conv, onCall, settings.ladder()));
+    if (nobodyWorking(reach, onCall)) {
       return Optional.empty();
     }
     Audience told = told(conv, reach, onCall);
@@ -214,6 +214,28 @@ public final class Escalations {
     return new Reach(level, reached, to);
   }
 
+  /**
+   * Without anyone whose account is disabled: the rota's lists are filtered already (RotaNow), but
+   * an own PA in office hours comes from the young person's record.
+   */
+  private Reach working(Reach reach) {
+    if (reach.to().stream().allMatch(staff::mayWork)) {
+      return reach;
+    }
+    Set<String> to = new LinkedHashSet<>(reach.to());
+    to.removeIf(username -> !staff.mayWork(username));
+    return new Reach(reach.level(), reach.rungs(), to);
+  }
+
+  /**
+   * Nobody named and nobody at work (no shift, no office hours): nothing to record. In office hours
+   * someone should be there, so an alert that can name nobody (the PA's account disabled, no duty
+   * manager on the rota) goes ahead as one nobody sees: logged, counted and told to the young person.
+   */
+  private static boolean nobodyWorking(Reach reach, OnCall onCall) {
+    return reach.to().isEmpty() && !onCall.officeHours();
+  }
+
   private static List<String> on(String rung, OnCall onCall) {
     return "backup".equals(rung) ? onCall.backup() : onCall.dutyManagers();
   }
@@ -224,9 +246,9 @@ public final class Escalations {
    */
   private List<Message> alert(Conversation conv, Instant now) {
     OnCall onCall = rota.at(now);
-    Reach reach = reach(conv, climbedTo(conv), onCall, settings.ladder());
-    if (reach.to().isEmpty()) {
-      // Nobody is working: the care leaver has had the honest reply, and the morning handover follows.
+    Reach reach = working(reach(conv, climbedTo(conv), onCall, settings.ladder()));
+    if (nobodyWorking(reach, onCall)) {
+      // The care leaver has had the honest reply, and the morning handover follows.
       return List.of();
     }
     Audience told = told(conv, reach, onCall);
@@ -263,7 +285,7 @@ public final class Escalations {
   }
 
   private String names(Audience told) {
-    return String.join(", ", told.to().stream().map(staff::displayName).toList());
+    return told.to().isEmpty() ? "nobody (nobody it could go to is at work)" : String.join(", ", told.to().stream().map(staff::displayName).toList());
   }
 
   /**

@@ -170,6 +170,28 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
   }
 
   @Test
+  @DisplayName("In office hours, an alert for a young person whose PA is disabled names nobody disabled; with nobody else to tell it is unseen, logged and counted, and the young person is told honestly")
+  void disabledPaInOfficeHoursIsNotAlerted() {
+    startAt("10:00");
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    setActive(admin, "sam", false);
+    long unseenBefore = harbour.harbour().services().routing().unseenAlerts();
+    try (TestSocket young = careLeaverSocket(jay)) {
+      clock.setLocal("2026-11-25T10:00:30");
+      say(young, "hi sam");
+      sweepAt("10:11");
+      List<Message> alerts = escalations(jay.id());
+      assertEquals(1, alerts.size(), "the wait is alerted, not passed by as if nobody were at work");
+      JsonArray to = uk.harbour.chat.ConversationEventJson.toJson(alerts.get(0).event()).getJsonArray("to");
+      assertFalse(to.contains("sam"), "Sam is disabled: " + to);
+      assertFalse(alerts.get(0).text().contains("Sam"), alerts.get(0).text());
+      assertEquals(unseenBefore + 1, harbour.harbour().services().routing().unseenAlerts(), "an alert nobody can see is counted");
+      young.next(f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getString("text").startsWith("Sorry you are still waiting"));
+    }
+  }
+
+  @Test
   @DisplayName("Re-enabled, an adviser does not get back the conversations that moved off them")
   void reEnabledGetsNothingBack() {
     startAt("18:00");
