@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Conversation;
@@ -24,6 +26,7 @@ import uk.harbour.rota.RotaEngine;
  */
 public final class DayHandover {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DayHandover.class);
   /** Looking back further than this for the end of the last working day finds nothing useful. */
   private static final Duration LOOK_BACK = Duration.ofDays(5);
 
@@ -87,9 +90,24 @@ public final class DayHandover {
                 chat.postIf(conv.id(), c -> needsItem(c, s) ? List.of(item(c, recent, s, now)) : List.of())
                     .map(
                         posted -> {
-                          posted.forEach(m -> delivery.handover(conv.paUsername(), m));
+                          posted.forEach(m -> readers(conv, now).forEach(reader -> delivery.handover(reader, m)));
                           return posted;
                         }));
+  }
+
+  /**
+   * Who gets the item in their console: the own PA, or, when the PA's account is disabled, the
+   * office-hours duty managers, whose job a new PA is (the item is stored in the conversation either way).
+   */
+  private List<String> readers(Conversation conv, Instant now) {
+    if (staff.mayWork(conv.paUsername())) {
+      return List.of(conv.paUsername());
+    }
+    List<String> managers = rota.at(now).dutyManagers();
+    if (managers.isEmpty()) {
+      LOG.warn("Handover item for conversation {} reached nobody: the PA's account is disabled and office hours have no duty manager on the rota", conv.id());
+    }
+    return managers;
   }
 
   private static boolean needsItem(Conversation conv, Stretch s) {
@@ -109,7 +127,8 @@ public final class DayHandover {
     long fromThem = night.stream().filter(Message::fromCareLeaver).count();
     List<String> cards = night.stream().filter(m -> m.kind() == MessageKind.CARD && m.card() != null).map(m -> m.card().getString("title")).distinct().toList();
     List<String> advisers = night.stream().filter(m -> m.senderRole() != null && m.senderRole().isStaff()).map(m -> staff.displayName(m.senderId())).distinct().toList();
-    StringBuilder text = new StringBuilder("Out-of-hours handover for ").append(staff.displayName(conv.paUsername())).append(": ")
+    StringBuilder text = new StringBuilder("Out-of-hours handover for ").append(staff.displayName(conv.paUsername()))
+        .append(staff.mayWork(conv.paUsername()) ? "" : " (whose account is disabled: " + conv.careLeaverName() + " needs a new PA)").append(": ")
         .append(conv.careLeaverName()).append(" sent ").append(fromThem).append(fromThem == 1 ? " message" : " messages")
         .append(" between ").append(texts.moment(s.from(), now)).append(" and ").append(texts.moment(s.to(), now)).append('.');
     text.append(advisers.isEmpty() ? " Nobody replied out of hours." : " Replied: " + String.join(", ", advisers) + ".");

@@ -18,6 +18,8 @@ import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
 import uk.harbour.testing.Eventually;
+import uk.harbour.testing.Rotas;
+import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestSession;
 import uk.harbour.testing.TestSocket;
 import uk.harbour.testing.WednesdayEveningTestBase;
@@ -188,6 +190,28 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
       assertFalse(alerts.get(0).text().contains("Sam"), alerts.get(0).text());
       assertEquals(unseenBefore + 1, harbour.harbour().services().routing().unseenAlerts(), "an alert nobody can see is counted");
       young.next(f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getString("text").startsWith("Sorry you are still waiting"));
+    }
+  }
+
+  @Test
+  @DisplayName("The morning handover item for a young person whose PA is disabled goes to the office-hours duty manager, saying they need a new PA")
+  void disabledPasHandoverGoesToTheDutyManager() {
+    startAt("23:30");
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    JsonObject rota = Rotas.wednesdayEvening();
+    rota.getJsonArray("officeHours").getJsonObject(0).put("dutyManager", "jo");
+    Rotas.use(harbour, rota);
+    setActive(admin, "sam", false);
+    try (TestSocket young = careLeaverSocket(jay)) {
+      say(young, "I lost my job today");
+    }
+    eventually(jay.id(), Conversation::autoRepliedThisEpisode);
+    try (TestSocket jo = staffSocket("jo")) {
+      clock.setLocal("2026-11-26T09:00");
+      RunningHarbour.await(harbour.harbour().services().routing().sweep());
+      JsonObject item = jo.next("handover");
+      assertTrue(item.getString("text").contains("Out-of-hours handover for Sam (whose account is disabled: Jay needs a new PA)"), item.getString("text"));
     }
   }
 
