@@ -45,6 +45,11 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
     return stored(id, MessageKind.ALERT).stream().filter(m -> m.event() != null && "escalated".equals(m.event().type())).toList();
   }
 
+  /** Whom a stored alert names as told. */
+  private static JsonArray alertedTo(Message alert) {
+    return alert.event() == null ? new JsonArray() : uk.harbour.chat.ConversationEventJson.toJson(alert.event()).getJsonArray("to");
+  }
+
   @Test
   @DisplayName("Disabling an on-call adviser ends their HTTP session (401) and closes their socket with 1008")
   void sessionsEndAtOnce() {
@@ -132,7 +137,7 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
       sweepAt("18:12");
       List<Message> alerts = escalations(jay.id());
       assertEquals(1, alerts.size());
-      JsonArray to = alerts.get(0).event() == null ? new JsonArray() : uk.harbour.chat.ConversationEventJson.toJson(alerts.get(0).event()).getJsonArray("to");
+      JsonArray to = alertedTo(alerts.get(0));
       assertFalse(to.contains("sam"), "Sam is disabled: " + to);
       assertTrue(to.contains("jo"), "the duty manager is told at the first alert, as for a backup off sick: " + to);
       jo.next(f -> "alert".equals(f.getString("type")) && jay.id().equals(f.getString("conversationId")));
@@ -185,7 +190,7 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
       sweepAt("10:11");
       List<Message> alerts = escalations(jay.id());
       assertEquals(1, alerts.size(), "the wait is alerted, not passed by as if nobody were at work");
-      JsonArray to = uk.harbour.chat.ConversationEventJson.toJson(alerts.get(0).event()).getJsonArray("to");
+      JsonArray to = alertedTo(alerts.get(0));
       assertFalse(to.contains("sam"), "Sam is disabled: " + to);
       assertFalse(alerts.get(0).text().contains("Sam"), alerts.get(0).text());
       assertEquals(unseenBefore + 1, harbour.harbour().services().routing().unseenAlerts(), "an alert nobody can see is counted");
