@@ -97,17 +97,19 @@ public final class DayHandover {
 
   /**
    * Who gets the item in their console: the own PA, or, when the PA's account is disabled, the
-   * office-hours duty managers, whose job a new PA is (the item is stored in the conversation either way).
+   * office-hours duty managers (or, with none on the rota, every manager), whose job a new PA is.
+   * The item is stored in the conversation either way.
    */
   private List<String> readers(Conversation conv, Instant now) {
     if (staff.mayWork(conv.paUsername())) {
       return List.of(conv.paUsername());
     }
-    List<String> managers = rota.at(now).dutyManagers();
-    if (managers.isEmpty()) {
-      LOG.warn("Handover item for conversation {} reached nobody: the PA's account is disabled and office hours have no duty manager on the rota", conv.id());
+    List<String> dutyManagers = rota.at(now).dutyManagers();
+    List<String> readers = dutyManagers.isEmpty() ? staff.managers() : dutyManagers;
+    if (readers.isEmpty()) {
+      LOG.warn("Handover item for conversation {} reached nobody: the PA's account is disabled and there is no active manager", conv.id());
     }
-    return managers;
+    return readers;
   }
 
   private static boolean needsItem(Conversation conv, Stretch s) {

@@ -126,7 +126,7 @@ public final class Escalations {
     }
     int from = last == null ? conv.escalationLevel() : Math.max(conv.escalationLevel(), last.level());
     OnCall onCall = rota.at(now);
-    Reach reach = working(reach(conv, from, onCall, settings.ladder()));
+    Reach reach = working(reach(conv, from, onCall, settings.ladder()), onCall);
     if (nobodyWorking(reach, onCall)) {
       return; // the care leaver has had the honest reply
     }
@@ -164,7 +164,7 @@ public final class Escalations {
 
   private Optional<Message> riskAlert(Conversation conv, Instant now) {
     OnCall onCall = rota.at(now);
-    Reach reach = working(reachAll(conv, onCall, settings.ladder()));
+    Reach reach = working(reachAll(conv, onCall, settings.ladder()), onCall);
     if (nobodyWorking(reach, onCall)) {
       return Optional.empty();
     }
@@ -215,22 +215,24 @@ public final class Escalations {
   }
 
   /**
-   * Without anyone whose account is disabled: the rota's lists are filtered already (RotaNow), but
-   * an own PA in office hours comes from the young person's record.
+   * Without anyone whose account is disabled (the rota's lists are filtered already, by RotaNow, but
+   * an own PA in office hours comes from the young person's record). In office hours somebody is
+   * at work, so an alert that would then name nobody (the PA's account disabled or no PA, and no
+   * office-hours duty manager on the rota) goes to the team's managers instead.
    */
-  private Reach working(Reach reach) {
-    if (reach.to().stream().allMatch(staff::mayWork)) {
-      return reach;
-    }
+  private Reach working(Reach reach, OnCall onCall) {
     Set<String> to = new LinkedHashSet<>(reach.to());
     to.removeIf(username -> !staff.mayWork(username));
-    return new Reach(reach.level(), reach.rungs(), to);
+    if (to.isEmpty() && onCall.officeHours()) {
+      to.addAll(staff.managers());
+    }
+    return to.equals(reach.to()) ? reach : new Reach(reach.level(), reach.rungs(), to);
   }
 
   /**
    * Nobody named and nobody at work (no shift, no office hours): nothing to record. In office hours
-   * someone should be there, so an alert that can name nobody (the PA's account disabled, no duty
-   * manager on the rota) goes ahead as one nobody sees: logged, counted and told to the young person.
+   * someone should be there, so an alert that can name nobody (not even a manager) goes ahead as one
+   * nobody sees: logged, counted and told to the young person.
    */
   private static boolean nobodyWorking(Reach reach, OnCall onCall) {
     return reach.to().isEmpty() && !onCall.officeHours();
@@ -246,7 +248,7 @@ public final class Escalations {
    */
   private List<Message> alert(Conversation conv, Instant now) {
     OnCall onCall = rota.at(now);
-    Reach reach = working(reach(conv, climbedTo(conv), onCall, settings.ladder()));
+    Reach reach = working(reach(conv, climbedTo(conv), onCall, settings.ladder()), onCall);
     if (nobodyWorking(reach, onCall)) {
       // The care leaver has had the honest reply, and the morning handover follows.
       return List.of();

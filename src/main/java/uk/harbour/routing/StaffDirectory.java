@@ -21,6 +21,8 @@ public final class StaffDirectory {
   private final Map<String, String> names = new ConcurrentHashMap<>();
   /** Active advisers, in name order: whom a conversation can be transferred to. Replaced whole on refresh. */
   private volatile List<String> advisers = List.of();
+  /** Active managers, in name order: who is told when office hours have nobody else to tell. Replaced whole on refresh. */
+  private volatile List<String> managers = List.of();
   /** Staff whose accounts are disabled: never on shift, never given work. Replaced whole on refresh. */
   private volatile java.util.Set<String> disabled = java.util.Set.of();
   /** Names still unknown after a refresh (no such account): not worth a store read on every message. */
@@ -38,15 +40,20 @@ public final class StaffDirectory {
               for (StaffAccount account : all) {
                 names.put(account.username(), account.displayName());
               }
-              advisers = all.stream()
-                  .filter(a -> a.active() && a.role() == Role.ADVISER)
-                  .sorted(Comparator.comparing(StaffAccount::displayName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)))
-                  .map(StaffAccount::username)
-                  .toList();
+              advisers = active(all, Role.ADVISER);
+              managers = active(all, Role.MANAGER);
               disabled = all.stream().filter(a -> !a.active()).map(StaffAccount::username).collect(java.util.stream.Collectors.toUnmodifiableSet());
               missing.clear();
               return null;
             });
+  }
+
+  private static List<String> active(List<StaffAccount> all, Role role) {
+    return all.stream()
+        .filter(a -> a.active() && a.role() == role)
+        .sorted(Comparator.comparing(StaffAccount::displayName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)))
+        .map(StaffAccount::username)
+        .toList();
   }
 
   /** Refreshes first if any of these names is not known yet (a member of staff added since). */
@@ -61,6 +68,11 @@ public final class StaffDirectory {
   /** Every active adviser's username, as of the last refresh (the routing sweep's, at most a minute old). */
   public List<String> advisers() {
     return advisers;
+  }
+
+  /** Every active manager's username, as of the last refresh. */
+  public List<String> managers() {
+    return managers;
   }
 
   /**

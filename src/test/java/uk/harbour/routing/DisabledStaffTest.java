@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
@@ -177,12 +179,31 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
   }
 
   @Test
-  @DisplayName("In office hours, an alert for a young person whose PA is disabled names nobody disabled; with nobody else to tell it is unseen, logged and counted, and the young person is told honestly")
-  void disabledPaInOfficeHoursIsNotAlerted() {
+  @DisplayName("In office hours, an alert for a young person whose PA is disabled names nobody disabled; with no office-hours duty manager it goes to the team's managers")
+  void disabledPaInOfficeHoursAlertsTheManagers() {
     startAt("10:00");
     TestSession admin = admin();
     YoungPerson jay = youngPerson("Jay");
     setActive(admin, "sam", false);
+    try (TestSocket jo = staffSocket("jo"); TestSocket young = careLeaverSocket(jay)) {
+      clock.setLocal("2026-11-25T10:00:30");
+      say(young, "hi sam");
+      sweepAt("10:11");
+      List<Message> alerts = escalations(jay.id());
+      assertEquals(1, alerts.size(), "the wait is alerted, not passed by as if nobody were at work");
+      assertEquals(new JsonArray().add("jo"), alertedTo(alerts.get(0)), "Sam is disabled, and office hours have no duty manager on this rota");
+      jo.next(f -> "alert".equals(f.getString("type")) && jay.id().equals(f.getString("conversationId")));
+    }
+  }
+
+  @Test
+  @DisplayName("With the PA disabled and no active manager either, an office-hours alert is unseen: stored naming nobody, logged and counted, and the young person is told honestly")
+  void officeHoursAlertWithNobodyToTell() {
+    startAt("10:00");
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    setActive(admin, "sam", false);
+    setActive(admin, "jo", false);
     long unseenBefore = harbour.harbour().services().routing().unseenAlerts();
     try (TestSocket young = careLeaverSocket(jay)) {
       clock.setLocal("2026-11-25T10:00:30");
@@ -190,23 +211,25 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
       sweepAt("10:11");
       List<Message> alerts = escalations(jay.id());
       assertEquals(1, alerts.size(), "the wait is alerted, not passed by as if nobody were at work");
-      JsonArray to = alertedTo(alerts.get(0));
-      assertFalse(to.contains("sam"), "Sam is disabled: " + to);
-      assertFalse(alerts.get(0).text().contains("Sam"), alerts.get(0).text());
+      assertEquals(new JsonArray(), alertedTo(alerts.get(0)));
+      assertTrue(alerts.get(0).text().contains("sent to nobody"), alerts.get(0).text());
       assertEquals(unseenBefore + 1, harbour.harbour().services().routing().unseenAlerts(), "an alert nobody can see is counted");
       young.next(f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getString("text").startsWith("Sorry you are still waiting"));
     }
   }
 
-  @Test
-  @DisplayName("The morning handover item for a young person whose PA is disabled goes to the office-hours duty manager, saying they need a new PA")
-  void disabledPasHandoverGoesToTheDutyManager() {
+  @ParameterizedTest(name = "office-hours duty manager on the rota: {0}")
+  @ValueSource(booleans = {true, false})
+  @DisplayName("The morning handover item for a young person whose PA is disabled goes to the office-hours duty manager (or, with none, the managers), saying they need a new PA")
+  void disabledPasHandoverGoesToAManager(boolean officeHoursDutyManager) {
     startAt("23:30");
     TestSession admin = admin();
     YoungPerson jay = youngPerson("Jay");
-    JsonObject rota = Rotas.wednesdayEvening();
-    rota.getJsonArray("officeHours").getJsonObject(0).put("dutyManager", "jo");
-    Rotas.use(harbour, rota);
+    if (officeHoursDutyManager) {
+      JsonObject rota = Rotas.wednesdayEvening();
+      rota.getJsonArray("officeHours").getJsonObject(0).put("dutyManager", "jo");
+      Rotas.use(harbour, rota);
+    }
     setActive(admin, "sam", false);
     try (TestSocket young = careLeaverSocket(jay)) {
       say(young, "I lost my job today");
