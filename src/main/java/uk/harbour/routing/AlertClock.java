@@ -12,7 +12,7 @@ import uk.harbour.chat.Conversation;
  * When a wait's next escalation alert is due: the SLA after the young person's first unanswered
  * message (shorter when urgent), then every repeat after the last alert. "I've got this" holds it
  * back while whoever said it holds the conversation, and from anyone else for
- * {@code routing.acknowledgementMinutes}. The first alert of a wait that ran through a time with
+ * {@code routing.acknowledgementMinutes}; not at all once their account is disabled. The first alert of a wait that ran through a time with
  * nobody at work is counted from when the first person came on.
  */
 final class AlertClock {
@@ -66,6 +66,9 @@ final class AlertClock {
    * conversation's alert, which nobody could be given when the risk was noticed, is due at once then.
    */
   boolean dueAt(Conversation conv, Instant now) {
+    if (conv.awaitingReply() && conv.acknowledgedBy() != null && !rota.mayWork(conv.acknowledgedBy())) {
+      return true; // whoever said "I've got this" can no longer work (account disabled): it holds nothing back
+    }
     Optional<Instant> plain = due(conv, settings);
     if (plain.isEmpty() || now.isBefore(plain.get()) || !firstOfWait(conv)) {
       staffed.remove(conv.id());

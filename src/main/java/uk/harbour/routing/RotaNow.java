@@ -32,6 +32,11 @@ public final class RotaNow {
     this.mayWork = Objects.requireNonNull(mayWork);
   }
 
+  /** False for someone whose account is disabled: at work for nobody. */
+  public boolean mayWork(String username) {
+    return mayWork.test(username);
+  }
+
   public RotaEngine engine() {
     return engines.get();
   }

@@ -244,6 +244,28 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
   }
 
   @Test
+  @DisplayName("A manager's \"I've got this\" holds the alerts back no longer once their account is disabled")
+  void disabledManagersAcknowledgementLapsesAtOnce() {
+    startAt("18:00");
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    // No adviser has Harbour open, so nobody is given Jay's message.
+    try (TestSocket jo = staffSocket("jo"); TestSocket young = careLeaverSocket(jay)) {
+      clock.setLocal("2026-11-25T18:02");
+      say(young, "please can someone reply");
+      sweepAt("18:12");
+      assertEquals(1, escalations(jay.id()).size(), "the first alert at the SLA");
+      clock.setLocal("2026-11-25T18:13");
+      jo.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> "jo".equals(c.acknowledgedBy()));
+    }
+    setActive(admin, "jo", false);
+    sweepAt("18:14");
+    assertEquals(2, escalations(jay.id()).size(), "not 30 minutes later: Jo can no longer reply");
+    assertNull(conversation(jay.id()).acknowledgedBy());
+  }
+
+  @Test
   @DisplayName("Re-enabled, an adviser does not get back the conversations that moved off them")
   void reEnabledGetsNothingBack() {
     startAt("18:00");
