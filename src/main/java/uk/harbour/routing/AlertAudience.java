@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.StaffPresence;
@@ -22,12 +21,26 @@ final class AlertAudience {
   record Audience(Set<String> to, boolean seen) {}
 
   private final StaffPresence presence;
-  private final Predicate<String> mayWork;
+  private final StaffDirectory staff;
 
-  /** {@code mayWork}: false for someone whose account is disabled, who is at work for nobody. */
-  AlertAudience(StaffPresence presence, Predicate<String> mayWork) {
+  AlertAudience(StaffPresence presence, StaffDirectory staff) {
     this.presence = Objects.requireNonNull(presence);
-    this.mayWork = Objects.requireNonNull(mayWork);
+    this.staff = Objects.requireNonNull(staff);
+  }
+
+  /**
+   * Whom the ladder's names stand for: nobody whose account is disabled (the rota's lists are
+   * filtered already, by RotaNow, but an own PA in office hours comes from the young person's
+   * record). In office hours somebody is at work, so when that leaves nobody (the PA's account
+   * disabled or no PA, and no office-hours duty manager on the rota) it is the team's managers.
+   */
+  Set<String> atWork(Set<String> named, OnCall onCall) {
+    Set<String> to = new LinkedHashSet<>(named);
+    to.removeIf(username -> !staff.mayWork(username));
+    if (to.isEmpty() && onCall.officeHours()) {
+      to.addAll(staff.managers());
+    }
+    return to;
   }
 
   Audience of(Conversation conv, Set<String> named, OnCall onCall) {
@@ -41,7 +54,7 @@ final class AlertAudience {
 
   /** Everyone at work now: on call, backup, duty managers, and in office hours the own PA. */
   private Stream<String> onShift(Conversation conv, OnCall onCall) {
-    Stream<String> pa = onCall.officeHours() && conv.paUsername() != null && mayWork.test(conv.paUsername()) ? Stream.of(conv.paUsername()) : Stream.empty();
+    Stream<String> pa = onCall.officeHours() && conv.paUsername() != null && staff.mayWork(conv.paUsername()) ? Stream.of(conv.paUsername()) : Stream.empty();
     return Stream.concat(pa, Stream.of(onCall.onCall(), onCall.backup(), onCall.dutyManagers()).flatMap(List::stream)).distinct();
   }
 

@@ -3,13 +3,10 @@ package uk.harbour.routing;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -22,6 +19,7 @@ import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.chat.StaffPresence;
 import uk.harbour.routing.AlertAudience.Audience;
+import uk.harbour.routing.AlertLadder.Reach;
 import uk.harbour.rota.OnCall;
 import uk.harbour.web.PlainEnglish;
 
@@ -66,7 +64,7 @@ public final class Escalations {
     this.staff = Objects.requireNonNull(staff);
     this.texts = Objects.requireNonNull(texts);
     this.settings = Objects.requireNonNull(settings);
-    this.audience = new AlertAudience(presence, staff::mayWork);
+    this.audience = new AlertAudience(presence, staff);
     this.clock = new AlertClock(rota, settings);
   }
 
@@ -126,7 +124,7 @@ public final class Escalations {
     }
     int from = last == null ? conv.escalationLevel() : Math.max(conv.escalationLevel(), last.level());
     OnCall onCall = rota.at(now);
-    Reach reach = working(reach(conv, from, onCall, settings.ladder()), onCall);
+    Reach reach = working(AlertLadder.reach(conv, from, onCall, settings.ladder()), onCall);
     if (nobodyWorking(reach, onCall)) {
       return; // the care leaver has had the honest reply
     }
@@ -150,21 +148,9 @@ public final class Escalations {
     return List.of();
   }
 
-  /** Everyone at once: the holder, everyone on call, every rung; the level is the top of the ladder. */
-  static Reach reachAll(Conversation conv, OnCall onCall, List<String> ladder) {
-    Reach top = reach(conv, onCall, ladder);
-    Set<String> to = new LinkedHashSet<>(top.to());
-    to.addAll(onCall.onCall());
-    for (String rung : ladder) {
-      to.addAll(on(rung, onCall));
-    }
-    List<String> rungs = ladder.stream().filter(r -> !on(r, onCall).isEmpty()).toList();
-    return new Reach(Math.max(conv.escalationLevel() + 1, ladder.size()), rungs, to);
-  }
-
   private Optional<Message> riskAlert(Conversation conv, Instant now) {
     OnCall onCall = rota.at(now);
-    Reach reach = working(reachAll(conv, onCall, settings.ladder()), onCall);
+    Reach reach = working(AlertLadder.reachAll(conv, onCall, settings.ladder()), onCall);
     if (nobodyWorking(reach, onCall)) {
       return Optional.empty();
     }
@@ -176,57 +162,8 @@ public final class Escalations {
         new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited, "risk")));
   }
 
-  /** Who the next alert reaches: the level it climbs to, the rungs with somebody on them, and the people. */
-  record Reach(int level, List<String> rungs, Set<String> to) {}
-
-  /**
-   * Alert <i>n</i> reaches rung <i>n</i> of the ladder and every rung below it, plus whoever has the
-   * conversation (when nobody has it: everyone on call and, in office hours, the own PA). A rung with
-   * nobody on shift is skipped at once, so an emptied shift still climbs to the duty manager.
-   */
-  static Reach reach(Conversation conv, OnCall onCall, List<String> ladder) {
-    return reach(conv, conv.escalationLevel(), onCall, ladder);
-  }
-
-  /** As {@link #reach(Conversation, OnCall, List)}, climbing from {@code fromLevel} instead of the stored level. */
-  private static Reach reach(Conversation conv, int fromLevel, OnCall onCall, List<String> ladder) {
-    Set<String> to = new LinkedHashSet<>();
-    if (conv.assignedTo() != null) {
-      to.add(conv.assignedTo());
-    } else {
-      to.addAll(onCall.onCall());
-      if (onCall.officeHours() && conv.paUsername() != null) {
-        to.add(conv.paUsername());
-      }
-    }
-    int level = fromLevel + 1;
-    while (level < ladder.size() && on(ladder.get(level - 1), onCall).isEmpty()) {
-      level++;
-    }
-    List<String> reached = new ArrayList<>();
-    for (int i = 0; i < Math.min(level, ladder.size()); i++) {
-      List<String> people = on(ladder.get(i), onCall);
-      to.addAll(people);
-      if (!people.isEmpty()) {
-        reached.add(ladder.get(i));
-      }
-    }
-    return new Reach(level, reached, to);
-  }
-
-  /**
-   * Without anyone whose account is disabled (the rota's lists are filtered already, by RotaNow, but
-   * an own PA in office hours comes from the young person's record). In office hours somebody is
-   * at work, so an alert that would then name nobody (the PA's account disabled or no PA, and no
-   * office-hours duty manager on the rota) goes to the team's managers instead.
-   */
   private Reach working(Reach reach, OnCall onCall) {
-    Set<String> to = new LinkedHashSet<>(reach.to());
-    to.removeIf(username -> !staff.mayWork(username));
-    if (to.isEmpty() && onCall.officeHours()) {
-      to.addAll(staff.managers());
-    }
-    return to.equals(reach.to()) ? reach : new Reach(reach.level(), reach.rungs(), to);
+    return new Reach(reach.level(), reach.rungs(), audience.atWork(reach.to(), onCall));
   }
 
   /**
@@ -238,17 +175,13 @@ public final class Escalations {
     return reach.to().isEmpty() && !onCall.officeHours();
   }
 
-  private static List<String> on(String rung, OnCall onCall) {
-    return "backup".equals(rung) ? onCall.backup() : onCall.dutyManagers();
-  }
-
   /**
    * The next alert, and at the first of a wait that nobody online can see, the honest line to the
    * young person; nothing when there is nobody at work to alert (no shift and no office hours).
    */
   private List<Message> alert(Conversation conv, Instant now) {
     OnCall onCall = rota.at(now);
-    Reach reach = working(reach(conv, climbedTo(conv), onCall, settings.ladder()), onCall);
+    Reach reach = working(AlertLadder.reach(conv, climbedTo(conv), onCall, settings.ladder()), onCall);
     if (nobodyWorking(reach, onCall)) {
       // The care leaver has had the honest reply, and the morning handover follows.
       return List.of();

@@ -101,22 +101,22 @@ class EscalationDueTest {
   void reach() {
     List<String> ladder = List.of("backup", "duty_manager");
     var full = shift(false, List.of("ali"), List.of("priya"), List.of("jo"));
-    assertEquals(new Escalations.Reach(1, List.of("backup"), java.util.Set.of("ali", "priya")), Escalations.reach(held("ali", 0), full, ladder));
-    assertEquals(new Escalations.Reach(2, List.of("backup", "duty_manager"), java.util.Set.of("ali", "priya", "jo")), Escalations.reach(held("ali", 1), full, ladder));
-    assertEquals(3, Escalations.reach(held("ali", 2), full, ladder).level(), "repeats climb past the top");
-    assertEquals(java.util.Set.of("ali", "priya", "jo"), Escalations.reach(held("ali", 2), full, ladder).to());
+    assertEquals(new AlertLadder.Reach(1, List.of("backup"), java.util.Set.of("ali", "priya")), AlertLadder.reach(held("ali", 0), full, ladder));
+    assertEquals(new AlertLadder.Reach(2, List.of("backup", "duty_manager"), java.util.Set.of("ali", "priya", "jo")), AlertLadder.reach(held("ali", 1), full, ladder));
+    assertEquals(3, AlertLadder.reach(held("ali", 2), full, ladder).level(), "repeats climb past the top");
+    assertEquals(java.util.Set.of("ali", "priya", "jo"), AlertLadder.reach(held("ali", 2), full, ladder).to());
 
     var noBackup = shift(false, List.of(), List.of(), List.of("jo"));
-    assertEquals(new Escalations.Reach(2, List.of("duty_manager"), java.util.Set.of("jo")), Escalations.reach(held(null, 0), noBackup, ladder),
+    assertEquals(new AlertLadder.Reach(2, List.of("duty_manager"), java.util.Set.of("jo")), AlertLadder.reach(held(null, 0), noBackup, ladder),
         "nobody on call and no backup: straight to the duty manager");
 
     var officeWithManager = shift(true, List.of(), List.of(), List.of("jo"));
-    assertEquals(java.util.Set.of("sam", "jo"), Escalations.reach(held(null, 0), officeWithManager, ladder).to(), "the own PA and the office-hours duty manager");
+    assertEquals(java.util.Set.of("sam", "jo"), AlertLadder.reach(held(null, 0), officeWithManager, ladder).to(), "the own PA and the office-hours duty manager");
     var officeAlone = shift(true, List.of(), List.of(), List.of());
-    assertEquals(new Escalations.Reach(2, List.of(), java.util.Set.of("sam")), Escalations.reach(held("sam", 0), officeAlone, ladder));
+    assertEquals(new AlertLadder.Reach(2, List.of(), java.util.Set.of("sam")), AlertLadder.reach(held("sam", 0), officeAlone, ladder));
 
     var nobody = shift(false, List.of(), List.of(), List.of());
-    assertTrue(Escalations.reach(held(null, 0), nobody, ladder).to().isEmpty(), "nobody at work: nothing to send");
+    assertTrue(AlertLadder.reach(held(null, 0), nobody, ladder).to().isEmpty(), "nobody at work: nothing to send");
   }
 
   @Test
