@@ -1,6 +1,5 @@
 package uk.harbour.chat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -8,8 +7,8 @@ import uk.harbour.identity.Role;
 import uk.harbour.web.VisibleText;
 
 /**
- * A care leaver's one conversation, as the fold of its messages. Also holds the timing fields that
- * reports read (so reports never scan messages). Mutable, but changed only inside that
+ * A care leaver's one conversation, as the fold of its messages, with its parts: the response
+ * times that reports read (so reports never scan messages), routing's and safeguarding's. Mutable, but changed only inside that
  * conversation's own ordered chain ({@link ConversationLog}); others read it. Its stored form is
  * {@link ConversationState}.
  */
@@ -31,16 +30,12 @@ public final class Conversation {
   private Instant lastMessageAt;
   private Instant lastCareLeaverMessageAt;
   private Instant lastStaffMessageAt;
-  private Instant episodeStartedAt;
-  private Instant firstResponseAt;
   private long unreadForStaff;
   private long staffReadSeq;
   private long careLeaverReadSeq;
   private long lastCareLeaverSeq;
-  private long responses;
-  private long totalResponseMillis;
-  private long maxResponseMillis;
   private String preview;
+  private final ResponseTimes times = new ResponseTimes();
   private final RoutingState routing = new RoutingState();
   private final RiskState risk = new RiskState();
 
@@ -65,8 +60,7 @@ public final class Conversation {
     lastMessageAt = message.createdAt();
     if (message.episode() > episode) {
       episode = message.episode();
-      episodeStartedAt = message.createdAt();
-      firstResponseAt = null;
+      times.episodeStarted(message.createdAt());
       assignedTo = null;
       status = ConversationStatus.WAITING;
       routing.assignedAt = null;
@@ -114,17 +108,9 @@ public final class Conversation {
   }
 
   private void staffReply(Message message) {
-    if (waitingSince != null) {
-      long waited = Math.max(0, Duration.between(waitingSince, message.createdAt()).toMillis());
-      responses++;
-      totalResponseMillis += waited;
-      maxResponseMillis = Math.max(maxResponseMillis, waited);
-      waitingSince = null;
-    }
+    times.replied(waitingSince, message.createdAt());
+    waitingSince = null;
     routing.waitEnded();
-    if (firstResponseAt == null) {
-      firstResponseAt = message.createdAt();
-    }
     if (assignedTo == null) {
       assignedTo = message.senderId();
       routing.assignedAt = message.createdAt();
@@ -251,11 +237,11 @@ public final class Conversation {
   }
 
   public long responses() {
-    return responses;
+    return times.responses;
   }
 
   public long totalResponseMillis() {
-    return totalResponseMillis;
+    return times.totalMillis;
   }
 
   public Instant lastCareLeaverMessageAt() {
@@ -340,8 +326,8 @@ public final class Conversation {
   public ConversationState state() {
     return new ConversationState(
         id, careLeaverName, paUsername, team, status, priority, assignedTo, episode, lastSeq, waitingSince, lastMessageAt,
-        lastCareLeaverMessageAt, lastStaffMessageAt, episodeStartedAt, firstResponseAt, unreadForStaff, staffReadSeq,
-        careLeaverReadSeq, lastCareLeaverSeq, responses, totalResponseMillis, maxResponseMillis, routing.state(), risk.state(), preview);
+        lastCareLeaverMessageAt, lastStaffMessageAt, times.episodeStartedAt, times.firstResponseAt, unreadForStaff, staffReadSeq,
+        careLeaverReadSeq, lastCareLeaverSeq, times.responses, times.totalMillis, times.maxMillis, routing.state(), risk.state(), preview);
   }
 
   /** A conversation that continues from a snapshot; messages after its {@code lastSeq} are folded on top. */
@@ -356,16 +342,12 @@ public final class Conversation {
     c.lastMessageAt = s.lastMessageAt();
     c.lastCareLeaverMessageAt = s.lastCareLeaverMessageAt();
     c.lastStaffMessageAt = s.lastStaffMessageAt();
-    c.episodeStartedAt = s.episodeStartedAt();
-    c.firstResponseAt = s.firstResponseAt();
     c.unreadForStaff = s.unreadForStaff();
     c.staffReadSeq = s.staffReadSeq();
     c.careLeaverReadSeq = s.careLeaverReadSeq();
     c.lastCareLeaverSeq = s.lastCareLeaverSeq();
-    c.responses = s.responses();
-    c.totalResponseMillis = s.totalResponseMillis();
-    c.maxResponseMillis = s.maxResponseMillis();
     c.preview = s.preview();
+    c.times.restore(s);
     c.routing.restore(s.routing());
     c.risk.restore(s.risk());
     return c;
