@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import uk.harbour.app.Harbour;
 
@@ -128,6 +129,16 @@ public final class RunningHarbour implements AutoCloseable {
   public static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      // A future that never completes leaves no trace in the log: what every thread was doing does.
+      System.err.println("Timed out after 30 s waiting for a future; every thread's stack:");
+      Thread.getAllStackTraces().forEach((thread, frames) -> {
+        System.err.println('"' + thread.getName() + "\" " + thread.getState());
+        for (StackTraceElement frame : frames) {
+          System.err.println("\tat " + frame);
+        }
+      });
+      throw new IllegalStateException(e);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
