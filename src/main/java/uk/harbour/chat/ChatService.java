@@ -54,8 +54,8 @@ public final class ChatService implements ConversationPosts {
     this.reads = new ConversationReads(this::conversation, messages);
   }
 
-  /** A message in the chain's hands: {@code summary} as it stood then; only a {@code fresh} one is delivered. */
-  private record Sent(Message message, JsonObject summary, boolean fresh) {}
+  /** A message in the chain's hands: {@code summary} as it stood then; delivered and announced only when {@code announce}. */
+  private record Sent(Message message, JsonObject summary, boolean announce) {}
 
   /**
    * Stores a message and acknowledges it only once the store has it durably. A new message takes
@@ -74,7 +74,7 @@ public final class ChatService implements ConversationPosts {
         .compose(sent -> messages.durable().map(sent))
         .map(
             sent -> {
-              if (sent.fresh()) {
+              if (sent.announce()) {
                 published(sent.message(), sent.summary());
               }
               return sent.message();
@@ -89,7 +89,7 @@ public final class ChatService implements ConversationPosts {
     // A resend is usually of a message sent moments ago, which the repository's cache still holds.
     Optional<Message> resent = messages.recentByClientId(conv.id(), sender.id(), command.clientId());
     if (resent.isPresent()) {
-      return Future.succeededFuture(new Sent(resent.get(), null, false));
+      return Future.succeededFuture(resent(conv, resent.get()));
     }
     long wait = allowance == null ? 0 : allowance.tryAcquire(sender.id());
     if (wait > 0) {
@@ -97,7 +97,7 @@ public final class ChatService implements ConversationPosts {
       return messages
           .findByClientId(conv.id(), sender.id(), command.clientId())
           .compose(found -> found.isPresent()
-              ? Future.succeededFuture(new Sent(found.get(), null, false))
+              ? Future.succeededFuture(resent(conv, found.get()))
               : Future.failedFuture(new RateLimitedException(wait)));
     }
     Message message =
@@ -115,13 +115,23 @@ public final class ChatService implements ConversationPosts {
                 return messages
                     .findByClientId(conv.id(), sender.id(), command.clientId())
                     .compose(found -> found.orElseThrow().seq() > conv.lastSeq() ? log.catchUp(conv).map(found) : Future.succeededFuture(found))
-                    .map(found -> new Sent(found.orElseThrow(), null, false));
+                    .map(found -> resent(conv, found.orElseThrow()));
               }
               // Another writer took this seq (a previous run, or another node): catch up and try again.
               return attempts > 1
                   ? log.catchUpAfterClash(conv, WRITE_ATTEMPTS - attempts + 1).compose(v -> accept(conv, sender, command, null, attempts - 1))
                   : Future.failedFuture(e);
             });
+  }
+
+  /**
+   * A resend of a stored message, announced again while it is part of the young person's unanswered
+   * wait: whoever stored it may have died, or its commit failed, before announcing it, and then
+   * nobody would hear of the wait. Every listener takes a message twice without harm.
+   */
+  private static Sent resent(Conversation conv, Message message) {
+    boolean unanswered = message.fromCareLeaver() && conv.awaitingReply() && !message.createdAt().isBefore(conv.waitingSince());
+    return new Sent(message, unanswered ? ServerFrames.summary(conv) : null, unanswered);
   }
 
   private Future<Sent> store(Conversation conv, Message message) {

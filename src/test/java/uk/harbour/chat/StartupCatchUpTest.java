@@ -191,6 +191,34 @@ class StartupCatchUpTest {
     assertEquals("stored by the node that died", RunningHarbour.await(chat.latest(lou, 1)).get(0).text());
   }
 
+  @Test
+  @DisplayName("A resend of a young person's message that a node stored and died before announcing is acked and announced here, so the risk check and routing hear of it")
+  void resendAnnouncesWhatNobodyAnnounced() {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("sam", Role.ADVISER);
+    JsonObject invite = fixtures.careLeaver(fixtures.signedIn("sam"), "Lou");
+    String lou = invite.getString("careLeaverId");
+    ChatService chat = harbour.harbour().services().chat();
+    MongoClient storeClient = harbour.harbour().services().store().client();
+    try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(invite, "lou-resend"))) {
+      young.next("welcome");
+      young.send(new JsonObject().put("type", "send").put("clientId", "c1").put("text", "hello"));
+      young.next("ack");
+      eventually(() -> storeClient.findOne("conversations", new JsonObject().put("_id", lou), null).toCompletionStage().toCompletableFuture().join(),
+          doc -> doc != null && doc.getLong("lastSeq") > 1 && doc.getLong("lastSeq") == chat.peek(lou).orElseThrow().lastSeq());
+      Conversation held = chat.peek(lou).orElseThrow();
+      long seq = held.lastSeq() + 1;
+      // Stored by a node that died before it acked or announced it; the phone resends it here.
+      Message words = message(lou, seq, held.episode(), "I want to end it tonight");
+      RunningHarbour.await(new MongoMessageRepository(storeClient, Durability.none()).write(words));
+
+      young.send(new JsonObject().put("type", "send").put("clientId", words.clientId()).put("text", words.text()));
+
+      assertEquals(seq, young.next("ack").getLong("seq"), "acked as the stored message");
+      await().atMost(10, TimeUnit.SECONDS).until(() -> chat.peek(lou).orElseThrow().risk().flagged());
+    }
+  }
+
   private static Message message(String conversationId, long seq, int episode, String text) {
     return new Message(conversationId, seq, episode, MessageKind.TEXT, text, conversationId, Role.CARE_LEAVER, "Young", "s" + seq,
         Instant.parse("2026-11-25T21:01:00Z"), null, null);
