@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.chat.ChatDelivery;
@@ -79,7 +81,7 @@ public final class Escalations {
       unrecorded.remove(conv.id());
       return Future.succeededFuture(List.of());
     }
-    return chat.postIf(conv.id(), c -> {
+    return postAndDeliver(conv.id(), c -> {
           Instant at = asLateAsUnrecorded(c, now);
           if (!clock.dueAt(c, at)) {
             return List.<Message>of();
@@ -87,12 +89,33 @@ public final class Escalations {
           // The risk alert could not go to anyone when the risk was noticed: it goes to the first people on.
           return clock.riskWaitedForWork(c, at) ? riskAlert(c, at).map(List::of).orElse(List.of()) : alert(c, at);
         })
-        .map(
-            posted -> {
-              unrecorded.remove(conv.id()); // its chain moves again: the ladder is stored as usual
-              posted.forEach(this::deliver);
-              return posted;
-            });
+        .onSuccess(posted -> unrecorded.remove(conv.id())); // its chain moves again: the ladder is stored as usual
+  }
+
+  /**
+   * Posts the alerts {@code decide} chooses and delivers them once stored. An alert the store
+   * failed after it was applied (the commit or the store's answer failed) is in the conversation's
+   * ladder already, which would count it as sent: it is delivered all the same, with an ERROR. One
+   * refused before it was applied is told as unrecorded by routing ({@link #alertUnrecorded}).
+   */
+  private Future<List<Message>> postAndDeliver(String conversationId, Function<Conversation, List<Message>> decide) {
+    AtomicReference<List<Message>> decided = new AtomicReference<>(List.of());
+    return chat.postIf(conversationId, c -> {
+          List<Message> alerts = decide.apply(c);
+          decided.set(alerts);
+          return alerts;
+        })
+        .onSuccess(posted -> posted.forEach(this::deliver))
+        .onFailure(e -> deliverIfApplied(conversationId, decided.get(), e));
+  }
+
+  private void deliverIfApplied(String conversationId, List<Message> decided, Throwable failure) {
+    Instant ladderAt = chat.peek(conversationId).map(Conversation::escalatedAt).orElse(null);
+    List<Message> applied = decided.stream().filter(m -> m.event() instanceof ConversationEvent.Escalated && m.createdAt().equals(ladderAt)).toList();
+    if (!applied.isEmpty()) {
+      LOG.error("Alert for conversation {} was applied but could not be confirmed stored; delivered all the same", conversationId, failure);
+      applied.forEach(this::deliver);
+    }
   }
 
   /**
@@ -101,12 +124,7 @@ public final class Escalations {
    * repeats as usual until someone acknowledges or replies. Nothing when nobody is at work.
    */
   public Future<List<Message>> alertNow(String conversationId, Instant now) {
-    return chat.postIf(conversationId, c -> c.awaitingReply() ? riskAlert(c, now).map(List::of).orElseGet(() -> nobodyAtWork(c, now)) : List.of())
-        .map(
-            posted -> {
-              posted.forEach(this::deliver);
-              return posted;
-            });
+    return postAndDeliver(conversationId, c -> c.awaitingReply() ? riskAlert(c, now).map(List::of).orElseGet(() -> nobodyAtWork(c, now)) : List.of());
   }
 
   /**
@@ -205,8 +223,13 @@ public final class Escalations {
       return "";
     }
     long since = Duration.between(AlertClock.acknowledgedAt(conv), now).toMinutes();
-    return ", and nobody has replied in the " + PlainEnglish.count(since, "minute") + " since " + staff.displayName(conv.acknowledgedBy())
-        + " said \"I've got this\"";
+    String who = staff.displayName(conv.acknowledgedBy());
+    if (!staff.mayWork(conv.acknowledgedBy())) {
+      // Early, and the reader should know why: otherwise it reads as a lapse that came too soon.
+      String when = since == 0 ? "just now" : PlainEnglish.count(since, "minute") + " ago";
+      return ", and " + who + ", who said \"I've got this\" " + when + ", can no longer reply (account disabled)";
+    }
+    return ", and nobody has replied in the " + PlainEnglish.count(since, "minute") + " since " + who + " said \"I've got this\"";
   }
 
   /** Who the alert reaches in fact; when nobody with Harbour open, an ERROR for whoever watches the service. */

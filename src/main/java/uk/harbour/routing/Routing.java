@@ -202,7 +202,9 @@ public final class Routing {
         LOG.error("Routing could not finish checking conversation {} within {} s; the sweep went on without it", conv.id(), stepLimit.toSeconds());
         unrecordedAlert(conv, now);
       } else {
-        LOG.warn("Routing sweep step failed for a conversation", e);
+        // A store refusing writes fails every step at once: the ladder cannot be stored, so its people are told unrecorded.
+        LOG.error("Routing could not check conversation {}: {}", conv.id(), e.getMessage(), e);
+        unrecordedAlert(conv, now);
       }
       return Future.succeededFuture();
     });

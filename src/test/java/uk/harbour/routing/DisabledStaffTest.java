@@ -261,8 +261,10 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
     }
     setActive(admin, "jo", false);
     sweepAt("18:14");
-    assertEquals(2, escalations(jay.id()).size(), "not 30 minutes later: Jo can no longer reply");
+    List<Message> alerts = escalations(jay.id());
+    assertEquals(2, alerts.size(), "not 30 minutes later: Jo can no longer reply");
     assertNull(conversation(jay.id()).acknowledgedBy());
+    assertTrue(alerts.get(1).text().contains("Jo, who said \"I've got this\" just now, can no longer reply (account disabled)"), alerts.get(1).text());
   }
 
   @Test

@@ -8,10 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,7 +17,6 @@ import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationPosts;
-import uk.harbour.chat.ConversationSummary;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.testing.LogCapture;
@@ -87,53 +83,8 @@ class RiskRetryTest extends WednesdayEveningTestBase {
 
   /** The real service, except that it refuses the first {@code refusals} posts as a store in an election would. */
   private static ConversationPosts refusingFirst(ChatService chat, AtomicInteger refusals) {
-    return new ConversationPosts() {
-      @Override
-      public Future<List<Message>> postIf(String conversationId, Function<Conversation, List<Message>> decide) {
-        return refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0
-            ? Future.failedFuture(new IllegalStateException("not writable primary (a test's refusal)"))
-            : chat.postIf(conversationId, decide);
-      }
-
-      @Override
-      public void onStored(Consumer<Message> listener) {
-        chat.onStored(listener);
-      }
-
-      @Override
-      public Future<Conversation> conversation(String conversationId) {
-        return chat.conversation(conversationId);
-      }
-
-      @Override
-      public Future<Void> catchUpWithStore() {
-        return chat.catchUpWithStore();
-      }
-
-      @Override
-      public Optional<Conversation> peek(String conversationId) {
-        return chat.peek(conversationId);
-      }
-
-      @Override
-      public List<Conversation> conversations() {
-        return chat.conversations();
-      }
-
-      @Override
-      public Future<List<ConversationSummary>> summaries() {
-        return chat.summaries();
-      }
-
-      @Override
-      public long assignmentChanges() {
-        return chat.assignmentChanges();
-      }
-
-      @Override
-      public Future<List<Message>> latest(String conversationId, int limit) {
-        return chat.latest(conversationId, limit);
-      }
-    };
+    return new PostsThrough(chat, (conversationId, decide) -> refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+        ? Future.failedFuture(new IllegalStateException("not writable primary (a test's refusal)"))
+        : chat.postIf(conversationId, decide));
   }
 }

@@ -1,0 +1,128 @@
+package uk.harbour.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import uk.harbour.app.Services;
+import uk.harbour.chat.ChatDelivery;
+import uk.harbour.chat.ChatService;
+import uk.harbour.chat.ConversationPosts;
+import uk.harbour.testing.LogCapture;
+import uk.harbour.testing.RunningHarbour;
+import uk.harbour.testing.TestSocket;
+import uk.harbour.testing.WednesdayEveningTestBase;
+
+/**
+ * Before, only a step that never answered was told as unrecorded. A store that refused at once
+ * (a primary that will not take writes, a closed embedded store) failed every sweep step with a
+ * WARN naming nobody, and an alert applied before its commit or answer failed was counted by the
+ * ladder as sent though nobody got it: either way the young person's wait reached nobody.
+ */
+@DisplayName("A store that fails an alert's write still lets the alert reach its people")
+@Timeout(120)
+class StoreFailureAlertTest extends WednesdayEveningTestBase {
+
+  private final LogCapture routingLog = LogCapture.of(Routing.class);
+  private final LogCapture escalationsLog = LogCapture.of(Escalations.class);
+
+  @AfterEach
+  void closeLogs() {
+    routingLog.close();
+    escalationsLog.close();
+  }
+
+  @Test
+  @DisplayName("A store refusing every write: the sweep logs an ERROR naming the conversation and the backup is told the alert could not be recorded")
+  void refusedWritesAreToldUnrecorded() {
+    startAt("18:00");
+    YoungPerson amy = youngPerson("Amy");
+    try (TestSocket ali = staffSocket("ali"); TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(amy)) {
+      say(young, "hello, anyone?");
+      eventually(amy.id(), c -> "ali".equals(c.assignedTo()));
+      ChatService chat = harbour.harbour().services().chat();
+      Routing refused = routing(new PostsThrough(chat, (id, decide) -> Future.failedFuture(new IllegalStateException("not writable primary (a test's refusal)"))));
+
+      clock.setLocal("2026-11-25T18:11");
+      RunningHarbour.await(refused.sweep());
+
+      JsonObject alert = sam.next(alertAbout(amy));
+      assertTrue(alert.getString("text").contains("Harbour cannot record anything in their conversation"), alert.getString("text"));
+      assertTrue(routingLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains(amy.id())),
+          "an ERROR names the conversation: " + routingLog.lines());
+      assertEquals(0, conversation(amy.id()).escalationLevel(), "nothing could be stored");
+    }
+  }
+
+  @Test
+  @DisplayName("An alert applied but not confirmed (its commit failed): the ladder counts it, so it is delivered all the same, with an ERROR")
+  void appliedButUnconfirmedIsDelivered() {
+    startAt("18:00");
+    YoungPerson amy = youngPerson("Amy");
+    try (TestSocket ali = staffSocket("ali"); TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(amy)) {
+      say(young, "hello, anyone?");
+      eventually(amy.id(), c -> "ali".equals(c.assignedTo()));
+      ChatService chat = harbour.harbour().services().chat();
+      ConversationPosts unconfirmed = new PostsThrough(chat, (id, decide) -> chat.postIf(id, decide)
+          .compose(posted -> Future.failedFuture(new IllegalStateException("commit failed (a test's failure)"))));
+      Escalations escalations = escalations(unconfirmed);
+
+      clock.setLocal("2026-11-25T18:11");
+      Future<List<uk.harbour.chat.Message>> checked = escalations.check(conversation(amy.id()), clock.instant());
+      assertTrue(RunningHarbour.await(checked.<Boolean>transform(r -> Future.succeededFuture(r.failed()))), "the post failed");
+
+      assertEquals(1, conversation(amy.id()).escalationLevel(), "the alert is in the ladder");
+      JsonObject alert = sam.next(alertAbout(amy));
+      assertEquals(1, alert.getInteger("level"));
+      assertTrue(escalationsLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains(amy.id())),
+          "an ERROR names the conversation: " + escalationsLog.lines());
+    }
+  }
+
+  private static Predicate<JsonObject> alertAbout(YoungPerson who) {
+    return f -> "alert".equals(f.getString("type")) && who.id().equals(f.getString("conversationId"));
+  }
+
+  /** Escalations wired as Harbour wires its own, over {@code chat}. */
+  private Escalations escalations(ConversationPosts chat) {
+    Services services = harbour.harbour().services();
+    StaffDirectory staff = new StaffDirectory(services.staffRepository());
+    RunningHarbour.await(staff.refresh());
+    return new Escalations(chat, new ChatDelivery(harbour.vertx()), new RotaNow(services.rota()::engine), services.staffPresence(), staff,
+        texts(services), services.config().routing());
+  }
+
+  /** A second routing, wired as Harbour wires its own, over {@code chat}; started, and swept only by the test. */
+  private Routing routing(ConversationPosts chat) {
+    Services services = harbour.harbour().services();
+    RoutingSettings settings = services.config().routing();
+    RotaNow rota = new RotaNow(services.rota()::engine);
+    StaffDirectory staff = new StaffDirectory(services.staffRepository());
+    ChatDelivery delivery = new ChatDelivery(harbour.vertx());
+    RoutingTexts texts = texts(services);
+    Escalations escalations = new Escalations(chat, delivery, rota, services.staffPresence(), staff, texts, settings);
+    Routing routing = new Routing(chat, delivery,
+        new ConversationAssigner(chat, rota, services.staffPresence(), staff, (at, id, limit) -> Future.succeededFuture(List.of()), texts, settings, clock),
+        escalations,
+        new RiskResponse(chat, services.safety(), (at, id, also) -> Future.succeededFuture(List.of()), escalations, texts, services.audit(),
+            harbour.vertx(), List.of(), clock),
+        new DayHandover(chat, delivery, rota, staff, texts, services.config().zone()),
+        new OnCallView(chat, rota, services.staffPresence(), staff, texts, clock),
+        staff, settings.disconnectGrace(), Duration.ofSeconds(10), harbour.vertx(), clock);
+    RunningHarbour.await(routing.start());
+    return routing;
+  }
+
+  private static RoutingTexts texts(Services services) {
+    return new RoutingTexts(services.config().zone(), services.config().council().name(), services.config().council().outOfHoursPhone());
+  }
+}
