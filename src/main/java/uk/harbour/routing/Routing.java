@@ -6,9 +6,10 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -160,7 +161,14 @@ public final class Routing {
     Promise<Void> done = Promise.promise();
     Future<Void> mine = done.future();
     running = mine;
-    sweepNow()
+    Future<Void> pass;
+    try {
+      pass = sweepNow();
+    } catch (RuntimeException e) {
+      // Thrown before any future: without this, running never completes and no sweep runs again.
+      pass = Future.failedFuture(e);
+    }
+    pass.onFailure(e -> LOG.error("A routing sweep failed; the next one runs as usual", e))
         .onComplete(
             r -> {
               synchronized (this) {
@@ -179,10 +187,14 @@ public final class Routing {
       return Future.succeededFuture();
     }
     Instant now = clock.instant();
-    // Longest wait first, so a freed adviser takes the person who has waited longest.
+    // Longest wait first, so a freed adviser takes the person who has waited longest. Sorted on
+    // each wait's start read once: chains on other event loops change it meanwhile, and a key that
+    // moves during a sort can make it throw.
     List<Conversation> all =
         chat.conversations().stream()
-            .sorted(Comparator.comparing(Conversation::waitingSince, Comparator.nullsLast(Comparator.naturalOrder())))
+            .map(conv -> Map.entry(conv, Optional.ofNullable(conv.waitingSince()).orElse(Instant.MAX)))
+            .sorted(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
             .toList();
     boolean afterGrace = !now.isBefore(startedAt.plus(grace));
     return refreshNames(now).onSuccess(v -> shifts.check(now))

@@ -17,7 +17,7 @@ import uk.harbour.chat.Message;
  * test's store that refuses, or fails after applying. Hears no stored messages: the harbour's own
  * routing already does, and a second listener would route each message twice.
  */
-final class PostsThrough implements ConversationPosts {
+class PostsThrough implements ConversationPosts {
 
   private final ChatService chat;
   private final BiFunction<String, Function<Conversation, List<Message>>, Future<List<Message>>> post;

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import uk.harbour.app.Services;
 import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ChatService;
+import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.testing.LogCapture;
 import uk.harbour.testing.RunningHarbour;
@@ -85,6 +87,36 @@ class StoreFailureAlertTest extends WednesdayEveningTestBase {
       assertEquals(1, alert.getInteger("level"));
       assertTrue(escalationsLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains(amy.id())),
           "an ERROR names the conversation: " + escalationsLog.lines());
+    }
+  }
+
+  @Test
+  @DisplayName("A sweep that throws before it starts (a sort over waits that change meanwhile can) is logged, and the next sweep runs")
+  void aSweepThatThrowsDoesNotStopTheNext() {
+    startAt("18:00");
+    YoungPerson amy = youngPerson("Amy");
+    try (TestSocket ali = staffSocket("ali"); TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(amy)) {
+      say(young, "hello, anyone?");
+      eventually(amy.id(), c -> "ali".equals(c.assignedTo()));
+      ChatService chat = harbour.harbour().services().chat();
+      AtomicInteger throwing = new AtomicInteger(1);
+      Routing routing = routing(new PostsThrough(chat, chat::postIf) {
+        @Override
+        public List<Conversation> conversations() {
+          if (throwing.getAndDecrement() > 0) {
+            throw new IllegalArgumentException("Comparison method violates its general contract! (a test's)");
+          }
+          return super.conversations();
+        }
+      });
+
+      clock.setLocal("2026-11-25T18:11");
+      RunningHarbour.await(routing.sweep());
+      assertTrue(routingLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains("sweep failed")),
+          "logged: " + routingLog.lines());
+      RunningHarbour.await(routing.sweep());
+
+      assertEquals(1, sam.next(alertAbout(amy)).getInteger("level"), "the next sweep escalated the wait");
     }
   }
 
