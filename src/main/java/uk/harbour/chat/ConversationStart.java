@@ -117,7 +117,7 @@ final class ConversationStart {
   /**
    * Catches up every conversation held or marked active with a stored message after what this node
    * holds, found with a few queries for all of them at once: after another node died, the messages it stored last may
-   * never have been announced here. One that cannot be read now is left to its next message.
+   * never have been announced here. One that cannot be read now is logged (an ERROR) and left to its next change.
    */
   Future<Void> catchUpWithStore() {
     return marks.read()
@@ -132,7 +132,11 @@ final class ConversationStart {
           return messages.existing(next);
         })
         .compose(found -> InTurn.forEach(found, id -> log.inOrder(Message.conversationOf(id), conv -> log.catchUp(conv).map(conv))
-            .recover(e -> Future.succeededFuture())));
+            .recover(e -> {
+              // Its wait may be one nobody here knows of: someone should look rather than wait for its next message.
+              LOG.error("Conversation {} could not be caught up with the store; what another node stored last may be unknown here", Message.conversationOf(id), e);
+              return Future.succeededFuture();
+            })));
   }
 
   private static Set<String> conversationIds(Set<String> messageIds) {
