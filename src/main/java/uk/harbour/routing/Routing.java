@@ -102,13 +102,22 @@ public final class Routing {
    * This node has just taken routing over from another (clustered mode): catch every conversation
    * up with the store first, as the last holder may have stored messages nobody announced here
    * before it died, so the first sweep sees every wait. Before {@link #start} there is nothing to
-   * do: start catches up anyway.
+   * do: start catches up anyway. A catch-up still running after {@code routing.stepLimitSeconds}
+   * is logged and routing runs all the same: the sweep tells the staff of any conversation it then
+   * cannot check.
    */
   public Future<Void> takeOver() {
     if (startedAt == null) {
       return Future.succeededFuture();
     }
-    return chat.catchUpWithStore();
+    // Bounded as a sweep step is: one conversation's stuck chain must not keep everyone from routing.
+    return Bounded.within(vertx, stepLimit, chat.catchUpWithStore()).recover(e -> {
+      if (!(e instanceof TimeoutException)) {
+        return Future.failedFuture(e); // the lease tries the take-over again at its next renewal
+      }
+      LOG.error("Catching up with the store on taking routing over did not finish within {} s; routing runs all the same", stepLimit.toSeconds());
+      return Future.succeededFuture();
+    });
   }
 
   public OnCallView view() {

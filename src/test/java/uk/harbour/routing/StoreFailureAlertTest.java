@@ -120,6 +120,24 @@ class StoreFailureAlertTest extends WednesdayEveningTestBase {
     }
   }
 
+  @Test
+  @DisplayName("Taking routing over waits for the catch-up with the store at most routing.stepLimitSeconds, then runs with an ERROR")
+  void takeOverIsBounded() {
+    startAt("18:00");
+    ChatService chat = harbour.harbour().services().chat();
+    Routing routing = routing(new PostsThrough(chat, chat::postIf) {
+      @Override
+      public Future<Void> catchUpWithStore() {
+        return io.vertx.core.Promise.<Void>promise().future(); // one conversation's chain never moves again
+      }
+    }, Duration.ofSeconds(1));
+
+    RunningHarbour.await(routing.takeOver());
+
+    assertTrue(routingLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains("did not finish within 1 s")),
+        "logged: " + routingLog.lines());
+  }
+
   private static Predicate<JsonObject> alertAbout(YoungPerson who) {
     return f -> "alert".equals(f.getString("type")) && who.id().equals(f.getString("conversationId"));
   }
@@ -133,8 +151,12 @@ class StoreFailureAlertTest extends WednesdayEveningTestBase {
         texts(services), services.config().routing());
   }
 
-  /** A second routing, wired as Harbour wires its own, over {@code chat}; started, and swept only by the test. */
   private Routing routing(ConversationPosts chat) {
+    return routing(chat, Duration.ofSeconds(10));
+  }
+
+  /** A second routing, wired as Harbour wires its own, over {@code chat}; started, and swept only by the test. */
+  private Routing routing(ConversationPosts chat, Duration stepLimit) {
     Services services = harbour.harbour().services();
     RoutingSettings settings = services.config().routing();
     RotaNow rota = new RotaNow(services.rota()::engine);
@@ -149,7 +171,7 @@ class StoreFailureAlertTest extends WednesdayEveningTestBase {
             harbour.vertx(), List.of(), clock),
         new DayHandover(chat, delivery, rota, staff, texts, services.config().zone()),
         new OnCallView(chat, rota, services.staffPresence(), staff, texts, clock),
-        staff, settings.disconnectGrace(), Duration.ofSeconds(10), harbour.vertx(), clock);
+        staff, settings.disconnectGrace(), stepLimit, harbour.vertx(), clock);
     RunningHarbour.await(routing.start());
     return routing;
   }
