@@ -17,9 +17,12 @@ import uk.harbour.store.embedded.EmbeddedStore;
  */
 public final class TwoNodes implements AutoCloseable {
 
-  /** Where {@link #freePort} looks: below Linux's ephemeral ports, which start at 32768. */
-  private static final int FIRST_PORT = 20_000;
-  private static final int PORTS = 12_000;
+  /**
+   * Where {@link #freePort} looks: below Linux's ephemeral ports, which start at 32768, in a range
+   * of this test JVM's own (ops/test runs two), so two JVMs never pick the same port.
+   */
+  private static final int PORTS = 6_000;
+  private static final int FIRST_PORT = 20_000 + PORTS * (Integer.getInteger("harbour.test.fork", 1) % 2);
   private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
 
   private final EmbeddedStore store;
