@@ -50,6 +50,9 @@ public final class Escalations {
   /** When each stuck conversation's unrecorded alert last went out, and the level it reached ({@link #alertUnrecorded}). */
   private final Map<String, Unrecorded> unrecorded = new ConcurrentHashMap<>();
 
+  /** The wait (by its start) each young person was last told nobody is online in; lost at a restart, which may tell them once more. */
+  private final Map<String, Instant> toldNobodyOnline = new ConcurrentHashMap<>();
+
   private record Unrecorded(Instant at, int level) {}
 
   public Escalations(
@@ -211,7 +214,9 @@ public final class Escalations {
     Message alert = texts.system(
         conv.id(), MessageKind.ALERT, text, now,
         new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited));
-    if (told.seen() || conv.escalationLevel() > 0) {
+    // Once a wait, at its first alert nobody saw: a first alert that looked seen (a console that
+    // closed just after) does not leave the young person untold when the next reaches nobody.
+    if (told.seen() || conv.waitingSince().equals(toldNobodyOnline.put(conv.id(), conv.waitingSince()))) {
       return List.of(alert);
     }
     return List.of(alert, texts.system(conv.id(), MessageKind.AUTO_REPLY, texts.nobodyOnline(conv.careLeaverName()), now, null));

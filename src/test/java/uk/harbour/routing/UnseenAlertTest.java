@@ -77,6 +77,28 @@ class UnseenAlertTest extends WednesdayEveningTestBase {
     }
   }
 
+  @Test
+  @DisplayName("When the first alert looked seen (the backup's console was open) and the next reached nobody, the young person is told honestly then")
+  void toldWhenALaterAlertIsUnseen() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket young = careLeaverSocket(jay)) {
+      try (TestSocket sam = staffSocket("sam")) {
+        say(young, "is anyone there");
+        sweepAt("18:10");
+        sam.next(f -> "alert".equals(f.getString("type")) && jay.id().equals(f.getString("conversationId")));
+        assertFalse(young.arrivesWithin(nobodyOnline(), 300), "someone saw the first alert");
+      }
+      // Sam's laptop closed: nobody has Harbour open at the second alert.
+      uk.harbour.testing.Eventually.eventually(() -> harbour.harbour().services().staffPresence().of("sam").map(s -> s.connections() == 0).orElse(true));
+      sweepAt("18:15");
+
+      assertEquals(1, unseenErrors(jay.id()), "the second alert reached nobody: " + escalationLog.lines());
+      String text = young.next(nobodyOnline()).getJsonObject("message").getString("text");
+      assertTrue(text.startsWith("Sorry you are still waiting, Jay."), text);
+    }
+  }
+
   private long unseenErrors(String conversationId) {
     return escalationLog.lines().stream()
         .filter(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains(conversationId)
