@@ -209,11 +209,13 @@ public final class Escalations {
     }
     Audience told = told(conv, reach, onCall);
     long waited = Duration.between(conv.waitingSince(), now).toMinutes();
+    // Still flagged: whoever missed the risk alert must not read its repeats as an ordinary wait.
+    boolean atRisk = conv.risk().flagged();
     String text = name(conv) + " has waited " + PlainEnglish.count(waited, "minute") + " for a reply" + sinceAcknowledged(conv, now)
-        + ". Alert " + reach.level() + " sent to " + names(told) + ".";
+        + (atRisk ? ", and their messages may show they are at risk" : "") + ". Alert " + reach.level() + " sent to " + names(told) + ".";
     Message alert = texts.system(
         conv.id(), MessageKind.ALERT, text, now,
-        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited));
+        new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited, atRisk ? "risk" : null));
     // Once a wait, at its first alert nobody saw: a first alert that looked seen (a console that
     // closed just after) does not leave the young person untold when the next reaches nobody.
     if (told.seen() || conv.waitingSince().equals(toldNobodyOnline.put(conv.id(), conv.waitingSince()))) {

@@ -117,6 +117,9 @@ class SafeguardingTest extends WednesdayEveningTestBase {
       assertEquals(level, conversation(jay.id()).escalationLevel());
       sweepAt("18:05");
       assertEquals(level + 1, conversation(jay.id()).escalationLevel(), "the ladder repeats until someone acts");
+      JsonObject repeat = jo.next("alert");
+      assertEquals("risk", repeat.getString("cause"), "a repeat is not read as an ordinary wait");
+      assertTrue(repeat.getString("text").contains("their messages may show they are at risk"), repeat.getString("text"));
       jo.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
       eventually(jay.id(), c -> "jo".equals(c.acknowledgedBy()));
       sweepAt("18:30");
