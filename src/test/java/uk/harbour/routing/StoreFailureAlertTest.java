@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -19,6 +21,7 @@ import uk.harbour.chat.ChatDelivery;
 import uk.harbour.chat.ChatService;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationPosts;
+import uk.harbour.chat.Message;
 import uk.harbour.testing.LogCapture;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestSocket;
@@ -37,87 +40,90 @@ class StoreFailureAlertTest extends WednesdayEveningTestBase {
   private final LogCapture routingLog = LogCapture.of(Routing.class);
   private final LogCapture escalationsLog = LogCapture.of(Escalations.class);
 
+  private final List<TestSocket> sockets = new ArrayList<>();
+  private TestSocket sam;
+
   @AfterEach
-  void closeLogs() {
+  void close() {
+    sockets.forEach(TestSocket::close);
     routingLog.close();
     escalationsLog.close();
+  }
+
+  /** Amy's message, given to Ali (on call, online); Sam, the backup, has Harbour open too. */
+  private YoungPerson amyWaitingWithAli() {
+    startAt("18:00");
+    YoungPerson amy = youngPerson("Amy");
+    sockets.add(staffSocket("ali"));
+    sam = staffSocket("sam");
+    sockets.add(sam);
+    TestSocket young = careLeaverSocket(amy);
+    sockets.add(young);
+    say(young, "hello, anyone?");
+    eventually(amy.id(), c -> "ali".equals(c.assignedTo()));
+    return amy;
   }
 
   @Test
   @DisplayName("A store refusing every write: the sweep logs an ERROR naming the conversation and the backup is told the alert could not be recorded")
   void refusedWritesAreToldUnrecorded() {
-    startAt("18:00");
-    YoungPerson amy = youngPerson("Amy");
-    try (TestSocket ali = staffSocket("ali"); TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(amy)) {
-      say(young, "hello, anyone?");
-      eventually(amy.id(), c -> "ali".equals(c.assignedTo()));
-      ChatService chat = harbour.harbour().services().chat();
-      Routing refused = routing(new PostsThrough(chat, (id, decide) -> Future.failedFuture(new IllegalStateException("not writable primary (a test's refusal)"))));
+    YoungPerson amy = amyWaitingWithAli();
+    ChatService chat = harbour.harbour().services().chat();
+    Routing refused = routing(new PostsThrough(chat, (id, decide) -> Future.failedFuture(new IllegalStateException("not writable primary (a test's refusal)"))));
 
-      clock.setLocal("2026-11-25T18:11");
-      RunningHarbour.await(refused.sweep());
+    clock.setLocal("2026-11-25T18:11");
+    RunningHarbour.await(refused.sweep());
 
-      JsonObject alert = sam.next(alertAbout(amy));
-      assertTrue(alert.getString("text").contains("Harbour cannot record anything in their conversation"), alert.getString("text"));
-      assertTrue(routingLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains(amy.id())),
-          "an ERROR names the conversation: " + routingLog.lines());
-      assertEquals(0, conversation(amy.id()).escalationLevel(), "nothing could be stored");
-    }
+    JsonObject alert = sam.next(alertAbout(amy));
+    assertTrue(alert.getString("text").contains("Harbour cannot record anything in their conversation"), alert.getString("text"));
+    assertTrue(routingLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains(amy.id())),
+        "an ERROR names the conversation: " + routingLog.lines());
+    assertEquals(0, conversation(amy.id()).escalationLevel(), "nothing could be stored");
   }
 
   @Test
   @DisplayName("An alert applied but not confirmed (its commit failed): the ladder counts it, so it is delivered all the same, with an ERROR")
   void appliedButUnconfirmedIsDelivered() {
-    startAt("18:00");
-    YoungPerson amy = youngPerson("Amy");
-    try (TestSocket ali = staffSocket("ali"); TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(amy)) {
-      say(young, "hello, anyone?");
-      eventually(amy.id(), c -> "ali".equals(c.assignedTo()));
-      ChatService chat = harbour.harbour().services().chat();
-      ConversationPosts unconfirmed = new PostsThrough(chat, (id, decide) -> chat.postIf(id, decide)
-          .compose(posted -> Future.failedFuture(new IllegalStateException("commit failed (a test's failure)"))));
-      Escalations escalations = escalations(unconfirmed);
+    YoungPerson amy = amyWaitingWithAli();
+    ChatService chat = harbour.harbour().services().chat();
+    ConversationPosts unconfirmed = new PostsThrough(chat, (id, decide) -> chat.postIf(id, decide)
+        .compose(posted -> Future.failedFuture(new IllegalStateException("commit failed (a test's failure)"))));
+    Escalations escalations = escalations(unconfirmed);
 
-      clock.setLocal("2026-11-25T18:11");
-      Future<List<uk.harbour.chat.Message>> checked = escalations.check(conversation(amy.id()), clock.instant());
-      assertTrue(RunningHarbour.await(checked.<Boolean>transform(r -> Future.succeededFuture(r.failed()))), "the post failed");
+    clock.setLocal("2026-11-25T18:11");
+    Future<List<Message>> checked = escalations.check(conversation(amy.id()), clock.instant());
+    assertTrue(RunningHarbour.await(checked.<Boolean>transform(r -> Future.succeededFuture(r.failed()))), "the post failed");
 
-      assertEquals(1, conversation(amy.id()).escalationLevel(), "the alert is in the ladder");
-      JsonObject alert = sam.next(alertAbout(amy));
-      assertEquals(1, alert.getInteger("level"));
-      assertTrue(escalationsLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains(amy.id())),
-          "an ERROR names the conversation: " + escalationsLog.lines());
-    }
+    assertEquals(1, conversation(amy.id()).escalationLevel(), "the alert is in the ladder");
+    JsonObject alert = sam.next(alertAbout(amy));
+    assertEquals(1, alert.getInteger("level"));
+    assertTrue(escalationsLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains(amy.id())),
+        "an ERROR names the conversation: " + escalationsLog.lines());
   }
 
   @Test
   @DisplayName("A sweep that throws before it starts (a sort over waits that change meanwhile can) is logged, and the next sweep runs")
   void aSweepThatThrowsDoesNotStopTheNext() {
-    startAt("18:00");
-    YoungPerson amy = youngPerson("Amy");
-    try (TestSocket ali = staffSocket("ali"); TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(amy)) {
-      say(young, "hello, anyone?");
-      eventually(amy.id(), c -> "ali".equals(c.assignedTo()));
-      ChatService chat = harbour.harbour().services().chat();
-      AtomicInteger throwing = new AtomicInteger(1);
-      Routing routing = routing(new PostsThrough(chat, chat::postIf) {
-        @Override
-        public List<Conversation> conversations() {
-          if (throwing.getAndDecrement() > 0) {
-            throw new IllegalArgumentException("Comparison method violates its general contract! (a test's)");
-          }
-          return super.conversations();
+    YoungPerson amy = amyWaitingWithAli();
+    ChatService chat = harbour.harbour().services().chat();
+    AtomicInteger throwing = new AtomicInteger(1);
+    Routing routing = routing(new PostsThrough(chat, chat::postIf) {
+      @Override
+      public List<Conversation> conversations() {
+        if (throwing.getAndDecrement() > 0) {
+          throw new IllegalArgumentException("Comparison method violates its general contract! (a test's)");
         }
-      });
+        return super.conversations();
+      }
+    });
 
-      clock.setLocal("2026-11-25T18:11");
-      RunningHarbour.await(routing.sweep());
-      assertTrue(routingLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains("sweep failed")),
-          "logged: " + routingLog.lines());
-      RunningHarbour.await(routing.sweep());
+    clock.setLocal("2026-11-25T18:11");
+    RunningHarbour.await(routing.sweep());
+    assertTrue(routingLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains("sweep failed")),
+        "logged: " + routingLog.lines());
+    RunningHarbour.await(routing.sweep());
 
-      assertEquals(1, sam.next(alertAbout(amy)).getInteger("level"), "the next sweep escalated the wait");
-    }
+    assertEquals(1, sam.next(alertAbout(amy)).getInteger("level"), "the next sweep escalated the wait");
   }
 
   @Test
@@ -128,7 +134,7 @@ class StoreFailureAlertTest extends WednesdayEveningTestBase {
     Routing routing = routing(new PostsThrough(chat, chat::postIf) {
       @Override
       public Future<Void> catchUpWithStore() {
-        return io.vertx.core.Promise.<Void>promise().future(); // one conversation's chain never moves again
+        return Promise.<Void>promise().future(); // one conversation's chain never moves again
       }
     }, Duration.ofSeconds(1));
 
