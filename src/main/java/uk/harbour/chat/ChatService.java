@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -252,24 +251,9 @@ public final class ChatService implements ConversationPosts {
         }));
   }
 
-  /**
-   * Open conversations this staff member may see: a risk flag first, then urgent ones, then those
-   * awaiting a reply, each longest wait first.
-   */
+  /** This staff member's queue ({@link StaffQueue}). */
   public List<Conversation> queue(SignedIn staff) {
-    List<Conversation> open = new ArrayList<>();
-    for (Conversation conv : log.conversations()) {
-      boolean handoverForMe = conv.paHandoverPending() && staff.id().equals(conv.paUsername());
-      if ((conv.status() != ConversationStatus.RESOLVED || handoverForMe) && ChatAccess.canRead(staff, conv)) {
-        open.add(conv);
-      }
-    }
-    open.sort(
-        Comparator.comparing((Conversation c) -> !c.risk().flagged())
-            .thenComparing(c -> !"urgent".equals(c.priority()))
-            .thenComparing(c -> !c.awaitingReply())
-            .thenComparing(c -> c.waitingSince() == null ? c.lastMessageAt() : c.waitingSince(), Comparator.nullsLast(Comparator.naturalOrder())));
-    return open;
+    return StaffQueue.of(staff, log.conversations());
   }
 
   @Override
