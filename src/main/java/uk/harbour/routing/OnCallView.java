@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import uk.harbour.chat.ConversationPosts;
@@ -195,14 +196,16 @@ public final class OnCallView implements OnCallInfo {
   }
 
   private List<Conversation> waitingInOrder() {
-    List<Conversation> queue = new ArrayList<>();
+    // Each wait's start read once: other event loops' chains change it (to null, at a reply) meanwhile.
+    List<Map.Entry<Conversation, Instant>> queue = new ArrayList<>();
     for (Conversation c : chat.conversations()) {
-      if (ConversationAssigner.unassignedWait(c) && c.waitingSince() != null) {
-        queue.add(c);
+      Instant since = c.waitingSince();
+      if (since != null && ConversationAssigner.unassignedWait(c)) {
+        queue.add(Map.entry(c, since));
       }
     }
-    queue.sort(Comparator.comparing(Conversation::waitingSince));
-    return queue;
+    queue.sort(Map.Entry.comparingByValue());
+    return queue.stream().map(Map.Entry::getKey).toList();
   }
 
   /** The median of each recently answered conversation's average wait, in whole minutes (at least 1). */
