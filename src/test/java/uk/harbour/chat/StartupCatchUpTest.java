@@ -174,15 +174,9 @@ class StartupCatchUpTest {
       young.next("ack");
     }
     ChatService chat = harbour.harbour().services().chat();
-    MongoClient storeClient = harbour.harbour().services().store().client();
-    // Settled: the auto-reply and its cards are in, and the snapshot holds them (written a moment behind).
-    eventually(() -> storeClient.findOne("conversations", new JsonObject().put("_id", lou), null).toCompletionStage().toCompletableFuture().join(),
-        doc -> doc != null && doc.getLong("lastSeq") > 1 && doc.getLong("lastSeq") == chat.peek(lou).orElseThrow().lastSeq());
-    Conversation held = chat.peek(lou).orElseThrow();
+    Conversation held = settled(lou);
     long lastSeq = held.lastSeq();
-    // Stored straight into the shared store, as the node that died did, and never announced here.
-    MongoMessageRepository store = new MongoMessageRepository(storeClient, Durability.none());
-    RunningHarbour.await(store.write(message(lou, lastSeq + 1, held.episode(), "stored by the node that died")));
+    storedByANodeThatDied(message(lou, lastSeq + 1, held.episode(), "stored by the node that died"));
     assertEquals(lastSeq, chat.peek(lou).orElseThrow().lastSeq(), "not known here yet");
 
     RunningHarbour.await(chat.catchUpWithStore());
@@ -199,24 +193,36 @@ class StartupCatchUpTest {
     JsonObject invite = fixtures.careLeaver(fixtures.signedIn("sam"), "Lou");
     String lou = invite.getString("careLeaverId");
     ChatService chat = harbour.harbour().services().chat();
-    MongoClient storeClient = harbour.harbour().services().store().client();
     try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(invite, "lou-resend"))) {
       young.next("welcome");
       young.send(new JsonObject().put("type", "send").put("clientId", "c1").put("text", "hello"));
       young.next("ack");
-      eventually(() -> storeClient.findOne("conversations", new JsonObject().put("_id", lou), null).toCompletionStage().toCompletableFuture().join(),
-          doc -> doc != null && doc.getLong("lastSeq") > 1 && doc.getLong("lastSeq") == chat.peek(lou).orElseThrow().lastSeq());
-      Conversation held = chat.peek(lou).orElseThrow();
+      Conversation held = settled(lou);
       long seq = held.lastSeq() + 1;
-      // Stored by a node that died before it acked or announced it; the phone resends it here.
+      // The node that died never acked or announced it; the phone resends it here.
       Message words = message(lou, seq, held.episode(), "I want to end it tonight");
-      RunningHarbour.await(new MongoMessageRepository(storeClient, Durability.none()).write(words));
+      storedByANodeThatDied(words);
 
       young.send(new JsonObject().put("type", "send").put("clientId", words.clientId()).put("text", words.text()));
 
       assertEquals(seq, young.next("ack").getLong("seq"), "acked as the stored message");
       await().atMost(10, TimeUnit.SECONDS).until(() -> chat.peek(lou).orElseThrow().risk().flagged());
     }
+  }
+
+  /** The conversation once the auto-reply and its cards are in and its snapshot (written a moment behind) holds them. */
+  private Conversation settled(String id) {
+    ChatService chat = harbour.harbour().services().chat();
+    MongoClient storeClient = harbour.harbour().services().store().client();
+    eventually(() -> storeClient.findOne("conversations", new JsonObject().put("_id", id), null).toCompletionStage().toCompletableFuture().join(),
+        doc -> doc != null && doc.getLong("lastSeq") > 1 && doc.getLong("lastSeq") == chat.peek(id).orElseThrow().lastSeq());
+    return chat.peek(id).orElseThrow();
+  }
+
+  /** Written straight into the shared store, as a node that died did, and never announced here. */
+  private void storedByANodeThatDied(Message message) {
+    MongoClient storeClient = harbour.harbour().services().store().client();
+    RunningHarbour.await(new MongoMessageRepository(storeClient, Durability.none()).write(message));
   }
 
   private static Message message(String conversationId, long seq, int episode, String text) {
