@@ -25,11 +25,24 @@ public interface Durability {
   default void commitSoon() {}
 
   /**
-   * Runs {@code writes}, given the coming commit's outcome, just before each commit; that commit
-   * starts once the future it returns completes, so it covers every write that future waited for.
+   * Runs {@code writes}, given the coming commit, just before each commit; that commit starts once
+   * the future it returns completes or, should a write never answer, after a bound: so a held
+   * write covers itself by it only if {@link Commit#coversWritesAppliedNow()} when it answers.
    * Nothing to do where every write is durable by itself.
    */
-  default void beforeEachCommit(Function<Future<Void>, Future<?>> writes) {}
+  default void beforeEachCommit(Function<Commit, Future<?>> writes) {}
+
+  /**
+   * A commit as the writes held for it see it: {@code begun} completes just before the file commit
+   * starts, {@code outcome} with the commit.
+   */
+  record Commit(Future<Void> begun, Future<Void> outcome) {
+
+    /** Whether a write the store has applied by now is in this commit: only if it has not begun. */
+    public boolean coversWritesAppliedNow() {
+      return !begun.isComplete();
+    }
+  }
 
   /**
    * How long the oldest write still waiting has been waiting for its commit (zero when none is): a

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.harbour.async.Bounded;
 import uk.harbour.async.OnCaller;
 
 /**
@@ -22,8 +24,9 @@ import uk.harbour.async.OnCaller;
  * <p>A commit goes through three steps: due (waiting out the gap after the last one), writing
  * (the {@link #beforeEachCommit} writes held for it are made) and running (the file commit). A
  * write that finishes before the running step is covered; one that finishes later waits for the
- * next commit. Nothing is called under this object's lock but the bookkeeping, so a
- * {@code beforeEachCommit} writer may call back in from any thread.
+ * next commit. The writing step is bounded: a held write whose answer never comes would otherwise
+ * hold every later acknowledgement with it. Nothing is called under this object's lock but the
+ * bookkeeping, so a {@code beforeEachCommit} writer may call back in from any thread.
  */
 public final class GroupCommitter implements Durability {
 
@@ -42,17 +45,27 @@ public final class GroupCommitter implements Durability {
    */
   static final String COMMIT_THREAD = "harbour-commit";
 
+  /**
+   * How long a commit waits for the writes held for it: they take milliseconds, so this is only
+   * reached by an answer lost on its way (the driver itself gives up after a minute), and it is
+   * well within the 15 s after which a stalled commit fails readiness ({@link CommitStall}).
+   */
+  static final Duration HELD_WRITES_LIMIT = Duration.ofSeconds(5);
+
   private final Vertx vertx;
   private final Runnable commit;
   private final WorkerExecutor commitThread;
   /** The least time from one commit's start to the next's: writes arriving meanwhile share the next one. */
   private final long minGapNanos;
-  private final List<Function<Future<Void>, Future<?>>> writers = new CopyOnWriteArrayList<>();
+  private final Duration heldWritesLimit;
+  private final List<Function<Commit, Future<?>>> writers = new CopyOnWriteArrayList<>();
   private Promise<Void> running;
   /** Whether {@code running}'s held writes have been asked for: a write held from now on needs the next commit. */
   private boolean writing;
   /** Whether {@code running} has begun; until it has, a new write is still in it. */
   private boolean runningStarted;
+  /** Completed as {@code running} begins, for the writes held for it ({@link Durability.Commit}). */
+  private Promise<Void> begun;
   private Promise<Void> next;
   private long lastStart = System.nanoTime() - Long.MAX_VALUE / 4;
   /** When {@code running} and {@code next} were first owed to a write, for {@link #commitOwedFor()}. */
@@ -64,9 +77,14 @@ public final class GroupCommitter implements Durability {
   }
 
   GroupCommitter(Vertx vertx, Runnable commit, long minGapMicros) {
+    this(vertx, commit, minGapMicros, HELD_WRITES_LIMIT);
+  }
+
+  GroupCommitter(Vertx vertx, Runnable commit, long minGapMicros, Duration heldWritesLimit) {
     this.vertx = Objects.requireNonNull(vertx);
     this.commit = Objects.requireNonNull(commit);
     this.minGapNanos = minGapMicros * 1000;
+    this.heldWritesLimit = Objects.requireNonNull(heldWritesLimit);
     this.commitThread = vertx.createSharedWorkerExecutor(COMMIT_THREAD, 1);
   }
 
@@ -116,7 +134,7 @@ public final class GroupCommitter implements Durability {
   }
 
   @Override
-  public void beforeEachCommit(Function<Future<Void>, Future<?>> writes) {
+  public void beforeEachCommit(Function<Commit, Future<?>> writes) {
     writers.add(Objects.requireNonNull(writes));
   }
 
@@ -153,21 +171,33 @@ public final class GroupCommitter implements Durability {
   }
 
   private void startCommit() {
-    Future<Void> outcome;
+    Commit coming;
     synchronized (this) {
       writing = true;
       lastStart = System.nanoTime();
-      outcome = running.future();
+      begun = Promise.promise();
+      coming = new Commit(begun.future(), running.future());
     }
+    Future<?> held = Future.join(writers.stream().<Future<?>>map(writer -> writer.apply(coming)).toList());
     // A writer's failure is its own writes' (their callers were told); the commit goes ahead.
-    Future.join(writers.stream().<Future<?>>map(writer -> writer.apply(outcome)).toList())
-        .onComplete(held -> runCommit());
+    Bounded.within(vertx, heldWritesLimit, held).onComplete(
+        outcome -> {
+          if (outcome.failed() && outcome.cause() instanceof TimeoutException) {
+            LOG.warn("Writes held for a commit did not answer within {} ms; committing without them, so they wait for the next commit",
+                heldWritesLimit.toMillis());
+          }
+          runCommit();
+        });
   }
 
   private void runCommit() {
+    Promise<Void> starting;
     synchronized (this) {
       runningStarted = true;
+      starting = begun;
     }
+    // Before the file commit is asked for: a held write answering from now on is not in it.
+    starting.complete();
     Future<Void> committed;
     try {
       committed = commitThread.executeBlocking(() -> {

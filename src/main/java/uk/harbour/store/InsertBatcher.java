@@ -87,15 +87,15 @@ final class InsertBatcher {
     return covering != null && !covering.failed() ? OnCaller.answer(covering) : durability.afterWrite();
   }
 
-  /** Makes every held insert for the commit whose {@code outcome} is given, completing once all are applied. */
-  private Future<?> writeHeld(Future<Void> outcome) {
+  /** Makes every held insert for {@code commit}, completing once all are applied. */
+  private Future<?> writeHeld(Durability.Commit commit) {
     List<List<Pending>> batches = new ArrayList<>();
     synchronized (this) {
       while (!waiting.isEmpty()) {
         batches.add(take());
       }
     }
-    return Future.join(batches.stream().map(batch -> write(batch, outcome)).toList());
+    return Future.join(batches.stream().map(batch -> write(batch, commit)).toList());
   }
 
   /** Takes the next batch off the queue; the caller holds the lock. */
@@ -109,7 +109,7 @@ final class InsertBatcher {
   }
 
   /** Writes {@code batch}; {@code commit} is the commit it is made for, or null when made outside one. */
-  private Future<?> write(List<Pending> batch, Future<Void> commit) {
+  private Future<?> write(List<Pending> batch, Durability.Commit commit) {
     Future<?> written =
         batch.size() == 1
             ? mongo.insert(collection, batch.get(0).document())
@@ -121,8 +121,9 @@ final class InsertBatcher {
           boolean stillWaiting;
           synchronized (this) {
             inFlight--;
-            // Before any caller hears: its next question is which commit covers it.
-            coveredBy = commit;
+            // Before any caller hears: its next question is which commit covers it. One that
+            // began without waiting for this write may have missed it: the next one covers it.
+            coveredBy = commit != null && commit.coversWritesAppliedNow() ? commit.outcome() : null;
             stillWaiting = !waiting.isEmpty();
             if (stillWaiting && commit == null && !durability.committing()) {
               next = take();

@@ -1,7 +1,9 @@
 package uk.harbour.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.harbour.testing.Eventually.eventually;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.ServerAddress;
@@ -10,14 +12,21 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.bulk.WriteConcernError;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import uk.harbour.testing.Futures;
 
 /**
  * Messages from many conversations stored in one write, each sender answered for their own
@@ -54,6 +63,37 @@ class BatchedInsertTest {
     List<Promise<Void>> unsure = promises(2);
     InsertBatcher.settle(unsure, Future.failedFuture(notMajority));
     unsure.forEach(p -> assertSame(notMajority, p.future().cause()));
+  }
+
+  @Test
+  @DisplayName("an insert held for a commit that began without it (its answer came too late) waits for the next commit before it is durable")
+  void aLateHeldInsertWaitsForTheNextCommit() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      AtomicInteger commitsRun = new AtomicInteger();
+      GroupCommitter commits = new GroupCommitter(vertx, commitsRun::incrementAndGet, 200_000, Duration.ofMillis(300));
+      Promise<String> applied = Promise.promise();
+      MongoClient store = (MongoClient) Proxy.newProxyInstance(MongoClient.class.getClassLoader(), new Class<?>[] {MongoClient.class},
+          (proxy, method, args) -> {
+            if (method.getName().equals("insert")) {
+              return applied.future();
+            }
+            throw new UnsupportedOperationException(method.getName());
+          });
+      InsertBatcher inserts = new InsertBatcher(store, "messages", commits, 100, 4);
+      Futures.join(commits.afterWrite());
+      commits.commitSoon();
+
+      Future<Void> held = inserts.insert(new JsonObject().put("_id", "m1"));
+      eventually(() -> commitsRun.get() == 2);
+      applied.complete("m1");
+      Futures.join(held);
+      Futures.join(inserts.durable());
+
+      assertEquals(3, commitsRun.get(), "durable only after a commit that began once the insert was applied");
+    } finally {
+      Futures.join(vertx.close());
+    }
   }
 
   private static List<Promise<Void>> promises(int n) {

@@ -13,6 +13,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -118,8 +119,8 @@ class GroupCommitterTest {
     GroupCommitter commits = new GroupCommitter(vertx, commitsRun::incrementAndGet, 0);
     List<Promise<Void>> heldWrites = new CopyOnWriteArrayList<>();
     List<Future<Void>> outcomes = new CopyOnWriteArrayList<>();
-    commits.beforeEachCommit(outcome -> {
-      outcomes.add(outcome);
+    commits.beforeEachCommit(commit -> {
+      outcomes.add(commit.outcome());
       Promise<Void> writes = Promise.promise();
       heldWrites.add(writes);
       return writes.future();
@@ -141,5 +142,31 @@ class GroupCommitterTest {
     heldWrites.get(1).fail("the store refused them");
     Futures.join(outcomes.get(1));
     assertEquals(2, commitsRun.get(), "refused writes failed their own callers; the commit still ran");
+  }
+
+  @Test
+  @DisplayName("A held write that never answers does not hold the commit: it runs after the bound, and a write answering later is not counted in it")
+  void unansweredHeldWritesDoNotHoldTheCommit() {
+    List<Boolean> coveredWhenTheFileCommitRan = new CopyOnWriteArrayList<>();
+    List<Durability.Commit> coming = new CopyOnWriteArrayList<>();
+    GroupCommitter commits = new GroupCommitter(vertx, () -> coveredWhenTheFileCommitRan.add(coming.get(0).coversWritesAppliedNow()),
+        0, Duration.ofMillis(300));
+    Promise<Void> lost = Promise.promise();
+    commits.beforeEachCommit(commit -> {
+      coming.add(commit);
+      return coming.size() == 1 ? lost.future() : Future.succeededFuture();
+    });
+
+    commits.commitSoon();
+    eventually(() -> coming.size() == 1);
+    assertTrue(coming.get(0).coversWritesAppliedNow(), "while its held writes are made, the commit covers what they apply");
+    Futures.join(coming.get(0).outcome());
+
+    assertEquals(List.of(false), coveredWhenTheFileCommitRan, "the file commit began without the held write, and says so to it");
+    assertEquals(1, logged.lines().size(), "said once");
+    assertEquals(Level.WARN, logged.lines().get(0).getLevel());
+    assertTrue(logged.lines().get(0).getFormattedMessage().contains("did not answer within 300 ms"), logged.lines().get(0).getFormattedMessage());
+    Futures.join(commits.afterWrite());
+    assertEquals(2, coming.size(), "later commits run as usual");
   }
 }
