@@ -1,6 +1,7 @@
 package uk.harbour.chat;
 
 import java.util.Objects;
+import uk.harbour.identity.Role;
 import uk.harbour.identity.SignedIn;
 
 /** Who may read and write which conversation; checked on every frame, on the server. */
@@ -19,6 +20,17 @@ public final class ChatAccess {
       case MANAGER -> who.team() == null || Objects.equals(who.team(), conversation.team());
       case ADMIN -> false;
     };
+  }
+
+  /**
+   * Whether {@code who} may pick up the conversation's next-day handover item (and sees it in their
+   * queue though the conversation is resolved): the own PA, or, for an item made while the PA's
+   * account was disabled, a manager who may read the conversation.
+   */
+  public static boolean handoverFor(SignedIn who, Conversation conversation) {
+    return conversation.paHandoverPending()
+        && (who.id().equals(conversation.paUsername())
+            || (conversation.paHandoverToManagers() && who.role() == Role.MANAGER && canRead(who, conversation)));
   }
 
   /** Staff-only actions (notes, transfer, resolve) need read access and a staff role. */

@@ -307,6 +307,10 @@ public final class Conversation {
     return routing.paHandoverPending;
   }
 
+  public boolean paHandoverToManagers() {
+    return routing.paHandoverToManagers;
+  }
+
   /** The risk flag (categories, severity, since, by); {@link ConversationState.Risk#flagged()} says whether there is one. */
   public ConversationState.Risk risk() {
     return risk.state();

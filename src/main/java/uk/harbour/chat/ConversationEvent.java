@@ -90,8 +90,12 @@ public sealed interface ConversationEvent {
     }
   }
 
-  /** The own PA's next-day item for the out-of-hours stretch [from, until). */
-  record PaHandover(String to, Instant from, Instant until, Long messagesFromCareLeaver, List<String> cards, String priority, Integer escalationLevel)
+  /**
+   * The own PA's next-day item for the out-of-hours stretch [from, until); {@code toManagers} when
+   * the PA's account was disabled, so the team's managers see it and may pick it up.
+   */
+  record PaHandover(String to, Instant from, Instant until, Long messagesFromCareLeaver, List<String> cards, String priority, Integer escalationLevel,
+      Boolean toManagers)
       implements ConversationEvent {
     public PaHandover {
       cards = cards == null ? null : List.copyOf(cards);

@@ -72,6 +72,7 @@ public final class ConversationEventJson {
       put(json, "cards", array(e.cards()));
       put(json, "priority", e.priority());
       put(json, "escalationLevel", e.escalationLevel());
+      put(json, "toManagers", e.toManagers());
     } else if (event instanceof HandoverDone e) {
       put(json, "by", e.by());
     } else if (event instanceof RiskFlagged e) {
@@ -116,7 +117,8 @@ public final class ConversationEventJson {
               json.getLong("messagesFromCareLeaver"),
               strings(json.getJsonArray("cards")),
               json.getString("priority"),
-              json.getInteger("escalationLevel"));
+              json.getInteger("escalationLevel"),
+              json.getBoolean("toManagers"));
       case "handover_done" -> new HandoverDone(json.getString("by"));
       case "risk_flagged" ->
           new RiskFlagged(strings(json.getJsonArray("categories")), json.getString("severity"), json.getString("by"), json.getString("reason"),

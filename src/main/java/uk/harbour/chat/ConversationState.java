@@ -65,7 +65,8 @@ public record ConversationState(
       String lastNote,
       String lastNoteBy,
       Instant paHandoverAt,
-      boolean paHandoverPending) {
+      boolean paHandoverPending,
+      boolean paHandoverToManagers) {
 
     public Routing {
       escalatedTo = List.copyOf(escalatedTo);

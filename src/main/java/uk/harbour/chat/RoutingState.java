@@ -26,6 +26,8 @@ final class RoutingState {
   String lastNoteBy;
   Instant paHandoverAt;
   boolean paHandoverPending;
+  /** Whether the pending item is the managers' too: the PA's account was disabled when it was made. */
+  boolean paHandoverToManagers;
 
   /** A new wait (or a reply) starts the escalation ladder again. */
   void waitEnded() {
@@ -65,9 +67,10 @@ final class RoutingState {
     } else if (event instanceof ConversationEvent.RiskFlagged) {
       // New risk needs a person to act again, even if someone had already said "I've got this".
       acknowledgementEnded();
-    } else if (event instanceof ConversationEvent.PaHandover) {
+    } else if (event instanceof ConversationEvent.PaHandover handover) {
       paHandoverAt = at;
       paHandoverPending = true;
+      paHandoverToManagers = Boolean.TRUE.equals(handover.toManagers());
     } else if (event instanceof ConversationEvent.HandoverDone) {
       paHandoverPending = false;
     }
@@ -87,7 +90,7 @@ final class RoutingState {
   ConversationState.Routing state() {
     return new ConversationState.Routing(
         assignedAt, escalationLevel, escalatedAt, List.copyOf(escalatedTo), acknowledgedBy, acknowledgedAt, autoRepliedEpisode, lastNote, lastNoteBy,
-        paHandoverAt, paHandoverPending);
+        paHandoverAt, paHandoverPending, paHandoverToManagers);
   }
 
   void restore(ConversationState.Routing s) {
@@ -102,5 +105,6 @@ final class RoutingState {
     lastNoteBy = s.lastNoteBy();
     paHandoverAt = s.paHandoverAt();
     paHandoverPending = s.paHandoverPending();
+    paHandoverToManagers = s.paHandoverToManagers();
   }
 }

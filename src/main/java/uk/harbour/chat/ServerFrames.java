@@ -120,6 +120,7 @@ public final class ServerFrames {
         .put("escalationLevel", c.escalationLevel())
         .put("acknowledgedBy", c.acknowledgedBy())
         .put("paHandoverPending", c.paHandoverPending())
+        .put("handoverToManagers", c.paHandoverToManagers())
         .put("risk", risk(c.risk()))
         .put("preview", c.preview());
   }

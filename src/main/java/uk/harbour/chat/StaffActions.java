@@ -64,7 +64,7 @@ public final class StaffActions {
               new ConversationEvent.Assigned(staff.id(), "acknowledged")));
         }
       }
-      if (conv.paHandoverPending() && staff.id().equals(conv.paUsername())) {
+      if (ChatAccess.handoverFor(staff, conv)) {
         out.add(record(conversationId, staff, MessageKind.ALERT, staff.displayName() + " picked up the handover.", new ConversationEvent.HandoverDone(staff.id())));
       }
       if (out.isEmpty()) {

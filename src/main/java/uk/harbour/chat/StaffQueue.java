@@ -8,7 +8,7 @@ import uk.harbour.identity.SignedIn;
 
 /**
  * A member of staff's queue: the open conversations they may see (and resolved ones with their
- * own next-day handover waiting), a risk flag first, then urgent ones, then those awaiting a reply,
+ * next-day handover item for them waiting), a risk flag first, then urgent ones, then those awaiting a reply,
  * each longest wait first.
  */
 final class StaffQueue {
@@ -35,8 +35,7 @@ final class StaffQueue {
 
   static List<Conversation> of(SignedIn staff, Collection<Conversation> held) {
     return held.stream()
-        .filter(conv -> (conv.status() != ConversationStatus.RESOLVED || (conv.paHandoverPending() && staff.id().equals(conv.paUsername())))
-            && ChatAccess.canRead(staff, conv))
+        .filter(conv -> (conv.status() != ConversationStatus.RESOLVED || ChatAccess.handoverFor(staff, conv)) && ChatAccess.canRead(staff, conv))
         .map(Place::of)
         .sorted(ORDER)
         .map(Place::conv)

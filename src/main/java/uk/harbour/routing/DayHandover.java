@@ -144,7 +144,9 @@ public final class DayHandover {
     if (conv.lastNote() != null) {
       text.append(" Last note: ").append(conv.lastNote());
     }
+    // toManagers left out for the PA alone, as earlier versions wrote the item.
     return texts.system(conv.id(), MessageKind.ALERT, text.toString(), now,
-        new ConversationEvent.PaHandover(conv.paUsername(), s.from(), s.to(), fromThem, cards, conv.priority(), conv.escalationLevel()));
+        new ConversationEvent.PaHandover(conv.paUsername(), s.from(), s.to(), fromThem, cards, conv.priority(), conv.escalationLevel(),
+            staff.mayWork(conv.paUsername()) ? null : Boolean.TRUE));
   }
 }

@@ -106,6 +106,7 @@ public final class MongoConversationRepository implements ConversationRepository
         .put("lastNoteBy", r.lastNoteBy())
         .put("paHandoverAt", date(r.paHandoverAt()))
         .put("paHandoverPending", r.paHandoverPending())
+        .put("paHandoverToManagers", r.paHandoverToManagers())
         .put("riskCategories", new JsonArray(new ArrayList<>(c.risk().categories())))
         .put("riskSeverity", c.risk().severity())
         .put("riskSince", date(c.risk().since()))
@@ -127,7 +128,8 @@ public final class MongoConversationRepository implements ConversationRepository
             doc.getString("lastNote"),
             doc.getString("lastNoteBy"),
             Documents.instant(doc, "paHandoverAt"),
-            doc.getBoolean("paHandoverPending", false));
+            doc.getBoolean("paHandoverPending", false),
+            doc.getBoolean("paHandoverToManagers", false));
     return new ConversationState(
         doc.getString("_id"),
         doc.getString("careLeaverName"),

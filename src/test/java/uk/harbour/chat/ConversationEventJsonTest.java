@@ -36,9 +36,13 @@ class ConversationEventJsonTest {
               "{\"type\":\"escalated\",\"level\":2,\"rungs\":[\"backup\",\"duty_manager\"],\"to\":[\"ali\",\"jo\"],\"waitedMinutes\":12}"),
           Map.entry(new ConversationEvent.Acknowledged("jo"), "{\"type\":\"acknowledged\",\"by\":\"jo\"}"),
           Map.entry(
-              new ConversationEvent.PaHandover("sam", T, T.plusSeconds(54_000), 3L, List.of("Propel"), "normal", 1),
+              new ConversationEvent.PaHandover("sam", T, T.plusSeconds(54_000), 3L, List.of("Propel"), "normal", 1, null),
               "{\"type\":\"pa_handover\",\"to\":\"sam\",\"from\":\"2026-11-25T18:00:00Z\",\"until\":\"2026-11-26T09:00:00Z\","
                   + "\"messagesFromCareLeaver\":3,\"cards\":[\"Propel\"],\"priority\":\"normal\",\"escalationLevel\":1}"),
+          Map.entry(
+              new ConversationEvent.PaHandover("sam", T, T.plusSeconds(54_000), 0L, List.of(), "normal", 0, true),
+              "{\"type\":\"pa_handover\",\"to\":\"sam\",\"from\":\"2026-11-25T18:00:00Z\",\"until\":\"2026-11-26T09:00:00Z\","
+                  + "\"messagesFromCareLeaver\":0,\"cards\":[],\"priority\":\"normal\",\"escalationLevel\":0,\"toManagers\":true}"),
           Map.entry(new ConversationEvent.HandoverDone("sam"), "{\"type\":\"handover_done\",\"by\":\"sam\"}"),
           Map.entry(
               new ConversationEvent.AutoReply("nobody_on_shift", T), "{\"type\":\"auto_reply\",\"reason\":\"nobody_on_shift\",\"nextStaffedAt\":\"2026-11-25T18:00:00Z\"}"),

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationEvent;
+import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
@@ -220,7 +222,8 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
 
   @ParameterizedTest(name = "office-hours duty manager on the rota: {0}")
   @ValueSource(booleans = {true, false})
-  @DisplayName("The morning handover item for a young person whose PA is disabled goes to the office-hours duty manager (or, with none, the managers), saying they need a new PA")
+  @DisplayName("The morning handover item for a young person whose PA is disabled goes to the office-hours duty manager (or, with none, the managers), saying they need a new PA;"
+      + " a manager who opens the console later still finds it, though the conversation was resolved overnight, and may pick it up")
   void disabledPasHandoverGoesToAManager(boolean officeHoursDutyManager) {
     startAt("23:30");
     TestSession admin = admin();
@@ -236,10 +239,22 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
     }
     eventually(jay.id(), Conversation::autoRepliedThisEpisode);
     try (TestSocket jo = staffSocket("jo")) {
+      jo.send(new JsonObject().put("type", "read").put("conversationId", jay.id()).put("seq", conversation(jay.id()).lastSeq()));
+      jo.send(new JsonObject().put("type", "resolve").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> c.status() == ConversationStatus.RESOLVED);
       clock.setLocal("2026-11-26T09:00");
       RunningHarbour.await(harbour.harbour().services().routing().sweep());
       JsonObject item = jo.next("handover");
       assertTrue(item.getString("text").contains("Out-of-hours handover for Sam (whose account is disabled: Jay needs a new PA)"), item.getString("text"));
+    }
+    try (TestSocket jo = staffSocket("jo")) {
+      jo.send(new JsonObject().put("type", "queue"));
+      JsonObject inQueue = jo.next("queue").getJsonArray("conversations").stream().map(JsonObject.class::cast)
+          .filter(c -> jay.id().equals(c.getString("id"))).findFirst().orElseThrow(() -> new AssertionError("the resolved conversation with the managers' item is in the queue"));
+      assertTrue(inQueue.getBoolean("paHandoverPending") && inQueue.getBoolean("handoverToManagers"), inQueue.encode());
+      jo.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> !c.paHandoverPending());
+      assertTrue(stored(jay.id(), MessageKind.ALERT).stream().anyMatch(m -> m.event() instanceof ConversationEvent.HandoverDone done && "jo".equals(done.by())));
     }
   }
 

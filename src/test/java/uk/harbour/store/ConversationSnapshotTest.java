@@ -43,7 +43,7 @@ class ConversationSnapshotTest {
     c.apply(message(5, MessageKind.TEXT, "cl-1", Role.CARE_LEAVER, 120, null));
     c.apply(message(6, MessageKind.ALERT, "harbour", null, 720, new ConversationEvent.Escalated(1, List.of("backup"), List.of("ali", "priya"), 10L)));
     c.apply(message(7, MessageKind.SYSTEM, "ali", Role.ADVISER, 730, new ConversationEvent.PriorityChanged("urgent", "ali")));
-    c.apply(message(8, MessageKind.ALERT, "harbour", null, 740, new ConversationEvent.PaHandover("sam", null, null, null, null, null, null)));
+    c.apply(message(8, MessageKind.ALERT, "harbour", null, 740, new ConversationEvent.PaHandover("sam", null, null, null, null, null, null, null)));
     c.markReadByStaff(6);
     return c;
   }
@@ -63,8 +63,9 @@ class ConversationSnapshotTest {
     // back, it has neither until the next message.
     assertEquals(asBefore(state), MongoConversationRepository.fromDocument(before.copy().put("_id", "cl-1")));
     // Written again, it is the same document plus the safeguarding fields (issue 13), at their
-    // defaults, the preview, that seq and when "I've got this" was said (none here).
-    JsonObject withRisk = before.copy().putNull("acknowledgedAt")
+    // defaults, the preview, that seq, when "I've got this" was said (none here) and whether the
+    // handover item is the managers' too (it was never before).
+    JsonObject withRisk = before.copy().putNull("acknowledgedAt").put("paHandoverToManagers", false)
         .put("riskCategories", new io.vertx.core.json.JsonArray()).putNull("riskSeverity").putNull("riskSince").putNull("riskFlaggedBy")
         .put("safetyRepliedEpisode", 0).put("preview", "x").put("lastCareLeaverSeq", 5L);
     assertEquals(withRisk, MongoConversationRepository.toDocument(state));
