@@ -19,6 +19,18 @@ export class AlertsBox {
     this.render();
   }
 
+  /** A handover item for each conversation isMine(c) says has one for me, unless shown already. */
+  addHandovers(isMine) {
+    let added = false;
+    this.conversations.forEach((c, id) => {
+      if (isMine(c) && !this.items.has(id)) {
+        this.items.set(id, { text: `Out-of-hours handover about ${c.careLeaverName}: open the conversation to read it.`, kind: "handover" });
+        added = true;
+      }
+    });
+    if (added) this.render();
+  }
+
   remove(conversationId) {
     if (this.items.delete(conversationId)) this.render();
   }

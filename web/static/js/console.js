@@ -16,9 +16,11 @@ import { TransferPicker } from "./transfer.js";
 import { CardPicker } from "./card-picker.js";
 import { OnCallLine } from "./on-call-line.js";
 import { AlertsBox } from "./alerts-box.js";
+import { handoverFor } from "./queue-order.js";
 
 const root = document.getElementById("console");
 const userId = root.dataset.userId;
+const me = { id: userId, role: (root.dataset.role || "").toLowerCase() };
 const outbox = new Outbox(userId);
 const connection = new Connection({ signInPath: "/signin" });
 outbox.watch(connection);
@@ -43,7 +45,7 @@ let firstQueue = true;
 const onCallLine = new OnCallLine(document.getElementById("on-call-now"));
 const queue = new QueueView({
   list: document.getElementById("queue"),
-  userId,
+  me,
   conversations,
   clock,
   names: (username) => onCallLine.name(username),
@@ -131,11 +133,13 @@ connection.on("queue", (frame) => {
   if (firstQueue) openFromAddress();
   firstQueue = false;
   alerts.dropSettled();
+  // Items made while this console was closed or reconnecting came as no frame: the queue has them.
+  alerts.addHandovers((c) => handoverFor(c, me));
 });
 /** Holds a conversation's new summary; returns the one it replaces. */
 function holdSummary(c) {
   const previous = conversations.get(c.id);
-  if (c.status === "resolved" && !(c.paHandoverPending && c.paUsername === userId)) conversations.delete(c.id);
+  if (c.status === "resolved" && !handoverFor(c, me)) conversations.delete(c.id);
   else conversations.set(c.id, c);
   return previous;
 }
@@ -224,7 +228,7 @@ function acknowledge(id) {
 }
 
 function needsAcknowledging(c) {
-  return c && ((c.escalationLevel > 0 && !c.acknowledgedBy) || (c.paHandoverPending && c.paUsername === userId));
+  return c && ((c.escalationLevel > 0 && !c.acknowledgedBy) || handoverFor(c, me));
 }
 
 const acknowledgeButton = document.getElementById("acknowledge");

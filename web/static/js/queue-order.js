@@ -13,6 +13,14 @@ function awaitingReply(c) {
   return c.status !== "resolved" && Boolean(c.waitingSince);
 }
 
+/**
+ * Whether the conversation's next-day handover item is for me to pick up: as the young person's
+ * PA, or as a manager when the item was made while the PA's account was disabled.
+ */
+export function handoverFor(c, me) {
+  return Boolean(c && c.paHandoverPending && (c.paUsername === me.id || (c.handoverToManagers && me.role === "manager")));
+}
+
 /** For Array.sort: risk-flagged, then urgent, then awaiting a reply, then the longest wait. */
 export function compareQueue(a, b) {
   const firsts = [(c) => Boolean(c.risk), (c) => c.priority === "urgent", awaitingReply];

@@ -2,7 +2,7 @@
 // clock, not the device's), who has it, its risk and urgent tags, the unread count and a one-line
 // preview of the newest words. Words, not colour alone, so each item's button says it all. The
 // preview is staff-only text: it stays on this page, never in the title, a sound or a notification.
-import { compareQueue, queueTags } from "./queue-order.js";
+import { compareQueue, handoverFor, queueTags } from "./queue-order.js";
 import { duration } from "./server-clock.js";
 
 function span(className, text) {
@@ -13,10 +13,11 @@ function span(className, text) {
 }
 
 export class QueueView {
-  /** names(username) gives a member of staff's name; onOpen(id) opens a conversation. */
-  constructor({ list, userId, conversations, clock, names, onOpen }) {
+  /** me is {id, role}; names(username) gives a member of staff's name; onOpen(id) opens a conversation. */
+  constructor({ list, me, conversations, clock, names, onOpen }) {
     this.list = list;
-    this.userId = userId;
+    this.me = me;
+    this.userId = me.id;
     this.conversations = conversations;
     this.clock = clock;
     this.names = names;
@@ -32,7 +33,7 @@ export class QueueView {
 
   /** The state after the name: "waiting 12 min, escalated, with Priya Shah". */
   label(c) {
-    if (c.paHandoverPending && c.paUsername === this.userId) return "handover for you";
+    if (handoverFor(c, this.me)) return "handover for you";
     const parts = [];
     // waitingSince, not the status: an assigned ("active") conversation also waits for a reply.
     if (c.waitingSince) {

@@ -447,4 +447,25 @@ class ConsoleBrowserTest extends BrowserTestBase {
       Browser.waitFor(priya).until(d -> String.valueOf(unread).equals(d.findElement(badge).getText()) ? true : null);
     }
   }
+
+  @Test
+  @Order(12)
+  @DisplayName("Next-day handover items made before the PA opens the console are under 'Needs you now' when it opens, and 'I've got this' picks one up")
+  void handoverItemsWaitForTheConsole() {
+    // The next morning: Sam, the PA of everyone here, has no console open when the items are made.
+    clock.setLocal("2026-11-26T09:00");
+    RunningHarbour.await(harbour.harbour().services().routing().sweep());
+    Eventually.eventually(() -> harbour.harbour().services().chat().peek(jayId).orElseThrow().paHandoverPending(), pending -> pending);
+
+    ChromeDriver samBrowser = openBrowser();
+    signIn(samBrowser, "sam");
+    By jaysItem = By.xpath("//ul[@id='alerts']/li[p[contains(., 'Out-of-hours handover about Jay:')]]");
+    Browser.waitFor(samBrowser).until(d -> d.findElement(By.id("alerts-box")).isDisplayed() && !d.findElements(jaysItem).isEmpty());
+    assertTrue(text(samBrowser, item(kaiId)).contains("handover for you"), text(samBrowser, item(kaiId)));
+    noViolations(samBrowser, "the console with handover items");
+
+    samBrowser.findElement(jaysItem).findElement(By.xpath(".//button[normalize-space()=\"I've got this\"]")).click();
+    Eventually.eventually(() -> harbour.harbour().services().chat().peek(jayId).orElseThrow().paHandoverPending(), pending -> !pending);
+    Browser.waitFor(samBrowser).until(d -> d.findElements(jaysItem).isEmpty());
+  }
 }
