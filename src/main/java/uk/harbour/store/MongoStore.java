@@ -3,6 +3,7 @@ package uk.harbour.store;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.connection.TransportSettings;
+import com.mongodb.event.CommandListener;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.vertx.core.Future;
@@ -40,23 +41,32 @@ public final class MongoStore {
    */
   static final int ANSWER_WITHIN_MS = 60_000;
 
+  /** How often a real MongoDB's unanswered commands are looked at (the embedded store's at each unwaited-writes commit). */
+  private static final long WATCH_EVERY_MS = 1000;
+
   private final Vertx vertx;
   private final MongoClient client;
   private final Optional<EmbeddedStore> embedded;
   private final Durability durability;
   private final CommitStall stall;
-  private final long commitTimer;
+  private final UnansweredCommands commands;
+  private final long watchTimer;
 
-  private MongoStore(Vertx vertx, MongoClient client, Optional<EmbeddedStore> embedded, Durability durability, long commitEveryMs) {
+  private MongoStore(Vertx vertx, MongoClient client, UnansweredCommands commands, Optional<EmbeddedStore> embedded, Durability durability,
+      long commitEveryMs) {
     this.vertx = vertx;
     this.client = client;
+    this.commands = commands;
     this.embedded = embedded;
     this.durability = durability;
     this.stall = new CommitStall(durability, CommitStall.LIMIT);
-    this.commitTimer = embedded.isPresent() ? vertx.setPeriodic(commitEveryMs, id -> {
-      durability.commitSoon();
-      stall.stalled();
-    }) : -1;
+    this.watchTimer = vertx.setPeriodic(embedded.isPresent() ? commitEveryMs : WATCH_EVERY_MS, id -> {
+      if (embedded.isPresent()) {
+        durability.commitSoon();
+        stall.stalled();
+      }
+      commands.check();
+    });
   }
 
   /** Connects to {@code mongoUri}, or starts the embedded store in {@code dataDir} when it is empty. */
@@ -68,8 +78,9 @@ public final class MongoStore {
               .put("connection_string", mongoUri.get())
               .put("db_name", database)
               .put("writeConcern", "majority");
+      UnansweredCommands commands = new UnansweredCommands(UnansweredCommands.LIMIT);
       return Future.succeededFuture(
-          new MongoStore(vertx, client(vertx, config, "harbour-" + database), Optional.empty(), Durability.none(), 0));
+          new MongoStore(vertx, client(vertx, config, "harbour-" + database, commands), commands, Optional.empty(), Durability.none(), 0));
     }
     Path file = dataDir.resolve("harbour.mv.db");
     return vertx
@@ -92,7 +103,8 @@ public final class MongoStore {
   /** As above, writes nobody waits for committed every {@code commitEveryMs}. */
   static MongoStore overEmbedded(Vertx vertx, EmbeddedStore server, String database, long commitEveryMs) {
     JsonObject config = new JsonObject().put("connection_string", server.connectionString()).put("db_name", database).put("maxPoolSize", 16);
-    return new MongoStore(vertx, client(vertx, config, "harbour-embedded-" + UUID.randomUUID()), Optional.of(server),
+    UnansweredCommands commands = new UnansweredCommands(UnansweredCommands.LIMIT);
+    return new MongoStore(vertx, client(vertx, config, "harbour-embedded-" + UUID.randomUUID(), commands), commands, Optional.of(server),
         new GroupCommitter(vertx, server::commit), commitEveryMs);
   }
 
@@ -101,21 +113,18 @@ public final class MongoStore {
    * NIO: on the native transport it gives the driver a NIO group of its own, whose threads cost as
    * much CPU as the transport saved (docs/performance.md). Vert.x's epoll loops need epoll channels.
    */
-  static MongoClient client(Vertx vertx, JsonObject config, String name) {
+  static MongoClient client(Vertx vertx, JsonObject config, String name, CommandListener commands) {
     config = withAnswerTimeout(config);
-    if (!vertx.isNativeTransportEnabled() || !Epoll.isAvailable()) {
-      return MongoClient.createShared(vertx, config, name);
+    MongoClientSettings.Builder settings =
+        MongoClientSettings.builder(new MongoClientOptionsParser(vertx, config).settings()).addCommandListener(commands);
+    if (vertx.isNativeTransportEnabled() && Epoll.isAvailable()) {
+      settings.transportSettings(
+          TransportSettings.nettyBuilder()
+              .eventLoopGroup(((VertxInternal) vertx).nettyEventLoopGroup())
+              .socketChannelClass(EpollSocketChannel.class)
+              .build());
     }
-    MongoClientSettings parsed = new MongoClientOptionsParser(vertx, config).settings();
-    MongoClientSettings settings =
-        MongoClientSettings.builder(parsed)
-            .transportSettings(
-                TransportSettings.nettyBuilder()
-                    .eventLoopGroup(((VertxInternal) vertx).nettyEventLoopGroup())
-                    .socketChannelClass(EpollSocketChannel.class)
-                    .build())
-            .build();
-    return MongoClient.createWithMongoSettings(vertx, config, name, settings);
+    return MongoClient.createWithMongoSettings(vertx, config, name, settings.build());
   }
 
   /**
@@ -150,6 +159,11 @@ public final class MongoStore {
     return stall.stalled();
   }
 
+  /** The commands sent and not yet answered, oldest first, with how long each has waited (for a diagnosis). */
+  public String unansweredCommands() {
+    return commands.describe();
+  }
+
   /** Answers when the store can take a command; readiness depends on it. */
   public Future<Void> ping() {
     return client.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty();
@@ -157,7 +171,7 @@ public final class MongoStore {
 
   /** Closes the client, then flushes and closes the embedded store. */
   public Future<Void> close() {
-    vertx.cancelTimer(commitTimer);
+    vertx.cancelTimer(watchTimer);
     return client
         .close()
         .eventually(

@@ -3,7 +3,9 @@ package uk.harbour.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.harbour.testing.Eventually.eventually;
 
+import ch.qos.logback.classic.Level;
 import com.mongodb.ConnectionString;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,6 +15,7 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import uk.harbour.store.embedded.EmbeddedStore;
 import uk.harbour.testing.Futures;
+import uk.harbour.testing.LogCapture;
 
 /**
  * A store that keeps its connections open but stops answering must fail the operations waiting on
@@ -55,7 +59,7 @@ class SilentStoreTest {
     int port = Futures.join(silencingProxy(new ConnectionString(server.connectionString()).getHosts().get(0), silent)).actualPort();
     JsonObject config =
         new JsonObject().put("connection_string", "mongodb://127.0.0.1:" + port).put("db_name", "harbour").put("socketTimeoutMS", 500);
-    client = MongoStore.client(vertx, config, "silent-store-test");
+    client = MongoStore.client(vertx, config, "silent-store-test", new UnansweredCommands(UnansweredCommands.LIMIT));
     Futures.join(client.insert("things", new JsonObject().put("_id", "a").put("n", 1)));
 
     silent.set(true);
@@ -68,6 +72,42 @@ class SilentStoreTest {
 
     silent.set(false);
     assertEquals(1, Futures.join(client.findOne("things", new JsonObject().put("_id", "a"), null)).getInteger("n"));
+  }
+
+  @Test
+  @DisplayName("a command the store leaves unanswered beyond the limit is named in the log once, and once more when nothing waits any longer")
+  void unansweredCommandIsTold(@TempDir Path dir) {
+    server = EmbeddedStore.start(dir.resolve("harbour.mv.db"));
+    AtomicBoolean silent = new AtomicBoolean();
+    int port = Futures.join(silencingProxy(new ConnectionString(server.connectionString()).getHosts().get(0), silent)).actualPort();
+    JsonObject config =
+        new JsonObject().put("connection_string", "mongodb://127.0.0.1:" + port).put("db_name", "harbour").put("socketTimeoutMS", 3000);
+    UnansweredCommands commands = new UnansweredCommands(Duration.ofMillis(200));
+    client = MongoStore.client(vertx, config, "silent-unanswered-test", commands);
+    Futures.join(client.insert("things", new JsonObject().put("_id", "a").put("n", 1)));
+    try (LogCapture logged = LogCapture.of(UnansweredCommands.class)) {
+      commands.check();
+      assertTrue(logged.lines().isEmpty(), "nothing waits: nothing to say");
+
+      silent.set(true);
+      Future<JsonObject> held = client.findOne("things", new JsonObject().put("_id", "a"), null);
+      eventually(() -> {
+        commands.check();
+        return !logged.lines().isEmpty();
+      });
+      assertEquals(Level.ERROR, logged.lines().get(0).getLevel());
+      assertTrue(logged.lines().get(0).getFormattedMessage().startsWith("The store has not answered a find command for"),
+          logged.lines().get(0).getFormattedMessage());
+      assertTrue(commands.describe().contains("find on harbour"), commands.describe());
+      commands.check();
+      assertEquals(1, logged.lines().size(), "said once while it lasts");
+
+      Futures.failure(held);
+      commands.check();
+      assertEquals(2, logged.lines().size());
+      assertEquals("The store answers again", logged.lines().get(1).getFormattedMessage());
+      assertEquals("[]", commands.describe());
+    }
   }
 
   @Test

@@ -22,6 +22,9 @@ import uk.harbour.app.Harbour;
  */
 public final class RunningHarbour implements AutoCloseable {
 
+  /** Every Harbour started and not yet stopped in this JVM, for what {@link #await} prints when it times out. */
+  private static final java.util.Set<RunningHarbour> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final Harbour harbour;
   private final Path dataDir;
   private final TestClock clock;
@@ -37,6 +40,7 @@ public final class RunningHarbour implements AutoCloseable {
         WebClient.create(
             harbour.vertx(),
             new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(harbour.port()).setFollowRedirects(false));
+    RUNNING.add(this);
   }
 
   public static RunningHarbour start(TestClock clock, JsonObject overrides) {
@@ -55,7 +59,7 @@ public final class RunningHarbour implements AutoCloseable {
   /** Like {@link #restart()}, doing {@code whileDown} while no server is listening. */
   public RunningHarbour restartAfter(Runnable whileDown) {
     int port = port();
-    await(harbour.stop());
+    stop();
     whileDown.run();
     return start(clock, new JsonObject().put("http", new JsonObject().put("port", port).put("host", "127.0.0.1")), dataDir);
   }
@@ -138,6 +142,10 @@ public final class RunningHarbour implements AutoCloseable {
           System.err.println("\tat " + frame);
         }
       });
+      // And whether a store command is what it waits on.
+      RUNNING.forEach(running -> System.err.println("Harbour on port " + running.port() + ": store commands unanswered "
+          + running.harbour.services().store().unansweredCommands() + ", a commit owed for "
+          + running.harbour.services().store().durability().commitOwedFor().toMillis() + " ms"));
       throw new IllegalStateException(e);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -146,11 +154,19 @@ public final class RunningHarbour implements AutoCloseable {
 
   @Override
   public void close() {
-    await(harbour.stop());
+    stop();
     try (Stream<Path> files = Files.walk(dataDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException ignored) {
       // A temporary directory left behind is harmless.
+    }
+  }
+
+  private void stop() {
+    try {
+      await(harbour.stop());
+    } finally {
+      RUNNING.remove(this);
     }
   }
 }
