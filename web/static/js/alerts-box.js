@@ -19,16 +19,17 @@ export class AlertsBox {
     this.render();
   }
 
-  /** A handover item for each conversation isMine(c) says has one for me, unless shown already. */
-  addHandovers(isMine) {
-    let added = false;
+  /** An item of this kind for each conversation held that mine(c) picks and the box does not show yet; returns their ids. */
+  addMissing(kind, mine, text) {
+    const added = [];
     this.conversations.forEach((c, id) => {
-      if (isMine(c) && !this.items.has(id)) {
-        this.items.set(id, { text: `Out-of-hours handover about ${c.careLeaverName}: open the conversation to read it.`, kind: "handover" });
-        added = true;
+      if (mine(c) && !this.items.has(id)) {
+        this.items.set(id, { text: text(c), kind });
+        added.push(id);
       }
     });
-    if (added) this.render();
+    if (added.length) this.render();
+    return added;
   }
 
   remove(conversationId) {

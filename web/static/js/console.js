@@ -133,8 +133,12 @@ connection.on("queue", (frame) => {
   if (firstQueue) openFromAddress();
   firstQueue = false;
   alerts.dropSettled();
-  // Items made while this console was closed or reconnecting came as no frame: the queue has them.
-  alerts.addHandovers((c) => handoverFor(c, me));
+  // Alerts and handover items sent while this console was closed or reconnecting came as no frame: the queue has them.
+  const escalatedToMe = (c) => Attention.alertOpen(c) && (c.escalatedTo || []).includes(userId);
+  alerts
+    .addMissing("alert", escalatedToMe, (c) => `Escalated to you: ${c.careLeaverName} is waiting for a reply.`)
+    .forEach((id) => attention.alert(id, conversations.get(id).risk ? "risk" : "wait"));
+  alerts.addMissing("handover", (c) => handoverFor(c, me), (c) => `Out-of-hours handover about ${c.careLeaverName}: open the conversation to read it.`);
 });
 /** Holds a conversation's new summary; returns the one it replaces. */
 function holdSummary(c) {

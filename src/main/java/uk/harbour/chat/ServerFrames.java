@@ -119,6 +119,7 @@ public final class ServerFrames {
         .put("staffReadSeq", c.staffReadSeq())
         .put("escalationLevel", c.escalationLevel())
         .put("acknowledgedBy", c.acknowledgedBy())
+        .put("escalatedTo", new JsonArray(List.copyOf(c.escalatedTo())))
         .put("paHandoverPending", c.paHandoverPending())
         .put("handoverToManagers", c.paHandoverToManagers())
         .put("risk", risk(c.risk()))

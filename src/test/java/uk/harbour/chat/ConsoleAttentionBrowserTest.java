@@ -197,6 +197,14 @@ class ConsoleAttentionBrowserTest extends BrowserTestBase {
     assertGeneric(alert);
     assertTitleGivesNothingAway();
 
+    // A reload (as a console that reconnects after missing the alert frame) finds it again in the queue.
+    browser.navigate().refresh();
+    openConsole();
+    touchPage();
+    Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("alerts-box")));
+    String shown = browser.findElement(By.id("alerts")).getText();
+    assertTrue(shown.contains("Escalated to you: " + NAME + " is waiting for a reply."), shown);
+
     // "I've got this" stops the repeats.
     browser.findElement(By.cssSelector("#alerts button.secondary")).click();
     Browser.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("alerts-box")));
