@@ -27,7 +27,7 @@ public interface Durability {
   /**
    * Runs {@code writes}, given the coming commit, just before each commit; that commit starts once
    * the future it returns completes or, should a write never answer, after a bound: so a held
-   * write covers itself by it only if {@link Commit#coversWritesAppliedNow()} when it answers.
+   * write is covered by that commit only if {@link Commit#coversWritesAppliedNow()} when it answers.
    * Nothing to do where every write is durable by itself.
    */
   default void beforeEachCommit(Function<Commit, Future<?>> writes) {}

@@ -112,6 +112,7 @@ public final class MongoStore {
    * The driver's sockets on Vert.x's own event loops, as vertx-mongo-client arranges itself only on
    * NIO: on the native transport it gives the driver a NIO group of its own, whose threads cost as
    * much CPU as the transport saved (docs/performance.md). Vert.x's epoll loops need epoll channels.
+   * Every command is watched by {@code commands}, which says when one goes unanswered.
    */
   static MongoClient client(Vertx vertx, JsonObject config, String name, CommandListener commands) {
     config = withAnswerTimeout(config);
