@@ -22,7 +22,8 @@ import uk.harbour.rota.RotaEngine;
  * At the start of the working day, every conversation with out-of-hours activity lands in the own
  * PA's queue as a handover item: what happened, its flags, and the signposting sent, so the known
  * worker follows up. An item is a staff-only message, so it is made once per morning even across
- * restarts.
+ * restarts. One for a PA whose account is disabled is the managers' (see {@link #readers}), also
+ * when the account is disabled after the item was made: it is made again for them.
  */
 public final class DayHandover {
 
@@ -112,12 +113,19 @@ public final class DayHandover {
     return readers;
   }
 
-  private static boolean needsItem(Conversation conv, Stretch s) {
+  private boolean needsItem(Conversation conv, Stretch s) {
+    if (conv.paUsername() == null) {
+      return false;
+    }
+    // An item still waiting for a PA whose account was disabled since: made again, for the managers.
+    if (conv.paHandoverPending() && !conv.paHandoverToManagers() && !staff.mayWork(conv.paUsername())) {
+      return true;
+    }
     // People's activity only: Harbour's own alerts and notices at the start of the day do not count.
     Instant last = latest(conv.lastCareLeaverMessageAt(), conv.lastStaffMessageAt());
     boolean activeOvernight = last != null && !last.isBefore(s.from()) && last.isBefore(s.to());
     boolean alreadyMade = conv.paHandoverAt() != null && !conv.paHandoverAt().isBefore(s.to());
-    return conv.paUsername() != null && activeOvernight && !alreadyMade;
+    return activeOvernight && !alreadyMade;
   }
 
   private static Instant latest(Instant a, Instant b) {

@@ -259,6 +259,36 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
   }
 
   @Test
+  @DisplayName("A PA disabled after their morning handover item was made: the item is made again for the managers at the next sweep, once, and they may pick it up")
+  void itemOfAPaDisabledLaterGoesToTheManagers() {
+    startAt("23:30");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket young = careLeaverSocket(jay)) {
+      say(young, "I lost my job today");
+    }
+    eventually(jay.id(), Conversation::autoRepliedThisEpisode);
+    clock.setLocal("2026-11-26T09:00");
+    RunningHarbour.await(harbour.harbour().services().routing().sweep());
+    eventually(jay.id(), Conversation::paHandoverPending);
+    assertFalse(conversation(jay.id()).paHandoverToManagers(), "Sam's own while Sam may work");
+
+    try (TestSocket jo = staffSocket("jo")) {
+      setActive(admin(), "sam", false);
+      clock.setLocal("2026-11-26T09:10");
+      RunningHarbour.await(harbour.harbour().services().routing().sweep());
+      JsonObject item = jo.next("handover");
+      assertTrue(item.getString("text").contains("Out-of-hours handover for Sam (whose account is disabled: Jay needs a new PA)"), item.getString("text"));
+      assertTrue(conversation(jay.id()).paHandoverToManagers());
+      clock.setLocal("2026-11-26T09:20");
+      RunningHarbour.await(harbour.harbour().services().routing().sweep());
+      assertEquals(2, stored(jay.id(), MessageKind.ALERT).stream().filter(m -> m.event() instanceof ConversationEvent.PaHandover).count(),
+          "made again once, not at every sweep");
+      jo.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> !c.paHandoverPending());
+    }
+  }
+
+  @Test
   @DisplayName("A manager's \"I've got this\" holds the alerts back no longer once their account is disabled")
   void disabledManagersAcknowledgementLapsesAtOnce() {
     startAt("18:00");
