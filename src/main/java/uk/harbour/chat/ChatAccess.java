@@ -17,7 +17,8 @@ public final class ChatAccess {
               || who.id().equals(conversation.paUsername())
               || conversation.escalatedTo().contains(who.id())
               || (conversation.assignedTo() == null && conversation.status() == ConversationStatus.WAITING);
-      case MANAGER -> who.team() == null || Objects.equals(who.team(), conversation.team());
+      // A manager of another team alerted about it (a rota's duty manager, say) must be able to open it.
+      case MANAGER -> who.team() == null || Objects.equals(who.team(), conversation.team()) || conversation.escalatedTo().contains(who.id());
       case ADMIN -> false;
     };
   }

@@ -32,13 +32,13 @@ final class AlertAudience {
    * Whom the ladder's names stand for: nobody whose account is disabled (the rota's lists are
    * filtered already, by RotaNow, but an own PA in office hours comes from the young person's
    * record). In office hours somebody is at work, so when that leaves nobody (the PA's account
-   * disabled or no PA, and no office-hours duty manager on the rota) it is the team's managers.
+   * disabled or no PA, and no office-hours duty manager on the rota) it is the young person's team's managers.
    */
-  Set<String> atWork(Set<String> named, OnCall onCall) {
+  Set<String> atWork(Conversation conv, Set<String> named, OnCall onCall) {
     Set<String> to = new LinkedHashSet<>(named);
     to.removeIf(username -> !staff.mayWork(username));
     if (to.isEmpty() && onCall.officeHours()) {
-      to.addAll(staff.managers());
+      to.addAll(staff.managersFor(conv.team()));
     }
     return to;
   }

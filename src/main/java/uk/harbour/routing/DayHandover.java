@@ -98,7 +98,7 @@ public final class DayHandover {
 
   /**
    * Who gets the item in their console: the own PA, or, when the PA's account is disabled, the
-   * office-hours duty managers (or, with none on the rota, every manager), whose job a new PA is.
+   * office-hours duty managers (or, with none on the rota, the young person's team's managers), whose job a new PA is.
    * The item is stored in the conversation either way.
    */
   private List<String> readers(Conversation conv, Instant now) {
@@ -106,7 +106,7 @@ public final class DayHandover {
       return List.of(conv.paUsername());
     }
     List<String> dutyManagers = rota.at(now).dutyManagers();
-    List<String> readers = dutyManagers.isEmpty() ? staff.managers() : dutyManagers;
+    List<String> readers = dutyManagers.isEmpty() ? staff.managersFor(conv.team()) : dutyManagers;
     if (readers.isEmpty()) {
       LOG.warn("Handover item for conversation {} reached nobody: the PA's account is disabled and there is no active manager", conv.id());
     }

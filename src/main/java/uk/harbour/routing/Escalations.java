@@ -145,7 +145,7 @@ public final class Escalations {
     }
     int from = last == null ? conv.escalationLevel() : Math.max(conv.escalationLevel(), last.level());
     OnCall onCall = rota.at(now);
-    Reach reach = working(AlertLadder.reach(conv, from, onCall, settings.ladder()), onCall);
+    Reach reach = working(conv, AlertLadder.reach(conv, from, onCall, settings.ladder()), onCall);
     if (nobodyWorking(reach, onCall)) {
       return; // the care leaver has had the honest reply
     }
@@ -171,7 +171,7 @@ public final class Escalations {
 
   private Optional<Message> riskAlert(Conversation conv, Instant now) {
     OnCall onCall = rota.at(now);
-    Reach reach = working(AlertLadder.reachAll(conv, onCall, settings.ladder()), onCall);
+    Reach reach = working(conv, AlertLadder.reachAll(conv, onCall, settings.ladder()), onCall);
     if (nobodyWorking(reach, onCall)) {
       return Optional.empty();
     }
@@ -183,8 +183,8 @@ public final class Escalations {
         new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited, "risk")));
   }
 
-  private Reach working(Reach reach, OnCall onCall) {
-    return new Reach(reach.level(), reach.rungs(), audience.atWork(reach.to(), onCall));
+  private Reach working(Conversation conv, Reach reach, OnCall onCall) {
+    return new Reach(reach.level(), reach.rungs(), audience.atWork(conv, reach.to(), onCall));
   }
 
   /**
@@ -202,7 +202,7 @@ public final class Escalations {
    */
   private List<Message> alert(Conversation conv, Instant now) {
     OnCall onCall = rota.at(now);
-    Reach reach = working(AlertLadder.reach(conv, climbedTo(conv), onCall, settings.ladder()), onCall);
+    Reach reach = working(conv, AlertLadder.reach(conv, climbedTo(conv), onCall, settings.ladder()), onCall);
     if (nobodyWorking(reach, onCall)) {
       // The care leaver has had the honest reply, and the morning handover follows.
       return List.of();

@@ -23,6 +23,8 @@ public final class StaffDirectory {
   private volatile List<String> advisers = List.of();
   /** Active managers, in name order: who is told when office hours have nobody else to tell. Replaced whole on refresh. */
   private volatile List<String> managers = List.of();
+  /** Each active manager's team (null: every team). Replaced whole on refresh. */
+  private volatile Map<String, String> managerTeams = Map.of();
   /** Staff whose accounts are disabled: never on shift, never given work. Replaced whole on refresh. */
   private volatile java.util.Set<String> disabled = java.util.Set.of();
   /** Names still unknown after a refresh (no such account): not worth a store read on every message. */
@@ -42,6 +44,9 @@ public final class StaffDirectory {
               }
               advisers = active(all, Role.ADVISER);
               managers = active(all, Role.MANAGER);
+              Map<String, String> teams = new java.util.HashMap<>();
+              all.stream().filter(a -> a.active() && a.role() == Role.MANAGER).forEach(a -> teams.put(a.username(), a.team()));
+              managerTeams = java.util.Collections.unmodifiableMap(teams);
               disabled = all.stream().filter(a -> !a.active()).map(StaffAccount::username).collect(java.util.stream.Collectors.toUnmodifiableSet());
               missing.clear();
               return null;
@@ -70,9 +75,15 @@ public final class StaffDirectory {
     return advisers;
   }
 
-  /** Every active manager's username, as of the last refresh. */
-  public List<String> managers() {
-    return managers;
+  /**
+   * Whom office hours tell about a young person of {@code team} when there is nobody else: the
+   * active managers of that team and those with no team (who see every team); with none of those,
+   * every active manager, as somebody must be told (an alerted manager may open the conversation).
+   */
+  public List<String> managersFor(String team) {
+    Map<String, String> teams = managerTeams;
+    List<String> theirs = managers.stream().filter(m -> teams.get(m) == null || teams.get(m).equals(team)).toList();
+    return theirs.isEmpty() ? managers : theirs;
   }
 
   /**

@@ -15,13 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.harbour.audit.AuditLog.Actor;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
+import uk.harbour.identity.StaffAccounts.NewStaff;
 import uk.harbour.testing.Eventually;
+import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.Rotas;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestSession;
@@ -195,6 +198,33 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
       assertEquals(1, alerts.size(), "the wait is alerted, not passed by as if nobody were at work");
       assertEquals(new JsonArray().add("jo"), alertedTo(alerts.get(0)), "Sam is disabled, and office hours have no duty manager on this rota");
       jo.next(f -> "alert".equals(f.getString("type")) && jay.id().equals(f.getString("conversationId")));
+    }
+  }
+
+  @Test
+  @DisplayName("That alert goes to the young person's team's managers, not another team's; with none of theirs at work, another team's manager is told and may open the conversation")
+  void officeHoursFallbackIsTheTeamsManagers() {
+    startAt("10:00");
+    RunningHarbour.await(harbour.harbour().services().identity().staffAccounts()
+        .create(Actor.system(), new NewStaff("far", "Far", Role.MANAGER, "north", Fixtures.PASSWORD)));
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    setActive(admin, "sam", false);
+    try (TestSocket young = careLeaverSocket(jay)) {
+      clock.setLocal("2026-11-25T10:00:30");
+      say(young, "hi sam");
+      sweepAt("10:11");
+      assertEquals(new JsonArray().add("jo"), alertedTo(escalations(jay.id()).get(0)), "Jo manages Jay's team; Far another");
+
+      setActive(admin, "jo", false);
+      try (TestSocket far = staffSocket("far")) {
+        sweepAt("10:17");
+        List<Message> alerts = escalations(jay.id());
+        assertEquals(new JsonArray().add("far"), alertedTo(alerts.get(alerts.size() - 1)), "nobody of Jay's team is at work: somebody must be told");
+        far.next(f -> "alert".equals(f.getString("type")) && jay.id().equals(f.getString("conversationId")));
+        far.send(new JsonObject().put("type", "resume").put("conversationId", jay.id()).put("afterSeq", 0));
+        assertEquals(jay.id(), far.next("history").getString("conversationId"), "the alerted manager can open it");
+      }
     }
   }
 
