@@ -7,8 +7,8 @@ import uk.harbour.identity.Role;
 import uk.harbour.web.VisibleText;
 
 /**
- * A care leaver's one conversation, as the fold of its messages, with its parts: the response
- * times that reports read (so reports never scan messages), routing's and safeguarding's. Mutable, but changed only inside that
+ * A care leaver's one conversation, as the fold of its messages, with its parts: the read marks,
+ * the response times that reports read (so reports never scan messages), routing's and safeguarding's. Mutable, but changed only inside that
  * conversation's own ordered chain ({@link ConversationLog}); others read it. Its stored form is
  * {@link ConversationState}.
  */
@@ -30,11 +30,8 @@ public final class Conversation {
   private Instant lastMessageAt;
   private Instant lastCareLeaverMessageAt;
   private Instant lastStaffMessageAt;
-  private long unreadForStaff;
-  private long staffReadSeq;
-  private long careLeaverReadSeq;
-  private long lastCareLeaverSeq;
   private String preview;
+  private final ReadMarks reads = new ReadMarks();
   private final ResponseTimes times = new ResponseTimes();
   private final RoutingState routing = new RoutingState();
   private final RiskState risk = new RiskState();
@@ -102,9 +99,7 @@ public final class Conversation {
       status = ConversationStatus.WAITING;
     }
     lastCareLeaverMessageAt = message.createdAt();
-    careLeaverReadSeq = message.seq();
-    lastCareLeaverSeq = message.seq();
-    unreadForStaff++;
+    reads.careLeaverWrote(message.seq());
   }
 
   private void staffReply(Message message) {
@@ -117,8 +112,7 @@ public final class Conversation {
     }
     status = ConversationStatus.ACTIVE;
     lastStaffMessageAt = message.createdAt();
-    staffReadSeq = message.seq();
-    unreadForStaff = 0;
+    reads.staffReplied(message.seq());
   }
 
   private void systemEvent(ConversationEvent event) {
@@ -133,7 +127,7 @@ public final class Conversation {
     } else if (event instanceof ConversationEvent.Resolved) {
       status = ConversationStatus.RESOLVED;
       waitingSince = null;
-      unreadForStaff = 0;
+      reads.resolved();
       routing.waitEnded();
     } else if (event instanceof ConversationEvent.PriorityChanged changed && changed.priority() != null) {
       priority = changed.priority();
@@ -152,12 +146,7 @@ public final class Conversation {
   }
 
   public void markReadByStaff(long seq) {
-    if (seq > staffReadSeq) {
-      staffReadSeq = Math.min(seq, lastSeq);
-      if (staffReadSeq >= lastSeq) {
-        unreadForStaff = 0;
-      }
-    }
+    reads.readByStaff(seq, lastSeq);
   }
 
   /**
@@ -165,11 +154,11 @@ public final class Conversation {
    * a console (a {@code read} frame) and not replied to.
    */
   public boolean unseenByStaff() {
-    return lastCareLeaverSeq > staffReadSeq;
+    return reads.unseenByStaff();
   }
 
   public void markReadByCareLeaver(long seq) {
-    careLeaverReadSeq = Math.max(careLeaverReadSeq, Math.min(seq, lastSeq));
+    reads.readByCareLeaver(seq, lastSeq);
   }
 
   public String id() {
@@ -225,15 +214,15 @@ public final class Conversation {
   }
 
   public long staffReadSeq() {
-    return staffReadSeq;
+    return reads.staffReadSeq;
   }
 
   public long careLeaverReadSeq() {
-    return careLeaverReadSeq;
+    return reads.careLeaverReadSeq;
   }
 
   public long unreadForStaff() {
-    return unreadForStaff;
+    return reads.unreadForStaff;
   }
 
   public long responses() {
@@ -330,8 +319,8 @@ public final class Conversation {
   public ConversationState state() {
     return new ConversationState(
         id, careLeaverName, paUsername, team, status, priority, assignedTo, episode, lastSeq, waitingSince, lastMessageAt,
-        lastCareLeaverMessageAt, lastStaffMessageAt, times.episodeStartedAt, times.firstResponseAt, unreadForStaff, staffReadSeq,
-        careLeaverReadSeq, lastCareLeaverSeq, times.responses, times.totalMillis, times.maxMillis, routing.state(), risk.state(), preview);
+        lastCareLeaverMessageAt, lastStaffMessageAt, times.episodeStartedAt, times.firstResponseAt, reads.unreadForStaff, reads.staffReadSeq,
+        reads.careLeaverReadSeq, reads.lastCareLeaverSeq, times.responses, times.totalMillis, times.maxMillis, routing.state(), risk.state(), preview);
   }
 
   /** A conversation that continues from a snapshot; messages after its {@code lastSeq} are folded on top. */
@@ -346,11 +335,8 @@ public final class Conversation {
     c.lastMessageAt = s.lastMessageAt();
     c.lastCareLeaverMessageAt = s.lastCareLeaverMessageAt();
     c.lastStaffMessageAt = s.lastStaffMessageAt();
-    c.unreadForStaff = s.unreadForStaff();
-    c.staffReadSeq = s.staffReadSeq();
-    c.careLeaverReadSeq = s.careLeaverReadSeq();
-    c.lastCareLeaverSeq = s.lastCareLeaverSeq();
     c.preview = s.preview();
+    c.reads.restore(s);
     c.times.restore(s);
     c.routing.restore(s.routing());
     c.risk.restore(s.risk());
