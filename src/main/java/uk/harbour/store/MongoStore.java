@@ -3,6 +3,7 @@ package uk.harbour.store;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.connection.TransportSettings;
+import com.mongodb.event.ClusterListener;
 import com.mongodb.event.CommandListener;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -13,11 +14,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.impl.config.MongoClientOptionsParser;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.harbour.async.Bounded;
 import uk.harbour.store.embedded.EmbeddedStore;
 
 /**
@@ -41,6 +44,9 @@ public final class MongoStore {
    */
   static final int ANSWER_WITHIN_MS = 60_000;
 
+  /** Closing the driver takes milliseconds: its monitor thread stops and its connections close. */
+  private static final Duration DRIVER_CLOSE_LIMIT = Duration.ofSeconds(10);
+
   /** How often a real MongoDB's unanswered commands are looked at (the embedded store's at each unwaited-writes commit). */
   private static final long WATCH_EVERY_MS = 1000;
 
@@ -50,13 +56,23 @@ public final class MongoStore {
   private final Durability durability;
   private final CommitStall stall;
   private final UnansweredCommands commands;
+  private final DriverClosed driverClosed;
   private final long watchTimer;
 
-  private MongoStore(Vertx vertx, MongoClient client, UnansweredCommands commands, Optional<EmbeddedStore> embedded, Durability durability,
+  /** What watches the driver under the client: its unanswered commands, and its closing. */
+  private record Watchers(UnansweredCommands commands, DriverClosed closed) {
+
+    Watchers() {
+      this(new UnansweredCommands(UnansweredCommands.LIMIT), new DriverClosed());
+    }
+  }
+
+  private MongoStore(Vertx vertx, MongoClient client, Watchers watchers, Optional<EmbeddedStore> embedded, Durability durability,
       long commitEveryMs) {
     this.vertx = vertx;
     this.client = client;
-    this.commands = commands;
+    this.commands = watchers.commands();
+    this.driverClosed = watchers.closed();
     this.embedded = embedded;
     this.durability = durability;
     this.stall = new CommitStall(durability, CommitStall.LIMIT);
@@ -78,9 +94,10 @@ public final class MongoStore {
               .put("connection_string", mongoUri.get())
               .put("db_name", database)
               .put("writeConcern", "majority");
-      UnansweredCommands commands = new UnansweredCommands(UnansweredCommands.LIMIT);
+      Watchers watchers = new Watchers();
       return Future.succeededFuture(
-          new MongoStore(vertx, client(vertx, config, "harbour-" + database, commands), commands, Optional.empty(), Durability.none(), 0));
+          new MongoStore(vertx, client(vertx, config, "harbour-" + database, watchers.commands(), watchers.closed()), watchers, Optional.empty(),
+              Durability.none(), 0));
     }
     Path file = dataDir.resolve("harbour.mv.db");
     return vertx
@@ -103,21 +120,24 @@ public final class MongoStore {
   /** As above, writes nobody waits for committed every {@code commitEveryMs}. */
   static MongoStore overEmbedded(Vertx vertx, EmbeddedStore server, String database, long commitEveryMs) {
     JsonObject config = new JsonObject().put("connection_string", server.connectionString()).put("db_name", database).put("maxPoolSize", 16);
-    UnansweredCommands commands = new UnansweredCommands(UnansweredCommands.LIMIT);
-    return new MongoStore(vertx, client(vertx, config, "harbour-embedded-" + UUID.randomUUID(), commands), commands, Optional.of(server),
-        new GroupCommitter(vertx, server::commit), commitEveryMs);
+    Watchers watchers = new Watchers();
+    return new MongoStore(vertx, client(vertx, config, "harbour-embedded-" + UUID.randomUUID(), watchers.commands(), watchers.closed()), watchers,
+        Optional.of(server), new GroupCommitter(vertx, server::commit), commitEveryMs);
   }
 
   /**
    * The driver's sockets on Vert.x's own event loops, as vertx-mongo-client arranges itself only on
    * NIO: on the native transport it gives the driver a NIO group of its own, whose threads cost as
    * much CPU as the transport saved (docs/performance.md). Vert.x's epoll loops need epoll channels.
-   * Every command is watched by {@code commands}, which says when one goes unanswered.
+   * Every command is watched by {@code commands}, which says when one goes unanswered, and
+   * {@code closing} hears when the driver has closed.
    */
-  static MongoClient client(Vertx vertx, JsonObject config, String name, CommandListener commands) {
+  static MongoClient client(Vertx vertx, JsonObject config, String name, CommandListener commands, ClusterListener closing) {
     config = withAnswerTimeout(config);
     MongoClientSettings.Builder settings =
-        MongoClientSettings.builder(new MongoClientOptionsParser(vertx, config).settings()).addCommandListener(commands);
+        MongoClientSettings.builder(new MongoClientOptionsParser(vertx, config).settings())
+            .addCommandListener(commands)
+            .applyToClusterSettings(cluster -> cluster.addClusterListener(closing));
     if (vertx.isNativeTransportEnabled() && Epoll.isAvailable()) {
       settings.transportSettings(
           TransportSettings.nettyBuilder()
@@ -170,11 +190,13 @@ public final class MongoStore {
     return client.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty();
   }
 
-  /** Closes the client, then flushes and closes the embedded store. */
+  /** Closes the client and waits for its driver to close, then flushes and closes the embedded store. */
   public Future<Void> close() {
     vertx.cancelTimer(watchTimer);
     return client
         .close()
+        .compose(v -> Bounded.within(vertx, DRIVER_CLOSE_LIMIT, driverClosed.future()))
+        .onFailure(e -> LOG.warn("The MongoDB driver did not close within {} s; closing the store all the same", DRIVER_CLOSE_LIMIT.toSeconds()))
         .eventually(
             () ->
                 embedded

@@ -59,7 +59,7 @@ class SilentStoreTest {
     int port = Futures.join(silencingProxy(new ConnectionString(server.connectionString()).getHosts().get(0), silent)).actualPort();
     JsonObject config =
         new JsonObject().put("connection_string", "mongodb://127.0.0.1:" + port).put("db_name", "harbour").put("socketTimeoutMS", 500);
-    client = MongoStore.client(vertx, config, "silent-store-test", new UnansweredCommands(UnansweredCommands.LIMIT));
+    client = MongoStore.client(vertx, config, "silent-store-test", new UnansweredCommands(UnansweredCommands.LIMIT), new DriverClosed());
     Futures.join(client.insert("things", new JsonObject().put("_id", "a").put("n", 1)));
 
     silent.set(true);
@@ -83,7 +83,7 @@ class SilentStoreTest {
     JsonObject config =
         new JsonObject().put("connection_string", "mongodb://127.0.0.1:" + port).put("db_name", "harbour").put("socketTimeoutMS", 3000);
     UnansweredCommands commands = new UnansweredCommands(Duration.ofMillis(200));
-    client = MongoStore.client(vertx, config, "silent-unanswered-test", commands);
+    client = MongoStore.client(vertx, config, "silent-unanswered-test", commands, new DriverClosed());
     Futures.join(client.insert("things", new JsonObject().put("_id", "a").put("n", 1)));
     try (LogCapture logged = LogCapture.of(UnansweredCommands.class)) {
       commands.check();
