@@ -15,6 +15,9 @@ export class CardPicker {
     this.query = document.getElementById("card-query");
     this.conversationId = null;
     this.timer = null;
+    // A card whose sending failed keeps its client id: if the failure was only the answer's, the
+    // server knows the retry as the card it stored rather than storing a second one.
+    this.unconfirmed = new Map();
     this.search.addEventListener("submit", (e) => {
       e.preventDefault();
       this.find();
@@ -89,8 +92,11 @@ export class CardPicker {
     if (!id) return;
     problemBox.hidden = true;
     button.disabled = true;
+    const key = `${id} ${entryId}`;
+    if (!this.unconfirmed.has(key)) this.unconfirmed.set(key, Outbox.newId());
     try {
-      await postJson(`/api/conversations/${encodeURIComponent(id)}/cards`, { entryId, clientId: Outbox.newId() });
+      await postJson(`/api/conversations/${encodeURIComponent(id)}/cards`, { entryId, clientId: this.unconfirmed.get(key) });
+      this.unconfirmed.delete(key);
       button.textContent = "Sent";
     } catch (error) {
       button.disabled = false;

@@ -209,9 +209,10 @@ connection.on("typing", (frame) => {
   typingTimer = setTimeout(() => (typing.hidden = true), 4000);
 });
 connection.on("error", (frame) => {
-  if (frame.ref && outbox.refusedForGood(frame.ref, frame.code)) {
+  if (frame.ref && Outbox.forGood(frame.code)) {
+    // Taken out of the outbox here, or already by another tab that sent it too: this tab says so either way.
+    if (outbox.refusedForGood(frame.ref, frame.code)) outbox.next(connection);
     list.notSent(frame.ref);
-    outbox.next(connection);
   }
   if (frame.code === "rate_limited" && frame.ref) outbox.throttled(connection, frame.ref, frame.retryAfterMs);
   if (riskPanel.claimsError(frame) || transfer.claimsError(frame)) return;
@@ -275,6 +276,8 @@ function wide() {
 function open(id, { fromAddress = false } = {}) {
   current = id;
   list.clear();
+  // What is still on its way to this conversation stays in sight: otherwise it would be typed again.
+  outbox.entries().filter((e) => e.conversationId === id).forEach((e) => list.showPending(e));
   problem.hidden = true;
   typing.hidden = true;
   const c = conversations.get(id);

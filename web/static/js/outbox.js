@@ -25,6 +25,9 @@ export class Outbox {
     this.sentAt = new Map();
     // Set while the account's allowance is used up: the one timer that sends again.
     this.retryTimer = null;
+    // The entries, once the browser refuses to store them (storage full, or blocked as in some
+    // private modes): Send still works, though a reload then loses what is unsent.
+    this.memory = null;
   }
 
   static newId() {
@@ -33,6 +36,7 @@ export class Outbox {
   }
 
   entries() {
+    if (this.memory) return [...this.memory];
     try {
       return JSON.parse(localStorage.getItem(this.key) || "[]");
     } catch (e) {
@@ -41,7 +45,15 @@ export class Outbox {
   }
 
   save(entries) {
-    localStorage.setItem(this.key, JSON.stringify(entries));
+    if (!this.memory) {
+      try {
+        localStorage.setItem(this.key, JSON.stringify(entries));
+        return;
+      } catch (e) {
+        // Refused: kept in this page from now on (see the constructor).
+      }
+    }
+    this.memory = entries;
   }
 
   add(entry) {
@@ -57,15 +69,23 @@ export class Outbox {
   }
 
   lastSeq(conversationId) {
-    const all = JSON.parse(localStorage.getItem(this.seqKey) || "{}");
-    return all[conversationId] || 0;
+    try {
+      const all = JSON.parse(localStorage.getItem(this.seqKey) || "{}");
+      return all[conversationId] || 0;
+    } catch (e) {
+      return 0;
+    }
   }
 
   seen(conversationId, seq) {
-    const all = JSON.parse(localStorage.getItem(this.seqKey) || "{}");
-    if (!all[conversationId] || seq > all[conversationId]) {
-      all[conversationId] = seq;
-      localStorage.setItem(this.seqKey, JSON.stringify(all));
+    try {
+      const all = JSON.parse(localStorage.getItem(this.seqKey) || "{}");
+      if (!all[conversationId] || seq > all[conversationId]) {
+        all[conversationId] = seq;
+        localStorage.setItem(this.seqKey, JSON.stringify(all));
+      }
+    } catch (e) {
+      // Only a resume point: without it the next resume starts further back, which loses nothing.
     }
   }
 
@@ -96,6 +116,11 @@ export class Outbox {
     if (entry.conversationId) frame.conversationId = entry.conversationId;
     if (entry.kind && entry.kind !== "text") frame.kind = entry.kind;
     if (connection.send(frame)) this.sentAt.set(entry.clientId, Date.now());
+  }
+
+  /** Whether an error code says a send can never succeed (rather than "not now"). */
+  static forGood(code) {
+    return !RETRYABLE.has(code);
   }
 
   /**

@@ -23,6 +23,7 @@ import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
 import uk.harbour.testing.TestSocket;
+import uk.harbour.testing.Viewport;
 
 /**
  * Before, every {@code rate_limited} answer started a timer that sent the whole outbox again, so a
@@ -131,6 +132,98 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
       Browser.waitFor(adviser).until(d -> ((Number) frames(adviser, "acks")).intValue() > acked);
     }
     Browser.waitFor(adviser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("problem")));
+  }
+
+  @Test
+  @DisplayName("When the browser refuses to store anything (a full quota, some private modes), a message is still sent and acked")
+  void sendsWhenStorageIsRefused() {
+    ChromeDriver young = openBrowser();
+    joinChat(young, "Ash", "ash-nostore");
+    beforeEveryPage(young, "/uk/harbour/chat/refuse-storage.js");
+    young.navigate().refresh();
+    Browser.waitFor(young).until(d -> !d.findElement(By.id("on-call")).getText().equals("Connecting…"));
+
+    young.findElement(By.id("composer")).sendKeys("can anyone see this?");
+    young.findElement(By.id("send")).click();
+
+    Browser.waitFor(young).until(d -> sentStates(d) == 1);
+    assertEquals(List.of("can anyone see this?"), storedInSeqOrder(young));
+  }
+
+  @Test
+  @DisplayName("On the console, a reply still on its way stays in sight when another conversation is opened and then this one again, and goes once connected")
+  void consoleReplyOnItsWayStaysInSight() {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("pa-away", Role.ADVISER);
+    String bo = wrote(fixtures, "pa-away", "Bo");
+    String cy = wrote(fixtures, "pa-away", "Cy");
+    ChromeDriver adviser = openBrowser();
+    // Queue and conversation side by side, so either is one click away.
+    Viewport.LAPTOP.apply(adviser);
+    beforeEveryPage(adviser, "/uk/harbour/chat/refuse-sockets.js");
+    signInStaff(adviser, "pa-away", "/console");
+    openInConsole(adviser, bo, "Bo");
+    adviser.executeScript("window.__refuseSockets = true; window.__socket.close();");
+    Browser.waitFor(adviser).until(ExpectedConditions.visibilityOfElementLocated(By.id("connection-banner")));
+
+    adviser.findElement(By.id("composer")).sendKeys("back in a moment");
+    adviser.findElement(By.id("send")).click();
+    By onItsWay = By.xpath("//li[contains(@class,'mine')][p[.='back in a moment']]/span[@class='message-state']");
+    Browser.waitFor(adviser).until(ExpectedConditions.textToBe(onItsWay, "Sending…"));
+    openInConsole(adviser, cy, "Cy");
+    openInConsole(adviser, bo, "Bo");
+    assertEquals("Sending…", adviser.findElement(onItsWay).getText(), "still in sight, so nobody types it again");
+
+    // Back: "online" reconnects at once rather than at the next back-off.
+    adviser.executeScript("window.__refuseSockets = false; window.dispatchEvent(new Event('online'));");
+    // Stored: the bubble now carries its seq.
+    Browser.waitFor(adviser).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//li[contains(@class,'mine')][@data-seq][p[.='back in a moment']]")));
+  }
+
+  @Test
+  @DisplayName("A help card whose answer was lost on the way back is the same card when sent again, not a second one")
+  void cardSentAgainIsTheSameCard() {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("pa-card", Role.ADVISER);
+    String di = wrote(fixtures, "pa-card", "Di");
+    ChromeDriver adviser = openBrowser();
+    Viewport.LAPTOP.apply(adviser);
+    beforeEveryPage(adviser, "/uk/harbour/chat/lose-first-card-answer.js");
+    signInStaff(adviser, "pa-card", "/console");
+    openInConsole(adviser, di, "Di");
+    adviser.findElement(By.id("card-query")).sendKeys("money");
+    adviser.findElement(By.cssSelector("#card-search button[type=submit]")).click();
+    By send = By.cssSelector("#card-results li:first-child button");
+    Browser.waitFor(adviser).until(ExpectedConditions.elementToBeClickable(send)).click();
+    Browser.waitFor(adviser).until(ExpectedConditions.visibilityOfElementLocated(By.id("card-problem")));
+
+    Browser.waitFor(adviser).until(ExpectedConditions.elementToBeClickable(send)).click();
+    Browser.waitFor(adviser).until(ExpectedConditions.textToBe(send, "Sent"));
+
+    long cards = RunningHarbour.await(harbour.harbour().services().chat().latest(di, 50)).stream()
+        .filter(m -> m.kind() == MessageKind.CARD && "pa-card".equals(m.senderId())).count();
+    assertEquals(1, cards, "stored once (Harbour's own cards with its first answer aside)");
+  }
+
+  /** A young person of {@code pa}'s who has written once; returns the conversation id. */
+  private String wrote(Fixtures fixtures, String pa, String name) {
+    JsonObject invite = fixtures.careLeaver(fixtures.signedIn(pa), name);
+    try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(invite, name.toLowerCase() + "-away"))) {
+      young.next("welcome");
+      young.send(new JsonObject().put("type", "send").put("clientId", name + "1").put("text", "hello"));
+      young.next("ack");
+    }
+    return invite.getString("careLeaverId");
+  }
+
+  private static void openInConsole(ChromeDriver adviser, String conversationId, String name) {
+    By queued = By.cssSelector(".queue-item[data-conversation-id='" + conversationId + "'] button");
+    // The queue re-renders as summaries arrive: a click on an item just replaced is tried again.
+    Browser.waitFor(adviser).until(d -> {
+      d.findElement(queued).click();
+      return true;
+    });
+    Browser.waitFor(adviser).until(d -> d.findElement(By.id("conversation-title")).getText().startsWith(name));
   }
 
   /**
