@@ -180,6 +180,11 @@ public final class MongoStore {
     return stall.stalled();
   }
 
+  /** Completes once the driver under the client has closed (tests: {@link #close()} waits for it). */
+  Future<Void> driverClosed() {
+    return driverClosed.future();
+  }
+
   /** The commands sent and not yet answered, oldest first, with how long each has waited (for a diagnosis). */
   public String unansweredCommands() {
     return commands.describe();
