@@ -102,23 +102,7 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
   void consoleNoticeGoesOnceAllAreSent() {
     Fixtures fixtures = new Fixtures(harbour);
     fixtures.staff("pa-console", Role.ADVISER);
-    JsonObject invite = fixtures.careLeaver(fixtures.signedIn("pa-console"), "Ola");
-    String conversationId = invite.getString("careLeaverId");
-    try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(invite, "ola-console"))) {
-      young.next("welcome");
-      young.send(new JsonObject().put("type", "send").put("clientId", "o1").put("text", "hi"));
-      young.next("ack");
-    }
-    ChromeDriver adviser = openBrowser();
-    beforeEveryPage(adviser, "/uk/harbour/chat/count-frames.js");
-    signInStaff(adviser, "pa-console", "/console");
-    By queued = By.cssSelector(".queue-item[data-conversation-id='" + conversationId + "'] button");
-    // The queue re-renders as summaries arrive: a click on an item just replaced is tried again.
-    Browser.waitFor(adviser).until(d -> {
-      d.findElement(queued).click();
-      return true;
-    });
-    Browser.waitFor(adviser).until(d -> d.findElement(By.id("conversation-title")).getText().startsWith("Ola"));
+    ChromeDriver adviser = consoleWith("pa-console", "/uk/harbour/chat/count-frames.js", wrote(fixtures, "pa-console", "Ola"), "Ola");
 
     int written = BURST + 2;
     adviser.executeScript(
@@ -157,12 +141,7 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
     fixtures.staff("pa-away", Role.ADVISER);
     String bo = wrote(fixtures, "pa-away", "Bo");
     String cy = wrote(fixtures, "pa-away", "Cy");
-    ChromeDriver adviser = openBrowser();
-    // Queue and conversation side by side, so either is one click away.
-    Viewport.LAPTOP.apply(adviser);
-    beforeEveryPage(adviser, "/uk/harbour/chat/refuse-sockets.js");
-    signInStaff(adviser, "pa-away", "/console");
-    openInConsole(adviser, bo, "Bo");
+    ChromeDriver adviser = consoleWith("pa-away", "/uk/harbour/chat/refuse-sockets.js", bo, "Bo");
     adviser.executeScript("window.__refuseSockets = true; window.__socket.close();");
     Browser.waitFor(adviser).until(ExpectedConditions.visibilityOfElementLocated(By.id("connection-banner")));
 
@@ -186,11 +165,7 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
     Fixtures fixtures = new Fixtures(harbour);
     fixtures.staff("pa-card", Role.ADVISER);
     String di = wrote(fixtures, "pa-card", "Di");
-    ChromeDriver adviser = openBrowser();
-    Viewport.LAPTOP.apply(adviser);
-    beforeEveryPage(adviser, "/uk/harbour/chat/lose-first-card-answer.js");
-    signInStaff(adviser, "pa-card", "/console");
-    openInConsole(adviser, di, "Di");
+    ChromeDriver adviser = consoleWith("pa-card", "/uk/harbour/chat/lose-first-card-answer.js", di, "Di");
     adviser.findElement(By.id("card-query")).sendKeys("money");
     adviser.findElement(By.cssSelector("#card-search button[type=submit]")).click();
     By send = By.cssSelector("#card-results li:first-child button");
@@ -208,12 +183,23 @@ class OutboxBacklogBrowserTest extends BrowserTestBase {
   /** A young person of {@code pa}'s who has written once; returns the conversation id. */
   private String wrote(Fixtures fixtures, String pa, String name) {
     JsonObject invite = fixtures.careLeaver(fixtures.signedIn(pa), name);
-    try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(invite, name.toLowerCase() + "-away"))) {
+    try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(invite, name.toLowerCase() + "-" + pa))) {
       young.next("welcome");
       young.send(new JsonObject().put("type", "send").put("clientId", name + "1").put("text", "hello"));
       young.next("ack");
     }
     return invite.getString("careLeaverId");
+  }
+
+  /** {@code pa}'s console in a laptop-sized window, {@code script} loaded before every page, with {@code name}'s conversation open. */
+  private ChromeDriver consoleWith(String pa, String script, String conversationId, String name) {
+    ChromeDriver adviser = openBrowser();
+    // Queue and conversation side by side, so either is one click away.
+    Viewport.LAPTOP.apply(adviser);
+    beforeEveryPage(adviser, script);
+    signInStaff(adviser, pa, "/console");
+    openInConsole(adviser, conversationId, name);
+    return adviser;
   }
 
   private static void openInConsole(ChromeDriver adviser, String conversationId, String name) {

@@ -54,13 +54,8 @@ class SilentStoreTest {
   @Test
   @DisplayName("fails an operation once the driver's answer timeout has passed, and answers again once it speaks")
   void silenceFailsOperations(@TempDir Path dir) {
-    server = EmbeddedStore.start(dir.resolve("harbour.mv.db"));
     AtomicBoolean silent = new AtomicBoolean();
-    int port = Futures.join(silencingProxy(new ConnectionString(server.connectionString()).getHosts().get(0), silent)).actualPort();
-    JsonObject config =
-        new JsonObject().put("connection_string", "mongodb://127.0.0.1:" + port).put("db_name", "harbour").put("socketTimeoutMS", 500);
-    client = MongoStore.client(vertx, config, "silent-store-test", new UnansweredCommands(UnansweredCommands.LIMIT), new DriverClosed());
-    Futures.join(client.insert("things", new JsonObject().put("_id", "a").put("n", 1)));
+    client = behindProxy(dir, silent, 500, new UnansweredCommands(UnansweredCommands.LIMIT));
 
     silent.set(true);
     long started = System.nanoTime();
@@ -77,14 +72,9 @@ class SilentStoreTest {
   @Test
   @DisplayName("a command the store leaves unanswered beyond the limit is named in the log once, and once more when nothing waits any longer")
   void unansweredCommandIsTold(@TempDir Path dir) {
-    server = EmbeddedStore.start(dir.resolve("harbour.mv.db"));
     AtomicBoolean silent = new AtomicBoolean();
-    int port = Futures.join(silencingProxy(new ConnectionString(server.connectionString()).getHosts().get(0), silent)).actualPort();
-    JsonObject config =
-        new JsonObject().put("connection_string", "mongodb://127.0.0.1:" + port).put("db_name", "harbour").put("socketTimeoutMS", 3000);
     UnansweredCommands commands = new UnansweredCommands(Duration.ofMillis(200));
-    client = MongoStore.client(vertx, config, "silent-unanswered-test", commands, new DriverClosed());
-    Futures.join(client.insert("things", new JsonObject().put("_id", "a").put("n", 1)));
+    client = behindProxy(dir, silent, 3000, commands);
     try (LogCapture logged = LogCapture.of(UnansweredCommands.class)) {
       commands.check();
       assertTrue(logged.lines().isEmpty(), "nothing waits: nothing to say");
@@ -121,6 +111,20 @@ class SilentStoreTest {
     assertSame(ownUri, MongoStore.withAnswerTimeout(ownUri), "the operator's own setting in MONGO_URI is kept");
     JsonObject ownKey = plain.copy().put("socketTimeoutMS", 1234);
     assertEquals(1234, MongoStore.withAnswerTimeout(ownKey).getInteger("socketTimeoutMS"));
+  }
+
+  /**
+   * Harbour's client to a new embedded store through {@link #silencingProxy}, with this answer
+   * timeout, once it has stored one document ({@code things}, {@code _id} a, {@code n} 1).
+   */
+  private MongoClient behindProxy(Path dir, AtomicBoolean silent, int socketTimeoutMs, UnansweredCommands commands) {
+    server = EmbeddedStore.start(dir.resolve("harbour.mv.db"));
+    int port = Futures.join(silencingProxy(new ConnectionString(server.connectionString()).getHosts().get(0), silent)).actualPort();
+    JsonObject config =
+        new JsonObject().put("connection_string", "mongodb://127.0.0.1:" + port).put("db_name", "harbour").put("socketTimeoutMS", socketTimeoutMs);
+    MongoClient behind = MongoStore.client(vertx, config, "silent-store-test-" + socketTimeoutMs, commands, new DriverClosed());
+    Futures.join(behind.insert("things", new JsonObject().put("_id", "a").put("n", 1)));
+    return behind;
   }
 
   /** Passes bytes both ways to {@code store}, except the store's answers while {@code silent}. */
