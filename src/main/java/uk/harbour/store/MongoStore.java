@@ -55,8 +55,7 @@ public final class MongoStore {
   private final Optional<EmbeddedStore> embedded;
   private final Durability durability;
   private final CommitStall stall;
-  private final UnansweredCommands commands;
-  private final DriverClosed driverClosed;
+  private final Watchers watchers;
   private final long watchTimer;
 
   /** What watches the driver under the client: its unanswered commands, and its closing. */
@@ -71,8 +70,7 @@ public final class MongoStore {
       long commitEveryMs) {
     this.vertx = vertx;
     this.client = client;
-    this.commands = watchers.commands();
-    this.driverClosed = watchers.closed();
+    this.watchers = watchers;
     this.embedded = embedded;
     this.durability = durability;
     this.stall = new CommitStall(durability, CommitStall.LIMIT);
@@ -81,7 +79,7 @@ public final class MongoStore {
         durability.commitSoon();
         stall.stalled();
       }
-      commands.check();
+      watchers.commands().check();
     });
   }
 
@@ -182,12 +180,12 @@ public final class MongoStore {
 
   /** Completes once the driver under the client has closed (tests: {@link #close()} waits for it). */
   Future<Void> driverClosed() {
-    return driverClosed.future();
+    return watchers.closed().future();
   }
 
   /** The commands sent and not yet answered, oldest first, with how long each has waited (for a diagnosis). */
   public String unansweredCommands() {
-    return commands.describe();
+    return watchers.commands().describe();
   }
 
   /** Answers when the store can take a command; readiness depends on it. */
@@ -200,7 +198,7 @@ public final class MongoStore {
     vertx.cancelTimer(watchTimer);
     return client
         .close()
-        .compose(v -> Bounded.within(vertx, DRIVER_CLOSE_LIMIT, driverClosed.future()))
+        .compose(v -> Bounded.within(vertx, DRIVER_CLOSE_LIMIT, driverClosed()))
         .onFailure(e -> LOG.warn("The MongoDB driver did not close within {} s; closing the store all the same", DRIVER_CLOSE_LIMIT.toSeconds()))
         .eventually(
             () ->
