@@ -98,11 +98,7 @@ connection.on("typing", (frame) => {
   typingTimer = setTimeout(() => (typing.hidden = true), 4000);
 });
 connection.on("error", (frame) => {
-  if (frame.ref && Outbox.forGood(frame.code)) {
-    // Taken out of the outbox here, or already by another tab that sent it too: this tab says so either way.
-    if (outbox.refusedForGood(frame.ref, frame.code)) outbox.next(connection);
-    list.notSent(frame.ref);
-  }
+  if (frame.ref && outbox.refused(connection, frame.ref, frame.code)) list.notSent(frame.ref);
   if (frame.code === "rate_limited") {
     problem.textContent = TOO_QUICK;
     outbox.throttled(connection, frame.ref, frame.retryAfterMs);

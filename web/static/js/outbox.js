@@ -118,18 +118,18 @@ export class Outbox {
     if (connection.send(frame)) this.sentAt.set(entry.clientId, Date.now());
   }
 
-  /** Whether an error code says a send can never succeed (rather than "not now"). */
-  static forGood(code) {
-    return !RETRYABLE.has(code);
-  }
-
   /**
-   * An error frame naming one of ours: a refusal for good (the text, or the conversation, can never
-   * be sent) takes it out, as resending it would only be refused again. True when it was ours.
+   * An error frame naming {@code clientId}: true when it refuses that send for good (the text, or
+   * the conversation, can never be sent), so its bubble says "Not sent". It leaves the outbox, as
+   * resending it would only be refused again, unless another tab sharing the outbox took it out
+   * already; then the next waiting entry goes.
    */
-  refusedForGood(clientId, code) {
-    if (RETRYABLE.has(code) || !this.entries().some((e) => e.clientId === clientId)) return false;
-    this.acked(clientId);
+  refused(connection, clientId, code) {
+    if (RETRYABLE.has(code)) return false;
+    if (this.entries().some((e) => e.clientId === clientId)) {
+      this.acked(clientId);
+      this.next(connection);
+    }
     return true;
   }
 
