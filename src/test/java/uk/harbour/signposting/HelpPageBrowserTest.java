@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import uk.harbour.testing.Browser;
 import uk.harbour.testing.BrowserTestBase;
 
 @DisplayName("In a real browser, signed out, the Help now page")
@@ -48,7 +50,8 @@ class HelpPageBrowserTest extends BrowserTestBase {
     assertEquals("q", box.getDomAttribute("name"));
     box.sendKeys("university");
     box.submit();
-    assertTrue(browser.getCurrentUrl().contains("q=university"));
+    // The form's GET is a page load of its own: wait for it rather than read the address mid-way.
+    Browser.waitFor(browser).until(ExpectedConditions.urlContains("q=university"));
     WebElement results = browser.findElement(By.id("results-heading"));
     assertTrue(results.getText().contains("university"));
     List<WebElement> found = browser.findElements(By.cssSelector("section[aria-labelledby=results-heading] article.card"));
