@@ -56,7 +56,8 @@ class StaffSummariesTest extends WednesdayEveningTestBase {
         // Routing shares these conversations between Ali and Priya (on call); each may read only her own, even within a batch.
         JsonObject forPriya = priya.next(summaryOf(person.id(), c -> c.getLong("lastSeq").equals(forSam.getLong("lastSeq")))).getJsonObject("conversation");
         assertEquals(forSam.getString("assignedTo"), forPriya.getString("assignedTo"), "the rest of the summary reaches her queue");
-        if ("priya".equals(forPriya.getString("assignedTo"))) {
+        // Still unassigned under load: any adviser may read a waiting, unassigned conversation (the on-call queue).
+        if ("priya".equals(forPriya.getString("assignedTo")) || forPriya.getString("assignedTo") == null) {
           assertEquals(forSam.getString("preview"), forPriya.getString("preview"));
         } else {
           notPriyas++;
