@@ -61,13 +61,24 @@ public final class MainVerticle extends VerticleBase {
     Future<StartupFiles> files = StartupFiles.read(vertx, config);
     Future<MongoStore> opened = MongoStore.open(vertx, storeConfig.mongoUri(), storeConfig.database(), storeConfig.dataDir())
         .onSuccess(s -> store = s);
-    return Future.all(opened, files)
+    // join, not all: a failed file read still waits for the store, so the store is closed below.
+    return Future.join(opened, files)
         .compose(all -> Wiring.build(vertx, config, clock, store, pages, files.result(), metrics, node))
         .onSuccess(built -> services = built)
         .compose(built -> startLeadership(node))
         .compose(v -> vertx.deployVerticle(new RoutingVerticle(services.routing(), config.routing().sweep(), services.leadership())))
         .compose(v -> deployHttp())
-        .onSuccess(v -> services.reports().warmWhenCaughtUp());
+        .onSuccess(v -> services.reports().warmWhenCaughtUp())
+        .recover(this::releaseStore);
+  }
+
+  /**
+   * Vert.x never stops a verticle whose start failed, so the store opened for it is closed here:
+   * left open, it kept its file locked and its driver reconnecting on event loops closed with Vert.x.
+   */
+  private <T> Future<T> releaseStore(Throwable startFailure) {
+    Future<Void> closed = store == null ? Future.succeededFuture() : store.close();
+    return closed.transform(r -> Future.failedFuture(startFailure));
   }
 
   /**
