@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import uk.harbour.identity.Role;
 import uk.harbour.reports.ReportWriter;
+import uk.harbour.store.DirectClient;
 import uk.harbour.store.Documents;
 import uk.harbour.store.Durability;
 import uk.harbour.store.MongoActiveConversationRepository;
@@ -126,14 +127,14 @@ class RestingConversationsTest {
     int episode = harbour.harbour().services().chat().peek(jay).orElseThrow().episode();
     harbour = harbour.restartAfter(() -> {
       Vertx vertx = Vertx.vertx();
-      try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"))) {
-        MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour"));
+      try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"));
+          DirectClient direct = DirectClient.open(vertx, store.connectionString(), "harbour")) {
+        MongoClient mongo = direct.mongo();
         // As the chat core stores it: the conversation marked active first, then the message; the snapshot never written.
         RunningHarbour.await(new MongoActiveConversationRepository(mongo).mark(jay, harbour.clock().instant()));
         RunningHarbour.await(new MongoMessageRepository(mongo, Durability.none()).write(new Message(jay, resolvedAt + 1, episode + 1, MessageKind.TEXT,
             "are you there?", jay, Role.CARE_LEAVER, "Jay", "late1", harbour.clock().instant(), null, null)));
         store.commit();
-        RunningHarbour.await(mongo.close());
       } finally {
         RunningHarbour.await(vertx.close());
       }
@@ -156,11 +157,11 @@ class RestingConversationsTest {
   void storeFromBeforeTheMarks() {
     harbour = harbour.restartAfter(() -> {
       Vertx vertx = Vertx.vertx();
-      try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"))) {
-        MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour"));
+      try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"));
+          DirectClient direct = DirectClient.open(vertx, store.connectionString(), "harbour")) {
+        MongoClient mongo = direct.mongo();
         RunningHarbour.await(mongo.dropCollection("active_conversations"));
         store.commit();
-        RunningHarbour.await(mongo.close());
       } finally {
         RunningHarbour.await(vertx.close());
       }
@@ -205,11 +206,11 @@ class RestingConversationsTest {
         doc -> doc != null && doc.getLong("seq") == lastSeq);
     harbour = harbour.restartAfter(() -> {
       Vertx vertx = Vertx.vertx();
-      try (EmbeddedStore stopped = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"))) {
-        MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", stopped.connectionString()).put("db_name", "harbour"));
+      try (EmbeddedStore stopped = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"));
+          DirectClient direct = DirectClient.open(vertx, stopped.connectionString(), "harbour")) {
+        MongoClient mongo = direct.mongo();
         RunningHarbour.await(mongo.removeDocuments("report_progress", new JsonObject()));
         stopped.commit();
-        RunningHarbour.await(mongo.close());
       } finally {
         RunningHarbour.await(vertx.close());
       }

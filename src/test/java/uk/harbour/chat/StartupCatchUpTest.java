@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import uk.harbour.identity.Role;
+import uk.harbour.store.DirectClient;
 import uk.harbour.store.Durability;
 import uk.harbour.store.MongoActiveConversationRepository;
 import uk.harbour.store.MongoMessageRepository;
@@ -97,10 +98,10 @@ class StartupCatchUpTest {
     JsonObject[] found = new JsonObject[1];
     harbour = harbour.restartAfter(() -> {
       Vertx vertx = Vertx.vertx();
-      try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"))) {
-        MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour"));
+      try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"));
+          DirectClient direct = DirectClient.open(vertx, store.connectionString(), "harbour")) {
+        MongoClient mongo = direct.mongo();
         found[0] = RunningHarbour.await(mongo.findOne(collection, new JsonObject().put("_id", id), null));
-        RunningHarbour.await(mongo.close());
       } finally {
         RunningHarbour.await(vertx.close());
       }
@@ -135,8 +136,9 @@ class StartupCatchUpTest {
     // While the server is down, messages reach the store that no snapshot knows of (as after a crash).
     harbour = harbour.restartAfter(() -> {
       Vertx vertx = Vertx.vertx();
-      try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"))) {
-        MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour"));
+      try (EmbeddedStore store = EmbeddedStore.start(harbour.dataDir().resolve("harbour.mv.db"));
+          DirectClient direct = DirectClient.open(vertx, store.connectionString(), "harbour")) {
+        MongoClient mongo = direct.mongo();
         MongoMessageRepository messages = new MongoMessageRepository(mongo, Durability.none());
         // More than two pages of the catch-up's 64: the first read for every conversation at once, the rest page by page.
         for (long seq = lastSeq + 1; seq <= lastSeq + BACKLOG; seq++) {
@@ -146,7 +148,6 @@ class StartupCatchUpTest {
         RunningHarbour.await(new MongoActiveConversationRepository(mongo).mark(kai, Instant.parse("2026-11-25T21:01:00Z")));
         RunningHarbour.await(messages.write(message(kai, 1, 1, "first, never snapshotted")));
         store.commit();
-        RunningHarbour.await(mongo.close());
       } finally {
         RunningHarbour.await(vertx.close());
       }

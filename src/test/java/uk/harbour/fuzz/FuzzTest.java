@@ -227,7 +227,8 @@ class FuzzTest {
   private void checkLog(List<String> problems) {
     for (ILoggingEvent event : log.list) {
       if (event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getThrowableProxy() != null) {
-        problems.add("log " + event.getLevel() + ": " + event.getFormattedMessage()
+        // Thread and logger: the whole JVM logs here, earlier test classes' leftovers included.
+        problems.add("log " + event.getLevel() + " [" + event.getThreadName() + "] " + event.getLoggerName() + ": " + event.getFormattedMessage()
             + (event.getThrowableProxy() == null ? "" : " (" + event.getThrowableProxy().getClassName() + ")"));
       }
     }

@@ -39,19 +39,19 @@ class LeaseTest {
   private final Vertx vertx = Vertx.vertx();
   private final TestClock clock = TestClock.at("2026-11-25T18:00");
   private EmbeddedStore store;
-  private MongoClient mongo;
+  private DirectClient mongo;
   private MongoLeaseRepository leases;
 
   @BeforeEach
   void open() {
     store = EmbeddedStore.serve(dir.resolve("harbour.mv.db"), "127.0.0.1", TwoNodes.freePort());
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "lease-test"));
-    leases = new MongoLeaseRepository(mongo);
+    mongo = DirectClient.open(vertx, store.connectionString(), "lease-test");
+    leases = new MongoLeaseRepository(mongo.mongo());
   }
 
   @AfterEach
   void close() {
-    await(mongo.close());
+    mongo.close();
     store.close();
     await(vertx.close());
   }

@@ -45,7 +45,8 @@ class SharedStoreCrashTest {
     int port = TwoNodes.freePort();
     Map<String, String> env = Map.of("HARBOUR_STORE_PORT", String.valueOf(port), "HARBOUR_DATA_DIR", dir.toString());
     store = Processes.java("uk.harbour.store.embedded.StoreServer", env, "Harbour store ready", new StringBuilder());
-    MongoClient mongo = client(port);
+    DirectClient client = DirectClient.open(vertx, "mongodb://127.0.0.1:" + port, "crash");
+    MongoClient mongo = client.mongo();
     int acked = 0;
     for (int i = 0; i < 300; i++) {
       await(mongo.insert("things", new JsonObject().put("_id", "t" + i).put("n", i)));
@@ -54,17 +55,14 @@ class SharedStoreCrashTest {
     await(mongo.updateCollection("things", new JsonObject().put("_id", "t0"), new JsonObject().put("$set", new JsonObject().put("n", -1))));
     await(mongo.removeDocument("things", new JsonObject().put("_id", "t1")));
     store.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // at once, before H2's own once-a-second commit
-    await(mongo.close());
+    client.close();
 
     store = Processes.java("uk.harbour.store.embedded.StoreServer", env, "Harbour store ready", new StringBuilder());
-    MongoClient again = client(port);
+    client = DirectClient.open(vertx, "mongodb://127.0.0.1:" + port, "crash");
+    MongoClient again = client.mongo();
     assertEquals(acked - 1, await(again.count("things", new JsonObject())), "every acknowledged insert, less the one deleted");
     assertEquals(-1, await(again.findOne("things", new JsonObject().put("_id", "t0"), null)).getInteger("n"), "the update");
     assertEquals(299, await(again.findOne("things", new JsonObject().put("_id", "t299"), null)).getInteger("n"), "the last insert");
-    await(again.close());
-  }
-
-  private MongoClient client(int port) {
-    return MongoClient.create(vertx, new JsonObject().put("connection_string", "mongodb://127.0.0.1:" + port).put("db_name", "crash"));
+    client.close();
   }
 }

@@ -82,7 +82,7 @@ class DocumentTypeTest extends EmbeddedStoreTestBase {
       // Changing an old document rewrites its leaf as BSON next to documents still in the old form.
       join(mongo.updateCollection("messages", new JsonObject().put("_id", id(5)), new JsonObject().put("$set", new JsonObject().put("text", "edited"))));
       server.commit();
-      join(mongo.close());
+      disconnect();
     }
     try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());

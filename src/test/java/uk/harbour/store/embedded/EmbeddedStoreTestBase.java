@@ -3,7 +3,6 @@ package uk.harbour.store.embedded;
 import static uk.harbour.testing.Futures.join;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +10,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import uk.harbour.store.DirectClient;
 
 /** What the embedded-store tests share: a store file of their own, a client, and files written the stock way. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -20,14 +20,13 @@ public abstract class EmbeddedStoreTestBase {
   @TempDir protected Path tempDir;
 
   protected final Vertx vertx = Vertx.vertx();
+  private DirectClient direct;
   /** The client of the store open now; closed after each test. */
   protected MongoClient mongo;
 
   @AfterEach
   protected void closeClient() {
-    if (mongo != null) {
-      join(mongo.close());
-    }
+    disconnect();
     join(vertx.close());
   }
 
@@ -37,11 +36,19 @@ public abstract class EmbeddedStoreTestBase {
 
   /** Points {@link #mongo} at a server, closing the previous client. */
   protected MongoClient connect(String connectionString) {
-    if (mongo != null) {
-      join(mongo.close());
-    }
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", connectionString).put("db_name", "harbour"));
+    disconnect();
+    direct = DirectClient.open(vertx, connectionString, "harbour");
+    mongo = direct.mongo();
     return mongo;
+  }
+
+  /** Closes {@link #mongo}, waiting for its driver to close, as a test must before it stops that store. */
+  protected void disconnect() {
+    if (direct != null) {
+      direct.close();
+      direct = null;
+      mongo = null;
+    }
   }
 
   /**
@@ -52,8 +59,7 @@ public abstract class EmbeddedStoreTestBase {
     try (StockH2Store old = new StockH2Store(new MVStore.Builder().fileName(file.toString()))) {
       connect(old.connectionString());
       writes.run();
-      join(mongo.close());
-      mongo = null;
+      disconnect();
     }
   }
 }

@@ -37,8 +37,7 @@ class EngineInEffectTest extends EmbeddedStoreTestBase {
       for (String id : List.of("m", "c", "x")) {
         join(mongo.insert("things", new JsonObject().put("_id", id).put("k", id + "-key")));
       }
-      join(mongo.close());
-      mongo = null;
+      disconnect();
     }
 
     MVStore file = new MVStore.Builder().fileName(storeFile().toString()).readOnly().open();

@@ -28,7 +28,7 @@ class InsertionOrderTest extends EmbeddedStoreTestBase {
       }
       assertEquals(List.of("m", "c", "x"), ids(new JsonObject()));
       server.commit();
-      join(mongo.close());
+      disconnect();
     }
     try (H2EmbeddedStore server = H2EmbeddedStore.start(file)) {
       connect(server.connectionString());

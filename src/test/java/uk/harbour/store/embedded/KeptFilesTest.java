@@ -22,6 +22,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.DisplayName;
+import uk.harbour.store.DirectClient;
 import uk.harbour.store.MongoErrors;
 
 /**
@@ -137,9 +138,9 @@ class KeptFilesTest extends EmbeddedStoreTestBase {
     try (EmbeddedStore ours = H2EmbeddedStore.start(dir.resolve("harbour-" + args[1] + ".mv.db"));
         EmbeddedStore stock = new StockH2Store(new MVStore.Builder().fileName(dir.resolve("stock-" + args[1] + ".mv.db").toString()))) {
       for (EmbeddedStore store : List.of(ours, stock)) {
-        MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString()).put("db_name", "harbour"));
-        write(mongo);
-        join(mongo.close());
+        try (DirectClient client = DirectClient.open(vertx, store.connectionString(), "harbour")) {
+          write(client.mongo());
+        }
       }
     } finally {
       join(vertx.close());
