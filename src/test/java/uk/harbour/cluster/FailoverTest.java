@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -145,7 +146,7 @@ class FailoverTest {
 
     // Every client reconnects through the proxy (whichever node it was on) and resends its outbox.
     Frames again = new Frames();
-    WebSocket jayAgain = connect(jay, again);
+    WebSocket jayAgain = reconnect(jay, again);
     again.next("welcome");
     Set<String> counted = ConcurrentHashMap.newKeySet();
     for (Map.Entry<String, String> message : sent.entrySet()) {
@@ -160,7 +161,7 @@ class FailoverTest {
       counted.add(ack.getString("clientId"));
     }
     Frames samAgain = new Frames();
-    connect(samSession, samAgain);
+    reconnect(samSession, samAgain);
     samAgain.next("welcome");
     jayAgain.writeTextMessage(send("after", "after the kill"));
     samAgain.next(f -> "conversation".equals(f.getString("type")));
@@ -232,6 +233,15 @@ class FailoverTest {
     // The handler goes on as the connection completes, on its event loop: set afterwards from this
     // thread, a welcome arriving first would be dropped (a text frame with no handler is).
     return await(sockets.connect(options).map(socket -> socket.textMessageHandler(text -> frames.add(new JsonObject(text)))));
+  }
+
+  /**
+   * As a client reconnects after losing its node: trying again while the proxy has not yet marked
+   * the dead node down (two failed checks a second apart) and answers a 502 for it.
+   */
+  private WebSocket reconnect(WebClientSession session, Frames frames) {
+    return Eventually.eventually().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .until(() -> connect(session, frames), Objects::nonNull);
   }
 
   private static String send(String clientId, String text) {
