@@ -1,6 +1,7 @@
 // "Exit this page", after GOV.UK's pattern: the button or Shift pressed three times replaces this
 // page with a neutral site at once, so Back does not come back here, and wipes what a young person
-// had typed but not yet sent from this device. Also clears unsent messages when someone signs out.
+// had typed but not yet sent from this device. Also clears unsent messages when someone signs out,
+// after asking if there are any.
 (() => {
   const SHIFT_PRESSES = 3;
   const WINDOW_MS = 5000;
@@ -52,7 +53,28 @@
     });
   }
 
+  /** Messages in an outbox on this device, not yet acknowledged by Harbour. */
+  function unsentCount() {
+    try {
+      return Object.keys(window.localStorage)
+        .filter((key) => key.startsWith("harbour.outbox."))
+        .reduce((count, key) => count + (JSON.parse(window.localStorage.getItem(key) || "[]").length || 0), 0);
+    } catch (e) {
+      return 0;
+    }
+  }
+
+  // Signing out wipes what is unsent, so it asks first when something is: a message written with no
+  // signal is still waiting to go. Quick exit never asks (it must be instant).
   document.querySelectorAll('form[action="/signout"], form[action="/signout/everywhere"]').forEach((form) => {
-    form.addEventListener("submit", wipeUnsent);
+    form.addEventListener("submit", (event) => {
+      const unsent = unsentCount();
+      const what = unsent === 1 ? "1 message has" : `${unsent} messages have`;
+      if (unsent > 0 && !window.confirm(`${what} not been sent yet. If you sign out now, ${unsent === 1 ? "it" : "they"} will be deleted from this device and nobody will get ${unsent === 1 ? "it" : "them"}. Sign out anyway?`)) {
+        event.preventDefault();
+        return;
+      }
+      wipeUnsent();
+    });
   });
 })();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -154,12 +155,32 @@ class QuickExitBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  @DisplayName("Signing out clears unsent messages from the device")
-  void signOutClears() {
+  @DisplayName("Signing out with a message not yet sent asks first; Cancel keeps it, Sign out clears it from the device")
+  void signOutAsksThenClears() {
     joinAndChat("Dee");
+    // The socket stays open but nothing reaches Harbour, as with a signal that has gone: the entry stays unsent.
+    browser.executeScript("WebSocket.prototype.send = function () {}");
     leaveUnsent("unsent at sign-out");
     browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+    Alert asked = Browser.waitFor(browser).until(ExpectedConditions.alertIsPresent());
+    assertEquals("1 message has not been sent yet. If you sign out now, it will be deleted from this device and nobody will get it. Sign out anyway?", asked.getText());
+    asked.dismiss();
+    assertTrue(browser.getCurrentUrl().contains("/chat"), "still in the chat");
+    assertFalse(outboxKeys().isEmpty(), "the unsent message is kept");
+
+    browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+    Browser.waitFor(browser).until(ExpectedConditions.alertIsPresent()).accept();
     Browser.waitFor(browser).until(d -> !d.getCurrentUrl().contains("/chat"));
     assertTrue(outboxKeys().isEmpty(), "outbox cleared: " + outboxKeys());
+  }
+
+  @Test
+  @DisplayName("Signing out with nothing unsent does not ask")
+  void signOutWithNothingUnsent() {
+    joinAndChat("Fin");
+    browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+    // An open confirm would fail the wait (Selenium refuses to read a page behind a dialog).
+    Browser.waitFor(browser).until(d -> !d.getCurrentUrl().contains("/chat"));
+    assertTrue(outboxKeys().isEmpty(), "nothing kept: " + outboxKeys());
   }
 }
