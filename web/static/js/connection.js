@@ -8,6 +8,8 @@
 const SESSION_CHECK = "/api/me";
 /** A check with no answer by then counts as unreachable (a phone with a signal bar and no data). */
 const CHECK_TIMEOUT_MS = 10000;
+/** The server's frame limit in UTF-16 code units of the JSON text (docs/chat-protocol.md). */
+const FRAME_LIMIT = 16384;
 
 export class Connection {
   constructor({ signInPath }) {
@@ -114,7 +116,14 @@ export class Connection {
 
   send(frame) {
     if (!this.connected) return false;
-    this.socket.send(JSON.stringify(frame));
+    const text = JSON.stringify(frame);
+    if (text.length > FRAME_LIMIT) {
+      // The server would close the socket (1009), and the outbox's resend would close it again on
+      // every reconnect: refused here instead, as the server refuses a text over its limit.
+      this.emit("error", { type: "error", code: "too_long", ref: frame.clientId, message: "That's too long to send in one go. Please make it shorter." });
+      return false;
+    }
+    this.socket.send(text);
     return true;
   }
 }

@@ -70,6 +70,22 @@ class OutboxBrowserTest extends BrowserTestBase {
     assertEquals(0, young.findElements(By.cssSelector("li.message.mine")).size(), "not stored, and not waiting to be sent again");
   }
 
+  @Test
+  @DisplayName("A message whose frame would be over the server's limit is marked Not sent at once, and the next message still goes")
+  void overTheFrameLimitDoesNotHoldTheNext() {
+    ChromeDriver young = openBrowser();
+    joinChat(young, "Lee", "lee-large");
+    // 3,000 control characters: under the page's 4,000, but JSON writes each as six units (18,000 > 16,384).
+    // Sent, it would close the socket (1009), and its resend would close every new one.
+    young.executeScript("document.getElementById('composer').value = '\\u0001'.repeat(3000)");
+    young.findElement(By.id("send")).click();
+    Browser.waitFor(young).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.message.not-sent")));
+    young.findElement(By.id("composer")).sendKeys(TEXT);
+    young.findElement(By.id("send")).click();
+    new WebDriverWait(young, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> state(d, TEXT).equals("Sent"));
+    assertEquals("[]", outbox(young), "neither waits to be sent");
+  }
+
   /** Opens a new care leaver's invite in {@code browser}, joins, and waits for the chat to connect. */
 
   private static String outbox(ChromeDriver browser) {
