@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import uk.harbour.testing.Eventually;
+import uk.harbour.testing.Ports;
 import uk.harbour.testing.Processes;
-import uk.harbour.testing.TwoNodes;
 
 /**
  * The deployment on one machine, for real: the shared store (ops/store's main), two nodes, and
@@ -71,10 +71,10 @@ class FailoverTest {
   @DisplayName("SIGKILL one node: reconnect through HAProxy, resend, every acked message there once, the sweep on the survivor")
   void killOneNode() throws Exception {
     assertTrue(Files.isExecutable(HAPROXY), "HAProxy from Debian's package (ops/test installs it: apt-get install haproxy)");
-    int storePort = TwoNodes.freePort();
-    int[] http = {TwoNodes.freePort(), TwoNodes.freePort()};
-    int[] cluster = {TwoNodes.freePort(), TwoNodes.freePort()};
-    proxyPort = TwoNodes.freePort();
+    int storePort = Ports.free();
+    int[] http = {Ports.free(), Ports.free()};
+    int[] cluster = {Ports.free(), Ports.free()};
+    proxyPort = Ports.free();
     String proxy = "http://127.0.0.1:" + proxyPort;
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(proxyPort));
     sockets = vertx.createWebSocketClient();

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import uk.harbour.testing.TwoNodes;
+import uk.harbour.testing.Ports;
 
 /**
  * Harbour as its own process on the embedded store, killed with SIGKILL while a client streams
@@ -66,7 +66,7 @@ class CrashTest {
   @Test
   @DisplayName("every acked message is there once after kill -9, and resending fills the gap")
   void killNine() throws Exception {
-    int port = TwoNodes.freePort();
+    int port = Ports.free();
     StringBuilder output = new StringBuilder();
     server = start(port, data, output);
     Matcher code = CODE.matcher(output);

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import uk.harbour.cluster.StoreLease;
 import uk.harbour.store.embedded.EmbeddedStore;
+import uk.harbour.testing.Ports;
 import uk.harbour.testing.TestClock;
-import uk.harbour.testing.TwoNodes;
 
 /**
  * The routing lease between nodes, on the shared store as ops/store serves it, with a clock the
@@ -44,7 +44,7 @@ class LeaseTest {
 
   @BeforeEach
   void open() {
-    store = EmbeddedStore.serve(dir.resolve("harbour.mv.db"), "127.0.0.1", TwoNodes.freePort());
+    store = EmbeddedStore.serve(dir.resolve("harbour.mv.db"), "127.0.0.1", Ports.free());
     mongo = DirectClient.open(vertx, store.connectionString(), "lease-test");
     leases = new MongoLeaseRepository(mongo.mongo());
   }

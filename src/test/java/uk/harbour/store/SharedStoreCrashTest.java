@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import uk.harbour.testing.Ports;
 import uk.harbour.testing.Processes;
-import uk.harbour.testing.TwoNodes;
 
 /**
  * The shared store (ops/store's main) as its own process, killed with SIGKILL right after a stream
@@ -42,7 +42,7 @@ class SharedStoreCrashTest {
   @Test
   @DisplayName("every insert, update and delete acknowledged before kill -9 is there after a restart")
   void killNine() throws Exception {
-    int port = TwoNodes.freePort();
+    int port = Ports.free();
     Map<String, String> env = Map.of("HARBOUR_STORE_PORT", String.valueOf(port), "HARBOUR_DATA_DIR", dir.toString());
     store = Processes.java("uk.harbour.store.embedded.StoreServer", env, "Harbour store ready", new StringBuilder());
     DirectClient client = DirectClient.open(vertx, "mongodb://127.0.0.1:" + port, "crash");

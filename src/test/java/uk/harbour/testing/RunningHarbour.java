@@ -68,7 +68,7 @@ public final class RunningHarbour implements AutoCloseable {
     try {
       JsonObject config =
           new JsonObject()
-              .put("http", new JsonObject().put("port", 0).put("host", "127.0.0.1"))
+              .put("http", new JsonObject().put("port", Ports.free()).put("host", "127.0.0.1"))
               .put("store", new JsonObject().put("dataDir", dataDir.toString()))
               .put("demo", "false")
               .mergeIn(overrides, true);

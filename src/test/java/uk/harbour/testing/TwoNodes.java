@@ -2,12 +2,8 @@ package uk.harbour.testing;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import uk.harbour.store.embedded.EmbeddedStore;
 
 /**
@@ -17,14 +13,6 @@ import uk.harbour.store.embedded.EmbeddedStore;
  */
 public final class TwoNodes implements AutoCloseable {
 
-  /**
-   * Where {@link #freePort} looks: below Linux's ephemeral ports, which start at 32768, in a range
-   * of this test JVM's own (ops/test runs two), so two JVMs never pick the same port.
-   */
-  private static final int PORTS = 6_000;
-  private static final int FIRST_PORT = 20_000 + PORTS * (Integer.getInteger("harbour.test.fork", 1) % 2);
-  private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
-
   private final EmbeddedStore store;
   private final Path storeDir;
   public RunningHarbour a;
@@ -33,9 +21,9 @@ public final class TwoNodes implements AutoCloseable {
   public TwoNodes(TestClock clock, JsonObject overrides) {
     try {
       storeDir = Files.createTempDirectory("harbour-shared-store");
-      store = EmbeddedStore.serve(storeDir.resolve("harbour.mv.db"), "127.0.0.1", freePort());
-      int portA = freePort();
-      int portB = freePort();
+      store = EmbeddedStore.serve(storeDir.resolve("harbour.mv.db"), "127.0.0.1", Ports.free());
+      int portA = Ports.free();
+      int portB = Ports.free();
       String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
       a = RunningHarbour.start(clock, node(portA, members).mergeIn(overrides, true));
       b = RunningHarbour.start(clock, node(portB, members).mergeIn(overrides, true));
@@ -58,29 +46,6 @@ public final class TwoNodes implements AutoCloseable {
       b = null;
     }
     node.close();
-  }
-
-  /**
-   * A port nothing listens on, below Linux's ephemeral range (32768 and up): a port the system
-   * handed out for a listener of our own could be taken by an outgoing connection before the server
-   * meant for it binds it ("Address already in use"). Never the same port twice in one test run.
-   */
-  public static int freePort() {
-    for (int attempt = 0; attempt < 1000; attempt++) {
-      int port = FIRST_PORT + ThreadLocalRandom.current().nextInt(PORTS);
-      if (GIVEN.add(port) && bindable(port)) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("No free port between " + FIRST_PORT + " and " + (FIRST_PORT + PORTS));
-  }
-
-  private static boolean bindable(int port) {
-    try (ServerSocket free = new ServerSocket(port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   @Override
