@@ -33,6 +33,7 @@ public final class ChatConnection implements LoopConnections.Member {
   static final int MAX_PENDING_FRAMES = 1000;
   static final long IDLE_MILLIS = 90_000;
   static final long PING_MILLIS = 30_000;
+  private static final long IDLE_NANOS = IDLE_MILLIS * 1_000_000;
   static final int MAX_ERRORS_PER_MINUTE = 30;
 
   private final Vertx vertx;
@@ -50,7 +51,12 @@ public final class ChatConnection implements LoopConnections.Member {
   private final FollowedConversations followed;
   private final TokenBucket frameLimit;
   private final ClientFrameHandler handler;
-  private long lastSeen;
+  /**
+   * When a frame or pong last came, by {@link System#nanoTime()}: whether a socket is alive is a
+   * matter of elapsed time, not of the service's clock, which tests move by hours (every quiet
+   * socket was closed as idle at the next ping) and a corrected wall clock can step.
+   */
+  private long lastHeard;
   private int errors;
   private long errorWindowStart;
   private boolean closed;
@@ -66,7 +72,7 @@ public final class ChatConnection implements LoopConnections.Member {
     // Generous per connection (Harbour's pages send one message per conversation at a time, but
     // other clients may flush a backlog at once); the per-account limit is what protects the store.
     this.frameLimit = new TokenBucket(Math.max(200, sockets.accountBurst()), 1200 / 60_000.0, sockets.clock().millis());
-    this.lastSeen = sockets.clock().millis();
+    this.lastHeard = System.nanoTime();
     this.followed = who.role().isStaff() ? new FollowedConversations(vertx.eventBus(), who, sockets.chat()::peek, this::write) : null;
     this.handler = new ClientFrameHandler(who, sockets, this);
   }
@@ -74,7 +80,7 @@ public final class ChatConnection implements LoopConnections.Member {
   void start() {
     socket.textMessageHandler(this::onText);
     socket.binaryMessageHandler(b -> error("bad_frame", "Send text frames only.", null));
-    socket.pongHandler(b -> lastSeen = sockets.clock().millis());
+    socket.pongHandler(b -> lastHeard = System.nanoTime());
     socket.exceptionHandler(e -> LOG.debug("WebSocket error for a {} connection", who.role(), e));
     socket.closeHandler(v -> cleanUp());
     loop.add(this);
@@ -102,7 +108,7 @@ public final class ChatConnection implements LoopConnections.Member {
   }
 
   private void onText(String text) {
-    lastSeen = sockets.clock().millis();
+    lastHeard = System.nanoTime();
     if (text.length() > MAX_FRAME_CHARS) {
       close(CLOSE_TOO_BIG, "Frame too large");
       return;
@@ -196,7 +202,7 @@ public final class ChatConnection implements LoopConnections.Member {
 
   @Override
   public void checkIdle() {
-    if (sockets.clock().millis() - lastSeen > IDLE_MILLIS) {
+    if (System.nanoTime() - lastHeard > IDLE_NANOS) {
       close(CLOSE_IDLE, "Idle");
     } else if (!closed) {
       socket.writePing(io.vertx.core.buffer.Buffer.buffer("h"));
