@@ -9,9 +9,9 @@ import uk.harbour.testing.Futures;
 
 /**
  * A client for tests that read or write a store directly, beside Harbour. Its {@link #close()}
- * waits until the driver under it has closed (see {@link DriverClosed}): a test that closed Vert.x
- * or the store first left the driver's monitor reconnecting on dead event loops, and its Netty
- * errors landed in whichever test ran next in the same JVM.
+ * waits until the driver under it has closed (see {@link DriverClosed}), as Harbour's own store
+ * does, so the test stops the store and Vert.x only after it: a driver still open then reconnects on
+ * event loops that are gone, and the errors it logs land in whichever test runs next in the JVM.
  */
 public final class DirectClient implements AutoCloseable {
 
