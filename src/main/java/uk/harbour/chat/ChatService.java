@@ -3,7 +3,6 @@ package uk.harbour.chat;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -265,11 +264,6 @@ public final class ChatService implements ConversationPosts {
   @Override
   public Future<Void> catchUpWithStore() {
     return OnCaller.answer(log.catchUpWithStore());
-  }
-
-  /** Conversations whose ordered chain has been busy at least this long, for a diagnosis. */
-  public String busyChains(Duration atLeast) {
-    return log.busyChains(atLeast);
   }
 
   /** At a graceful stop, before the store closes: snapshots up to date, so the next start catches nothing up. */

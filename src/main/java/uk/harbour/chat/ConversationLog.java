@@ -3,7 +3,6 @@ package uk.harbour.chat;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -257,18 +256,6 @@ public final class ConversationLog {
         || resolved != (conv.status() == ConversationStatus.RESOLVED)) {
       assignmentChanges.incrementAndGet();
     }
-  }
-
-  /** The conversations whose chain has been busy at least {@code atLeast}, with steps and time, for a diagnosis. */
-  public String busyChains(Duration atLeast) {
-    List<String> busy = new ArrayList<>();
-    slots.forEach((id, slot) -> {
-      Duration busyFor = slot.busyFor();
-      if (busyFor.compareTo(atLeast) >= 0 && !busyFor.isZero()) {
-        busy.add(id + " (" + slot.steps() + " steps, busy " + busyFor.toMillis() + " ms)");
-      }
-    });
-    return busy.toString();
   }
 
   private ConversationSlot slot(String conversationId) {

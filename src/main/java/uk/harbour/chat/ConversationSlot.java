@@ -1,7 +1,6 @@
 package uk.harbour.chat;
 
 import io.vertx.core.Future;
-import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -14,33 +13,12 @@ final class ConversationSlot {
   private volatile Conversation state;
   private boolean saving;
   private boolean dirty;
-  /** Steps queued and not finished, and since when the chain has had some (for a diagnosis). */
-  private int steps;
-  private long busySince;
 
   /** Runs {@code step} after every step queued before it, whatever their outcome. */
   synchronized <T> Future<T> enqueue(Function<ConversationSlot, Future<T>> step) {
-    if (steps++ == 0) {
-      busySince = System.nanoTime();
-    }
     Future<T> next = tail.transform(ignored -> step.apply(this));
     tail = next;
-    next.onComplete(r -> stepFinished());
     return next;
-  }
-
-  private synchronized void stepFinished() {
-    steps--;
-  }
-
-  /** Steps waiting or running now: none for a chain at rest. */
-  synchronized int steps() {
-    return steps;
-  }
-
-  /** How long the chain has had steps without a moment at rest. */
-  synchronized Duration busyFor() {
-    return steps == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - busySince);
   }
 
   Conversation state() {

@@ -145,8 +145,7 @@ public final class RunningHarbour implements AutoCloseable {
       // And whether a store command is what it waits on.
       RUNNING.forEach(running -> System.err.println("Harbour on port " + running.port() + ": store commands unanswered "
           + running.harbour.services().store().unansweredCommands() + ", a commit owed for "
-          + running.harbour.services().store().durability().commitOwedFor().toMillis() + " ms; conversation chains busy for 5 s or more "
-          + running.harbour.services().chat().busyChains(java.time.Duration.ofSeconds(5))));
+          + running.harbour.services().store().durability().commitOwedFor().toMillis() + " ms"));
       throw new IllegalStateException(e);
     } catch (Exception e) {
       throw new IllegalStateException(e);
