@@ -8,6 +8,7 @@ import static uk.harbour.testing.Eventually.eventually;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -186,6 +187,38 @@ class StartupCatchUpTest {
     assertEquals("stored by the node that died", RunningHarbour.await(chat.latest(lou, 1)).get(0).text());
   }
 
+  /**
+   * Known bug, not yet found (closing note of 2 December): messages another node stored at the seqs
+   * routing is posting its reply at (a clash) leave the conversation's chain stuck about one time in
+   * three, so the catch-up below, and any later change to that conversation, never runs. No store
+   * command is outstanding and no commit is owed when it hangs. Enable to reproduce.
+   */
+  @org.junit.jupiter.api.Disabled("Reproduces a stuck chain after a seq clash about 1 time in 3: a known bug, see the closing note")
+  @org.junit.jupiter.api.RepeatedTest(6)
+  @DisplayName("A clash with another node's messages while routing posts its reply leaves the chain able to catch up")
+  void clashWhileRoutingPosts() {
+    Fixtures fixtures = new Fixtures(harbour);
+    fixtures.staff("sam", Role.ADVISER);
+    TestSession sam = fixtures.signedIn("sam");
+    JsonObject invite = fixtures.careLeaver(sam, "Lou");
+    String lou = invite.getString("careLeaverId");
+    try (TestSocket young = TestSocket.connect(harbour, fixtures.joined(invite, "lou-probe"))) {
+      young.next("welcome");
+      young.send(new JsonObject().put("type", "send").put("clientId", "c1").put("text", "hello"));
+      young.next("ack");
+    }
+    ChatService chat = harbour.harbour().services().chat();
+    long held = chat.peek(lou).orElseThrow().lastSeq();
+    for (long seq = held + 1; seq <= held + 3; seq++) {
+      try {
+        storedByANodeThatDied(message(lou, seq, 1, "dead node " + seq));
+      } catch (RuntimeException clash) {
+        // the chat took that seq first
+      }
+    }
+    RunningHarbour.await(chat.catchUpWithStore());
+  }
+
   @Test
   @DisplayName("A resend of a young person's message that a node stored and died before announcing is acked and announced here, so the risk check and routing hear of it")
   void resendAnnouncesWhatNobodyAnnounced() {
@@ -214,6 +247,11 @@ class StartupCatchUpTest {
   /** The conversation once the auto-reply and its cards are in and its snapshot (written a moment behind) holds them. */
   private Conversation settled(String id) {
     ChatService chat = harbour.harbour().services().chat();
+    // Routing's reply (the honest auto-reply and its cards) written in full first: a message stored
+    // behind the chat's back at a seq it is still posting at is the known bug above, not this test's subject.
+    long[] seen = {-1};
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(15))
+        .until(() -> seen[0] == (seen[0] = chat.peek(id).orElseThrow().lastSeq()));
     MongoClient storeClient = harbour.harbour().services().store().client();
     eventually(() -> storeClient.findOne("conversations", new JsonObject().put("_id", id), null).toCompletionStage().toCompletableFuture().join(),
         doc -> doc != null && doc.getLong("lastSeq") > 1 && doc.getLong("lastSeq") == chat.peek(id).orElseThrow().lastSeq());
