@@ -1,11 +1,14 @@
 package uk.harbour.store;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * Reads every document of a collection in batches. A plain find asks for everything at once, and
@@ -16,7 +19,7 @@ final class AllDocuments {
 
   /** Small enough that even documents of 150 KB (far above what Harbour stores) stay under that limit per batch. */
   static final int BATCH = 250;
-  /** Ids are short: far more of them fit in a reply. */
+  /** Ids and other small documents: far more of them fit in a reply. */
   static final int IDS_BATCH = 10_000;
 
   private AllDocuments() {}
@@ -26,19 +29,35 @@ final class AllDocuments {
   }
 
   /** Every document, each turned into {@code T} as it arrives, so the documents of every batch are never held at once. */
-  static <T> Future<List<T>> of(MongoClient mongo, String collection, java.util.function.Function<JsonObject, T> mapper) {
-    return mongo.findBatchWithOptions(collection, new JsonObject(), new FindOptions().setBatchSize(BATCH)).collect(Collectors.mapping(mapper, Collectors.toList()));
+  static <T> Future<List<T>> of(MongoClient mongo, String collection, Function<JsonObject, T> mapper) {
+    return read(mongo, collection, new FindOptions().setBatchSize(BATCH), mapper);
+  }
+
+  /** Every document of a collection of small ones (a few fields each), each turned into {@code T}. */
+  static <T> Future<List<T>> small(MongoClient mongo, String collection, Function<JsonObject, T> mapper) {
+    return read(mongo, collection, new FindOptions().setBatchSize(IDS_BATCH), mapper);
   }
 
   /** Every document, only the {@code fields} given (small: many fit in a reply), each turned into {@code T}. */
-  static <T> Future<List<T>> projected(MongoClient mongo, String collection, JsonObject fields, java.util.function.Function<JsonObject, T> mapper) {
-    return mongo.findBatchWithOptions(collection, new JsonObject(), new FindOptions().setBatchSize(IDS_BATCH).setFields(fields))
-        .collect(Collectors.mapping(mapper, Collectors.toList()));
+  static <T> Future<List<T>> projected(MongoClient mongo, String collection, JsonObject fields, Function<JsonObject, T> mapper) {
+    return read(mongo, collection, new FindOptions().setBatchSize(IDS_BATCH).setFields(fields), mapper);
   }
 
   /** Every document's {@code _id} only. */
   static Future<List<String>> ids(MongoClient mongo, String collection) {
-    FindOptions idsOnly = new FindOptions().setBatchSize(IDS_BATCH).setFields(new JsonObject().put("_id", 1));
-    return mongo.findBatchWithOptions(collection, new JsonObject(), idsOnly).collect(Collectors.mapping(doc -> doc.getString("_id"), Collectors.toList()));
+    return projected(mongo, collection, new JsonObject().put("_id", 1), doc -> doc.getString("_id"));
+  }
+
+  /**
+   * Not {@link ReadStream#collect}: it sets the end handler after the item handler, which starts
+   * the read, so when the caller is outside the stream's context (a test's thread, a shutdown hook)
+   * a short read can end before there is an end handler, and the answer never comes.
+   */
+  private static <T> Future<List<T>> read(MongoClient mongo, String collection, FindOptions options, Function<JsonObject, T> mapper) {
+    ReadStream<JsonObject> documents = mongo.findBatchWithOptions(collection, new JsonObject(), options);
+    Promise<List<T>> all = Promise.promise();
+    List<T> read = new ArrayList<>();
+    documents.exceptionHandler(all::tryFail).endHandler(v -> all.tryComplete(read)).handler(doc -> read.add(mapper.apply(doc)));
+    return all.future();
   }
 }

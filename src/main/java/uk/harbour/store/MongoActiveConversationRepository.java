@@ -3,7 +3,6 @@ package uk.harbour.store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
-import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import uk.harbour.chat.ActiveConversationRepository;
 
 /**
@@ -32,8 +30,7 @@ public final class MongoActiveConversationRepository implements ActiveConversati
 
   @Override
   public Future<Optional<List<Mark>>> all() {
-    return mongo.findBatchWithOptions(COLLECTION, new JsonObject(), new FindOptions().setBatchSize(AllDocuments.IDS_BATCH))
-        .collect(Collectors.toList())
+    return AllDocuments.small(mongo, COLLECTION, doc -> doc)
         .map(docs -> {
           boolean built = docs.stream().anyMatch(doc -> BUILT.equals(doc.getString("_id")));
           return built

@@ -10,9 +10,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -181,26 +183,34 @@ class StartupCatchUpTest {
   }
 
   /**
-   * Known bug, not yet found (closing note of 2 December): messages another node stored at the seqs
-   * routing is posting its reply at (a clash) leave the conversation's chain stuck about one time in
-   * three, so the catch-up below, and any later change to that conversation, never runs. No store
-   * command is outstanding and no commit is owed when it hangs. Enable to reproduce.
+   * Another node's messages stored at the seqs routing is posting its reply at: whichever write
+   * loses a seq goes after the other, and nothing is lost. This once hung about one time in 15 on a
+   * busy machine: not the clash but the catch-up's read of every mark, asked from this test's thread
+   * (outside Vert.x), whose end could come before its end handler was set ({@code AllDocuments}).
    */
-  @Disabled("Reproduces a stuck chain after a seq clash about 1 time in 3: a known bug, see the closing note")
-  @RepeatedTest(6)
-  @DisplayName("A clash with another node's messages while routing posts its reply leaves the chain able to catch up")
+  @RepeatedTest(3)
+  @DisplayName("A clash with another node's messages while routing posts its reply keeps both, one after the other")
   void clashWhileRoutingPosts() {
-    String lou = louSaidHello("lou-probe");
+    String lou = louSaidHello("lou-clash");
     ChatService chat = harbour.harbour().services().chat();
     long held = chat.peek(lou).orElseThrow().lastSeq();
+    List<String> stored = new ArrayList<>();
     for (long seq = held + 1; seq <= held + 3; seq++) {
       try {
         storedByANodeThatDied(message(lou, seq, 1, "dead node " + seq));
+        stored.add("dead node " + seq);
       } catch (RuntimeException clash) {
-        // the chat took that seq first
+        // Routing's reply took that seq first.
       }
     }
+
     RunningHarbour.await(chat.catchUpWithStore());
+
+    Conversation conv = settled(lou);
+    List<Message> all = RunningHarbour.await(chat.latest(lou, 50));
+    assertEquals(LongStream.rangeClosed(1, conv.lastSeq()).boxed().toList(), all.stream().map(Message::seq).toList(), "every seq, once");
+    assertTrue(all.stream().map(Message::text).toList().containsAll(stored), "the other node's messages are all held");
+    assertTrue(all.stream().anyMatch(m -> m.kind() == MessageKind.AUTO_REPLY), "and routing's reply");
   }
 
   @Test
@@ -228,7 +238,6 @@ class StartupCatchUpTest {
     }
   }
 
-  /** The conversation once the auto-reply and its cards are in and its snapshot (written a moment behind) holds them. */
   /** A young person, Lou, whose first message ("hello") is acked; answers Lou's conversation id. */
   private String louSaidHello(String loginName) {
     Fixtures fixtures = new Fixtures(harbour);
@@ -242,10 +251,11 @@ class StartupCatchUpTest {
     return invite.getString("careLeaverId");
   }
 
+  /** The conversation once the auto-reply and its cards are in and its snapshot (written a moment behind) holds them. */
   private Conversation settled(String id) {
     ChatService chat = harbour.harbour().services().chat();
-    // Routing's reply (the honest auto-reply and its cards) written in full first: a message stored
-    // behind the chat's back at a seq it is still posting at is the known bug above, not this test's subject.
+    // Routing's reply (the honest auto-reply and its cards) written in full first, so a message
+    // stored behind the chat's back goes after it, at the seq a test expects.
     long[] seen = {-1};
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(15))
         .until(() -> seen[0] == (seen[0] = chat.peek(id).orElseThrow().lastSeq()));
