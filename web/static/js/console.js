@@ -217,6 +217,8 @@ connection.on("error", (frame) => {
   problem.hidden = false;
 });
 connection.on("alert", (frame) => {
+  // The receipt tells routing this screen is awake; without one from anybody it goes on to others.
+  if (frame.seq > 0) connection.send({ type: "alertReceived", conversationId: frame.conversationId, seq: frame.seq });
   alerts.add(frame.conversationId, frame.text, "alert");
   attention.alert(frame.conversationId, frame.cause);
 });

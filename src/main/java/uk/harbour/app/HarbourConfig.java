@@ -120,7 +120,8 @@ public record HarbourConfig(
             Duration.ofSeconds(in.intInRange("routing.sweepSeconds", 1, 600)),
             in.intInRange("routing.autoReplyCards", 0, 10),
             Duration.ofSeconds(in.intInRange("routing.stepLimitSeconds", 1, 600)),
-            Duration.ofMinutes(in.intInRange("routing.acknowledgementMinutes", 1, 24 * 60))),
+            Duration.ofMinutes(in.intInRange("routing.acknowledgementMinutes", 1, 24 * 60)),
+            Duration.ofSeconds(in.intInRange("routing.alertReceiptSeconds", 1, 600))),
         new SafetyFiles(Path.of(in.string("safety.lexicon")), Path.of(in.string("safety.guidance"))),
         new DataFiles(
             Path.of(in.string("files.bankHolidays")),

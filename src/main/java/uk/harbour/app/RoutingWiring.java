@@ -2,9 +2,12 @@ package uk.harbour.app;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import io.vertx.core.json.JsonObject;
+import uk.harbour.chat.ChatAddresses;
 import uk.harbour.cluster.Leadership;
 import uk.harbour.identity.SignOuts;
 import uk.harbour.rota.RotaService;
+import uk.harbour.routing.AlertReceipts;
 import uk.harbour.routing.ConversationAssigner;
 import uk.harbour.routing.CrisisHelp;
 import uk.harbour.routing.DayHandover;
@@ -36,7 +39,10 @@ final class RoutingWiring {
     RoutingTexts texts = new RoutingTexts(config.zone(), config.council().name(), config.council().outOfHoursPhone());
     HelpOpenNow help = (at, careLeaverId, limit) -> signposting.audienceFor(careLeaverId).compose(who -> signposting.openNowCards(at, who, limit));
     CrisisHelp crisis = (at, careLeaverId, also) -> signposting.audienceFor(careLeaverId).compose(who -> signposting.crisisCards(at, who, also));
-    Escalations escalations = new Escalations(chat.chat(), chat.delivery(), now, chat.presence(), directory, texts, settings);
+    AlertReceipts receipts = new AlertReceipts(vertx, settings.alertReceipt(), clock);
+    // Every node hears every console's receipts; only where routing runs is anything waiting for them.
+    vertx.eventBus().<JsonObject>consumer(ChatAddresses.ALERT_RECEIVED, receipt -> receipts.received(receipt.body()));
+    Escalations escalations = new Escalations(chat.chat(), chat.delivery(), now, chat.presence(), directory, texts, settings, receipts);
     Routing routing = new Routing(
         chat.chat(),
         chat.delivery(),

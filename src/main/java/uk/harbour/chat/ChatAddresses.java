@@ -45,5 +45,11 @@ public final class ChatAddresses {
   /** Between nodes only: each node's staff connections and status changes ({@link PresenceSync}). */
   public static final String SYNC_PRESENCE = "harbour.chat.sync.presence";
 
+  /**
+   * Staff consoles' receipts for alert frames, to routing on whichever node runs it, as JSON:
+   * {@code conversationId}, {@code seq} (the alert's), {@code username}.
+   */
+  public static final String ALERT_RECEIVED = "harbour.chat.alert-received";
+
   private ChatAddresses() {}
 }

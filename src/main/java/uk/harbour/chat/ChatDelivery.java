@@ -3,6 +3,7 @@ package uk.harbour.chat;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import java.util.Collection;
 import uk.harbour.identity.Role;
 
 /**
@@ -58,9 +59,24 @@ public final class ChatDelivery {
   /** An escalation alert (a stored {@link ConversationEvent.Escalated} message) to every person it names. */
   public void alert(Message alert) {
     if (alert.event() instanceof ConversationEvent.Escalated escalated && escalated.to() != null) {
-      String frame = ServerFrames.alert(alert.conversationId(), escalated, alert.text());
-      escalated.to().forEach(username -> bus.publish(ChatAddresses.user(username), frame));
+      alert(alert, escalated.to());
     }
+  }
+
+  /**
+   * The same alert to more people, who were not named in it (routing widens an alert nobody
+   * confirmed receiving); the stored alert keeps the names it was sent to first.
+   */
+  public void alert(Message alert, Collection<String> to) {
+    if (alert.event() instanceof ConversationEvent.Escalated escalated) {
+      String frame = ServerFrames.alert(alert, escalated);
+      to.forEach(username -> bus.publish(ChatAddresses.user(username), frame));
+    }
+  }
+
+  /** A console's receipt for an alert, to routing wherever it runs ({@link ChatAddresses#ALERT_RECEIVED}). */
+  void alertReceived(String conversationId, long seq, String username) {
+    bus.publish(ChatAddresses.ALERT_RECEIVED, new JsonObject().put("conversationId", conversationId).put("seq", seq).put("username", username));
   }
 
   /** A next-day handover item to the PA, on every connection they have. */

@@ -43,6 +43,8 @@ public sealed interface ClientFrame {
     void onRisk(Risk frame);
 
     void onFeedback(Feedback frame);
+
+    void onAlertReceived(AlertReceived frame);
   }
 
   record Send(Optional<String> conversationId, String clientId, String text, MessageKind kind) implements ClientFrame {
@@ -183,6 +185,17 @@ public sealed interface ClientFrame {
 
     public void accept(Visitor visitor) {
       visitor.onFeedback(this);
+    }
+  }
+
+  /** A staff console's receipt for an {@code alert} frame (the stored alert's seq): it arrived and is ringing. */
+  record AlertReceived(String conversationId, long seq) implements ClientFrame {
+    public String type() {
+      return "alertReceived";
+    }
+
+    public void accept(Visitor visitor) {
+      visitor.onAlertReceived(this);
     }
   }
 }

@@ -156,6 +156,12 @@ final class ClientFrameHandler implements ClientFrame.Visitor {
   }
 
   @Override
+  public void onAlertReceived(ClientFrame.AlertReceived frame) {
+    staffOnly();
+    sockets.delivery().alertReceived(frame.conversationId(), frame.seq(), who.id());
+  }
+
+  @Override
   public void onFeedback(ClientFrame.Feedback frame) {
     if (who.role() != Role.CARE_LEAVER) {
       throw HarbourException.forbidden("Only the young person answers that question.");

@@ -118,6 +118,11 @@ public final class FrameParser {
         JsonInput.of(json, "type");
         yield new ClientFrame.Queue();
       }
+      case "alertReceived" -> {
+        JsonInput in = JsonInput.of(json, "type", "conversationId", "seq");
+        long seq = in.optionalLong("seq", 1, Long.MAX_VALUE).orElseThrow(() -> missing("seq"));
+        yield new ClientFrame.AlertReceived(id(in, "conversationId").orElseThrow(() -> missing("conversationId")), seq);
+      }
       case "risk" -> risk(JsonInput.of(json, "type", "conversationId", "action", "categories", "reason"));
       case "feedback" -> {
         JsonInput in = JsonInput.of(json, "type", "episode", "answer");

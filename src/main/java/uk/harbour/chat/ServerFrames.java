@@ -173,14 +173,16 @@ public final class ServerFrames {
         .encode();
   }
 
-  static String alert(String conversationId, ConversationEvent.Escalated escalated, String text) {
+  /** {@code seq}: the stored alert's, which the console's receipt names; 0 for one Harbour could not store. */
+  static String alert(Message alert, ConversationEvent.Escalated escalated) {
     return new JsonObject()
         .put("type", "alert")
-        .put("conversationId", conversationId)
+        .put("conversationId", alert.conversationId())
+        .put("seq", alert.seq())
         .put("level", escalated.level())
         .put("waitedMinutes", escalated.waitedMinutes())
         .put("cause", escalated.cause() == null ? "wait" : escalated.cause())
-        .put("text", text)
+        .put("text", alert.text())
         .encode();
   }
 

@@ -52,13 +52,20 @@ final class AlertAudience {
     return new Audience(to, to.size() > named.size());
   }
 
+  /** Everyone on shift with Harbour open who is not among {@code told}: whom an alert nobody confirmed goes on to. */
+  Set<String> othersOpen(Conversation conv, OnCall onCall, Set<String> told) {
+    Set<String> others = new LinkedHashSet<>();
+    onShift(conv, onCall).filter(username -> !told.contains(username) && open(username)).forEach(others::add);
+    return others;
+  }
+
   /** Everyone at work now: on call, backup, duty managers, and in office hours the own PA. */
   private Stream<String> onShift(Conversation conv, OnCall onCall) {
     Stream<String> pa = onCall.officeHours() && conv.paUsername() != null && staff.mayWork(conv.paUsername()) ? Stream.of(conv.paUsername()) : Stream.empty();
     return Stream.concat(pa, Stream.of(onCall.onCall(), onCall.backup(), onCall.dutyManagers()).flatMap(List::stream)).distinct();
   }
 
-  private boolean open(String username) {
+  boolean open(String username) {
     return presence.of(username).map(s -> s.connections() > 0).orElse(false);
   }
 }

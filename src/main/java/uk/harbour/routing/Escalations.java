@@ -3,14 +3,17 @@ package uk.harbour.routing;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.chat.ChatDelivery;
@@ -32,7 +35,9 @@ import uk.harbour.web.PlainEnglish;
  * conversation, so the ladder's position survives a restart and is there for managers to review.
  * An alert nobody with Harbour open can see ({@link AlertAudience}) is logged as an ERROR and
  * counted, for whoever watches the service, and at the first alert of a wait the young person is
- * told honestly that nobody is online, with the help that is always there.
+ * told honestly that nobody is online, with the help that is always there. So is one that no
+ * console it went to confirms receiving ({@link AlertReceipts}), once it has gone on to anyone
+ * else on shift with Harbour open and none of them confirmed it either.
  */
 public final class Escalations {
 
@@ -46,6 +51,7 @@ public final class Escalations {
   private final RoutingSettings settings;
   private final AlertAudience audience;
   private final AlertClock clock;
+  private final AlertReceipts receipts;
   private final AtomicLong unseen = new AtomicLong();
   /** When each stuck conversation's unrecorded alert last went out, and the level it reached ({@link #alertUnrecorded}). */
   private final Map<String, Unrecorded> unrecorded = new ConcurrentHashMap<>();
@@ -62,7 +68,8 @@ public final class Escalations {
       StaffPresence presence,
       StaffDirectory staff,
       RoutingTexts texts,
-      RoutingSettings settings) {
+      RoutingSettings settings,
+      AlertReceipts receipts) {
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
     this.rota = Objects.requireNonNull(rota);
@@ -71,6 +78,7 @@ public final class Escalations {
     this.settings = Objects.requireNonNull(settings);
     this.audience = new AlertAudience(presence, staff);
     this.clock = new AlertClock(rota, settings);
+    this.receipts = Objects.requireNonNull(receipts);
   }
 
   /** Alerts so far that nobody with Harbour open was there to see (a metric). */
@@ -277,7 +285,69 @@ public final class Escalations {
     return conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName();
   }
 
+  /**
+   * To the people it names; a stored one counted as seen waits for a receipt from one of them
+   * (waited for before it goes, so no receipt can come first).
+   */
   private void deliver(Message alert) {
+    if (alert.seq() > 0 && alert.event() instanceof ConversationEvent.Escalated escalated && escalated.to() != null) {
+      Set<String> open = escalated.to().stream().filter(audience::open).collect(Collectors.toCollection(LinkedHashSet::new));
+      if (!open.isEmpty()) {
+        receipts.expect(alert, open, this::unconfirmed);
+      }
+    }
     delivery.alert(alert);
   }
+
+  /**
+   * Nobody it went to confirmed receiving {@code alert} (screens asleep, connections lost but not
+   * yet found dead): while it is still the wait's latest alert and nobody has said "I've got this",
+   * it goes on to everyone else on shift with Harbour open, who are waited for in turn; with nobody
+   * left it is an alert nobody saw, as if nobody had Harbour open: logged, counted, and the young
+   * person told honestly once in the wait.
+   */
+  private void unconfirmed(Message alert, Set<String> from, Instant now) {
+    // Decided in the conversation's chain, possibly more than once (a seq clash decides again):
+    // what it chose is acted on only once it is stored.
+    AtomicReference<Optional<StillWaiting>> decided = new AtomicReference<>(Optional.empty());
+    chat.postIf(alert.conversationId(), c -> {
+          decided.set(Optional.empty());
+          if (!c.awaitingReply() || c.acknowledgedBy() != null || !alert.createdAt().equals(c.escalatedAt())) {
+            return List.<Message>of(); // answered, taken on, or a later alert went out (waited for itself)
+          }
+          Set<String> told = new LinkedHashSet<>(from);
+          if (alert.event() instanceof ConversationEvent.Escalated escalated && escalated.to() != null) {
+            told.addAll(escalated.to());
+          }
+          Set<String> others = audience.othersOpen(c, rota.at(now), told);
+          decided.set(Optional.of(new StillWaiting(c.waitingSince(), others)));
+          return others.isEmpty() && !c.waitingSince().equals(toldNobodyOnline.get(c.id()))
+              ? List.of(texts.system(c.id(), MessageKind.AUTO_REPLY, texts.nobodyOnline(c.careLeaverName()), now, null))
+              : List.<Message>of();
+        })
+        .onSuccess(posted -> decided.get().ifPresent(waiting -> unconfirmedBy(alert, from, waiting, !posted.isEmpty())))
+        .onFailure(e -> LOG.error("Alert for conversation {} was not confirmed received by {}, and routing could not act on that", alert.conversationId(), from, e));
+  }
+
+  /** The wait an unconfirmed alert was about, still unanswered, and who else on shift has Harbour open. */
+  private record StillWaiting(Instant since, Set<String> others) {}
+
+  /** Sends an alert nobody confirmed on to others, or with nobody left, counts it unseen ({@code toldYoungPerson}: the honest reply went). */
+  private void unconfirmedBy(Message alert, Set<String> from, StillWaiting waiting, boolean toldYoungPerson) {
+    long seconds = receipts.waitFor().toSeconds();
+    Set<String> others = waiting.others();
+    if (!others.isEmpty()) {
+      LOG.warn("Alert for conversation {} was not confirmed received by {} within {} s; sent on to {}", alert.conversationId(), from, seconds, others);
+      receipts.expect(alert, others, this::unconfirmed);
+      delivery.alert(alert, others);
+      return;
+    }
+    unseen.incrementAndGet();
+    LOG.error("Alert for conversation {} reached nobody: none of {} confirmed receiving it within {} s (a screen asleep or a connection lost)",
+        alert.conversationId(), from, seconds);
+    if (toldYoungPerson) {
+      toldNobodyOnline.put(alert.conversationId(), waiting.since());
+    }
+  }
+
 }

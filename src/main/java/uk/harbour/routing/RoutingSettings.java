@@ -8,9 +8,9 @@ import java.util.Objects;
  * How long a care leaver may wait before the ladder starts (shorter when urgent), how often an
  * unacknowledged alert repeats, who is alerted in turn, how long a dropped adviser keeps getting
  * work, how often the routing sweep runs, how many open-now cards the auto-reply carries, and how
- * long the sweep waits on any one conversation before going on without it, and how long "I've got
+ * long the sweep waits on any one conversation before going on without it, how long "I've got
  * this" from someone who does not hold the conversation (a manager's, while nobody has it) holds the
- * alerts back.
+ * alerts back, and how long an alert waits for a console to confirm receiving it ({@link AlertReceipts}).
  * Routing owns its settings; the application's configuration reads them into this record.
  */
 public record RoutingSettings(
@@ -22,7 +22,8 @@ public record RoutingSettings(
     Duration sweep,
     int autoReplyCards,
     Duration stepLimit,
-    Duration acknowledgementLimit) {
+    Duration acknowledgementLimit,
+    Duration alertReceipt) {
 
   public RoutingSettings {
     Objects.requireNonNull(sla);
@@ -33,5 +34,6 @@ public record RoutingSettings(
     Objects.requireNonNull(sweep);
     Objects.requireNonNull(stepLimit);
     Objects.requireNonNull(acknowledgementLimit);
+    Objects.requireNonNull(alertReceipt);
   }
 }

@@ -220,6 +220,9 @@ class ChatTest {
         {"{\"type\":\"read\"}", "missing_field"},
         {"{\"type\":\"presence\",\"status\":\"available\"}", "forbidden"},
         {"{\"type\":\"resolve\",\"conversationId\":\"x\"}", "forbidden"},
+        {"{\"type\":\"alertReceived\",\"conversationId\":\"x\"}", "missing_field"},
+        {"{\"type\":\"alertReceived\",\"conversationId\":\"x\",\"seq\":0}", "out_of_range"},
+        {"{\"type\":\"alertReceived\",\"conversationId\":\"x\",\"seq\":1}", "forbidden"},
       };
       for (String[] c : cases) {
         young.sendRaw(c[0]);

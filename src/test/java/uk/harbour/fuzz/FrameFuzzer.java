@@ -15,7 +15,7 @@ import java.util.UUID;
 final class FrameFuzzer {
 
   private static final List<String> TYPES = List.of(
-      "send", "resume", "history", "typing", "read", "presence", "transfer", "resolve", "priority", "acknowledge", "queue", "risk", "feedback", "bogus");
+      "send", "resume", "history", "typing", "read", "presence", "transfer", "resolve", "priority", "acknowledge", "queue", "risk", "feedback", "alertReceived", "bogus");
 
   private final Junk junk;
   private final List<String> conversationIds;
@@ -60,6 +60,7 @@ final class FrameFuzzer {
       case "history" -> frame.put("conversationId", conversation).put("beforeSeq", 1 + junk.below(50)).put("limit", 1 + junk.below(100));
       case "typing", "resolve", "acknowledge" -> frame.put("conversationId", conversation);
       case "read" -> frame.put("conversationId", conversation).put("seq", junk.below(50));
+      case "alertReceived" -> frame.put("conversationId", conversation).put("seq", junk.below(50));
       case "presence" -> frame.put("status", junk.pick(List.of("available", "busy", "away")));
       case "transfer" -> frame.put("conversationId", conversation).put("to", junk.pick(List.of("sam", "kit", "nobody")));
       case "priority" -> frame.put("conversationId", conversation).put("priority", junk.pick(List.of("normal", "urgent")));

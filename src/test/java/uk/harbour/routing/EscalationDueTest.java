@@ -24,7 +24,7 @@ class EscalationDueTest {
   private static final Instant T = Instant.parse("2026-11-25T18:00:00Z");
   private static final RoutingSettings SETTINGS =
       new RoutingSettings(
-          Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(5), List.of("backup", "duty_manager"), Duration.ofSeconds(60), Duration.ofSeconds(5), 3, Duration.ofSeconds(30), Duration.ofMinutes(30));
+          Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(5), List.of("backup", "duty_manager"), Duration.ofSeconds(60), Duration.ofSeconds(5), 3, Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(20));
 
   private static Message message(long seq, MessageKind kind, Role role, Instant at, JsonObject event) {
     return new Message("c1", seq, 1, kind, "x", role == null ? "harbour" : "someone", role, "Name", null, at, null, event == null ? null : ConversationEventJson.fromJson(event));

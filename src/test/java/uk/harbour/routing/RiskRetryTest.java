@@ -76,7 +76,8 @@ class RiskRetryTest extends WednesdayEveningTestBase {
     RotaNow rota = new RotaNow(services.rota()::engine);
     StaffDirectory staff = new StaffDirectory(services.staffRepository());
     RunningHarbour.await(staff.refresh());
-    Escalations escalations = new Escalations(chat, new ChatDelivery(harbour.vertx()), rota, services.staffPresence(), staff, texts, settings);
+    Escalations escalations = new Escalations(chat, new ChatDelivery(harbour.vertx()), rota, services.staffPresence(), staff, texts, settings,
+        new AlertReceipts(harbour.vertx(), settings.alertReceipt(), clock));
     return new RiskResponse(chat, services.safety(), (at, id, also) -> Future.succeededFuture(List.of()), escalations, texts, services.audit(),
         harbour.vertx(), List.of(Duration.ofMillis(200), Duration.ofMillis(200)), clock);
   }

@@ -154,7 +154,7 @@ class StoreFailureAlertTest extends WednesdayEveningTestBase {
     StaffDirectory staff = new StaffDirectory(services.staffRepository());
     RunningHarbour.await(staff.refresh());
     return new Escalations(chat, new ChatDelivery(harbour.vertx()), new RotaNow(services.rota()::engine), services.staffPresence(), staff,
-        texts(services), services.config().routing());
+        texts(services), services.config().routing(), new AlertReceipts(harbour.vertx(), services.config().routing().alertReceipt(), clock));
   }
 
   private Routing routing(ConversationPosts chat) {
@@ -169,7 +169,8 @@ class StoreFailureAlertTest extends WednesdayEveningTestBase {
     StaffDirectory staff = new StaffDirectory(services.staffRepository());
     ChatDelivery delivery = new ChatDelivery(harbour.vertx());
     RoutingTexts texts = texts(services);
-    Escalations escalations = new Escalations(chat, delivery, rota, services.staffPresence(), staff, texts, settings);
+    Escalations escalations = new Escalations(chat, delivery, rota, services.staffPresence(), staff, texts, settings,
+        new AlertReceipts(harbour.vertx(), settings.alertReceipt(), clock));
     Routing routing = new Routing(chat, delivery,
         new ConversationAssigner(chat, rota, services.staffPresence(), staff, (at, id, limit) -> Future.succeededFuture(List.of()), texts, settings, clock),
         escalations,

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -108,9 +107,5 @@ class UnseenAlertTest extends WednesdayEveningTestBase {
 
   private String metrics() {
     return RunningHarbour.await(harbour.http().get("/metrics").send()).bodyAsString();
-  }
-
-  private static Predicate<JsonObject> nobodyOnline() {
-    return f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getString("text", "").startsWith("Sorry you are still waiting");
   }
 }

@@ -1,11 +1,13 @@
 package uk.harbour.safety;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +47,7 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
 
   private static final String RISKY = "I want to end it tonight";
   private static final String ORDINARY = "can you send me the link again";
+  private static final int RECEIPT_SECONDS = 5;
 
   private final TestClock clock = TestClock.at("2026-11-25T18:00");
   private Fixtures fixtures;
@@ -53,7 +56,8 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
 
   @Override
   protected RunningHarbour startHarbour() {
-    return RunningHarbour.start(clock, new JsonObject().put("routing", new JsonObject().put("sweepSeconds", 600)));
+    // Receipts waited for the shortest time allowed: the console must confirm each alert it gets.
+    return RunningHarbour.start(clock, new JsonObject().put("routing", new JsonObject().put("sweepSeconds", 600).put("alertReceiptSeconds", RECEIPT_SECONDS)));
   }
 
   @BeforeAll
@@ -210,6 +214,9 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
       assertNothingSaid(notification.get("title") + " " + notification.get("body"), "Jay", "Mo");
     }
     assertTrue(browser.getTitle().matches("\\(\\d+\\) Console – Harbour"), browser.getTitle());
+    // The console confirmed the alert as it arrived: past the receipt wait, it still counts as seen.
+    await().during(Duration.ofSeconds(RECEIPT_SECONDS + 2)).atMost(Duration.ofSeconds(RECEIPT_SECONDS + 10))
+        .until(() -> harbour.harbour().services().routing().unseenAlerts() == 0);
     assertNothingSaid(browser.getTitle(), "Jay", "Mo");
     // The queue itself shows the newest words as a one-line preview (staff only, issue 15), and
     // only there: the alert, the notification and the title above say none of them.

@@ -94,6 +94,11 @@ public abstract class WednesdayEveningTestBase {
     return f -> "message".equals(f.getString("type")) && kind.wireName().equals(f.getJsonObject("message").getString("kind"));
   }
 
+  /** The honest reply a young person gets when an alert about their wait reached nobody. */
+  protected static Predicate<JsonObject> nobodyOnline() {
+    return f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getString("text", "").startsWith("Sorry you are still waiting");
+  }
+
   /** A message frame whose event has this type (e.g. {@code safety_reply}). */
   protected static Predicate<JsonObject> eventOf(String type) {
     return f -> "message".equals(f.getString("type")) && type.equals(f.getJsonObject("message").getJsonObject("event", new JsonObject()).getString("type"));

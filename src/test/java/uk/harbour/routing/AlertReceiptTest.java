@@ -1,0 +1,134 @@
+package uk.harbour.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import uk.harbour.chat.MessageKind;
+import uk.harbour.testing.LogCapture;
+import uk.harbour.testing.TestSocket;
+import uk.harbour.testing.WednesdayEveningTestBase;
+
+/**
+ * Before, an alert to a console on a laptop that had gone to sleep counted as seen until pings found
+ * its socket dead (up to 90 s): nobody else was told, and the young person heard "nobody is online"
+ * only at the next repeat, 5 minutes on. Now "seen" means a console confirmed receiving it. Each
+ * {@link TestSocket} here stands for a console: it confirms only when the test sends the receipt.
+ */
+@DisplayName("An alert counts as seen only once a console confirms receiving it")
+class AlertReceiptTest extends WednesdayEveningTestBase {
+
+  /** Short, so each case waits seconds, not the default 20, yet ample for a socket's receipt. */
+  private static final int RECEIPT_SECONDS = 3;
+  /** Past the receipt wait, with room for a slow machine. */
+  private static final long PAST_THE_WAIT_MS = RECEIPT_SECONDS * 1000L + 2000;
+
+  private final LogCapture escalationLog = LogCapture.of(Escalations.class);
+
+  @AfterEach
+  void closeLog() {
+    escalationLog.close();
+  }
+
+  @Test
+  @DisplayName("A console that confirms the alert is enough: nothing more happens, and nobody is told nobody is online")
+  void confirmed() {
+    startWithReceipts();
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "is anyone there");
+      sweepAt("18:10");
+
+      JsonObject alert = sam.next(alertFor(jay));
+      assertTrue(alert.getLong("seq") >= 1, "names the stored alert: " + alert);
+      confirm(sam, alert);
+
+      assertFalse(young.arrivesWithin(nobodyOnline(), PAST_THE_WAIT_MS), "Sam has it");
+      assertEquals(0, harbour.harbour().services().routing().unseenAlerts());
+      assertTrue(escalationLog.lines().stream().noneMatch(line -> line.getLevel().isGreaterOrEqual(Level.WARN)), escalationLog.lines().toString());
+    }
+  }
+
+  @Test
+  @DisplayName("An alert nobody confirms goes on to whoever else on shift has Harbour open (the duty manager, a rung early), and their receipt is enough")
+  void goesOnToOthersOnShift() {
+    startWithReceipts();
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket sam = staffSocket("sam"); TestSocket jo = staffSocket("jo"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "is anyone there");
+      sweepAt("18:10");
+      JsonObject toSam = sam.next(alertFor(jay));
+      assertFalse(jo.arrivesWithin(alertFor(jay), 500), "Sam, named by the ladder, has Harbour open: the alert is not Jo's yet");
+
+      // Sam's laptop is asleep: no receipt.
+      JsonObject toJo = jo.next(alertFor(jay));
+      assertEquals(toSam.getLong("seq"), toJo.getLong("seq"), "the same alert");
+      confirm(jo, toJo);
+
+      assertFalse(young.arrivesWithin(nobodyOnline(), PAST_THE_WAIT_MS), "Jo has it");
+      assertEquals(0, harbour.harbour().services().routing().unseenAlerts());
+      assertTrue(logged(Level.WARN, jay, "was not confirmed received by [sam]"), escalationLog.lines().toString());
+    }
+  }
+
+  @Test
+  @DisplayName("An alert no console confirms, with nobody else on shift online, is unseen: an ERROR, the metric, and the young person told honestly")
+  void nobodyConfirms() {
+    startWithReceipts();
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "is anyone there");
+      sweepAt("18:10");
+      sam.next(alertFor(jay));
+      assertFalse(young.arrivesWithin(nobodyOnline(), 500), "not before the receipt is due");
+
+      String text = young.next(nobodyOnline()).getJsonObject("message").getString("text");
+
+      assertTrue(text.startsWith("Sorry you are still waiting, Jay."), text);
+      assertTrue(logged(Level.ERROR, jay, "none of [sam] confirmed receiving it"), escalationLog.lines().toString());
+      assertEquals(1, harbour.harbour().services().routing().unseenAlerts());
+      assertEquals(1, stored(jay.id()).stream().filter(m -> m.kind() == MessageKind.AUTO_REPLY && m.text().startsWith("Sorry you are still waiting")).count());
+    }
+  }
+
+  @Test
+  @DisplayName("A reply before the receipt is due ends it: the young person has an answer, and nothing is counted unseen")
+  void answeredMeanwhile() {
+    startWithReceipts();
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "is anyone there");
+      sweepAt("18:10");
+      sam.next(alertFor(jay));
+      // Sam replies from the conversation without the alert ever ringing (a second tab, say).
+      reply(sam, jay.id(), "Hi Jay, I'm here", "text");
+
+      assertFalse(young.arrivesWithin(nobodyOnline(), PAST_THE_WAIT_MS), "answered");
+      assertEquals(0, harbour.harbour().services().routing().unseenAlerts());
+    }
+  }
+
+  private void startWithReceipts() {
+    startAt("18:00", new JsonObject().put("alertReceiptSeconds", RECEIPT_SECONDS));
+  }
+
+  /** What a console does as an alert frame arrives. */
+  private static void confirm(TestSocket console, JsonObject alert) {
+    console.send(new JsonObject().put("type", "alertReceived").put("conversationId", alert.getString("conversationId")).put("seq", alert.getLong("seq")));
+  }
+
+  private boolean logged(Level level, YoungPerson person, String words) {
+    return escalationLog.lines().stream()
+        .anyMatch(line -> line.getLevel() == level && line.getFormattedMessage().contains(person.id()) && line.getFormattedMessage().contains(words));
+  }
+
+  private static Predicate<JsonObject> alertFor(YoungPerson person) {
+    return f -> "alert".equals(f.getString("type")) && person.id().equals(f.getString("conversationId"));
+  }
+}
