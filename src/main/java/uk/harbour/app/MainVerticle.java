@@ -101,7 +101,7 @@ public final class MainVerticle extends VerticleBase {
           .description("1 while this node runs routing's sweep, escalations and handovers").register(registry);
       Gauge.builder("harbour.cluster.members", node, ClusterNode::members).description("Nodes in the cluster, this one included").register(registry);
       FunctionCounter.builder("harbour.alerts.unseen", services.routing(), r -> r.unseenAlerts())
-          .description("Escalation alerts nobody on shift had Harbour open to see").register(registry);
+          .description("Escalation alerts nobody on shift saw: nobody had Harbour open, or no console confirmed receiving it").register(registry);
     });
     return leadership instanceof StoreLease lease ? vertx.deployVerticle(new LeaseVerticle(lease)) : leadership.start();
   }

@@ -81,7 +81,7 @@ public final class Escalations {
     this.receipts = Objects.requireNonNull(receipts);
   }
 
-  /** Alerts so far that nobody with Harbour open was there to see (a metric). */
+  /** Alerts so far that nobody on shift saw: nobody had Harbour open, or no console confirmed receiving it (a metric). */
   public long unseen() {
     return unseen.get();
   }

@@ -124,7 +124,7 @@ public final class Routing {
     return view;
   }
 
-  /** Escalation alerts so far that nobody on shift had Harbour open to see. */
+  /** Escalation alerts so far that nobody on shift saw: nobody had Harbour open, or no console confirmed receiving it. */
   public long unseenAlerts() {
     return escalations.unseen();
   }
