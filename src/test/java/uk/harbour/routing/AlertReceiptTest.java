@@ -42,10 +42,7 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
     startWithReceipts();
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(jay)) {
-      say(young, "is anyone there");
-      sweepAt("18:10");
-
-      JsonObject alert = sam.next(alertFor(jay));
+      JsonObject alert = firstAlert(young, sam, jay);
       assertTrue(alert.getLong("seq") >= 1, "names the stored alert: " + alert);
       confirm(sam, alert);
 
@@ -61,9 +58,7 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
     startWithReceipts();
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket sam = staffSocket("sam"); TestSocket jo = staffSocket("jo"); TestSocket young = careLeaverSocket(jay)) {
-      say(young, "is anyone there");
-      sweepAt("18:10");
-      JsonObject toSam = sam.next(alertFor(jay));
+      JsonObject toSam = firstAlert(young, sam, jay);
       assertFalse(jo.arrivesWithin(alertFor(jay), 500), "Sam, named by the ladder, has Harbour open: the alert is not Jo's yet");
 
       // Sam's laptop is asleep: no receipt.
@@ -83,9 +78,7 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
     startWithReceipts();
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(jay)) {
-      say(young, "is anyone there");
-      sweepAt("18:10");
-      sam.next(alertFor(jay));
+      firstAlert(young, sam, jay);
       assertFalse(young.arrivesWithin(nobodyOnline(), 500), "not before the receipt is due");
 
       String text = young.next(nobodyOnline()).getJsonObject("message").getString("text");
@@ -103,9 +96,7 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
     startWithReceipts();
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(jay)) {
-      say(young, "is anyone there");
-      sweepAt("18:10");
-      sam.next(alertFor(jay));
+      firstAlert(young, sam, jay);
       // Sam replies from the conversation without the alert ever ringing (a second tab, say).
       reply(sam, jay.id(), "Hi Jay, I'm here", "text");
 
@@ -116,6 +107,13 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
 
   private void startWithReceipts() {
     startAt("18:00", new JsonObject().put("alertReceiptSeconds", RECEIPT_SECONDS));
+  }
+
+  /** Jay asks, nobody answers, and at 18:10 the first alert reaches Sam's console: that frame. */
+  private JsonObject firstAlert(TestSocket young, TestSocket sam, YoungPerson jay) {
+    say(young, "is anyone there");
+    sweepAt("18:10");
+    return sam.next(alertFor(jay));
   }
 
   /** What a console does as an alert frame arrives. */
