@@ -3,17 +3,13 @@ package uk.harbour.routing;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.chat.ChatDelivery;
@@ -44,20 +40,16 @@ public final class Escalations {
   private static final Logger LOG = LoggerFactory.getLogger(Escalations.class);
 
   private final ConversationPosts chat;
-  private final ChatDelivery delivery;
   private final RotaNow rota;
   private final StaffDirectory staff;
   private final RoutingTexts texts;
   private final RoutingSettings settings;
   private final AlertAudience audience;
   private final AlertClock clock;
-  private final AlertReceipts receipts;
-  private final AtomicLong unseen = new AtomicLong();
+  private final ConfirmedAlerts alerts;
+  private final UnseenAlerts unseen = new UnseenAlerts();
   /** When each stuck conversation's unrecorded alert last went out, and the level it reached ({@link #alertUnrecorded}). */
   private final Map<String, Unrecorded> unrecorded = new ConcurrentHashMap<>();
-
-  /** The wait (by its start) each young person was last told nobody is online in; lost at a restart, which may tell them once more. */
-  private final Map<String, Instant> toldNobodyOnline = new ConcurrentHashMap<>();
 
   private record Unrecorded(Instant at, int level) {}
 
@@ -71,19 +63,18 @@ public final class Escalations {
       RoutingSettings settings,
       AlertReceipts receipts) {
     this.chat = Objects.requireNonNull(chat);
-    this.delivery = Objects.requireNonNull(delivery);
     this.rota = Objects.requireNonNull(rota);
     this.staff = Objects.requireNonNull(staff);
     this.texts = Objects.requireNonNull(texts);
     this.settings = Objects.requireNonNull(settings);
     this.audience = new AlertAudience(presence, staff);
     this.clock = new AlertClock(rota, settings);
-    this.receipts = Objects.requireNonNull(receipts);
+    this.alerts = new ConfirmedAlerts(chat, delivery, rota, texts, audience, receipts, unseen);
   }
 
   /** Alerts so far that nobody on shift saw: nobody had Harbour open, or no console confirmed receiving it (a metric). */
   public long unseen() {
-    return unseen.get();
+    return unseen.count();
   }
 
   /** Sends the next alert if it is due at {@code now} (exactly at the SLA counts as due). */
@@ -116,7 +107,7 @@ public final class Escalations {
           decided.set(alerts);
           return alerts;
         })
-        .onSuccess(posted -> posted.forEach(this::deliver))
+        .onSuccess(posted -> posted.forEach(alerts::deliver))
         .onFailure(e -> deliverIfApplied(conversationId, decided.get(), e));
   }
 
@@ -125,7 +116,7 @@ public final class Escalations {
     List<Message> applied = decided.stream().filter(m -> m.event() instanceof ConversationEvent.Escalated && m.createdAt().equals(ladderAt)).toList();
     if (!applied.isEmpty()) {
       LOG.error("Alert for conversation {} was applied but could not be confirmed stored; delivered all the same", conversationId, failure);
-      applied.forEach(this::deliver);
+      applied.forEach(alerts::deliver);
     }
   }
 
@@ -162,7 +153,7 @@ public final class Escalations {
     String text = name(conv) + " has waited " + PlainEnglish.count(waited, "minute")
         + " for a reply, and Harbour cannot record anything in their conversation just now. Please check on them now.";
     unrecorded.put(conv.id(), new Unrecorded(now, reach.level()));
-    deliver(texts.system(conv.id(), MessageKind.ALERT, text, now,
+    alerts.deliver(texts.system(conv.id(), MessageKind.ALERT, text, now,
         new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited)));
   }
 
@@ -171,7 +162,7 @@ public final class Escalations {
    * see {@link #dueAt}), but whoever watches the service is told now, as for an alert nobody saw.
    */
   private List<Message> nobodyAtWork(Conversation conv, Instant now) {
-    unseen.incrementAndGet();
+    unseen.counted();
     LOG.error("Risk alert for conversation {} reached nobody: nobody is at work to alert (no shift, no office hours); the next person on, at {}, gets it",
         conv.id(), rota.nextStaffed(now).map(Instant::toString).orElse("no time in the rota's next two weeks"));
     return List.of();
@@ -226,7 +217,7 @@ public final class Escalations {
         new ConversationEvent.Escalated(reach.level(), reach.rungs(), List.copyOf(told.to()), waited, atRisk ? "risk" : null));
     // Once a wait, at its first alert nobody saw: a first alert that looked seen (a console that
     // closed just after) does not leave the young person untold when the next reaches nobody.
-    if (told.seen() || conv.waitingSince().equals(toldNobodyOnline.put(conv.id(), conv.waitingSince()))) {
+    if (told.seen() || !unseen.tell(conv.id(), conv.waitingSince())) {
       return List.of(alert);
     }
     return List.of(alert, texts.system(conv.id(), MessageKind.AUTO_REPLY, texts.nobodyOnline(conv.careLeaverName()), now, null));
@@ -251,7 +242,7 @@ public final class Escalations {
   private Audience told(Conversation conv, Reach reach, OnCall onCall) {
     Audience told = audience.of(conv, reach.to(), onCall);
     if (!told.seen()) {
-      unseen.incrementAndGet();
+      unseen.counted();
       LOG.error("Alert {} for conversation {} reached nobody: none of {} nor anyone else on shift has Harbour open", reach.level(), conv.id(), told.to());
     }
     return told;
@@ -284,70 +275,4 @@ public final class Escalations {
   private static String name(Conversation conv) {
     return conv.careLeaverName() == null ? "The care leaver" : conv.careLeaverName();
   }
-
-  /**
-   * To the people it names; a stored one counted as seen waits for a receipt from one of them
-   * (waited for before it goes, so no receipt can come first).
-   */
-  private void deliver(Message alert) {
-    if (alert.seq() > 0 && alert.event() instanceof ConversationEvent.Escalated escalated && escalated.to() != null) {
-      Set<String> open = escalated.to().stream().filter(audience::open).collect(Collectors.toCollection(LinkedHashSet::new));
-      if (!open.isEmpty()) {
-        receipts.expect(alert, open, this::unconfirmed);
-      }
-    }
-    delivery.alert(alert);
-  }
-
-  /**
-   * Nobody it went to confirmed receiving {@code alert} (screens asleep, connections lost but not
-   * yet found dead): while it is still the wait's latest alert and nobody has said "I've got this",
-   * it goes on to everyone else on shift with Harbour open, who are waited for in turn; with nobody
-   * left it is an alert nobody saw, as if nobody had Harbour open: logged, counted, and the young
-   * person told honestly once in the wait.
-   */
-  private void unconfirmed(Message alert, Set<String> from, Instant now) {
-    // Decided in the conversation's chain, possibly more than once (a seq clash decides again):
-    // what it chose is acted on only once it is stored.
-    AtomicReference<Optional<StillWaiting>> decided = new AtomicReference<>(Optional.empty());
-    chat.postIf(alert.conversationId(), c -> {
-          decided.set(Optional.empty());
-          if (!c.awaitingReply() || c.acknowledgedBy() != null || !alert.createdAt().equals(c.escalatedAt())) {
-            return List.<Message>of(); // answered, taken on, or a later alert went out (waited for itself)
-          }
-          Set<String> told = new LinkedHashSet<>(from);
-          if (alert.event() instanceof ConversationEvent.Escalated escalated && escalated.to() != null) {
-            told.addAll(escalated.to());
-          }
-          Set<String> others = audience.othersOpen(c, rota.at(now), told);
-          decided.set(Optional.of(new StillWaiting(c.waitingSince(), others)));
-          return others.isEmpty() && !c.waitingSince().equals(toldNobodyOnline.get(c.id()))
-              ? List.of(texts.system(c.id(), MessageKind.AUTO_REPLY, texts.nobodyOnline(c.careLeaverName()), now, null))
-              : List.<Message>of();
-        })
-        .onSuccess(posted -> decided.get().ifPresent(waiting -> unconfirmedBy(alert, from, waiting, !posted.isEmpty())))
-        .onFailure(e -> LOG.error("Alert for conversation {} was not confirmed received by {}, and routing could not act on that", alert.conversationId(), from, e));
-  }
-
-  /** The wait an unconfirmed alert was about, still unanswered, and who else on shift has Harbour open. */
-  private record StillWaiting(Instant since, Set<String> others) {}
-
-  /** Sends an alert nobody confirmed on to others, or with nobody left, counts it unseen ({@code toldYoungPerson}: the honest reply went). */
-  private void unconfirmedBy(Message alert, Set<String> from, StillWaiting waiting, boolean toldYoungPerson) {
-    long seconds = receipts.waitFor().toSeconds();
-    Set<String> others = waiting.others();
-    if (!others.isEmpty()) {
-      LOG.warn("Alert for conversation {} was not confirmed received by {} within {} s; sent on to {}", alert.conversationId(), from, seconds, others);
-      receipts.expect(alert, others, this::unconfirmed);
-      delivery.alert(alert, others);
-      return;
-    }
-    unseen.incrementAndGet();
-    LOG.error("Alert for conversation {} reached nobody: none of {} confirmed receiving it within {} s (a screen asleep or a connection lost)",
-        alert.conversationId(), from, seconds);
-    if (toldYoungPerson) {
-      toldNobodyOnline.put(alert.conversationId(), waiting.since());
-    }
-  }
-
 }

@@ -29,7 +29,7 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
   /** Past the receipt wait, with room for a slow machine. */
   private static final long PAST_THE_WAIT_MS = RECEIPT_SECONDS * 1000L + 2000;
 
-  private final LogCapture escalationLog = LogCapture.of(Escalations.class);
+  private final LogCapture escalationLog = LogCapture.of(ConfirmedAlerts.class);
 
   @AfterEach
   void closeLog() {
