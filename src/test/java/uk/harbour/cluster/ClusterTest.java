@@ -51,6 +51,9 @@ import uk.harbour.testing.TwoNodes;
 class ClusterTest {
 
   private TestClock clock;
+  /** Short, so a missing receipt would show within the test. */
+  private static final int RECEIPT_SECONDS = 2;
+
   private TwoNodes nodes;
   private Fixtures onA;
   private TestSession samSession;
@@ -62,7 +65,7 @@ class ClusterTest {
   @BeforeAll
   void start() {
     clock = TestClock.at("2026-11-25T18:00");
-    nodes = new TwoNodes(clock, new JsonObject().put("routing", new JsonObject().put("sweepSeconds", 1)));
+    nodes = new TwoNodes(clock, new JsonObject().put("routing", new JsonObject().put("sweepSeconds", 1).put("alertReceiptSeconds", RECEIPT_SECONDS)));
     onA = new Fixtures(nodes.a);
     for (String adviser : List.of("sam", "ali", "priya")) {
       onA.staff(adviser, Role.ADVISER);
@@ -152,7 +155,7 @@ class ClusterTest {
 
   @Test
   @Order(4)
-  @DisplayName("An unanswered wait alerts Priya (on B) and Sam (on A) once, even when both nodes sweep at the same moment")
+  @DisplayName("An unanswered wait alerts Priya (on B) and Sam (on A) once, even when both nodes sweep at the same moment; a receipt from the node not running routing counts")
   void alertsOnce() {
     jay.send(send("j3", "are you there?"));
     jay.next(f -> "ack".equals(f.getString("type")) && "j3".equals(f.getString("clientId")));
@@ -162,6 +165,9 @@ class ClusterTest {
     JsonObject toSam = sam.next("alert");
     assertEquals(1, toPriya.getInteger("level"));
     assertEquals(1, toSam.getInteger("level"));
+    // Only the console on the node that does not run routing confirms: its receipt crosses the event bus.
+    boolean aRoutes = leading(nodes.a);
+    (aRoutes ? priya : sam).confirm(toPriya);
     // Several more sweeps pass (every second, by whichever node leads): no repeat before the repeat time.
     assertFalse(priya.arrivesWithin(f -> "alert".equals(f.getString("type")), 3000), "one alert, not one per node or per sweep");
     assertFalse(sam.arrivesWithin(f -> "alert".equals(f.getString("type")), 100));
@@ -169,8 +175,13 @@ class ClusterTest {
     // Both nodes sweep at once, as two holders would if a lease were ever held twice: the store's seq decides.
     clock.advance(Duration.ofMinutes(5));
     await(Future.all(nodes.a.harbour().services().routing().sweep(), nodes.b.harbour().services().routing().sweep()));
-    assertEquals(2, priya.next("alert").getInteger("level"));
+    JsonObject second = priya.next("alert");
+    assertEquals(2, second.getInteger("level"));
+    priya.confirm(second);
     assertFalse(priya.arrivesWithin(f -> "alert".equals(f.getString("type")), 2000), "the second alert went out once");
+    assertFalse(jay.arrivesWithin(f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getString("text").startsWith("Sorry you are still waiting"),
+        RECEIPT_SECONDS * 1000L), "both alerts confirmed: nobody is told nobody is online");
+    assertEquals(0, nodes.a.harbour().services().routing().unseenAlerts() + nodes.b.harbour().services().routing().unseenAlerts());
     List<Message> alerts = await(nodes.b.harbour().services().chat().latest(jayId, 200)).stream()
         .filter(m -> m.kind() == MessageKind.ALERT && m.event() instanceof ConversationEvent.Escalated).toList();
     assertEquals(List.of(1, 2), alerts.stream().map(m -> ((ConversationEvent.Escalated) m.event()).level()).toList(), "stored once each");
@@ -264,4 +275,5 @@ class ClusterTest {
   private static Predicate<JsonObject> message(String text) {
     return f -> "message".equals(f.getString("type")) && text.equals(f.getJsonObject("message").getString("text"));
   }
+
 }

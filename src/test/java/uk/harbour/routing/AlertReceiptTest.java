@@ -29,11 +29,11 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
   /** Past the receipt wait, with room for a slow machine. */
   private static final long PAST_THE_WAIT_MS = RECEIPT_SECONDS * 1000L + 2000;
 
-  private final LogCapture escalationLog = LogCapture.of(ConfirmedAlerts.class);
+  private final LogCapture alertLog = LogCapture.of(ConfirmedAlerts.class);
 
   @AfterEach
   void closeLog() {
-    escalationLog.close();
+    alertLog.close();
   }
 
   @Test
@@ -44,11 +44,11 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
     try (TestSocket sam = staffSocket("sam"); TestSocket young = careLeaverSocket(jay)) {
       JsonObject alert = firstAlert(young, sam, jay);
       assertTrue(alert.getLong("seq") >= 1, "names the stored alert: " + alert);
-      confirm(sam, alert);
+      sam.confirm(alert);
 
       assertFalse(young.arrivesWithin(nobodyOnline(), PAST_THE_WAIT_MS), "Sam has it");
       assertEquals(0, harbour.harbour().services().routing().unseenAlerts());
-      assertTrue(escalationLog.lines().stream().noneMatch(line -> line.getLevel().isGreaterOrEqual(Level.WARN)), escalationLog.lines().toString());
+      assertTrue(alertLog.lines().stream().noneMatch(line -> line.getLevel().isGreaterOrEqual(Level.WARN)), alertLog.lines().toString());
     }
   }
 
@@ -64,11 +64,11 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
       // Sam's laptop is asleep: no receipt.
       JsonObject toJo = jo.next(alertFor(jay));
       assertEquals(toSam.getLong("seq"), toJo.getLong("seq"), "the same alert");
-      confirm(jo, toJo);
+      jo.confirm(toJo);
 
       assertFalse(young.arrivesWithin(nobodyOnline(), PAST_THE_WAIT_MS), "Jo has it");
       assertEquals(0, harbour.harbour().services().routing().unseenAlerts());
-      assertTrue(logged(Level.WARN, jay, "was not confirmed received by [sam]"), escalationLog.lines().toString());
+      assertTrue(logged(Level.WARN, jay, "was not confirmed received by [sam]"), alertLog.lines().toString());
     }
   }
 
@@ -84,7 +84,7 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
       String text = young.next(nobodyOnline()).getJsonObject("message").getString("text");
 
       assertTrue(text.startsWith("Sorry you are still waiting, Jay."), text);
-      assertTrue(logged(Level.ERROR, jay, "none of [sam] confirmed receiving it"), escalationLog.lines().toString());
+      assertTrue(logged(Level.ERROR, jay, "none of [sam] confirmed receiving it"), alertLog.lines().toString());
       assertEquals(1, harbour.harbour().services().routing().unseenAlerts());
       assertEquals(1, stored(jay.id()).stream().filter(m -> m.kind() == MessageKind.AUTO_REPLY && m.text().startsWith("Sorry you are still waiting")).count());
     }
@@ -116,13 +116,9 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
     return sam.next(alertFor(jay));
   }
 
-  /** What a console does as an alert frame arrives. */
-  private static void confirm(TestSocket console, JsonObject alert) {
-    console.send(new JsonObject().put("type", "alertReceived").put("conversationId", alert.getString("conversationId")).put("seq", alert.getLong("seq")));
-  }
 
   private boolean logged(Level level, YoungPerson person, String words) {
-    return escalationLog.lines().stream()
+    return alertLog.lines().stream()
         .anyMatch(line -> line.getLevel() == level && line.getFormattedMessage().contains(person.id()) && line.getFormattedMessage().contains(words));
   }
 

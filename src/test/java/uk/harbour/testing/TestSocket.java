@@ -74,6 +74,11 @@ public final class TestSocket implements AutoCloseable {
     RunningHarbour.await(socket.writeTextMessage(frame.encode()));
   }
 
+  /** What a staff console does as an {@code alert} frame arrives: confirms receiving it ({@code alertReceived}). */
+  public void confirm(JsonObject alert) {
+    send(new JsonObject().put("type", "alertReceived").put("conversationId", alert.getString("conversationId")).put("seq", alert.getLong("seq")));
+  }
+
   public void sendRaw(String text) {
     RunningHarbour.await(socket.writeTextMessage(text));
   }
