@@ -215,7 +215,7 @@ class ConsoleAttentionBrowserTest extends BrowserTestBase {
 
     // Acknowledging is not a reply: Jay still waits until Ali answers.
     waitForTitle("(1) Console – Harbour");
-    browser.findElement(By.cssSelector(".queue-item[data-conversation-id='" + jayId + "'] button")).click();
+    Browser.openFromQueue(browser, jayId);
     browser.findElement(By.id("composer")).sendKeys("Hi Jay, it's Ali. I'm here.");
     browser.findElement(By.id("send")).click();
     waitForTitle("Console – Harbour");

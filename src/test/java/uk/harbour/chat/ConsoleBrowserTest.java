@@ -156,11 +156,7 @@ class ConsoleBrowserTest extends BrowserTestBase {
   }
 
   private void open(ChromeDriver browser, String conversationId, String name) {
-    // The queue re-renders as summaries arrive: a click on an item just replaced is tried again.
-    Browser.waitFor(browser).until(d -> {
-      d.findElement(item(conversationId)).click();
-      return true;
-    });
+    Browser.openFromQueue(browser, conversationId);
     Browser.waitFor(browser).until(d -> d.findElement(By.id("conversation-title")).getText().startsWith(name + " – "));
   }
 

@@ -113,11 +113,7 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
   }
 
   private void openConversation(String conversationId) {
-    // The queue re-renders as summaries arrive: a click on an item just replaced is tried again.
-    Browser.waitFor(browser).until(d -> {
-      d.findElement(item(conversationId)).click();
-      return true;
-    });
+    Browser.openFromQueue(browser, conversationId);
     Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("conversation")));
   }
 

@@ -48,7 +48,7 @@ class CardBrowserTest extends BrowserTestBase {
     Browser.waitFor(young).until(d -> d.findElements(By.xpath("//span[contains(@class,'message-state') and text()='Sent']")).size() > 0);
 
     signInStaff(adviser, "sam", "/console");
-    Browser.waitFor(adviser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".queue-item[data-conversation-id='" + conversationId + "'] button"))).click();
+    Browser.openFromQueue(adviser, conversationId);
 
     // Suggested from "rent": a housing entry, with the word that suggested it.
     WebElement suggestion =

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -24,6 +25,19 @@ public final class Browser {
     var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     return wait;
+  }
+
+  /**
+   * Clicks a conversation in the console's queue. The queue re-renders as summaries arrive (an
+   * auto-reply and its cards come just after a first message): a click on an item just replaced is
+   * tried again on the new one.
+   */
+  public static void openFromQueue(org.openqa.selenium.WebDriver console, String conversationId) {
+    By item = By.cssSelector(".queue-item[data-conversation-id='" + conversationId + "'] button");
+    waitFor(console).until(d -> {
+      d.findElement(item).click();
+      return true;
+    });
   }
 
   public static ChromeDriver start() {
