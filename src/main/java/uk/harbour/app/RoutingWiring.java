@@ -2,7 +2,6 @@ package uk.harbour.app;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import io.vertx.core.json.JsonObject;
 import uk.harbour.chat.ChatAddresses;
 import uk.harbour.cluster.Leadership;
 import uk.harbour.identity.SignOuts;
@@ -41,7 +40,7 @@ final class RoutingWiring {
     CrisisHelp crisis = (at, careLeaverId, also) -> signposting.audienceFor(careLeaverId).compose(who -> signposting.crisisCards(at, who, also));
     AlertReceipts receipts = new AlertReceipts(vertx, settings.alertReceipt(), clock);
     // Every node hears every console's receipts; only where routing runs is anything waiting for them.
-    vertx.eventBus().<JsonObject>consumer(ChatAddresses.ALERT_RECEIVED, receipt -> receipts.received(receipt.body()));
+    vertx.eventBus().<String>consumer(ChatAddresses.ALERT_RECEIVED, receipt -> receipts.received(receipt.body()));
     Escalations escalations = new Escalations(chat.chat(), chat.delivery(), now, chat.presence(), directory, texts, settings, receipts);
     Routing routing = new Routing(
         chat.chat(),

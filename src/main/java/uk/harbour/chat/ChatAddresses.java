@@ -46,8 +46,9 @@ public final class ChatAddresses {
   public static final String SYNC_PRESENCE = "harbour.chat.sync.presence";
 
   /**
-   * Staff consoles' receipts for alert frames, to routing on whichever node runs it, as JSON:
-   * {@code conversationId}, {@code seq} (the alert's), {@code username}.
+   * Staff consoles' receipts for alert frames, to routing on whichever node runs it, as JSON text
+   * (as between nodes everywhere: no codec needed): {@code conversationId}, {@code seq} (the
+   * alert's), {@code username}.
    */
   public static final String ALERT_RECEIVED = "harbour.chat.alert-received";
 

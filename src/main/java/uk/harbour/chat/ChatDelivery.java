@@ -76,7 +76,7 @@ public final class ChatDelivery {
 
   /** A console's receipt for an alert, to routing wherever it runs ({@link ChatAddresses#ALERT_RECEIVED}). */
   void alertReceived(String conversationId, long seq, String username) {
-    bus.publish(ChatAddresses.ALERT_RECEIVED, new JsonObject().put("conversationId", conversationId).put("seq", seq).put("username", username));
+    bus.publish(ChatAddresses.ALERT_RECEIVED, new JsonObject().put("conversationId", conversationId).put("seq", seq).put("username", username).encode());
   }
 
   /** A next-day handover item to the PA, on every connection they have. */

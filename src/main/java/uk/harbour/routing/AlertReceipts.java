@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.harbour.chat.Message;
 
 /**
@@ -20,6 +22,8 @@ import uk.harbour.chat.Message;
  * {@code routing.alertReceiptSeconds} is handed back to the escalation ladder ({@link Unconfirmed}).
  */
 public final class AlertReceipts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertReceipts.class);
 
   /** An alert nobody it went to confirmed receiving in time: {@code from}, those who could have. */
   interface Unconfirmed {
@@ -61,12 +65,23 @@ public final class AlertReceipts {
 
   /**
    * A console's receipt (as {@code ChatDelivery} publishes it, on every node; only where routing
-   * runs is anything waiting for it). A receipt from someone the alert did not go to changes nothing.
+   * runs is anything waiting for it). A receipt from someone the alert did not go to changes
+   * nothing; one that cannot be read (a node of another version) is skipped, and its alert is
+   * followed up as unconfirmed.
    */
-  public void received(JsonObject receipt) {
-    String key = key(receipt.getString("conversationId"), receipt.getLong("seq", 0L));
+  public void received(String body) {
+    String key;
+    String username;
+    try {
+      JsonObject receipt = new JsonObject(body);
+      key = key(receipt.getString("conversationId"), receipt.getLong("seq", 0L));
+      username = receipt.getString("username");
+    } catch (RuntimeException e) {
+      LOG.warn("An alert receipt could not be read; skipped", e);
+      return;
+    }
     Pending waiting = pending.get(key);
-    if (waiting != null && waiting.from().contains(receipt.getString("username")) && pending.remove(key, waiting)) {
+    if (waiting != null && waiting.from().contains(username) && pending.remove(key, waiting)) {
       vertx.cancelTimer(waiting.timer());
     }
   }

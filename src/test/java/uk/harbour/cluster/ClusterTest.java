@@ -224,7 +224,8 @@ class ClusterTest {
   @DisplayName("Unreadable announcements between nodes (a node of another version) are skipped, and the nodes go on in step")
   void unreadableAnnouncements() {
     var bus = nodes.b.vertx().eventBus();
-    for (String address : List.of(uk.harbour.chat.ChatAddresses.SYNC_STORED, uk.harbour.chat.ChatAddresses.SYNC_READ, uk.harbour.chat.ChatAddresses.SYNC_PRESENCE)) {
+    for (String address : List.of(uk.harbour.chat.ChatAddresses.SYNC_STORED, uk.harbour.chat.ChatAddresses.SYNC_READ, uk.harbour.chat.ChatAddresses.SYNC_PRESENCE,
+        uk.harbour.chat.ChatAddresses.ALERT_RECEIVED)) {
       bus.publish(address, "not json");
       bus.publish(address, new JsonObject().put("node", "elsewhere").put("message", new JsonObject().put("seq", "x")).encode());
       bus.publish(address, new JsonObject().put("node", "elsewhere").put("username", "priya").encode());
