@@ -3,7 +3,6 @@ package uk.harbour.chat;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
-import java.util.Collection;
 import uk.harbour.identity.Role;
 
 /**
@@ -59,18 +58,20 @@ public final class ChatDelivery {
   /** An escalation alert (a stored {@link ConversationEvent.Escalated} message) to every person it names. */
   public void alert(Message alert) {
     if (alert.event() instanceof ConversationEvent.Escalated escalated && escalated.to() != null) {
-      alert(alert, escalated.to());
+      String frame = ServerFrames.alert(alert, escalated, alert.text());
+      escalated.to().forEach(username -> bus.publish(ChatAddresses.user(username), frame));
     }
   }
 
   /**
-   * The same alert to more people, who were not named in it (routing widens an alert nobody
-   * confirmed receiving); the stored alert keeps the names it was sent to first.
+   * An alert to the people routing passed it on to ({@code passedOn}, stored as a {@link
+   * ConversationEvent.AlertPassedOn}, names them) when nobody it named confirmed receiving it: the
+   * same alert, so their receipts name its {@code seq}, with why it is theirs added to its words.
    */
-  public void alert(Message alert, Collection<String> to) {
-    if (alert.event() instanceof ConversationEvent.Escalated escalated) {
-      String frame = ServerFrames.alert(alert, escalated);
-      to.forEach(username -> bus.publish(ChatAddresses.user(username), frame));
+  public void alertPassedOn(Message alert, Message passedOn) {
+    if (alert.event() instanceof ConversationEvent.Escalated escalated && passedOn.event() instanceof ConversationEvent.AlertPassedOn to && to.to() != null) {
+      String frame = ServerFrames.alert(alert, escalated, alert.text() + " " + passedOn.text());
+      to.to().forEach(username -> bus.publish(ChatAddresses.user(username), frame));
     }
   }
 

@@ -84,6 +84,23 @@ public sealed interface ConversationEvent {
     }
   }
 
+  /**
+   * An alert nobody it went to confirmed receiving ({@code alertSeq}, the {@code from} who had
+   * Harbour open) passed on to {@code to}: they are told of the wait as if named in it, so they
+   * may open the conversation and their consoles show the alert again after reconnecting. Not a
+   * rung: the ladder's level and its repeats go on from the alert itself.
+   */
+  record AlertPassedOn(Long alertSeq, List<String> from, List<String> to) implements ConversationEvent {
+    public AlertPassedOn {
+      from = from == null ? null : List.copyOf(from);
+      to = to == null ? null : List.copyOf(to);
+    }
+
+    public String type() {
+      return "alert_passed_on";
+    }
+  }
+
   record Acknowledged(String by) implements ConversationEvent {
     public String type() {
       return "acknowledged";

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import uk.harbour.chat.ConversationEvent.Acknowledged;
+import uk.harbour.chat.ConversationEvent.AlertPassedOn;
 import uk.harbour.chat.ConversationEvent.Assigned;
 import uk.harbour.chat.ConversationEvent.AutoReply;
 import uk.harbour.chat.ConversationEvent.Escalated;
@@ -62,6 +63,10 @@ public final class ConversationEventJson {
       put(json, "to", array(e.to()));
       put(json, "waitedMinutes", e.waitedMinutes());
       put(json, "cause", e.cause());
+    } else if (event instanceof AlertPassedOn e) {
+      put(json, "alertSeq", e.alertSeq());
+      put(json, "from", array(e.from()));
+      put(json, "to", array(e.to()));
     } else if (event instanceof Acknowledged e) {
       put(json, "by", e.by());
     } else if (event instanceof PaHandover e) {
@@ -108,6 +113,7 @@ public final class ConversationEventJson {
       case "escalated" ->
           new Escalated(json.getInteger("level"), strings(json.getJsonArray("rungs")), strings(json.getJsonArray("to")), json.getLong("waitedMinutes"),
               json.getString("cause"));
+      case "alert_passed_on" -> new AlertPassedOn(json.getLong("alertSeq"), strings(json.getJsonArray("from")), strings(json.getJsonArray("to")));
       case "acknowledged" -> new Acknowledged(json.getString("by"));
       case "pa_handover" ->
           new PaHandover(

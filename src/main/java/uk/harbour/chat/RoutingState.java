@@ -42,6 +42,14 @@ final class RoutingState {
     acknowledgedAt = null;
   }
 
+  private void alsoEscalatedTo(List<String> more) {
+    if (more != null) {
+      Set<String> all = new LinkedHashSet<>(escalatedTo);
+      all.addAll(more);
+      escalatedTo = Collections.unmodifiableSet(all);
+    }
+  }
+
   void apply(ConversationEvent event, Instant at) {
     if (event instanceof ConversationEvent.Assigned assigned) {
       assignedAt = at;
@@ -56,11 +64,9 @@ final class RoutingState {
       escalatedAt = at;
       // An alert stored after "I've got this" means it ran out (see AlertClock.due): the ladder is back on.
       acknowledgementEnded();
-      if (escalated.to() != null) {
-        Set<String> more = new LinkedHashSet<>(escalatedTo);
-        more.addAll(escalated.to());
-        escalatedTo = Collections.unmodifiableSet(more);
-      }
+      alsoEscalatedTo(escalated.to());
+    } else if (event instanceof ConversationEvent.AlertPassedOn passedOn) {
+      alsoEscalatedTo(passedOn.to());
     } else if (event instanceof ConversationEvent.Acknowledged acknowledged) {
       acknowledgedBy = acknowledged.by();
       acknowledgedAt = at;

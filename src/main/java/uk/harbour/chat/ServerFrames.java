@@ -174,7 +174,7 @@ public final class ServerFrames {
   }
 
   /** {@code seq}: the stored alert's, which the console's receipt names; 0 for one Harbour could not store. */
-  static String alert(Message alert, ConversationEvent.Escalated escalated) {
+  static String alert(Message alert, ConversationEvent.Escalated escalated, String text) {
     return new JsonObject()
         .put("type", "alert")
         .put("conversationId", alert.conversationId())
@@ -182,7 +182,7 @@ public final class ServerFrames {
         .put("level", escalated.level())
         .put("waitedMinutes", escalated.waitedMinutes())
         .put("cause", escalated.cause() == null ? "wait" : escalated.cause())
-        .put("text", alert.text())
+        .put("text", text)
         .encode();
   }
 

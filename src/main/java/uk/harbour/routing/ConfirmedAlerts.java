@@ -11,10 +11,12 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.chat.ChatDelivery;
+import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
+import uk.harbour.web.PlainEnglish;
 
 /**
  * Delivers the ladder's alerts and follows up those no console confirms receiving
@@ -26,8 +28,11 @@ final class ConfirmedAlerts {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfirmedAlerts.class);
 
-  /** The wait an unconfirmed alert was about, still unanswered, and who else on shift has Harbour open. */
-  private record StillWaiting(Instant since, Set<String> others) {}
+  /**
+   * The wait an unconfirmed alert was about, still unanswered, who else on shift has Harbour open,
+   * and the record of passing it on to them (null when nobody else has).
+   */
+  private record StillWaiting(Instant since, Set<String> others, Message passedOn) {}
 
   private final ConversationPosts chat;
   private final ChatDelivery delivery;
@@ -36,9 +41,10 @@ final class ConfirmedAlerts {
   private final AlertAudience audience;
   private final AlertReceipts receipts;
   private final UnseenAlerts unseen;
+  private final StaffDirectory staff;
 
   ConfirmedAlerts(ConversationPosts chat, ChatDelivery delivery, RotaNow rota, RoutingTexts texts, AlertAudience audience, AlertReceipts receipts,
-      UnseenAlerts unseen) {
+      UnseenAlerts unseen, StaffDirectory staff) {
     this.chat = Objects.requireNonNull(chat);
     this.delivery = Objects.requireNonNull(delivery);
     this.rota = Objects.requireNonNull(rota);
@@ -46,6 +52,7 @@ final class ConfirmedAlerts {
     this.audience = Objects.requireNonNull(audience);
     this.receipts = Objects.requireNonNull(receipts);
     this.unseen = Objects.requireNonNull(unseen);
+    this.staff = Objects.requireNonNull(staff);
   }
 
   /**
@@ -65,7 +72,8 @@ final class ConfirmedAlerts {
   /**
    * Nobody it went to confirmed receiving {@code alert} (screens asleep, connections lost but not
    * yet found dead): followed up while it is still the wait's latest alert and nobody has said
-   * "I've got this" or replied.
+   * "I've got this" or replied. Passing it on is recorded in the conversation first, so those it
+   * goes on to may open it, as if the alert had named them.
    */
   private void unconfirmed(Message alert, Set<String> from, Instant now) {
     // Decided in the conversation's chain, possibly more than once (a seq clash decides again):
@@ -81,13 +89,33 @@ final class ConfirmedAlerts {
             told.addAll(escalated.to());
           }
           Set<String> others = audience.othersOpen(c, rota.at(now), told);
-          decided.set(Optional.of(new StillWaiting(c.waitingSince(), others)));
-          return others.isEmpty() && !unseen.toldInThisWait(c)
-              ? List.of(texts.system(c.id(), MessageKind.AUTO_REPLY, texts.nobodyOnline(c.careLeaverName()), now, null))
-              : List.<Message>of();
+          Message passedOn = others.isEmpty() ? null : passedOn(c, alert, from, others, now);
+          decided.set(Optional.of(new StillWaiting(c.waitingSince(), others, passedOn)));
+          if (passedOn != null) {
+            return List.of(passedOn);
+          }
+          return unseen.toldInThisWait(c)
+              ? List.<Message>of()
+              : List.of(texts.system(c.id(), MessageKind.AUTO_REPLY, texts.nobodyOnline(c.careLeaverName()), now, null));
         })
-        .onSuccess(posted -> decided.get().ifPresent(waiting -> followUp(alert, from, waiting, !posted.isEmpty())))
-        .onFailure(e -> LOG.error("Alert for conversation {} was not confirmed received by {}, and routing could not act on that", alert.conversationId(), from, e));
+        .onSuccess(posted -> decided.get().ifPresent(waiting -> followUp(alert, from, waiting, posted.stream().anyMatch(m -> m.kind() == MessageKind.AUTO_REPLY))))
+        .onFailure(e -> {
+          LOG.error("Alert for conversation {} was not confirmed received by {}, and routing could not record what it did about that", alert.conversationId(), from, e);
+          // Telling more people than needed is better than telling nobody.
+          decided.get().filter(waiting -> !waiting.others().isEmpty()).ifPresent(waiting -> followUp(alert, from, waiting, false));
+        });
+  }
+
+  private Message passedOn(Conversation c, Message alert, Set<String> from, Set<String> others, Instant now) {
+    int level = alert.event() instanceof ConversationEvent.Escalated escalated && escalated.level() != null ? escalated.level() : c.escalationLevel();
+    String name = c.careLeaverName() == null ? "the care leaver" : c.careLeaverName();
+    String text = "Nobody confirmed alert " + level + " on their screen within " + PlainEnglish.count(receipts.waitFor().toSeconds(), "second")
+        + " (sent to " + names(from) + "). Passed on to " + names(others) + ": please check on " + name + " now.";
+    return texts.system(c.id(), MessageKind.ALERT, text, now, new ConversationEvent.AlertPassedOn(alert.seq(), List.copyOf(from), List.copyOf(others)));
+  }
+
+  private String names(Set<String> usernames) {
+    return String.join(", ", usernames.stream().map(staff::displayName).toList());
   }
 
   /** Sends an alert nobody confirmed on to others, or with nobody left, counts it unseen ({@code toldYoungPerson}: the honest reply went). */
@@ -97,7 +125,7 @@ final class ConfirmedAlerts {
     if (!others.isEmpty()) {
       LOG.warn("Alert for conversation {} was not confirmed received by {} within {} s; sent on to {}", alert.conversationId(), from, seconds, others);
       receipts.expect(alert, others, this::unconfirmed);
-      delivery.alert(alert, others);
+      delivery.alertPassedOn(alert, waiting.passedOn());
       return;
     }
     unseen.counted();

@@ -69,7 +69,7 @@ public final class Escalations {
     this.settings = Objects.requireNonNull(settings);
     this.audience = new AlertAudience(presence, staff);
     this.clock = new AlertClock(rota, settings);
-    this.alerts = new ConfirmedAlerts(chat, delivery, rota, texts, audience, receipts, unseen);
+    this.alerts = new ConfirmedAlerts(chat, delivery, rota, texts, audience, receipts, unseen, staff);
   }
 
   /** Alerts so far that nobody on shift saw: nobody had Harbour open, or no console confirmed receiving it (a metric). */

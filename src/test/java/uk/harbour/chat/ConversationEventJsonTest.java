@@ -36,6 +36,9 @@ class ConversationEventJsonTest {
               "{\"type\":\"escalated\",\"level\":2,\"rungs\":[\"backup\",\"duty_manager\"],\"to\":[\"ali\",\"jo\"],\"waitedMinutes\":12}"),
           Map.entry(new ConversationEvent.Acknowledged("jo"), "{\"type\":\"acknowledged\",\"by\":\"jo\"}"),
           Map.entry(
+              new ConversationEvent.AlertPassedOn(7L, List.of("ali", "sam"), List.of("priya")),
+              "{\"type\":\"alert_passed_on\",\"alertSeq\":7,\"from\":[\"ali\",\"sam\"],\"to\":[\"priya\"]}"),
+          Map.entry(
               new ConversationEvent.PaHandover("sam", T, T.plusSeconds(54_000), 3L, List.of("Propel"), "normal", 1, null),
               "{\"type\":\"pa_handover\",\"to\":\"sam\",\"from\":\"2026-11-25T18:00:00Z\",\"until\":\"2026-11-26T09:00:00Z\","
                   + "\"messagesFromCareLeaver\":3,\"cards\":[\"Propel\"],\"priority\":\"normal\",\"escalationLevel\":1}"),

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.testing.LogCapture;
 import uk.harbour.testing.TestSocket;
@@ -69,6 +71,46 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
       assertFalse(young.arrivesWithin(nobodyOnline(), PAST_THE_WAIT_MS), "Jo has it");
       assertEquals(0, harbour.harbour().services().routing().unseenAlerts());
       assertTrue(logged(Level.WARN, jay, "was not confirmed received by [sam]"), alertLog.lines().toString());
+    }
+  }
+
+  @Test
+  @DisplayName("Whoever an unconfirmed alert goes on to may open the conversation, held by someone else, and a console that reconnects has the alert back")
+  void passedOnAlertOpensTheConversation() {
+    startWithReceipts();
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "is anyone there");
+      String holder = eventually(jay.id(), c -> c.assignedTo() != null).assignedTo();
+      assertEquals("ali", holder, "the one on call with Harbour open holds it");
+      try (TestSocket sam = staffSocket("sam"); TestSocket priya = staffSocket("priya")) {
+        sweepAt("18:10");
+        JsonObject first = sam.next(alertFor(jay));
+        assertFalse(priya.arrivesWithin(alertFor(jay), 500), "not Priya's yet: " + first);
+
+        // Neither Ali's nor Sam's screen confirms it: it goes on to Priya, who must be able to act on it.
+        JsonObject passedOn = priya.next(alertFor(jay));
+        assertEquals(first.getLong("seq"), passedOn.getLong("seq"), "the same alert, for her receipt");
+        assertTrue(passedOn.getString("text").contains("Passed on to Priya: please check on Jay now."), passedOn.getString("text"));
+        priya.send(new JsonObject().put("type", "resume").put("conversationId", jay.id()).put("afterSeq", 0));
+        JsonObject opened = priya.next(f -> "history".equals(f.getString("type")) || "error".equals(f.getString("type")));
+        assertEquals("history", opened.getString("type"), "Priya was alerted and may open it: " + opened);
+        priya.confirm(passedOn);
+        assertTrue(eventually(jay.id(), c -> c.escalatedTo().contains("priya")).escalatedTo().contains("sam"), "the ladder's names are kept");
+        assertTrue(stored(jay.id(), MessageKind.ALERT).stream().anyMatch(m -> m.event() instanceof ConversationEvent.AlertPassedOn on
+                && on.alertSeq() == first.getLong("seq") && on.to().equals(List.of("priya")) && on.from().containsAll(List.of("ali", "sam"))),
+            "recorded for whoever reviews the wait");
+        assertEquals(1, conversation(jay.id()).escalationLevel(), "not a rung: the ladder goes on from its alert");
+      }
+      try (TestSocket priyaAgain = staffSocket("priya")) {
+        priyaAgain.send(new JsonObject().put("type", "queue"));
+        JsonObject summary = priyaAgain.next("queue").getJsonArray("conversations").stream().map(JsonObject.class::cast)
+            .filter(c -> jay.id().equals(c.getString("id"))).findFirst().orElseThrow();
+        assertTrue(summary.getJsonArray("escalatedTo").contains("priya"), "her console shows the alert under \"Needs you now\" again: " + summary);
+        assertEquals("is anyone there", summary.getString("preview"), "hers to read");
+      }
+      assertFalse(young.arrivesWithin(nobodyOnline(), PAST_THE_WAIT_MS), "Priya has it");
+      assertEquals(0, harbour.harbour().services().routing().unseenAlerts());
     }
   }
 
