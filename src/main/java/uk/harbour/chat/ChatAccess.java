@@ -16,7 +16,8 @@ public final class ChatAccess {
           who.id().equals(conversation.assignedTo())
               || who.id().equals(conversation.paUsername())
               || conversation.escalatedTo().contains(who.id())
-              || (conversation.assignedTo() == null && conversation.status() == ConversationStatus.WAITING);
+              // In the queue, for whoever picks it up: not yet taken, or handed back when its adviser left.
+              || (conversation.assignedTo() == null && conversation.status() != ConversationStatus.RESOLVED);
       // A manager of another team alerted about it (a rota's duty manager, say) must be able to open it.
       case MANAGER -> who.team() == null || Objects.equals(who.team(), conversation.team()) || conversation.escalatedTo().contains(who.id());
       case ADMIN -> false;

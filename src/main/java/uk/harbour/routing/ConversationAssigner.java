@@ -68,21 +68,24 @@ public final class ConversationAssigner {
     this.pending = new PendingAssignments(chat);
   }
 
-  /** Assigns a waiting, unassigned conversation, or sends the honest auto-reply once per episode. */
+  /**
+   * Assigns a conversation in the queue ({@link #inQueue}) to the first adviser free, or sends a
+   * young person waiting for a reply the honest auto-reply once per episode.
+   */
   public Future<List<Message>> route(String conversationId) {
     Instant now = clock.instant();
     return chat.conversation(conversationId)
         .compose(
             conv -> {
-              if (!unassignedWait(conv) || (conv.autoRepliedThisEpisode() && !anyoneFree(conv, now))) {
+              if (!inQueue(conv) || (!mayAutoReply(conv) && !anyoneFree(conv, now))) {
                 // Nothing to decide: the common case while a care leaver writes and waits, kept cheap.
                 return Future.succeededFuture(List.<Message>of());
               }
               // The auto-reply check first: choose() scans every conversation, and most messages come after it.
-              boolean mayWait = !conv.autoRepliedThisEpisode() && choose(conv, now, Set.of()) instanceof Wait;
+              boolean mayWait = mayAutoReply(conv) && choose(conv, now, Set.of()) instanceof Wait;
               return staff.ensure(people(conv, now))
                   .compose(v -> mayWait ? helpFor(conv, now) : Future.succeededFuture(List.<JsonObject>of()))
-                  .compose(cards -> chat.postIf(conversationId, c -> unassignedWait(c) ? decideNew(c, now, cards) : List.of())
+                  .compose(cards -> chat.postIf(conversationId, c -> inQueue(c) ? decideNew(c, now, cards) : List.of())
                       .andThen(stored -> pending.done(conversationId)));
             });
   }
@@ -160,11 +163,12 @@ public final class ConversationAssigner {
   private List<Message> decideNew(Conversation conv, Instant now, List<JsonObject> cards) {
     Decision decision = decide(conv, now, Set.of());
     if (decision instanceof Assign assign) {
+      String firstName = staff.firstName(assign.adviser());
       return List.of(
-          texts.system(conv.id(), MessageKind.SYSTEM, texts.assigned(assign, staff.firstName(assign.adviser())), now,
+          texts.system(conv.id(), MessageKind.SYSTEM, conv.awaitingReply() ? texts.assigned(assign, firstName) : texts.pickedUp(assign, firstName), now,
               new ConversationEvent.Assigned(assign.adviser(), assign.why().name().toLowerCase())));
     }
-    if (conv.autoRepliedThisEpisode()) {
+    if (!mayAutoReply(conv)) {
       return List.of();
     }
     Wait wait = (Wait) decision;
@@ -248,7 +252,16 @@ public final class ConversationAssigner {
         .recover(e -> Future.succeededFuture(List.of()));
   }
 
-  static boolean unassignedWait(Conversation conv) {
-    return conv.status() == ConversationStatus.WAITING && conv.assignedTo() == null;
+  /**
+   * Open and held by nobody: not yet picked up, or handed back when its adviser left with nobody to
+   * take it (answered or not), for the first adviser free.
+   */
+  static boolean inQueue(Conversation conv) {
+    return conv.status() != ConversationStatus.RESOLVED && conv.assignedTo() == null;
+  }
+
+  /** The honest auto-reply is for a young person waiting for a reply, once an episode. */
+  private static boolean mayAutoReply(Conversation conv) {
+    return conv.awaitingReply() && !conv.autoRepliedThisEpisode();
   }
 }

@@ -187,7 +187,7 @@ public final class OnCallView implements OnCallInfo {
 
   /** 1 for the longest wait among conversations nobody has yet; null when someone has it. */
   Integer queuePosition(Conversation conv) {
-    if (!ConversationAssigner.unassignedWait(conv)) {
+    if (!ConversationAssigner.inQueue(conv)) {
       return null;
     }
     List<Conversation> queue = waitingInOrder();
@@ -200,7 +200,7 @@ public final class OnCallView implements OnCallInfo {
     List<Map.Entry<Conversation, Instant>> queue = new ArrayList<>();
     for (Conversation c : chat.conversations()) {
       Instant since = c.waitingSince();
-      if (since != null && ConversationAssigner.unassignedWait(c)) {
+      if (since != null && ConversationAssigner.inQueue(c)) {
         queue.add(Map.entry(c, since));
       }
     }

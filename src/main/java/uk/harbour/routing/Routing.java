@@ -251,7 +251,7 @@ public final class Routing {
     return assigner.checkAssigned(conv, now, afterGrace)
         .compose(moved -> escalations.check(conv, now))
         .compose(alerted -> dayHandover.check(conv, now))
-        .compose(v -> ConversationAssigner.unassignedWait(conv) ? told(conv.id(), assigner.route(conv.id())) : Future.succeededFuture(List.of()))
+        .compose(v -> ConversationAssigner.inQueue(conv) ? told(conv.id(), assigner.route(conv.id())) : Future.succeededFuture(List.of()))
         .mapEmpty();
   }
 

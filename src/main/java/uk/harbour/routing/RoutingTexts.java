@@ -46,6 +46,13 @@ public final class RoutingTexts {
         : firstName + " is on call and has your message. They will reply soon.";
   }
 
+  /** To a young person not waiting for a reply whose conversation, back in the queue, someone took. */
+  String pickedUp(Assign assign, String firstName) {
+    return assign.why() == Assignment.Why.OWN_PA
+        ? firstName + ", your personal adviser, has picked up your conversation."
+        : firstName + " is on call and has picked up your conversation.";
+  }
+
   String autoReply(String careLeaverName, WaitReason reason, Optional<Instant> next, Instant now, boolean withCards) {
     String hello = careLeaverName == null ? "Thanks for your message." : "Thanks for your message, " + careLeaverName + ".";
     String help = withCards ? " Below is help that is open right now." : "";

@@ -58,6 +58,30 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
   }
 
   @Test
+  @DisplayName("An answered conversation whose adviser is disabled, with nobody free, is picked up by the next adviser free, and the young person told who has it")
+  void answeredConversationOfADisabledAdviserIsPickedUp() {
+    startAt("18:00");
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
+      setStatus(priya, "priya", "busy");
+      say(young, "hi");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      reply(ali, jay.id(), "Hi Jay, Ali here", "text");
+      eventually(jay.id(), c -> !c.awaitingReply());
+
+      setActive(admin, "ali", false);
+      sweepAt("18:01");
+      assertNull(eventually(jay.id(), c -> c.assignedTo() == null).assignedTo(), "back in the queue: Priya is busy");
+      setStatus(priya, "priya", "available");
+      sweepAt("18:02");
+      assertEquals("priya", eventually(jay.id(), c -> c.assignedTo() != null).assignedTo());
+      young.next(f -> "message".equals(f.getString("type")) && "Priya is on call and has picked up your conversation.".equals(f.getJsonObject("message").getString("text")));
+      assertEquals(0, stored(jay.id(), MessageKind.AUTO_REPLY).size(), "Jay was not waiting for a reply: no auto-reply");
+    }
+  }
+
+  @Test
   @DisplayName("Disabling an on-call adviser ends their HTTP session (401) and closes their socket with 1008")
   void sessionsEndAtOnce() {
     startAt("18:00");

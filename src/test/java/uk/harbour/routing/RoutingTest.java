@@ -408,6 +408,55 @@ class RoutingTest extends WednesdayEveningTestBase {
   }
 
   @Test
+  @DisplayName("An answered conversation handed back at a shift's end with nobody next is the queue's: the young person's next message gets the honest reply")
+  void answeredConversationBackInTheQueueAtShiftEnd() {
+    startAt("22:30");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "hi");
+      eventually(jay.id(), c -> "priya".equals(c.assignedTo()));
+      reply(priya, jay.id(), "Hi Jay, Priya here", "text");
+      sweepAt("23:00");
+      assertNull(conversation(jay.id()).assignedTo());
+      assertEquals(0, stored(jay.id(), MessageKind.AUTO_REPLY).size(), "answered, and nothing asked since: nothing to tell yet");
+
+      clock.setLocal("2026-11-25T23:30");
+      say(young, "are you still there?");
+      String text = young.next(messageOf(MessageKind.AUTO_REPLY)).getJsonObject("message").getString("text");
+      assertTrue(text.contains("Jay"), "the honest reply, with when someone is next on: " + text);
+    }
+  }
+
+  @Test
+  @DisplayName("An answered conversation handed back when its adviser dropped off, with nobody free, goes to the next adviser free, who may open it")
+  void answeredConversationBackInTheQueueGoesToTheNextFree() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    TestSocket ali = staffSocket("ali");
+    try (TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
+      setStatus(priya, "priya", "busy");
+      clock.setLocal("2026-11-25T18:02");
+      say(young, "hi");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      reply(ali, jay.id(), "Hi Jay, Ali here", "text");
+      say(young, "thanks, one more thing");
+      ali.close();
+      Eventually.eventually(() -> "offline".equals(harbour.harbour().services().routing().view().forStaff().getJsonArray("onCall").stream()
+          .map(JsonObject.class::cast).filter(a -> "ali".equals(a.getString("username"))).findFirst().orElseThrow().getString("availability")));
+      sweepAt("18:04:01");
+      assertNull(conversation(jay.id()).assignedTo(), "Ali has gone and Priya is busy: back in the queue");
+
+      setStatus(priya, "priya", "available");
+      sweepAt("18:04:30");
+      assertEquals("priya", eventually(jay.id(), c -> c.assignedTo() != null).assignedTo(), "the first one free picks it up");
+      assertTrue(stored(jay.id(), MessageKind.SYSTEM).stream().anyMatch(m -> m.text().equals("Priya is on call and has your message. They will reply soon.")),
+          "Jay is waiting for a reply, and told who has it");
+      priya.send(new JsonObject().put("type", "resume").put("conversationId", jay.id()).put("afterSeq", 0));
+      assertEquals("history", priya.next(f -> "history".equals(f.getString("type")) || "error".equals(f.getString("type"))).getString("type"));
+    }
+  }
+
+  @Test
   @DisplayName("An adviser who drops off keeps new work for the grace period, then a waiting conversation is moved on")
   void offlineAdviser() {
     startAt("18:00");
