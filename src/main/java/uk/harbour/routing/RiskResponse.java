@@ -131,7 +131,9 @@ public final class RiskResponse {
 
   private List<Message> respond(Conversation conv, Finding finding, List<JsonObject> cards, Instant now) {
     List<Message> out = new ArrayList<>();
-    if (conv.riskAdds(finding.categories(), finding.severity())) {
+    // New risk: more than the flag holds, or risk in an episode that has not had it yet (a flag
+    // nobody cleared stays for weeks, but tonight's words need a person now).
+    if (conv.riskAdds(finding.categories(), finding.severity()) || !conv.safetyRepliedThisEpisode()) {
       out.add(texts.system(conv.id(), MessageKind.ALERT,
           "Risk check: " + finding.titles() + " (" + finding.severity() + "). " + name(conv) + " has been sent crisis help, and staff on shift are alerted.", now,
           new ConversationEvent.RiskFlagged(finding.categories(), finding.severity(), BY, null, finding.rules())));

@@ -18,6 +18,7 @@ import uk.harbour.audit.AuditEvent;
 import uk.harbour.audit.AuditLog.AuditQuery;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
+import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.testing.Eventually;
@@ -135,6 +136,31 @@ class SafeguardingTest extends WednesdayEveningTestBase {
       assertNull(more.acknowledgedBy(), "a new risk needs a person to act again");
       Eventually.eventually(() -> audited(AuditAction.RISK_FLAGGED, jay.id()).size() == 2);
       jo.next(f -> "alert".equals(f.getString("type")) && f.getInteger("level") > level + 1);
+    }
+  }
+
+  @Test
+  @DisplayName("A young person still flagged from an earlier episode who writes risky words again has a person told at once: the flag stays, but the risk is new")
+  void riskAgainInALaterEpisode() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = socket(fixtures.signedIn("ali")); TestSocket priya = socket(fixtures.signedIn("priya")); TestSocket young = socket(jay.session())) {
+      say(young, RISKY);
+      young.next(eventOf("safety_reply"));
+      ali.next(f -> "alert".equals(f.getString("type")) && "risk".equals(f.getString("cause")));
+      priya.next(f -> "alert".equals(f.getString("type")) && "risk".equals(f.getString("cause")));
+      reply(ali, jay.id(), "I'm here, Jay. Let's talk.");
+      ali.send(new JsonObject().put("type", "resolve").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> c.status() == ConversationStatus.RESOLVED);
+      assertTrue(conversation(jay.id()).risk().flagged(), "nobody cleared the flag");
+
+      clock.setLocal("2026-11-25T20:00");
+      say(young, RISKY);
+      young.next(eventOf("safety_reply"));
+      JsonObject alert = priya.next(f -> "alert".equals(f.getString("type")) && jay.id().equals(f.getString("conversationId")));
+      assertEquals("risk", alert.getString("cause"));
+      assertEquals(0, alert.getLong("waitedMinutes"), "at once, not at the end of the urgent SLA");
+      Eventually.eventually(() -> audited(AuditAction.RISK_FLAGGED, jay.id()).size() == 2);
     }
   }
 
