@@ -15,11 +15,12 @@ public final class ChatAccess {
       case ADVISER ->
           who.id().equals(conversation.assignedTo())
               || who.id().equals(conversation.paUsername())
-              || conversation.escalatedTo().contains(who.id())
+              // Alerted about this episode: theirs to step in, and to go on with once they have.
+              || conversation.alertedThisEpisode().contains(who.id())
               // In the queue, for whoever picks it up: not yet taken, or handed back when its adviser left.
               || (conversation.assignedTo() == null && conversation.status() != ConversationStatus.RESOLVED);
       // A manager of another team alerted about it (a rota's duty manager, say) must be able to open it.
-      case MANAGER -> who.team() == null || Objects.equals(who.team(), conversation.team()) || conversation.escalatedTo().contains(who.id());
+      case MANAGER -> who.team() == null || Objects.equals(who.team(), conversation.team()) || conversation.alertedThisEpisode().contains(who.id());
       case ADMIN -> false;
     };
   }

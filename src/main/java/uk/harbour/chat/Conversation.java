@@ -61,7 +61,7 @@ public final class Conversation {
       assignedTo = null;
       status = ConversationStatus.WAITING;
       routing.assignedAt = null;
-      routing.waitEnded();
+      routing.episodeStarted();
     }
     switch (message.kind()) {
       case TEXT, CARD -> {
@@ -256,6 +256,11 @@ public final class Conversation {
 
   public Set<String> escalatedTo() {
     return routing.escalatedTo;
+  }
+
+  /** Everyone alerted about a wait of this episode ({@link RoutingState#alertedThisEpisode}). */
+  public Set<String> alertedThisEpisode() {
+    return routing.alertedThisEpisode;
   }
 
   public String acknowledgedBy() {

@@ -59,6 +59,7 @@ public record ConversationState(
       int escalationLevel,
       Instant escalatedAt,
       List<String> escalatedTo,
+      List<String> alertedThisEpisode,
       String acknowledgedBy,
       Instant acknowledgedAt,
       int autoRepliedEpisode,
@@ -70,6 +71,7 @@ public record ConversationState(
 
     public Routing {
       escalatedTo = List.copyOf(escalatedTo);
+      alertedThisEpisode = List.copyOf(alertedThisEpisode);
     }
   }
 

@@ -19,6 +19,12 @@ final class RoutingState {
   Instant escalatedAt;
   /** Replaced, never changed: the fold writes in the conversation's chain while access checks read it elsewhere. */
   volatile Set<String> escalatedTo = Set.of();
+  /**
+   * Everyone alerted about any wait of this episode: they may read the conversation until the next
+   * episode, so whoever steps in by replying (a backup, another team's duty manager) keeps it
+   * after the wait, and the alert's own access with it, ends. Replaced, never changed, as above.
+   */
+  volatile Set<String> alertedThisEpisode = Set.of();
   String acknowledgedBy;
   Instant acknowledgedAt;
   int autoRepliedEpisode;
@@ -42,12 +48,23 @@ final class RoutingState {
     acknowledgedAt = null;
   }
 
+  /** A new episode: nobody has been alerted about it yet. */
+  void episodeStarted() {
+    waitEnded();
+    alertedThisEpisode = Set.of();
+  }
+
   private void alsoEscalatedTo(List<String> more) {
     if (more != null) {
-      Set<String> all = new LinkedHashSet<>(escalatedTo);
-      all.addAll(more);
-      escalatedTo = Collections.unmodifiableSet(all);
+      escalatedTo = with(escalatedTo, more);
+      alertedThisEpisode = with(alertedThisEpisode, more);
     }
+  }
+
+  private static Set<String> with(Set<String> some, List<String> more) {
+    Set<String> all = new LinkedHashSet<>(some);
+    all.addAll(more);
+    return Collections.unmodifiableSet(all);
   }
 
   void apply(ConversationEvent event, Instant at) {
@@ -95,7 +112,7 @@ final class RoutingState {
 
   ConversationState.Routing state() {
     return new ConversationState.Routing(
-        assignedAt, escalationLevel, escalatedAt, List.copyOf(escalatedTo), acknowledgedBy, acknowledgedAt, autoRepliedEpisode, lastNote, lastNoteBy,
+        assignedAt, escalationLevel, escalatedAt, List.copyOf(escalatedTo), List.copyOf(alertedThisEpisode), acknowledgedBy, acknowledgedAt, autoRepliedEpisode, lastNote, lastNoteBy,
         paHandoverAt, paHandoverPending, paHandoverToManagers);
   }
 
@@ -104,6 +121,7 @@ final class RoutingState {
     escalationLevel = s.escalationLevel();
     escalatedAt = s.escalatedAt();
     escalatedTo = Collections.unmodifiableSet(new LinkedHashSet<>(s.escalatedTo()));
+    alertedThisEpisode = Collections.unmodifiableSet(new LinkedHashSet<>(s.alertedThisEpisode()));
     acknowledgedBy = s.acknowledgedBy();
     acknowledgedAt = s.acknowledgedAt();
     autoRepliedEpisode = s.autoRepliedEpisode();

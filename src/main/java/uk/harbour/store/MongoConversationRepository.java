@@ -99,6 +99,7 @@ public final class MongoConversationRepository implements ConversationRepository
         .put("escalationLevel", r.escalationLevel())
         .put("escalatedAt", date(r.escalatedAt()))
         .put("escalatedTo", new JsonArray(new ArrayList<>(r.escalatedTo())))
+        .put("alertedThisEpisode", new JsonArray(new ArrayList<>(r.alertedThisEpisode())))
         .put("acknowledgedBy", r.acknowledgedBy())
         .put("acknowledgedAt", date(r.acknowledgedAt()))
         .put("autoRepliedEpisode", r.autoRepliedEpisode())
@@ -122,6 +123,8 @@ public final class MongoConversationRepository implements ConversationRepository
             doc.getInteger("escalationLevel", 0),
             Documents.instant(doc, "escalatedAt"),
             doc.getJsonArray("escalatedTo", new JsonArray()).stream().map(String::valueOf).toList(),
+            // Snapshots from before it was kept: those the current wait's alerts went to.
+            doc.getJsonArray("alertedThisEpisode", doc.getJsonArray("escalatedTo", new JsonArray())).stream().map(String::valueOf).toList(),
             doc.getString("acknowledgedBy"),
             Documents.instant(doc, "acknowledgedAt"),
             doc.getInteger("autoRepliedEpisode", 0),

@@ -64,10 +64,12 @@ class ConversationSnapshotTest {
     assertEquals(asBefore(state), MongoConversationRepository.fromDocument(before.copy().put("_id", "cl-1")));
     // Written again, it is the same document plus the safeguarding fields (issue 13), at their
     // defaults, the preview, that seq, when "I've got this" was said (none here) and whether the
-    // handover item is the managers' too (it was never before).
+    // handover item is the managers' too (it was never before), and who was alerted this episode
+    // (read back as those the wait's alerts went to, all there is in this episode).
     JsonObject withRisk = before.copy().putNull("acknowledgedAt").put("paHandoverToManagers", false)
         .put("riskCategories", new io.vertx.core.json.JsonArray()).putNull("riskSeverity").putNull("riskSince").putNull("riskFlaggedBy")
-        .put("safetyRepliedEpisode", 0).put("preview", "x").put("lastCareLeaverSeq", 5L);
+        .put("safetyRepliedEpisode", 0).put("preview", "x").put("lastCareLeaverSeq", 5L)
+        .put("alertedThisEpisode", before.getJsonArray("escalatedTo").copy());
     assertEquals(withRisk, MongoConversationRepository.toDocument(state));
   }
 
