@@ -109,13 +109,20 @@ public sealed interface ConversationEvent {
 
   /**
    * The own PA's next-day item for the out-of-hours stretch [from, until); {@code toManagers} when
-   * the PA's account was disabled, so the team's managers see it and may pick it up.
+   * the PA's account was disabled, so the managers it went to ({@code readers}: null in items from
+   * before they were named) see it and may open the conversation and pick it up.
    */
   record PaHandover(String to, Instant from, Instant until, Long messagesFromCareLeaver, List<String> cards, String priority, Integer escalationLevel,
-      Boolean toManagers)
+      Boolean toManagers, List<String> readers)
       implements ConversationEvent {
     public PaHandover {
       cards = cards == null ? null : List.copyOf(cards);
+      readers = readers == null ? null : List.copyOf(readers);
+    }
+
+    public PaHandover(String to, Instant from, Instant until, Long messagesFromCareLeaver, List<String> cards, String priority, Integer escalationLevel,
+        Boolean toManagers) {
+      this(to, from, until, messagesFromCareLeaver, cards, priority, escalationLevel, toManagers, null);
     }
 
     public String type() {

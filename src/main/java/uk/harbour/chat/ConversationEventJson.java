@@ -78,6 +78,7 @@ public final class ConversationEventJson {
       put(json, "priority", e.priority());
       put(json, "escalationLevel", e.escalationLevel());
       put(json, "toManagers", e.toManagers());
+      put(json, "readers", array(e.readers()));
     } else if (event instanceof HandoverDone e) {
       put(json, "by", e.by());
     } else if (event instanceof RiskFlagged e) {
@@ -124,7 +125,8 @@ public final class ConversationEventJson {
               strings(json.getJsonArray("cards")),
               json.getString("priority"),
               json.getInteger("escalationLevel"),
-              json.getBoolean("toManagers"));
+              json.getBoolean("toManagers"),
+              strings(json.getJsonArray("readers")));
       case "handover_done" -> new HandoverDone(json.getString("by"));
       case "risk_flagged" ->
           new RiskFlagged(strings(json.getJsonArray("categories")), json.getString("severity"), json.getString("by"), json.getString("reason"),

@@ -54,6 +54,12 @@ final class RoutingState {
     alertedThisEpisode = Set.of();
   }
 
+  private void alsoAlerted(List<String> more) {
+    if (more != null) {
+      alertedThisEpisode = with(alertedThisEpisode, more);
+    }
+  }
+
   private void alsoEscalatedTo(List<String> more) {
     if (more != null) {
       escalatedTo = with(escalatedTo, more);
@@ -94,6 +100,8 @@ final class RoutingState {
       paHandoverAt = at;
       paHandoverPending = true;
       paHandoverToManagers = Boolean.TRUE.equals(handover.toManagers());
+      // The managers given the item in the PA's place: theirs to open, as if alerted.
+      alsoAlerted(handover.readers());
     } else if (event instanceof ConversationEvent.HandoverDone) {
       paHandoverPending = false;
     }

@@ -88,12 +88,17 @@ public final class DayHandover {
     return chat.latest(conv.id(), 100)
         .compose(
             recent ->
-                chat.postIf(conv.id(), c -> needsItem(c, s) ? List.of(item(c, recent, s, now)) : List.of())
+                chat.postIf(conv.id(), c -> needsItem(c, s) ? List.of(item(c, recent, s, readers(c, now), now)) : List.of())
                     .map(
                         posted -> {
-                          posted.forEach(m -> readers(conv, now).forEach(reader -> delivery.handover(reader, m)));
+                          posted.forEach(m -> handedTo(m).forEach(reader -> delivery.handover(reader, m)));
                           return posted;
                         }));
+  }
+
+  private static List<String> handedTo(Message item) {
+    ConversationEvent.PaHandover handover = (ConversationEvent.PaHandover) item.event();
+    return handover.readers() == null ? List.of(handover.to()) : handover.readers();
   }
 
   /**
@@ -132,7 +137,7 @@ public final class DayHandover {
     return a == null ? b : b == null || a.isAfter(b) ? a : b;
   }
 
-  private Message item(Conversation conv, List<Message> recent, Stretch s, Instant now) {
+  private Message item(Conversation conv, List<Message> recent, Stretch s, List<String> readers, Instant now) {
     List<Message> night = recent.stream().filter(m -> !m.createdAt().isBefore(s.from()) && m.createdAt().isBefore(s.to())).toList();
     long fromThem = night.stream().filter(Message::fromCareLeaver).count();
     List<String> cards = night.stream().filter(m -> m.kind() == MessageKind.CARD && m.card() != null).map(m -> m.card().getString("title")).distinct().toList();
@@ -152,9 +157,10 @@ public final class DayHandover {
     if (conv.lastNote() != null) {
       text.append(" Last note: ").append(conv.lastNote());
     }
-    // toManagers left out for the PA alone, as earlier versions wrote the item.
+    // toManagers and readers left out for the PA alone, as earlier versions wrote the item.
+    boolean toManagers = !staff.mayWork(conv.paUsername());
     return texts.system(conv.id(), MessageKind.ALERT, text.toString(), now,
         new ConversationEvent.PaHandover(conv.paUsername(), s.from(), s.to(), fromThem, cards, conv.priority(), conv.escalationLevel(),
-            staff.mayWork(conv.paUsername()) ? null : Boolean.TRUE));
+            toManagers ? Boolean.TRUE : null, toManagers ? readers : null));
   }
 }

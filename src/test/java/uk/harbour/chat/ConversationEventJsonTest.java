@@ -46,6 +46,10 @@ class ConversationEventJsonTest {
               new ConversationEvent.PaHandover("sam", T, T.plusSeconds(54_000), 0L, List.of(), "normal", 0, true),
               "{\"type\":\"pa_handover\",\"to\":\"sam\",\"from\":\"2026-11-25T18:00:00Z\",\"until\":\"2026-11-26T09:00:00Z\","
                   + "\"messagesFromCareLeaver\":0,\"cards\":[],\"priority\":\"normal\",\"escalationLevel\":0,\"toManagers\":true}"),
+          Map.entry(
+              new ConversationEvent.PaHandover("sam", T, T.plusSeconds(54_000), 0L, List.of(), "normal", 0, true, List.of("jo")),
+              "{\"type\":\"pa_handover\",\"to\":\"sam\",\"from\":\"2026-11-25T18:00:00Z\",\"until\":\"2026-11-26T09:00:00Z\","
+                  + "\"messagesFromCareLeaver\":0,\"cards\":[],\"priority\":\"normal\",\"escalationLevel\":0,\"toManagers\":true,\"readers\":[\"jo\"]}"),
           Map.entry(new ConversationEvent.HandoverDone("sam"), "{\"type\":\"handover_done\",\"by\":\"sam\"}"),
           Map.entry(
               new ConversationEvent.AutoReply("nobody_on_shift", T), "{\"type\":\"auto_reply\",\"reason\":\"nobody_on_shift\",\"nextStaffedAt\":\"2026-11-25T18:00:00Z\"}"),

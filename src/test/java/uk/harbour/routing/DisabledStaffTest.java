@@ -313,6 +313,34 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
   }
 
   @Test
+  @DisplayName("That item, given to an office-hours duty manager of another team, is theirs to open and pick up")
+  void handoverItemToAnotherTeamsDutyManager() {
+    startAt("23:30");
+    RunningHarbour.await(harbour.harbour().services().identity().staffAccounts()
+        .create(Actor.system(), new NewStaff("far", "Far", Role.MANAGER, "north", Fixtures.PASSWORD)));
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    JsonObject rota = Rotas.wednesdayEvening();
+    rota.getJsonArray("officeHours").getJsonObject(0).put("dutyManager", "far");
+    Rotas.use(harbour, rota);
+    setActive(admin, "sam", false);
+    try (TestSocket young = careLeaverSocket(jay)) {
+      say(young, "I lost my job today");
+    }
+    eventually(jay.id(), Conversation::autoRepliedThisEpisode);
+    try (TestSocket far = staffSocket("far")) {
+      clock.setLocal("2026-11-26T09:00");
+      RunningHarbour.await(harbour.harbour().services().routing().sweep());
+      far.next("handover");
+      far.send(new JsonObject().put("type", "resume").put("conversationId", jay.id()).put("afterSeq", 0));
+      JsonObject opened = far.next(f -> "history".equals(f.getString("type")) || "error".equals(f.getString("type")));
+      assertEquals("history", opened.getString("type"), "Far was given the item: " + opened);
+      far.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> !c.paHandoverPending());
+    }
+  }
+
+  @Test
   @DisplayName("A PA disabled after their morning handover item was made: the item is made again for the managers at the next sweep, once, and they may pick it up")
   void itemOfAPaDisabledLaterGoesToTheManagers() {
     startAt("23:30");
