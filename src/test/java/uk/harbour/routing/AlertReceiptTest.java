@@ -92,8 +92,7 @@ class AlertReceiptTest extends WednesdayEveningTestBase {
         JsonObject passedOn = priya.next(alertFor(jay));
         assertEquals(first.getLong("seq"), passedOn.getLong("seq"), "the same alert, for her receipt");
         assertTrue(passedOn.getString("text").contains("Passed on to Priya: please check on Jay now."), passedOn.getString("text"));
-        priya.send(new JsonObject().put("type", "resume").put("conversationId", jay.id()).put("afterSeq", 0));
-        JsonObject opened = priya.next(f -> "history".equals(f.getString("type")) || "error".equals(f.getString("type")));
+        JsonObject opened = open(priya, jay.id());
         assertEquals("history", opened.getString("type"), "Priya was alerted and may open it: " + opened);
         priya.confirm(passedOn);
         assertTrue(eventually(jay.id(), c -> c.escalatedTo().contains("priya")).escalatedTo().contains("sam"), "the ladder's names are kept");

@@ -15,14 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.harbour.audit.AuditLog.Actor;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
-import uk.harbour.identity.StaffAccounts.NewStaff;
 import uk.harbour.testing.Eventually;
 import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.Rotas;
@@ -46,6 +44,26 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
 
   private static void setActive(TestSession admin, String username, boolean active) {
     assertEquals(200, admin.json(HttpMethod.PATCH, "/api/staff/" + username, new JsonObject().put("active", active)).statusCode());
+  }
+
+  /**
+   * Jay, whose PA Sam is disabled, writes at 23:30 and has the honest reply; {@code dutyManager}:
+   * the office-hours duty manager on the rota (null for none).
+   */
+  private YoungPerson nightWithPaDisabled(String dutyManager) {
+    TestSession admin = admin();
+    YoungPerson jay = youngPerson("Jay");
+    if (dutyManager != null) {
+      JsonObject rota = Rotas.wednesdayEvening();
+      rota.getJsonArray("officeHours").getJsonObject(0).put("dutyManager", dutyManager);
+      Rotas.use(harbour, rota);
+    }
+    setActive(admin, "sam", false);
+    try (TestSocket young = careLeaverSocket(jay)) {
+      say(young, "I lost my job today");
+    }
+    eventually(jay.id(), Conversation::autoRepliedThisEpisode);
+    return jay;
   }
 
   private List<Message> escalations(String id) {
@@ -95,7 +113,7 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
 
     assertEquals(1008, ali.awaitClose());
     assertEquals(401, aliHttp.get("/api/me").statusCode());
-    assertEquals(401, aliHttp.signInStaff("ali", uk.harbour.testing.Fixtures.PASSWORD).statusCode(), "and cannot sign in again");
+    assertEquals(401, aliHttp.signInStaff("ali", Fixtures.PASSWORD).statusCode(), "and cannot sign in again");
   }
 
   @Test
@@ -229,8 +247,7 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
   @DisplayName("That alert goes to the young person's team's managers, not another team's; with none of theirs at work, another team's manager is told and may open the conversation")
   void officeHoursFallbackIsTheTeamsManagers() {
     startAt("10:00");
-    RunningHarbour.await(harbour.harbour().services().identity().staffAccounts()
-        .create(Actor.system(), new NewStaff("far", "Far", Role.MANAGER, "north", Fixtures.PASSWORD)));
+    managerOfAnotherTeam("far", "Far");
     TestSession admin = admin();
     YoungPerson jay = youngPerson("Jay");
     setActive(admin, "sam", false);
@@ -246,8 +263,7 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
         List<Message> alerts = escalations(jay.id());
         assertEquals(new JsonArray().add("far"), alertedTo(alerts.get(alerts.size() - 1)), "nobody of Jay's team is at work: somebody must be told");
         far.next(f -> "alert".equals(f.getString("type")) && jay.id().equals(f.getString("conversationId")));
-        far.send(new JsonObject().put("type", "resume").put("conversationId", jay.id()).put("afterSeq", 0));
-        assertEquals(jay.id(), far.next("history").getString("conversationId"), "the alerted manager can open it");
+        assertEquals(jay.id(), open(far, jay.id()).getString("conversationId"), "the alerted manager can open it");
       }
     }
   }
@@ -280,18 +296,7 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
       + " a manager who opens the console later still finds it, though the conversation was resolved overnight, and may pick it up")
   void disabledPasHandoverGoesToAManager(boolean officeHoursDutyManager) {
     startAt("23:30");
-    TestSession admin = admin();
-    YoungPerson jay = youngPerson("Jay");
-    if (officeHoursDutyManager) {
-      JsonObject rota = Rotas.wednesdayEvening();
-      rota.getJsonArray("officeHours").getJsonObject(0).put("dutyManager", "jo");
-      Rotas.use(harbour, rota);
-    }
-    setActive(admin, "sam", false);
-    try (TestSocket young = careLeaverSocket(jay)) {
-      say(young, "I lost my job today");
-    }
-    eventually(jay.id(), Conversation::autoRepliedThisEpisode);
+    YoungPerson jay = nightWithPaDisabled(officeHoursDutyManager ? "jo" : null);
     try (TestSocket jo = staffSocket("jo")) {
       jo.send(new JsonObject().put("type", "read").put("conversationId", jay.id()).put("seq", conversation(jay.id()).lastSeq()));
       jo.send(new JsonObject().put("type", "resolve").put("conversationId", jay.id()));
@@ -316,24 +321,13 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
   @DisplayName("That item, given to an office-hours duty manager of another team, is theirs to open and pick up")
   void handoverItemToAnotherTeamsDutyManager() {
     startAt("23:30");
-    RunningHarbour.await(harbour.harbour().services().identity().staffAccounts()
-        .create(Actor.system(), new NewStaff("far", "Far", Role.MANAGER, "north", Fixtures.PASSWORD)));
-    TestSession admin = admin();
-    YoungPerson jay = youngPerson("Jay");
-    JsonObject rota = Rotas.wednesdayEvening();
-    rota.getJsonArray("officeHours").getJsonObject(0).put("dutyManager", "far");
-    Rotas.use(harbour, rota);
-    setActive(admin, "sam", false);
-    try (TestSocket young = careLeaverSocket(jay)) {
-      say(young, "I lost my job today");
-    }
-    eventually(jay.id(), Conversation::autoRepliedThisEpisode);
+    managerOfAnotherTeam("far", "Far");
+    YoungPerson jay = nightWithPaDisabled("far");
     try (TestSocket far = staffSocket("far")) {
       clock.setLocal("2026-11-26T09:00");
       RunningHarbour.await(harbour.harbour().services().routing().sweep());
       far.next("handover");
-      far.send(new JsonObject().put("type", "resume").put("conversationId", jay.id()).put("afterSeq", 0));
-      JsonObject opened = far.next(f -> "history".equals(f.getString("type")) || "error".equals(f.getString("type")));
+      JsonObject opened = open(far, jay.id());
       assertEquals("history", opened.getString("type"), "Far was given the item: " + opened);
       far.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
       eventually(jay.id(), c -> !c.paHandoverPending());

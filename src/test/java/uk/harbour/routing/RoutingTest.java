@@ -440,9 +440,7 @@ class RoutingTest extends WednesdayEveningTestBase {
       eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
       reply(ali, jay.id(), "Hi Jay, Ali here", "text");
       say(young, "thanks, one more thing");
-      ali.close();
-      Eventually.eventually(() -> "offline".equals(harbour.harbour().services().routing().view().forStaff().getJsonArray("onCall").stream()
-          .map(JsonObject.class::cast).filter(a -> "ali".equals(a.getString("username"))).findFirst().orElseThrow().getString("availability")));
+      dropsOff(ali, "ali");
       sweepAt("18:04:01");
       assertNull(conversation(jay.id()).assignedTo(), "Ali has gone and Priya is busy: back in the queue");
 
@@ -451,8 +449,7 @@ class RoutingTest extends WednesdayEveningTestBase {
       assertEquals("priya", eventually(jay.id(), c -> c.assignedTo() != null).assignedTo(), "the first one free picks it up");
       assertTrue(stored(jay.id(), MessageKind.SYSTEM).stream().anyMatch(m -> m.text().equals("Priya is on call and has your message. They will reply soon.")),
           "Jay is waiting for a reply, and told who has it");
-      priya.send(new JsonObject().put("type", "resume").put("conversationId", jay.id()).put("afterSeq", 0));
-      assertEquals("history", priya.next(f -> "history".equals(f.getString("type")) || "error".equals(f.getString("type"))).getString("type"));
+      assertEquals("history", open(priya, jay.id()).getString("type"));
     }
   }
 
@@ -468,10 +465,7 @@ class RoutingTest extends WednesdayEveningTestBase {
       say(young, "hi");
       eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
       clock.setLocal("2026-11-25T18:03");
-      ali.close();
-      // Ali's socket closing is seen on the server's event loop; give it a moment.
-      Eventually.eventually(() -> "offline".equals(harbour.harbour().services().routing().view().forStaff().getJsonArray("onCall").stream()
-          .map(JsonObject.class::cast).filter(a -> "ali".equals(a.getString("username"))).findFirst().orElseThrow().getString("availability")));
+      dropsOff(ali, "ali");
       sweepAt("18:03:30");
       assertEquals("ali", conversation(jay.id()).assignedTo(), "within the grace period");
       setStatus(priya, "priya", "available");
@@ -595,5 +589,12 @@ class RoutingTest extends WednesdayEveningTestBase {
       }
       say(young, "still works");
     }
+  }
+
+  /** Closes the adviser's console and waits until routing sees them offline (on the server's event loop). */
+  private void dropsOff(TestSocket socket, String username) {
+    socket.close();
+    Eventually.eventually(() -> "offline".equals(harbour.harbour().services().routing().view().forStaff().getJsonArray("onCall").stream()
+        .map(JsonObject.class::cast).filter(a -> username.equals(a.getString("username"))).findFirst().orElseThrow().getString("availability")));
   }
 }

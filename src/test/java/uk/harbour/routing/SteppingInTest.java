@@ -1,19 +1,14 @@
 package uk.harbour.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import uk.harbour.chat.ConversationStatus;
-import uk.harbour.audit.AuditLog.Actor;
-import uk.harbour.identity.StaffAccounts.NewStaff;
 import uk.harbour.identity.Role;
-import uk.harbour.testing.Fixtures;
 import uk.harbour.testing.Rotas;
-import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestSocket;
 import uk.harbour.testing.WednesdayEveningTestBase;
 
@@ -42,8 +37,7 @@ class SteppingInTest extends WednesdayEveningTestBase {
       say(young, "thanks ali, it's about my rent");
 
       assertEquals("ack", sent(ali, jay.id(), "Tell me more about the rent.").getString("type"), "Ali goes on");
-      ali.send(new JsonObject().put("type", "resume").put("conversationId", jay.id()).put("afterSeq", 0));
-      assertEquals("history", answer(ali, "history").getString("type"));
+      assertEquals("history", open(ali, jay.id()).getString("type"));
     }
   }
 
@@ -51,8 +45,7 @@ class SteppingInTest extends WednesdayEveningTestBase {
   @DisplayName("A duty manager of another team, alerted, replies and can go on until the conversation is resolved; then not")
   void otherTeamsManagerKeepsItForTheEpisode() {
     startAt("18:00");
-    RunningHarbour.await(harbour.harbour().services().identity().staffAccounts()
-        .create(Actor.system(), new NewStaff("far", "Far", Role.MANAGER, "north", Fixtures.PASSWORD)));
+    managerOfAnotherTeam("far", "Far");
     JsonObject rota = Rotas.wednesdayEvening();
     rota.getJsonArray("templates").stream().map(JsonObject.class::cast).forEach(shift -> shift.put("dutyManager", "far"));
     Rotas.use(harbour, rota);
@@ -76,14 +69,9 @@ class SteppingInTest extends WednesdayEveningTestBase {
     }
   }
 
+  /** A reply, and what answers it: {@code ack}, or an {@code error} for someone who may not write there. */
   private static JsonObject sent(TestSocket socket, String conversationId, String text) {
     socket.send(new JsonObject().put("type", "send").put("clientId", UUID.randomUUID().toString()).put("conversationId", conversationId).put("text", text));
-    return answer(socket, "ack");
-  }
-
-  private static JsonObject answer(TestSocket socket, String type) {
-    JsonObject frame = socket.next(f -> type.equals(f.getString("type")) || "error".equals(f.getString("type")));
-    assertTrue(frame.containsKey("type"));
-    return frame;
+    return socket.next(f -> "ack".equals(f.getString("type")) || "error".equals(f.getString("type")));
   }
 }

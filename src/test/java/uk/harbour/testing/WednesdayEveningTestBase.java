@@ -6,11 +6,13 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import uk.harbour.audit.AuditLog.Actor;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
 import uk.harbour.identity.SignedIn;
+import uk.harbour.identity.StaffAccounts.NewStaff;
 
 /**
  * A Harbour on Wednesday 25 November 2026 (London time) with {@link Rotas#wednesdayEvening()} in
@@ -64,6 +66,18 @@ public abstract class WednesdayEveningTestBase {
     TestSocket socket = TestSocket.connect(harbour, fixtures.signedIn(username));
     socket.next("welcome");
     return socket;
+  }
+
+  /** A manager of the "north" team, which is not the young people's (Jo's). */
+  protected void managerOfAnotherTeam(String username, String displayName) {
+    RunningHarbour.await(harbour.harbour().services().identity().staffAccounts()
+        .create(Actor.system(), new NewStaff(username, displayName, Role.MANAGER, "north", Fixtures.PASSWORD)));
+  }
+
+  /** Asks to open the conversation from its start: the answer, {@code history} or an {@code error}. */
+  protected static JsonObject open(TestSocket socket, String conversationId) {
+    socket.send(new JsonObject().put("type", "resume").put("conversationId", conversationId).put("afterSeq", 0));
+    return socket.next(f -> "history".equals(f.getString("type")) || "error".equals(f.getString("type")));
   }
 
   protected TestSocket careLeaverSocket(YoungPerson person) {
