@@ -31,6 +31,11 @@ import uk.harbour.routing.Assignment.Wait;
  */
 public final class ConversationAssigner {
 
+  /** Parts of a shift, in order ({@link #partOfShift}). */
+  private static final int OFF_SHIFT = 0;
+  private static final int BACKUP = 1;
+  private static final int ON_CALL = 2;
+
   private final ConversationPosts chat;
   private final RotaNow rota;
   private final StaffPresence presence;
@@ -39,9 +44,9 @@ public final class ConversationAssigner {
   private final RoutingTexts texts;
   private final RoutingSettings settings;
   private final Clock clock;
-  /** Whether an adviser was on shift when given a conversation: asked every sweep, answered once. */
-  private final Map<String, Boolean> wasOnShift = new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile RotaEngine wasOnShiftEngine;
+  /** The part of the shift ({@link #partOfShift}) an adviser had when given a conversation: asked every sweep, answered once. */
+  private final Map<String, Integer> partThen = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile RotaEngine partThenEngine;
   /** Advisers' loads and the chat's assignment count they were taken at: a queued message need not rescan. */
   private volatile CountedLoads loads = new CountedLoads(-1, null);
   private final PendingAssignments pending;
@@ -127,32 +132,34 @@ public final class ConversationAssigner {
   }
 
   /**
-   * The adviser's shift has ended: they were on shift when they took the conversation and are not
-   * now. Someone who took it while off shift (a PA working late, a volunteer) keeps it.
+   * The adviser's shift has ended: they hold the conversation in a smaller part of the rota than
+   * when they took it (on call then, backup or off shift now; the backup then, off shift now).
+   * Someone who took it while off shift (a PA working late, a volunteer) keeps it.
    */
   private boolean shiftEnded(String adviser, Conversation conv, Instant now) {
-    if (onShift(adviser, conv, now)) {
-      return false;
-    }
+    int part = partOfShift(rota.at(now), adviser, conv, staff.mayWork(adviser));
     Instant since = conv.assignedAt();
-    if (since == null) {
+    if (part == ON_CALL || since == null) {
       return false;
     }
     String key = conv.id() + '\u0000' + adviser + '\u0000' + since;
     RotaEngine engine = rota.engine();
-    if (wasOnShiftEngine != engine || wasOnShift.size() > 10_000) {
-      wasOnShift.clear();
-      wasOnShiftEngine = engine;
+    if (partThenEngine != engine || partThen.size() > 10_000) {
+      partThen.clear();
+      partThenEngine = engine;
     }
-    return wasOnShift.computeIfAbsent(key, k -> {
-      OnCall then = engine.onCallAt(since);
-      return then.onCall().contains(adviser) || (then.officeHours() && adviser.equals(conv.paUsername()));
-    });
+    return part < partThen.computeIfAbsent(key, k -> partOfShift(engine.onCallAt(since), adviser, conv, true));
   }
 
-  private boolean onShift(String adviser, Conversation conv, Instant t) {
-    OnCall onCall = rota.at(t);
-    return onCall.onCall().contains(adviser) || (onCall.officeHours() && adviser.equals(conv.paUsername()) && staff.mayWork(adviser));
+  /**
+   * On call (or the own PA in office hours), the shift's backup (who holds a conversation only by
+   * taking it: "I've got this", a transfer), or neither.
+   */
+  private static int partOfShift(OnCall onCall, String adviser, Conversation conv, boolean mayWork) {
+    if (onCall.onCall().contains(adviser) || (onCall.officeHours() && adviser.equals(conv.paUsername()) && mayWork)) {
+      return ON_CALL;
+    }
+    return onCall.backup().contains(adviser) ? BACKUP : OFF_SHIFT;
   }
 
   /** May be given new work now: not disabled, and available (or only just dropped off while available). */

@@ -1,11 +1,13 @@
 package uk.harbour.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationStatus;
 import uk.harbour.identity.Role;
 import uk.harbour.testing.Rotas;
@@ -38,6 +40,28 @@ class SteppingInTest extends WednesdayEveningTestBase {
 
       assertEquals("ack", sent(ali, jay.id(), "Tell me more about the rent.").getString("type"), "Ali goes on");
       assertEquals("history", open(ali, jay.id()).getString("type"));
+    }
+  }
+
+  @Test
+  @DisplayName("Ali, the backup, says \"I've got this\" and so holds Jay; at the end of Ali's shift Jay is handed on like anyone else's, and the alerts are back on")
+  void backupWhoTookItHandsItOnAtShiftEnd() {
+    startAt("22:30");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket priya = staffSocket("priya"); TestSocket ali = staffSocket("ali"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "is anyone there");
+      eventually(jay.id(), c -> "priya".equals(c.assignedTo()));
+      sweepAt("22:40");
+      ali.next(f -> "alert".equals(f.getString("type")) && jay.id().equals(f.getString("conversationId")));
+      ali.send(new JsonObject().put("type", "acknowledge").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()) && "ali".equals(c.acknowledgedBy()));
+
+      // Ali's console stays open, but the shift (backup until 23:00) is over.
+      sweepAt("23:00");
+      Conversation after = eventually(jay.id(), c -> !"ali".equals(c.assignedTo()));
+      assertNull(after.assignedTo(), "nobody is on after 23:00: back in the queue");
+      assertNull(after.acknowledgedBy(), "\"I've got this\" lapses with it");
+      young.next(f -> "message".equals(f.getString("type")) && f.getJsonObject("message").getString("text").startsWith("Ali's shift has ended."));
     }
   }
 
