@@ -58,9 +58,12 @@ public final class Conversation {
     if (message.episode() > episode) {
       episode = message.episode();
       times.episodeStarted(message.createdAt());
-      assignedTo = null;
+      // Routing chooses afresh, unless staff handed the resolved conversation to someone for it.
+      if (!routing.heldForNextEpisode) {
+        assignedTo = null;
+        routing.assignedAt = null;
+      }
       status = ConversationStatus.WAITING;
-      routing.assignedAt = null;
       routing.episodeStarted();
     }
     switch (message.kind()) {
@@ -120,6 +123,7 @@ public final class Conversation {
       assignedTo = assigned.to();
     } else if (event instanceof ConversationEvent.Transferred transferred) {
       assignedTo = transferred.to();
+      routing.heldForNextEpisode = status == ConversationStatus.RESOLVED;
     } else if (event instanceof ConversationEvent.Unassigned) {
       assignedTo = null;
     } else if (event instanceof ConversationEvent.PaChanged changed) {

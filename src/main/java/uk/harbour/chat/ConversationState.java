@@ -67,7 +67,8 @@ public record ConversationState(
       String lastNoteBy,
       Instant paHandoverAt,
       boolean paHandoverPending,
-      boolean paHandoverToManagers) {
+      boolean paHandoverToManagers,
+      boolean heldForNextEpisode) {
 
     public Routing {
       escalatedTo = List.copyOf(escalatedTo);

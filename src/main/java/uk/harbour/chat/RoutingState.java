@@ -34,6 +34,8 @@ final class RoutingState {
   boolean paHandoverPending;
   /** Whether the pending item is the managers' too: the PA's account was disabled when it was made. */
   boolean paHandoverToManagers;
+  /** Transferred after it was resolved: whoever it went to keeps it when the young person writes again. */
+  boolean heldForNextEpisode;
 
   /** A new wait (or a reply) starts the escalation ladder again. */
   void waitEnded() {
@@ -52,6 +54,7 @@ final class RoutingState {
   void episodeStarted() {
     waitEnded();
     alertedThisEpisode = Set.of();
+    heldForNextEpisode = false;
   }
 
   private void alsoAlerted(List<String> more) {
@@ -121,7 +124,7 @@ final class RoutingState {
   ConversationState.Routing state() {
     return new ConversationState.Routing(
         assignedAt, escalationLevel, escalatedAt, List.copyOf(escalatedTo), List.copyOf(alertedThisEpisode), acknowledgedBy, acknowledgedAt, autoRepliedEpisode, lastNote, lastNoteBy,
-        paHandoverAt, paHandoverPending, paHandoverToManagers);
+        paHandoverAt, paHandoverPending, paHandoverToManagers, heldForNextEpisode);
   }
 
   void restore(ConversationState.Routing s) {
@@ -138,5 +141,6 @@ final class RoutingState {
     paHandoverAt = s.paHandoverAt();
     paHandoverPending = s.paHandoverPending();
     paHandoverToManagers = s.paHandoverToManagers();
+    heldForNextEpisode = s.heldForNextEpisode();
   }
 }

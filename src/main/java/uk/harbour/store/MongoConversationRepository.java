@@ -108,6 +108,7 @@ public final class MongoConversationRepository implements ConversationRepository
         .put("paHandoverAt", date(r.paHandoverAt()))
         .put("paHandoverPending", r.paHandoverPending())
         .put("paHandoverToManagers", r.paHandoverToManagers())
+        .put("heldForNextEpisode", r.heldForNextEpisode())
         .put("riskCategories", new JsonArray(new ArrayList<>(c.risk().categories())))
         .put("riskSeverity", c.risk().severity())
         .put("riskSince", date(c.risk().since()))
@@ -132,7 +133,8 @@ public final class MongoConversationRepository implements ConversationRepository
             doc.getString("lastNoteBy"),
             Documents.instant(doc, "paHandoverAt"),
             doc.getBoolean("paHandoverPending", false),
-            doc.getBoolean("paHandoverToManagers", false));
+            doc.getBoolean("paHandoverToManagers", false),
+            doc.getBoolean("heldForNextEpisode", false));
     return new ConversationState(
         doc.getString("_id"),
         doc.getString("careLeaverName"),

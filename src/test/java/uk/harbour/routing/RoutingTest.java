@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
+import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
 import uk.harbour.testing.Eventually;
@@ -450,6 +451,29 @@ class RoutingTest extends WednesdayEveningTestBase {
       assertTrue(stored(jay.id(), MessageKind.SYSTEM).stream().anyMatch(m -> m.text().equals("Priya is on call and has your message. They will reply soon.")),
           "Jay is waiting for a reply, and told who has it");
       assertEquals("history", open(priya, jay.id()).getString("type"));
+    }
+  }
+
+  @Test
+  @DisplayName("A resolved conversation handed to Priya stays hers: when Jay writes again, it is Priya's, not routing's to choose")
+  void resolvedThenTransferredStaysWithWhoeverItWentTo() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
+      setStatus(priya, "priya", "busy");
+      say(young, "hi");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      reply(ali, jay.id(), "Hi Jay, Ali here", "text");
+      ali.send(new JsonObject().put("type", "resolve").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> c.status() == ConversationStatus.RESOLVED);
+      ali.send(new JsonObject().put("type", "transfer").put("conversationId", jay.id()).put("to", "priya").put("note", "Priya knows Jay's landlord"));
+      eventually(jay.id(), c -> "priya".equals(c.assignedTo()));
+
+      clock.setLocal("2026-11-25T18:30");
+      say(young, "it's about the landlord again");
+      assertEquals("priya", eventually(jay.id(), c -> c.episode() == 2).assignedTo(), "Ali is free, but Jay was handed to Priya");
+      sweepAt("18:30:30");
+      assertEquals("priya", conversation(jay.id()).assignedTo());
     }
   }
 

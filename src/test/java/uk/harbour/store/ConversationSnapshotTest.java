@@ -69,7 +69,7 @@ class ConversationSnapshotTest {
     JsonObject withRisk = before.copy().putNull("acknowledgedAt").put("paHandoverToManagers", false)
         .put("riskCategories", new io.vertx.core.json.JsonArray()).putNull("riskSeverity").putNull("riskSince").putNull("riskFlaggedBy")
         .put("safetyRepliedEpisode", 0).put("preview", "x").put("lastCareLeaverSeq", 5L)
-        .put("alertedThisEpisode", before.getJsonArray("escalatedTo").copy());
+        .put("alertedThisEpisode", before.getJsonArray("escalatedTo").copy()).put("heldForNextEpisode", false);
     assertEquals(withRisk, MongoConversationRepository.toDocument(state));
   }
 
