@@ -31,10 +31,9 @@ export class QueueView {
     return c.assignedTo === this.userId ? "with you" : `with ${this.names(c.assignedTo)}`;
   }
 
-  /** The state after the name: "waiting 12 min, escalated, with Priya Shah". */
+  /** The state after the name: "waiting 12 min, escalated, with Priya Shah"; a handover item first, never instead. */
   label(c) {
-    if (handoverFor(c, this.me)) return "handover for you";
-    const parts = [];
+    const parts = handoverFor(c, this.me) ? ["handover for you"] : [];
     // waitingSince, not the status: an assigned ("active") conversation also waits for a reply.
     if (c.waitingSince) {
       parts.push(`waiting ${duration(this.clock.minutesSince(c.waitingSince))}`);
@@ -42,7 +41,7 @@ export class QueueView {
     }
     const holder = this.holder(c);
     if (holder) parts.push(holder);
-    if (!parts.length) parts.push(c.status === "resolved" ? "resolved" : "nobody has it");
+    if (parts.length === (handoverFor(c, this.me) ? 1 : 0)) parts.push(c.status === "resolved" ? "resolved" : "nobody has it");
     return parts.join(", ");
   }
 

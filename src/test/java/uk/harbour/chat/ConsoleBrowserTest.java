@@ -457,7 +457,10 @@ class ConsoleBrowserTest extends BrowserTestBase {
     signIn(samBrowser, "sam");
     By jaysItem = By.xpath("//ul[@id='alerts']/li[p[contains(., 'Out-of-hours handover about Jay:')]]");
     Browser.waitFor(samBrowser).until(d -> d.findElement(By.id("alerts-box")).isDisplayed() && !d.findElements(jaysItem).isEmpty());
-    assertTrue(text(samBrowser, item(kaiId)).contains("handover for you"), text(samBrowser, item(kaiId)));
+    String kai = text(samBrowser, item(kaiId));
+    assertTrue(kai.contains("handover for you"), kai);
+    // The item comes first, but does not hide whether Kai is still waiting for a reply.
+    assertEquals(harbour.harbour().services().chat().peek(kaiId).orElseThrow().awaitingReply(), kai.contains("handover for you, waiting"), kai);
     noViolations(samBrowser, "the console with handover items");
 
     samBrowser.findElement(jaysItem).findElement(By.xpath(".//button[normalize-space()=\"I've got this\"]")).click();
