@@ -85,6 +85,9 @@ final class RoutingState {
       lapseAcknowledgementUnless(transferred.to());
     } else if (event instanceof ConversationEvent.Unassigned) {
       lapseAcknowledgementUnless(null);
+      // Handed back with nobody to take it: what the young person was told ("the first person free
+      // will reply") may no longer be true, so their next wait gets the honest reply again.
+      autoRepliedEpisode = 0;
     } else if (event instanceof ConversationEvent.Escalated escalated) {
       escalationLevel = Math.max(escalationLevel, escalated.level() == null ? escalationLevel + 1 : escalated.level());
       escalatedAt = at;
