@@ -107,16 +107,20 @@ public final class OnCallView implements OnCallInfo {
         .put("status", conv == null ? null : conv.status().name().toLowerCase(Locale.ROOT))
         .put("officeHours", onCall.officeHours())
         .put("pa", pa == null ? null : new JsonObject().put("firstName", staff.firstName(pa)).put("available", presence.availableNow(pa)))
-        .put("now", onCall.anyoneOnCall()
-            ? new JsonObject()
-                .put("firstName", staff.firstName(onCall.onCall().get(0)))
-                .put("available", onCall.onCall().stream().anyMatch(presence::availableNow))
-            : null)
+        .put("now", onCall.anyoneOnCall() ? onCallNow(onCall) : null)
         .put("talkingWith", talkingWith)
         .put("nextAt", next.map(Instant::toString).orElse(null))
         .put("nextAtText", next.map(t -> texts.moment(t, now)).orElse(null))
         .put("typicalReplyMinutes", typicalReplyMinutes())
         .put("queuePosition", conv == null ? null : queuePosition(conv));
+  }
+
+  /** Who is on call now, for the young person: the first one available, named, or else the first on the rota. */
+  private JsonObject onCallNow(OnCall onCall) {
+    Optional<String> available = onCall.onCall().stream().filter(presence::availableNow).findFirst();
+    return new JsonObject()
+        .put("firstName", staff.firstName(available.orElse(onCall.onCall().get(0))))
+        .put("available", available.isPresent());
   }
 
   public JsonObject forStaff() {

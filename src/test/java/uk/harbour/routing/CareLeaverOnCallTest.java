@@ -123,6 +123,7 @@ class CareLeaverOnCallTest {
 
     priya.send(new JsonObject().put("type", "presence").put("status", "available"));
     Eventually.eventually(() -> onCall().getJsonObject("now").getBoolean("available"));
+    assertEquals("Priya", onCall().getJsonObject("now").getString("firstName"), "named: the one available, not the first on the rota (Ali, busy)");
   }
 
   @Test
