@@ -262,6 +262,10 @@ public final class Conversation {
     return routing.escalatedTo;
   }
 
+  public Instant episodeStartedAt() {
+    return times.episodeStartedAt;
+  }
+
   /** Everyone alerted about a wait of this episode ({@link RoutingState#alertedThisEpisode}). */
   public Set<String> alertedThisEpisode() {
     return routing.alertedThisEpisode;

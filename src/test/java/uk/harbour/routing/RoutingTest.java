@@ -409,22 +409,27 @@ class RoutingTest extends WednesdayEveningTestBase {
   }
 
   @Test
-  @DisplayName("An answered conversation handed back at a shift's end with nobody next is the queue's: the young person's next message gets the honest reply")
+  @DisplayName("An answered conversation handed back at a shift's end with nobody next is the queue's: the young person's next message gets the honest reply, though the episode had one already")
   void answeredConversationBackInTheQueueAtShiftEnd() {
     startAt("22:30");
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
+      setStatus(priya, "priya", "busy");
       say(young, "hi");
+      assertTrue(young.next(messageOf(MessageKind.AUTO_REPLY)).getJsonObject("message").getString("text").contains("the first person free will reply"));
+      setStatus(priya, "priya", "available");
+      sweepAt("22:31");
       eventually(jay.id(), c -> "priya".equals(c.assignedTo()));
       reply(priya, jay.id(), "Hi Jay, Priya here", "text");
       sweepAt("23:00");
       assertNull(conversation(jay.id()).assignedTo());
-      assertEquals(0, stored(jay.id(), MessageKind.AUTO_REPLY).size(), "answered, and nothing asked since: nothing to tell yet");
+      assertEquals(1, stored(jay.id(), MessageKind.AUTO_REPLY).size(), "answered, and nothing asked since: nothing more to tell yet");
 
       clock.setLocal("2026-11-25T23:30");
       say(young, "are you still there?");
       String text = young.next(messageOf(MessageKind.AUTO_REPLY)).getJsonObject("message").getString("text");
-      assertTrue(text.contains("Jay"), "the honest reply, with when someone is next on: " + text);
+      assertTrue(text.contains("nobody from the leaving care team is working right now") && text.contains("9am tomorrow"),
+          "\"the first person free will reply\" is no longer true: the honest reply says when someone is next on: " + text);
     }
   }
 
@@ -472,6 +477,8 @@ class RoutingTest extends WednesdayEveningTestBase {
       clock.setLocal("2026-11-25T18:30");
       say(young, "it's about the landlord again");
       assertEquals("priya", eventually(jay.id(), c -> c.episode() == 2).assignedTo(), "Ali is free, but Jay was handed to Priya");
+      young.next(f -> "oncall".equals(f.getString("type")) && "Priya".equals(f.getJsonObject("onCall").getString("talkingWith"))
+          && "waiting".equals(f.getJsonObject("onCall").getString("status")));
       sweepAt("18:30:30");
       assertEquals("priya", conversation(jay.id()).assignedTo());
     }
