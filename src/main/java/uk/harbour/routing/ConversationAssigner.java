@@ -96,6 +96,24 @@ public final class ConversationAssigner {
   }
 
   /**
+   * A resolved conversation staff handed to someone, reopened by the young person: it stays with
+   * them while they are on call (or the own PA in office hours); otherwise it is handed on as at a
+   * shift's end, so a young person writing at night is not left with someone who is not at work.
+   */
+  public Future<List<Message>> reopened(String conversationId) {
+    Instant now = clock.instant();
+    return chat.conversation(conversationId).compose(conv -> {
+      String holder = conv.assignedTo();
+      if (holder == null) {
+        return route(conversationId);
+      }
+      return partOfShift(rota.at(now), holder, conv, staff.mayWork(holder)) == ON_CALL
+          ? Future.succeededFuture(List.<Message>of())
+          : moveOn(conv, holder, now, "off_shift");
+    });
+  }
+
+  /**
    * Moves an assigned conversation on if its adviser's account is disabled (at once, answered or
    * not: they will not be back), if they are off shift, or offline while it waits.
    */

@@ -138,8 +138,9 @@ public final class Routing {
           // Tried again already (RiskResponse.RETRIES): the words may be stored without their flag, urgency, kind line or alert.
           LOG.error("The risk response for conversation {} failed: check it now; routing goes on", id, checked.cause());
         }
-        return told(id, assigner.route(id)).onSuccess(posted -> {
-          if (posted.isEmpty() && reopenedHeld(message)) {
+        boolean held = reopenedHeld(message);
+        return told(id, held ? assigner.reopened(id) : assigner.route(id)).onSuccess(posted -> {
+          if (posted.isEmpty() && held) {
             // Nothing to route: it is still with whoever it was handed to, and the young person's
             // screen, which said "resolved", should say who has them now.
             delivery.onCall(id, view.forCareLeaver(id));
@@ -269,12 +270,13 @@ public final class Routing {
     return staff.refresh().recover(e -> Future.succeededFuture());
   }
 
-  /** After a routing change the care leaver's screen learns who has them and their place in the queue. */
   /** The young person's message reopened a resolved conversation that staff had handed to someone. */
   private boolean reopenedHeld(Message message) {
     return message.episode() > 1
         && chat.peek(message.conversationId()).filter(c -> c.assignedTo() != null && message.createdAt().equals(c.episodeStartedAt())).isPresent();
   }
+
+  /** After a routing change the care leaver's screen learns who has them and their place in the queue. */
 
   private Future<List<Message>> told(String conversationId, Future<List<Message>> routed) {
     return routed.onSuccess(

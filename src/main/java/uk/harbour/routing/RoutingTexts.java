@@ -94,7 +94,11 @@ public final class RoutingTexts {
   }
 
   String handedOver(String fromName, String reason, String toName) {
-    String why = "shift_end".equals(reason) ? fromName + "'s shift has ended." : fromName + " is no longer online.";
+    String why = switch (reason) {
+      case "shift_end" -> fromName + "'s shift has ended.";
+      case "off_shift" -> fromName + " is not working just now.";
+      default -> fromName + " is no longer online.";
+    };
     return toName == null
         ? why + " Your conversation is saved, and the next person on shift will pick it up."
         : why + " You are now talking with " + toName + ".";

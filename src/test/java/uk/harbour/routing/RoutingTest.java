@@ -485,6 +485,28 @@ class RoutingTest extends WednesdayEveningTestBase {
   }
 
   @Test
+  @DisplayName("A resolved conversation handed to Sam, who is not working when Jay writes again, goes to whoever is on call, and Jay is told why")
+  void resolvedThenTransferredToSomeoneNotWorking() {
+    startAt("18:00");
+    YoungPerson jay = youngPerson("Jay");
+    try (TestSocket ali = staffSocket("ali"); TestSocket samSocket = staffSocket("sam"); TestSocket young = careLeaverSocket(jay)) {
+      say(young, "hi");
+      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+      reply(ali, jay.id(), "Hi Jay, Ali here", "text");
+      ali.send(new JsonObject().put("type", "resolve").put("conversationId", jay.id()));
+      eventually(jay.id(), c -> c.status() == ConversationStatus.RESOLVED);
+      ali.send(new JsonObject().put("type", "transfer").put("conversationId", jay.id()).put("to", "sam").put("note", "For Sam in the morning"));
+      eventually(jay.id(), c -> "sam".equals(c.assignedTo()));
+
+      // Sam's console is open, but Sam is Jay's PA, not on call this evening.
+      clock.setLocal("2026-11-25T18:30");
+      say(young, "it's about the landlord again");
+      assertEquals("ali", eventually(jay.id(), c -> c.episode() == 2 && !"sam".equals(c.assignedTo())).assignedTo());
+      young.next(f -> "message".equals(f.getString("type")) && "Sam is not working just now. You are now talking with Ali.".equals(f.getJsonObject("message").getString("text")));
+    }
+  }
+
+  @Test
   @DisplayName("An adviser who drops off keeps new work for the grace period, then a waiting conversation is moved on")
   void offlineAdviser() {
     startAt("18:00");
