@@ -277,7 +277,6 @@ public final class Routing {
   }
 
   /** After a routing change the care leaver's screen learns who has them and their place in the queue. */
-
   private Future<List<Message>> told(String conversationId, Future<List<Message>> routed) {
     return routed.onSuccess(
         posted -> {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -178,7 +177,7 @@ public final class GroupCommitter implements Durability {
       begun = Promise.promise();
       coming = new Commit(begun.future(), running.future());
     }
-    Future<?> held = Future.join(writers.stream().<Future<?>>map(writer -> writer.apply(coming)).toList());
+    Future<?> held = Future.join(writers.stream().<Future<?>>map(writer -> heldBy(writer, coming)).toList());
     // A writer's failure is its own writes' (their callers were told); the commit goes ahead.
     Bounded.within(vertx, heldWritesLimit, held).onComplete(
         outcome -> {
@@ -188,6 +187,19 @@ public final class GroupCommitter implements Durability {
           }
           runCommit();
         });
+  }
+
+  /**
+   * A writer's held writes; one that throws instead of answering (its client closed, say) has
+   * failed them, and the commit goes ahead: thrown from here it would leave this commit owed, and
+   * every later write waiting, for ever.
+   */
+  private static Future<?> heldBy(Function<Commit, Future<?>> writer, Commit coming) {
+    try {
+      return writer.apply(coming);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private void runCommit() {
@@ -204,8 +216,9 @@ public final class GroupCommitter implements Durability {
         commit.run();
         return null;
       }, false);
-    } catch (RejectedExecutionException closed) {
-      // After close() the thread refuses work by throwing: the writes waiting must still hear.
+    } catch (RuntimeException closed) {
+      // After close() the thread refuses work by throwing (RejectedExecutionException, or another
+      // for a Vert.x already closing): the writes waiting must still hear.
       committed = Future.failedFuture(closed);
     }
     committed.onComplete(this::finished);

@@ -169,4 +169,20 @@ class GroupCommitterTest {
     Futures.join(commits.afterWrite());
     assertEquals(2, coming.size(), "later commits run as usual");
   }
+
+  @Test
+  @DisplayName("A held writer that throws instead of answering (its client closed, say) does not stall commits: the commit runs, and so do later ones")
+  void throwingHeldWriterDoesNotStallCommits() {
+    AtomicInteger commitsRun = new AtomicInteger();
+    GroupCommitter commits = new GroupCommitter(vertx, commitsRun::incrementAndGet, 0);
+    commits.beforeEachCommit(commit -> {
+      throw new IllegalStateException("state should be: open");
+    });
+
+    Futures.join(commits.afterWrite());
+    Futures.join(commits.afterWrite());
+
+    assertEquals(2, commitsRun.get());
+    assertEquals(Duration.ZERO, commits.commitOwedFor(), "nothing left owed");
+  }
 }
