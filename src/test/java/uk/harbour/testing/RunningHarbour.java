@@ -65,18 +65,26 @@ public final class RunningHarbour implements AutoCloseable {
   }
 
   private static RunningHarbour start(TestClock clock, JsonObject overrides, Path dataDir) {
-    try {
-      JsonObject config =
-          new JsonObject()
-              .put("http", new JsonObject().put("port", Ports.free()).put("host", "127.0.0.1"))
-              .put("store", new JsonObject().put("dataDir", dataDir.toString()))
-              .put("demo", "false")
-              .mergeIn(overrides, true);
-      Harbour harbour =
-          Harbour.start(Map.of(), config, clock).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      return new RunningHarbour(harbour, dataDir, clock);
-    } catch (Exception e) {
-      throw new IllegalStateException("Harbour did not start", e);
+    // A port found free can be taken before Harbour binds it (chromedriver, run by the other test
+    // JVM, picks its own at random): then another, unless the test asked for that port.
+    boolean portChosenHere = !overrides.containsKey("http");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        JsonObject config =
+            new JsonObject()
+                .put("http", new JsonObject().put("port", Ports.free()).put("host", "127.0.0.1"))
+                .put("store", new JsonObject().put("dataDir", dataDir.toString()))
+                .put("demo", "false")
+                .mergeIn(overrides, true);
+        Harbour harbour =
+            Harbour.start(Map.of(), config, clock).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return new RunningHarbour(harbour, dataDir, clock);
+      } catch (Exception e) {
+        if (!(portChosenHere && attempt < 3 && String.valueOf(e.getMessage()).contains("Address already in use"))) {
+          throw new IllegalStateException("Harbour did not start", e);
+        }
+        pause(); // the failed start's Vert.x closes its store meanwhile, so the next one can open the file
+      }
     }
   }
 
@@ -167,6 +175,15 @@ public final class RunningHarbour implements AutoCloseable {
       await(harbour.stop());
     } finally {
       RUNNING.remove(this);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 }
