@@ -83,9 +83,7 @@ class DisabledStaffTest extends WednesdayEveningTestBase {
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket ali = staffSocket("ali"); TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
       setStatus(priya, "priya", "busy");
-      say(young, "hi");
-      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
-      reply(ali, jay.id(), "Hi Jay, Ali here", "text");
+      aliAnswers(jay, young, ali);
       eventually(jay.id(), c -> !c.awaitingReply());
 
       setActive(admin, "ali", false);

@@ -442,9 +442,7 @@ class RoutingTest extends WednesdayEveningTestBase {
     try (TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
       setStatus(priya, "priya", "busy");
       clock.setLocal("2026-11-25T18:02");
-      say(young, "hi");
-      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
-      reply(ali, jay.id(), "Hi Jay, Ali here", "text");
+      aliAnswers(jay, young, ali);
       say(young, "thanks, one more thing");
       dropsOff(ali, "ali");
       sweepAt("18:04:01");
@@ -466,13 +464,8 @@ class RoutingTest extends WednesdayEveningTestBase {
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket ali = staffSocket("ali"); TestSocket priya = staffSocket("priya"); TestSocket young = careLeaverSocket(jay)) {
       setStatus(priya, "priya", "busy");
-      say(young, "hi");
-      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
-      reply(ali, jay.id(), "Hi Jay, Ali here", "text");
-      ali.send(new JsonObject().put("type", "resolve").put("conversationId", jay.id()));
-      eventually(jay.id(), c -> c.status() == ConversationStatus.RESOLVED);
-      ali.send(new JsonObject().put("type", "transfer").put("conversationId", jay.id()).put("to", "priya").put("note", "Priya knows Jay's landlord"));
-      eventually(jay.id(), c -> "priya".equals(c.assignedTo()));
+      aliAnswers(jay, young, ali);
+      resolvedAndHandedTo(jay, ali, "priya");
 
       clock.setLocal("2026-11-25T18:30");
       say(young, "it's about the landlord again");
@@ -490,13 +483,8 @@ class RoutingTest extends WednesdayEveningTestBase {
     startAt("18:00");
     YoungPerson jay = youngPerson("Jay");
     try (TestSocket ali = staffSocket("ali"); TestSocket samSocket = staffSocket("sam"); TestSocket young = careLeaverSocket(jay)) {
-      say(young, "hi");
-      eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
-      reply(ali, jay.id(), "Hi Jay, Ali here", "text");
-      ali.send(new JsonObject().put("type", "resolve").put("conversationId", jay.id()));
-      eventually(jay.id(), c -> c.status() == ConversationStatus.RESOLVED);
-      ali.send(new JsonObject().put("type", "transfer").put("conversationId", jay.id()).put("to", "sam").put("note", "For Sam in the morning"));
-      eventually(jay.id(), c -> "sam".equals(c.assignedTo()));
+      aliAnswers(jay, young, ali);
+      resolvedAndHandedTo(jay, ali, "sam");
 
       // Sam's console is open, but Sam is Jay's PA, not on call this evening.
       clock.setLocal("2026-11-25T18:30");

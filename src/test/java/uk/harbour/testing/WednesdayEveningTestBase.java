@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import uk.harbour.audit.AuditLog.Actor;
 import uk.harbour.chat.Conversation;
+import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.Message;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
@@ -84,6 +85,21 @@ public abstract class WednesdayEveningTestBase {
     TestSocket socket = TestSocket.connect(harbour, person.session());
     socket.next("welcome");
     return socket;
+  }
+
+  /** Jay says hi, Ali (on call, free) gets the conversation and answers. */
+  protected void aliAnswers(YoungPerson jay, TestSocket young, TestSocket ali) {
+    say(young, "hi");
+    eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+    reply(ali, jay.id(), "Hi Jay, Ali here", "text");
+  }
+
+  /** Ali resolves Jay's conversation, then hands it to {@code to} with a note. */
+  protected void resolvedAndHandedTo(YoungPerson jay, TestSocket ali, String to) {
+    ali.send(new JsonObject().put("type", "resolve").put("conversationId", jay.id()));
+    eventually(jay.id(), c -> c.status() == ConversationStatus.RESOLVED);
+    ali.send(new JsonObject().put("type", "transfer").put("conversationId", jay.id()).put("to", to).put("note", "For " + to + " next time"));
+    eventually(jay.id(), c -> to.equals(c.assignedTo()));
   }
 
   /** A care leaver's message, waited for until stored. */
