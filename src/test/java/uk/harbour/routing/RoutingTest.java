@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationEvent;
 import uk.harbour.chat.Message;
-import uk.harbour.chat.ConversationStatus;
 import uk.harbour.chat.MessageKind;
 import uk.harbour.identity.Role;
 import uk.harbour.testing.Eventually;
