@@ -20,7 +20,7 @@ import uk.harbour.app.Harbour;
 final class BenchServer implements OwnServer {
 
   private static final Pattern ADMIN = Pattern.compile("admin\\s+alex\\s+password (\\S+)");
-  private static final Pattern READY = Pattern.compile("\\((\\d+) ms since the process started\\)");
+  private static final Pattern READY = Pattern.compile("\\((\\d+) ms since the process started");
   private static final Pattern CONVERSATIONS = Pattern.compile("Chat ready with (\\d+) conversations in memory \\((\\d+) caught up");
   private static final Pattern FIRST_SWEEP = Pattern.compile("Routing's first sweep finished (\\d+) ms");
   private static final Pattern REPORTS = Pattern.compile("Reports caught up with (\\d+) conversations \\((every one|those held)");

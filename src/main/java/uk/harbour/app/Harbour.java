@@ -176,10 +176,12 @@ public final class Harbour {
               running.set(harbour);
               long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
               LOG.info(
-                  "Harbour ready at {} in {} ms ({} ms since the process started)",
+                  // The JVM's mode shows a class archive in use ("sharing") and whether the JIT is on.
+                  "Harbour ready at {} in {} ms ({} ms since the process started; JVM in {})",
                   harbour.services().config().http().publicUrl(),
                   (System.nanoTime() - started) / 1_000_000,
-                  clock.millis() - jvmStart);
+                  clock.millis() - jvmStart,
+                  System.getProperty("java.vm.info"));
             })
         .onFailure(
             e -> {
