@@ -1,9 +1,11 @@
 package uk.harbour.safety;
 
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one message against the risk lexicon: the check the chat runs on every message and staff
@@ -19,6 +21,11 @@ public final class RiskCheck {
   private static final String BLANK = "_";
 
   private final RiskLexicon lexicon;
+  /**
+   * Each thread's matcher for each phrase it has tried: a matcher's arrays cost more to make than
+   * the try, and a message's two readings make dozens of tries (a third of the chat's allocation).
+   */
+  private final ThreadLocal<Map<Pattern, Matcher>> matchers = ThreadLocal.withInitial(IdentityHashMap::new);
 
   public RiskCheck(RiskLexicon lexicon) {
     this.lexicon = Objects.requireNonNull(lexicon);
@@ -69,8 +76,9 @@ public final class RiskCheck {
   }
 
   /** Where the phrase's match starting exactly at {@code at} ends, or -1. */
-  private static int matchEnd(Phrase phrase, String padded, int at) {
-    Matcher matcher = phrase.regex().matcher(padded).region(at, padded.length()).useTransparentBounds(true);
+  private int matchEnd(Phrase phrase, String padded, int at) {
+    Matcher matcher = matchers.get().computeIfAbsent(phrase.regex(), regex -> regex.matcher(""));
+    matcher.reset(padded).region(at, padded.length()).useTransparentBounds(true);
     return matcher.lookingAt() ? matcher.end() : -1;
   }
 }

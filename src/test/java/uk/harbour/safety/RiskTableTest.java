@@ -13,6 +13,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -115,5 +119,38 @@ class RiskTableTest {
     falseAlarms.forEach(f -> System.out.println("  false alarm: " + f));
     assertEquals(List.of(), missed, "every should-flag row must flag with its category");
     assertTrue(precision >= MIN_PRECISION, String.format("precision %.3f below %.2f: %s", precision, MIN_PRECISION, falseAlarms));
+  }
+
+  /** One check serves every event loop at once (it keeps a matcher per thread and phrase). */
+  @Test
+  @DisplayName("Four threads reading the table at once get what one thread gets")
+  void sameResultsFromManyThreads() throws Exception {
+    List<RiskResult> alone = rows.stream().map(row -> check.check(row.phrase())).toList();
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<List<RiskResult>>> readers = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        // Each thread starts at another row, so the same phrases are tried on several threads at once.
+        readers.add(() -> {
+          List<RiskResult> results = new ArrayList<>(alone);
+          for (int round = 0; round < 20; round++) {
+            for (int i = 0; i < rows.size(); i++) {
+              int at = (i + offset * rows.size() / 4) % rows.size();
+              results.set(at, check.check(rows.get(at).phrase()));
+              if (!results.get(at).equals(alone.get(at))) {
+                return results;
+              }
+            }
+          }
+          return results;
+        });
+      }
+      for (Future<List<RiskResult>> reader : threads.invokeAll(readers)) {
+        assertEquals(alone, reader.get());
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 }
