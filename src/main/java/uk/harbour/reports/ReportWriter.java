@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -41,6 +43,11 @@ public final class ReportWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
   private static final int PAGE = 64;
   private static final int PROGRESS_BATCH = 256;
+  /**
+   * How often this writer takes the messages stored meanwhile. Handing each one to its context woke
+   * that event loop once per message (a system call on each side); reports are seconds behind anyway.
+   */
+  private static final long TAKE_INBOX_MS = 100;
 
   private final ConversationPosts chat;
   private final MessageRepository messages;
@@ -51,6 +58,8 @@ public final class ReportWriter {
   private final List<java.util.function.Consumer<java.util.Set<String>>> flushed = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, ConversationFold> folds = new HashMap<>();
   private final Map<String, Future<Void>> chains = new HashMap<>();
+  /** Stored messages the chat's loops told of, not yet taken on this writer's context. */
+  private final Queue<Message> inbox = new ConcurrentLinkedQueue<>();
   private final Unwritten unwritten;
   private final Promise<CatchUp> caughtUp = Promise.promise();
   private Context context;
@@ -81,7 +90,9 @@ public final class ReportWriter {
    */
   public Future<Void> start(Vertx vertx) {
     context = vertx.getOrCreateContext();
-    chat.onStored(message -> context.runOnContext(v -> heard(message)));
+    chat.onStored(inbox::add);
+    // Set from this writer's context, so the timer fires there.
+    context.runOnContext(v -> vertx.setPeriodic(TAKE_INBOX_MS, id -> takeInbox()));
     catchUpAtStart().onComplete(r -> {
       if (r.failed()) {
         LOG.warn("Reports could not catch up with every conversation; they will as messages arrive", r.cause());
@@ -160,9 +171,16 @@ public final class ReportWriter {
    */
   public Future<Void> flush() {
     return onContext(() -> {
+      takeInbox();
       flushing = flushing.transform(r -> flushNow());
       return flushing;
     });
+  }
+
+  private void takeInbox() {
+    for (Message message = inbox.poll(); message != null; message = inbox.poll()) {
+      heard(message);
+    }
   }
 
   private void heard(Message message) {
