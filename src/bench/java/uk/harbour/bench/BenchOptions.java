@@ -74,7 +74,7 @@ record BenchOptions(
       conversation, which gets an auto-reply and cards); that burst is timed and reported on its own
       line, then the warm-up at the same rate, then the measured window.
       The bench's own server writes its log to target/bench-server.log (kept after the run).
-      HARBOUR_BENCH_SERVER_OPTS replaces the bench server's JVM options (default ops/run's: -Xms256m -Xmx1g -XX:MaxGCPauseMillis=20),
+      HARBOUR_BENCH_SERVER_OPTS replaces the bench server's JVM options (default ops/run's: -Xms256m -Xmx1g -XX:MaxGCPauseMillis=20 -XX:+UnlockExperimentalVMOptions -XX:G1NewSizePercent=40),
       e.g. to add -Xlog:gc or -XX:StartFlightRecording=filename=server.jfr. Like ops/run, the server
       also maps the class archive target/harbour.jsa (ops/archive; ops/bench makes it) when it is
       newer than the jar.

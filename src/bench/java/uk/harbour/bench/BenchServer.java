@@ -183,7 +183,7 @@ final class BenchServer implements OwnServer {
   static List<String> serverJvmOptions() {
     String custom = System.getenv("HARBOUR_BENCH_SERVER_OPTS");
     if (custom == null || custom.isBlank()) {
-      return List.of("-Xms256m", "-Xmx1g", "-XX:MaxGCPauseMillis=20");
+      return List.of("-Xms256m", "-Xmx1g", "-XX:MaxGCPauseMillis=20", "-XX:+UnlockExperimentalVMOptions", "-XX:G1NewSizePercent=40");
     }
     return Arrays.stream(custom.trim().split("\\s+")).toList();
   }
