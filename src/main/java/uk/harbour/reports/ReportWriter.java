@@ -43,10 +43,7 @@ public final class ReportWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
   private static final int PAGE = 64;
   private static final int PROGRESS_BATCH = 256;
-  /**
-   * How often this writer takes the messages stored meanwhile. Handing each one to its context woke
-   * that event loop once per message (a system call on each side); reports are seconds behind anyway.
-   */
+  /** Stored messages are taken in batches this often: a wake-up per message cost a system call each side. */
   private static final long TAKE_INBOX_MS = 100;
 
   private final ConversationPosts chat;
