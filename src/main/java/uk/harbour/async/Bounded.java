@@ -9,7 +9,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Work that must not wait for ever: its outcome, or a {@link TimeoutException} once the limit has
  * passed, answered on the caller's context. Vert.x's own {@code Future.timeout} fires on a Netty
- * global thread for a future bound to no context, which most of Harbour's are.
+ * global thread for a future bound to no context, which most of Harbour's are. The limit holds
+ * though the caller's verticle is undeployed meanwhile ({@link LastingTimer}).
  */
 public final class Bounded {
 
@@ -20,7 +21,7 @@ public final class Bounded {
       return work;
     }
     Promise<T> bounded = Promise.promise();
-    long timer = vertx.setTimer(limit.toMillis(), id -> bounded.tryFail(new TimeoutException("not done within " + limit.toMillis() + " ms")));
+    long timer = LastingTimer.set(vertx, limit.toMillis(), id -> bounded.tryFail(new TimeoutException("not done within " + limit.toMillis() + " ms")));
     work.onComplete(
         r -> {
           vertx.cancelTimer(timer);

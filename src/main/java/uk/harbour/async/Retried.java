@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Work that must get done though the store may refuse it for a while (a replica set electing a new
- * primary, a restart): tried again after each of the given waits, on a Vert.x timer; the last
- * failure is the answer. Only for work that is safe to try twice.
+ * primary, a restart): tried again after each of the given waits, on a Vert.x timer that the
+ * caller's verticle stopping does not cancel ({@link LastingTimer}); the last failure is the answer. Only for work that is safe to try twice.
  */
 public final class Retried {
 
@@ -30,7 +30,7 @@ public final class Retried {
       Duration wait = waits.get(tried);
       retrying.accept(e, wait);
       Promise<T> next = Promise.promise();
-      vertx.setTimer(Math.max(1, wait.toMillis()), id -> attempt(vertx, waits, work, retrying, tried + 1).onComplete(next));
+      LastingTimer.set(vertx, Math.max(1, wait.toMillis()), id -> attempt(vertx, waits, work, retrying, tried + 1).onComplete(next));
       return OnCaller.answer(next.future());
     });
   }

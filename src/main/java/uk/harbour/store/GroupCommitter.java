@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.async.Bounded;
+import uk.harbour.async.LastingTimer;
 import uk.harbour.async.OnCaller;
 
 /**
@@ -165,7 +166,8 @@ public final class GroupCommitter implements Durability {
     if (wait < 1_000_000) {
       startCommit();
     } else {
-      vertx.setTimer(wait / 1_000_000, id -> startCommit());
+      // Lasting: every write waits for this commit, not only the caller's, whose verticle may stop first.
+      LastingTimer.set(vertx, wait / 1_000_000, id -> startCommit());
     }
   }
 

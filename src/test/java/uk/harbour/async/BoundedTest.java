@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -61,5 +62,20 @@ class BoundedTest {
     IllegalStateException cause = new IllegalStateException("its own failure");
     failing.fail(cause);
     assertSame(cause, Futures.failure(boundedFailure));
+  }
+
+  @Test
+  @DisplayName("The limit holds though the verticle that set it is undeployed before it passes")
+  void limitOutlivesTheCallersVerticle() {
+    Promise<Future<Void>> bounded = Promise.promise();
+    String deployment = Futures.join(vertx.deployVerticle(new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        bounded.complete(Bounded.within(vertx, Duration.ofMillis(300), Promise.<Void>promise().future()));
+        return Future.succeededFuture();
+      }
+    }));
+    Futures.join(vertx.undeploy(deployment));
+    assertInstanceOf(TimeoutException.class, Futures.failure(Futures.join(bounded.future())));
   }
 }

@@ -3,6 +3,8 @@ package uk.harbour.async;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -47,5 +49,24 @@ class RetriedTest {
         () -> Future.failedFuture(new IllegalStateException("refused " + tries.incrementAndGet())), (e, wait) -> {}));
     assertEquals("refused 3", failure.getMessage());
     assertEquals(3, tries.get());
+  }
+
+  @Test
+  @DisplayName("A retry set by a verticle still happens when that verticle is undeployed before it is due")
+  void retriesOutliveTheCallersVerticle() {
+    AtomicInteger tries = new AtomicInteger();
+    Promise<Future<String>> retried = Promise.promise();
+    String deployment = Futures.join(vertx.deployVerticle(new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        retried.complete(Retried.after(vertx, List.of(Duration.ofMillis(300)),
+            () -> tries.incrementAndGet() == 1 ? Future.failedFuture(new IllegalStateException("refused")) : Future.succeededFuture("stored"),
+            (e, wait) -> {}));
+        return Future.succeededFuture();
+      }
+    }));
+    Futures.join(vertx.undeploy(deployment));
+    assertEquals("stored", Futures.join(Futures.join(retried.future())));
+    assertEquals(2, tries.get());
   }
 }
