@@ -152,7 +152,7 @@ class ConsoleBrowserTest extends BrowserTestBase {
   }
 
   private static String text(ChromeDriver browser, By by) {
-    return browser.findElement(by).getText();
+    return Browser.read(browser, by, WebElement::getText);
   }
 
   private void open(ChromeDriver browser, String conversationId, String name) {

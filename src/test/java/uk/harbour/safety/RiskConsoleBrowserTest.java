@@ -124,7 +124,7 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
   }
 
   private String text(By by) {
-    return browser.findElement(by).getText();
+    return Browser.read(browser, by, WebElement::getText);
   }
 
   /** Raises the open conversation's risk form, or clears it, by pressing its button. */
@@ -194,12 +194,12 @@ class RiskConsoleBrowserTest extends BrowserTestBase {
     // Found afresh each time: the queue re-renders as summaries arrive.
     Browser.waitFor(browser).until(d -> d.findElement(item(jay.id())).getText().contains(riskTag));
     Browser.waitFor(browser).until(d -> d.findElement(item(jay.id())).getText().contains("Urgent"));
-    String accessibleName = browser.findElement(item(jay.id())).getAccessibleName();
+    String accessibleName = Browser.read(browser, item(jay.id()), WebElement::getAccessibleName);
     assertTrue(accessibleName.contains(riskTag) && accessibleName.contains("Urgent"), accessibleName);
-    String moItem = browser.findElement(item(mo.id())).getText();
+    String moItem = text(item(mo.id()));
     assertFalse(moItem.contains("Risk") || moItem.contains("Urgent"), moItem);
-    List<WebElement> items = browser.findElements(By.cssSelector("#queue .queue-item"));
-    assertEquals(mo.id(), items.get(1).getAttribute("data-conversation-id"), "the longer wait comes after the flag");
+    assertEquals(mo.id(), Browser.read(browser, By.cssSelector("#queue .queue-item:nth-child(2)"), e -> e.getAttribute("data-conversation-id")),
+        "the longer wait comes after the flag");
 
     // The alert: "Needs you now", a generic notification, a title with only a count.
     Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("alerts-box")));

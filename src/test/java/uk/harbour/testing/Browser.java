@@ -28,6 +28,14 @@ public final class Browser {
   }
 
   /**
+   * What {@code read} finds in the element {@code by} locates, looked up again if the page
+   * re-renders it between the look-up and the read (the console's queue does as summaries arrive).
+   */
+  public static String read(org.openqa.selenium.WebDriver driver, By by, java.util.function.Function<org.openqa.selenium.WebElement, String> read) {
+    return waitFor(driver).until(d -> read.apply(d.findElement(by)));
+  }
+
+  /**
    * Clicks a conversation in the console's queue. The queue re-renders as summaries arrive (an
    * auto-reply and its cards come just after a first message): a click on an item just replaced is
    * tried again on the new one.
