@@ -24,6 +24,8 @@ final class PhraseIndex<T> {
   private final Map<String, List<Entry<T>>> byWord = new HashMap<>();
   /** Keyed by a stem's first {@value #STEM_KEY} letters (all of a shorter stem). */
   private final Map<String, List<Stemmed<T>>> byStem = new HashMap<>();
+  /** Which key lengths {@code byStem} has: a word's prefix of a length no key has is not cut out to look for. */
+  private final boolean[] stemKeyLengths = new boolean[STEM_KEY + 1];
   private final List<Entry<T>> byNumber = new ArrayList<>();
 
   PhraseIndex(List<Entry<T>> entries) {
@@ -33,7 +35,9 @@ final class PhraseIndex<T> {
         byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(entry);
       }
       for (String stem : phrase.firstStems()) {
-        byStem.computeIfAbsent(stem.substring(0, Math.min(STEM_KEY, stem.length())), k -> new ArrayList<>()).add(new Stemmed<>(stem, entry));
+        String key = stem.substring(0, Math.min(STEM_KEY, stem.length()));
+        byStem.computeIfAbsent(key, k -> new ArrayList<>()).add(new Stemmed<>(stem, entry));
+        stemKeyLengths[key.length()] = true;
       }
       if (phrase.firstIsNumber()) {
         byNumber.add(entry);
@@ -45,6 +49,9 @@ final class PhraseIndex<T> {
   void forCandidates(String word, Consumer<Entry<T>> action) {
     byWord.getOrDefault(word, List.of()).forEach(action);
     for (int k = 1; k <= Math.min(STEM_KEY, word.length()); k++) {
+      if (!stemKeyLengths[k]) {
+        continue;
+      }
       for (Stemmed<T> stemmed : byStem.getOrDefault(word.substring(0, k), List.of())) {
         if (word.startsWith(stemmed.stem())) {
           action.accept(stemmed.entry());

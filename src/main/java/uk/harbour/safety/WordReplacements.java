@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Slang, abbreviations and misspellings the lexicon names ("kms" → "kill myself", "sucide" →
@@ -17,10 +19,17 @@ public final class WordReplacements {
   static final int MIN_FUZZY_LENGTH = 6;
 
   private final Map<String, String> replacements;
+  /**
+   * The first words of keys of two words or more: only there is a longer key looked for, so the
+   * check (twice per message) joins no words for the many that start none.
+   */
+  private final Set<String> multiWordStarts;
   private final List<String> fuzzy;
 
   private WordReplacements(Map<String, String> replacements, List<String> fuzzy) {
     this.replacements = replacements;
+    this.multiWordStarts = replacements.keySet().stream().filter(key -> key.indexOf(' ') > 0)
+        .map(key -> key.substring(0, key.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
     this.fuzzy = fuzzy;
   }
 
@@ -61,7 +70,8 @@ public final class WordReplacements {
     int i = 0;
     while (i < words.size()) {
       int taken = 0;
-      for (int n = Math.min(MAX_KEY_WORDS, words.size() - i); n >= 1 && taken == 0; n--) {
+      int longest = multiWordStarts.contains(words.get(i)) ? MAX_KEY_WORDS : 1;
+      for (int n = Math.min(longest, words.size() - i); n >= 1 && taken == 0; n--) {
         String replacement = replacements.get(n == 1 ? words.get(i) : String.join(" ", words.subList(i, i + n)));
         if (replacement != null) {
           out.add(replacement);
@@ -106,9 +116,9 @@ public final class WordReplacements {
     if (la == lb) {
       boolean swapped = start + 1 < la && a.charAt(start) == b.charAt(start + 1) && a.charAt(start + 1) == b.charAt(start);
       int rest = swapped ? start + 2 : start + 1;
-      return a.substring(rest).equals(b.substring(rest));
+      return a.regionMatches(rest, b, rest, la - rest);
     }
     // One extra letter in the longer word at the first difference.
-    return la > lb ? a.substring(start + 1).equals(b.substring(start)) : a.substring(start).equals(b.substring(start + 1));
+    return la > lb ? a.regionMatches(start + 1, b, start, lb - start) : a.regionMatches(start, b, start + 1, la - start);
   }
 }
