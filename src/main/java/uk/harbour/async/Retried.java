@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * Work that must get done though the store may refuse it for a while (a replica set electing a new
  * primary, a restart): tried again after each of the given waits, on a Vert.x timer that the
- * caller's verticle stopping does not cancel ({@link LastingTimer}); the last failure is the answer. Only for work that is safe to try twice.
+ * caller's verticle stopping does not cancel ({@link LastingTimer}); the last failure is the
+ * answer. Only for work that is safe to try twice.
  */
 public final class Retried {
 
