@@ -8,16 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.harbour.async.InTurn;
@@ -32,29 +29,25 @@ import uk.harbour.chat.MessageRepository;
  * (the chat core acknowledges before reports hear of a message). Every conversation's messages are
  * folded in seq order, one conversation's at a time, on this writer's own context; a message that
  * arrives after a gap (the listener hears of messages out of order now and then, and nothing while
- * Harbour is down) first has the missing ones read from the store by {@code _id}. {@link #flush}
- * writes the changed records into their days' roll-ups and only then each conversation's progress,
- * so after a crash the messages after the stored progress are folded again into exactly the same
- * records. At start only the conversations the chat core holds are caught up, unless the reports
+ * Harbour is down) first has the missing ones read from the store by {@code _id}
+ * ({@link ConversationFolds}). {@link #flush} writes the changed records into their days' roll-ups
+ * and only then each conversation's progress, so after a crash the messages after the stored
+ * progress are folded again into exactly the same records. At start only the conversations the chat core holds are caught up, unless the reports
  * may be incomplete ({@link Completeness}).
  */
 public final class ReportWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
-  private static final int PAGE = 64;
   private static final int PROGRESS_BATCH = 256;
   /** Stored messages are taken in batches this often: a wake-up per message cost a system call each side. */
   private static final long TAKE_INBOX_MS = 100;
 
   private final ConversationPosts chat;
-  private final MessageRepository messages;
   private final ReportDayRepository days;
   private final ReportProgressRepository progress;
-  private final CoverLookup covers;
   private final Completeness completeness;
   private final List<java.util.function.Consumer<java.util.Set<String>>> flushed = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final Map<String, ConversationFold> folds = new HashMap<>();
-  private final Map<String, Future<Void>> chains = new HashMap<>();
+  private final ConversationFolds folds;
   /** Stored messages the chat's loops told of, not yet taken on this writer's context. */
   private final Queue<Message> inbox = new ConcurrentLinkedQueue<>();
   private final Unwritten unwritten;
@@ -72,12 +65,11 @@ public final class ReportWriter {
       ConversationPosts chat, MessageRepository messages, ReportDayRepository days, ReportProgressRepository progress, CoverLookup covers,
       ZoneId zone, Clock clock) {
     this.chat = Objects.requireNonNull(chat);
-    this.messages = Objects.requireNonNull(messages);
     this.days = Objects.requireNonNull(days);
     this.progress = Objects.requireNonNull(progress);
-    this.covers = Objects.requireNonNull(covers);
     this.completeness = new Completeness(progress, clock);
     this.unwritten = new Unwritten(zone);
+    this.folds = new ConversationFolds(chat, messages, progress, covers, unwritten);
   }
 
   /**
@@ -140,7 +132,7 @@ public final class ReportWriter {
 
   /** Folds every stored message of this conversation not yet folded (a conversation written outside the chat core: the demo's history). */
   public Future<Void> catchUp(String conversationId) {
-    return onContext(() -> chat.conversation(conversationId).compose(conv -> inOrder(conversationId, fold -> foldUpTo(fold, conv.lastSeq())))
+    return onContext(() -> chat.conversation(conversationId).compose(conv -> folds.upTo(conversationId, conv.lastSeq()))
         .onFailure(e -> completeness.foldFailed()));
   }
 
@@ -153,9 +145,8 @@ public final class ReportWriter {
     return onContext(() -> {
       List<Future<Void>> behind = new ArrayList<>();
       for (Conversation conv : chat.conversations()) {
-        ConversationFold fold = folds.get(conv.id());
-        if (fold == null ? conv.lastSeq() > 0 : fold.seq() < conv.lastSeq()) {
-          behind.add(inOrder(conv.id(), f -> foldUpTo(f, conv.lastSeq())));
+        if (Math.max(folds.heldSeq(conv.id()), 0) < conv.lastSeq()) {
+          behind.add(folds.upTo(conv.id(), conv.lastSeq()));
         }
       }
       return Future.join(behind).onFailure(e -> completeness.foldFailed()).mapEmpty();
@@ -181,10 +172,7 @@ public final class ReportWriter {
   }
 
   private void heard(Message message) {
-    inOrder(message.conversationId(), fold -> foldUpTo(fold, message.seq() - 1).map(v -> {
-      fold(fold, message);
-      return (Void) null;
-    })).onFailure(e -> {
+    folds.message(message).onFailure(e -> {
       completeness.foldFailed();
       LOG.warn("A message was not folded into the reports yet; the next one or a restart catches up", e);
     });
@@ -214,67 +202,14 @@ public final class ReportWriter {
     List<Future<Void>> done = new ArrayList<>();
     for (ConversationSummary conv : batch) {
       ConversationFold.Progress p = stored.get(conv.id());
-      ConversationFold held = folds.get(conv.id());
-      long seq = held != null ? held.seq() : p == null ? 0 : p.seq();
+      long held = folds.heldSeq(conv.id());
+      long seq = held >= 0 ? held : p == null ? 0 : p.seq();
       if (seq < conv.lastSeq()) {
-        if (held == null) {
-          folds.put(conv.id(), p == null ? new ConversationFold(conv.id(), conv.team(), conv.paUsername(), covers)
-              : new ConversationFold(p, conv.paUsername(), covers));
-        }
-        done.add(inOrder(conv.id(), fold -> foldUpTo(fold, conv.lastSeq())));
+        folds.holdFrom(conv, p);
+        done.add(folds.upTo(conv.id(), conv.lastSeq()));
       }
     }
     return done;
-  }
-
-  /** Runs {@code step} after every step queued before it for this conversation, with its fold loaded. */
-  private Future<Void> inOrder(String conversationId, Function<ConversationFold, Future<Void>> step) {
-    Future<Void> previous = chains.getOrDefault(conversationId, Future.succeededFuture());
-    Future<Void> next = previous.transform(r -> loaded(conversationId)).compose(step);
-    chains.put(conversationId, next);
-    next.onComplete(r -> chains.remove(conversationId, next));
-    return next;
-  }
-
-  private Future<ConversationFold> loaded(String conversationId) {
-    ConversationFold held = folds.get(conversationId);
-    if (held != null) {
-      return Future.succeededFuture(held);
-    }
-    return chat.conversation(conversationId)
-        .compose(conv -> progress.find(List.of(conversationId)).map(stored -> {
-          ConversationFold.Progress p = stored.get(conversationId);
-          ConversationFold fold = p == null ? new ConversationFold(conversationId, conv.team(), conv.paUsername(), covers)
-              : new ConversationFold(p, conv.paUsername(), covers);
-          return folds.computeIfAbsent(conversationId, id -> fold);
-        }));
-  }
-
-  /** Reads and folds the stored messages after the fold's seq, up to {@code lastSeq}, a page at a time. */
-  private Future<Void> foldUpTo(ConversationFold fold, long lastSeq) {
-    long from = fold.seq() + 1;
-    if (from > lastSeq) {
-      return Future.succeededFuture();
-    }
-    long to = Math.min(lastSeq, from + PAGE - 1);
-    return messages.find(foldId(fold), LongStream.rangeClosed(from, to).boxed().toList()).compose(found -> {
-      found.forEach(m -> fold(fold, m));
-      // A seq can be missing for good (a rejected duplicate): go on from the end of the page, not from the last found.
-      return to >= lastSeq ? Future.succeededFuture() : foldUpTo(skipTo(fold, to), lastSeq);
-    });
-  }
-
-  private ConversationFold skipTo(ConversationFold fold, long seq) {
-    fold.skipTo(seq);
-    return fold;
-  }
-
-  private String foldId(ConversationFold fold) {
-    return fold.progress().conversationId();
-  }
-
-  private void fold(ConversationFold fold, Message message) {
-    unwritten.folded(message.conversationId(), fold, fold.apply(message));
   }
 
   /** Fails when the records were not written: they stay queued for the next flush. */
