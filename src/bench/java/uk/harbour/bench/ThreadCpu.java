@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * A process's CPU by kind of thread, from /proc (Linux), so the bench can say where a message's
  * CPU goes (issue 17: "measure first"): the event loops, the embedded store's server and its
- * commits (Harbour's commit thread, which writes the changed pages, and any H2 thread), the
+ * commits (Harbour's commit thread, which appends to the log, its checkpoint thread, which writes the changed pages, and any H2 thread), the
  * driver, worker threads, the JIT compilers and the garbage collector. Thread names there are cut
  * at 15 characters, hence the prefixes.
  */
@@ -21,7 +21,7 @@ final class ThreadCpu {
   private static final List<Map.Entry<String, List<String>>> KINDS = List.of(
       Map.entry("event_loops", List.of("vert.x-eventloo")),
       Map.entry("store_server", List.of("mongo-server-")),
-      Map.entry("store_commit", List.of("harbour-commit", "H2-", "MVStore")),
+      Map.entry("store_commit", List.of("harbour-commit", "harbour-checkpo", "H2-", "MVStore")),
       Map.entry("driver", List.of("AsyncGetter", "cluster-")),
       Map.entry("workers", List.of("vert.x-worker", "vert.x-internal")),
       Map.entry("jit", List.of("C1 Compiler", "C2 Compiler")),

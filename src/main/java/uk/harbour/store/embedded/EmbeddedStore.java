@@ -28,14 +28,14 @@ public interface EmbeddedStore extends AutoCloseable {
   String connectionString();
 
   /**
-   * The durability hook: forces every write the server has answered so far to the file (commit and
-   * fsync), then compacts the file if it is due ({@code Housekeeping}). A crash after it returns
-   * loses none of them; until it is called they are in memory only (H2's own auto-commit is off).
-   * Does nothing once closed.
+   * The durability hook: appends every write the server has answered so far to the store's
+   * write-ahead log and syncs it ({@code WriteAheadLog}; the file itself is written by a checkpoint
+   * about once a second). A crash after it returns loses none of them; until it is called they are
+   * in memory only (H2's own auto-commit is off). Does nothing once closed.
    */
   void commit();
 
-  /** Stops the server, then commits and closes the file. A second call does nothing. */
+  /** Stops the server, then writes every change to the file, closes it and deletes the log. A second call does nothing. */
   @Override
   void close();
 }

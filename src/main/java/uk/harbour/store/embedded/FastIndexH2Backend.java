@@ -7,7 +7,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -25,20 +25,28 @@ import org.slf4j.LoggerFactory;
 final class FastIndexH2Backend extends H2Backend {
 
   private static final Logger LOG = LoggerFactory.getLogger(FastIndexH2Backend.class);
-  static final String MAP_SUFFIX = "#kv1";
 
   /** H2Database opens its indexes inside its own constructor, before a subclass can keep a field. */
-  private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+  private static final ThreadLocal<LoggedMaps> OPENING = new ThreadLocal<>();
 
   /** Commands that change data; on the shared store each is answered only once committed. */
   private static final java.util.Set<String> WRITES = java.util.Set.of(
       "insert", "update", "delete", "findandmodify", "createindexes", "dropindexes", "drop", "dropdatabase", "create");
 
+  private final LoggedMaps maps;
   private volatile Runnable afterWrite = () -> {};
   private final java.util.concurrent.atomic.AtomicLong writeCommands = new java.util.concurrent.atomic.AtomicLong();
 
-  FastIndexH2Backend(MVStore store) {
-    super(store);
+  FastIndexH2Backend(LoggedMaps maps) {
+    super(opening(maps));
+    OPENING.remove();
+    this.maps = maps;
+  }
+
+  /** H2Backend opens the file's databases inside its constructor: they find the maps here. */
+  private static MVStore opening(LoggedMaps maps) {
+    OPENING.set(maps);
+    return maps.store();
   }
 
   /** Runs {@code hook} after every write command and before its answer (the shared store's commit). */
@@ -65,30 +73,33 @@ final class FastIndexH2Backend extends H2Backend {
   @Override
   protected MongoDatabase openOrCreateDatabase(String databaseName) {
     // The stock backend opens existing databases inside its own constructor, so no field of ours is set yet.
-    MVStore store = getMvStore();
-    OPENING.set(store);
+    LoggedMaps opened = maps != null ? maps : OPENING.get();
+    OPENING.set(opened);
     try {
-      return new FastIndexDatabase(databaseName, store, getCursorRegistry());
+      return new FastIndexDatabase(databaseName, opened, getCursorRegistry());
     } finally {
-      OPENING.remove();
+      if (maps != null) {
+        OPENING.remove();
+      }
     }
   }
 
   private static final class FastIndexDatabase extends H2Database {
 
-    private final MVStore store;
+    private final LoggedMaps maps;
 
-    FastIndexDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
-      super(databaseName, store, cursors);
-      this.store = store;
+    FastIndexDatabase(String databaseName, LoggedMaps maps, CursorRegistry cursors) {
+      super(databaseName, maps.store(), cursors);
+      this.maps = maps;
+    }
+
+    private LoggedMaps maps() {
+      return maps != null ? maps : OPENING.get();
     }
 
     private MVStore store() {
-      return store != null ? store : OPENING.get();
+      return maps().store();
     }
-
-    private static final String DATA_PREFIX = "databases.";
-    private static final String META_PREFIX = "meta.";
 
     private String legacyName(String collectionName, String indexName) {
       return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
@@ -98,13 +109,13 @@ final class FastIndexH2Backend extends H2Backend {
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
       MVStore mv = store();
       String legacy = legacyName(collectionName, indexName);
-      MVMap<KeyValue, Object> map =
-          mv.openMap(legacy + MAP_SUFFIX, new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+      MVMap<KeyValue, Object> map = maps().index(legacy + LoggedMaps.INDEX_SUFFIX);
       if (mv.hasMap(legacy)) {
         MVMap<Object, Object> old = mv.openMap(legacy);
         LOG.info("Converting index {} ({} keys) to the fast key form", legacy, old.sizeAsLong());
         old.forEach((key, position) -> map.put((KeyValue) key, position));
         mv.removeMap(old);
+        maps().log().structureChanged();
       }
       return new KeyValueIndex(map, indexName, keys, sparse);
     }
@@ -117,19 +128,37 @@ final class FastIndexH2Backend extends H2Backend {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
       String namespace = getFullCollectionNamespace(collectionName);
-      MVMap<Object, Document> data =
-          store().openMap(DATA_PREFIX + namespace, new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
-      MVMap<String, Object> meta = store().openMap(META_PREFIX + namespace);
-      return new InsertionOrderedCollection(this, collectionName, options, data, meta, cursorRegistry);
+      return new InsertionOrderedCollection(this, collectionName, options, maps().data(namespace), maps().meta(namespace), cursorRegistry);
     }
 
     @Override
     protected void dropIndex(MongoCollection<Object> collection, String indexName) {
       super.dropIndex(collection, indexName);
-      String name = legacyName(collection.getCollectionName(), indexName) + MAP_SUFFIX;
+      String name = legacyName(collection.getCollectionName(), indexName) + LoggedMaps.INDEX_SUFFIX;
       if (store().hasMap(name)) {
         store().removeMap(name);
       }
+      maps().log().structureChanged();
+    }
+
+    // Maps removed or renamed are not in the write-ahead log: the next commit writes the whole store.
+
+    @Override
+    public void drop(Oplog oplog) {
+      super.drop(oplog);
+      maps().log().structureChanged();
+    }
+
+    @Override
+    public void dropCollection(String collectionName, Oplog oplog) {
+      super.dropCollection(collectionName, oplog);
+      maps().log().structureChanged();
+    }
+
+    @Override
+    public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+      super.moveCollection(oldDatabase, collection, newCollectionName);
+      maps().log().structureChanged();
     }
   }
 }

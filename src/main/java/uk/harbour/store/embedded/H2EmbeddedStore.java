@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Harbour's embedded store: mongo-java-server with our H2 backend ({@link FastIndexH2Backend}) on
@@ -13,6 +18,8 @@ import org.h2.mvstore.MVStore;
  * the same MongoDB driver path is used as in production.
  */
 final class H2EmbeddedStore implements EmbeddedStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(H2EmbeddedStore.class);
 
   /**
    * H2's page cache. Kept small on purpose: every commit puts the pages it wrote in the cache, and
@@ -27,16 +34,24 @@ final class H2EmbeddedStore implements EmbeddedStore {
   static final int FILL_RATE = 90;
   static final int RETENTION_MS = 1000;
 
+  /** How often the B-trees are written to the file, the log before it then deleted (WriteAheadLog). */
+  static final long CHECKPOINT_MS = 1000;
+
   private final MVStore mvStore;
+  private final WriteAheadLog log;
   private final Housekeeping housekeeping;
   private final FastIndexH2Backend backend;
   private final MongoServer server;
   private final String connectionString;
-  private boolean closed;
+  /** Checkpoints run one at a time, whether from the schedule or a commit after a map was created. */
+  private final Object checkpointing = new Object();
+  private final ScheduledExecutorService checkpoints;
+  private volatile boolean closed;
 
-  private H2EmbeddedStore(MVStore mvStore, String host, int port) {
+  private H2EmbeddedStore(MVStore mvStore, WriteAheadLog log, LoggedMaps maps, String host, int port, long checkpointMs) {
     this.mvStore = mvStore;
-    this.backend = new FastIndexH2Backend(mvStore);
+    this.log = log;
+    this.backend = new FastIndexH2Backend(maps);
     this.housekeeping = new Housekeeping(mvStore, Integer.getInteger("harbour.mvstore.fillRate", FILL_RATE), backend::writeCommands);
     this.server = new MongoServer(backend);
     if (port == 0) {
@@ -48,6 +63,14 @@ final class H2EmbeddedStore implements EmbeddedStore {
       server.bind(host, port);
       this.connectionString = "mongodb://" + host + ":" + port;
     }
+    // Like H2's own background writer, which this store's settings turn off: a plain thread, since
+    // this package blocks on files and knows nothing of Vert.x.
+    this.checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "harbour-checkpoint");
+      thread.setDaemon(true);
+      return thread;
+    });
+    checkpoints.scheduleWithFixedDelay(this::scheduledCheckpoint, checkpointMs, checkpointMs, TimeUnit.MILLISECONDS);
   }
 
   static H2EmbeddedStore start(Path file) {
@@ -68,8 +91,9 @@ final class H2EmbeddedStore implements EmbeddedStore {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // Harbour commits every write itself (commit()), so H2's own auto-commit is off; its other
-    // job, compaction, is done by Housekeeping after our commits.
+    // Harbour makes every write durable itself (commit(), then a checkpoint about once a second),
+    // so H2's own auto-commit is off; its other job, compaction, is done by Housekeeping after
+    // each checkpoint.
     MVStore.Builder builder = new MVStore.Builder()
         .fileName(file.toString())
         .autoCommitDisabled()
@@ -82,11 +106,19 @@ final class H2EmbeddedStore implements EmbeddedStore {
   }
 
   private static H2EmbeddedStore open(MVStore.Builder settings, String host, int port) {
+    return open(settings, host, port, Long.getLong("harbour.store.checkpointMs", CHECKPOINT_MS));
+  }
+
+  /** With checkpoints {@code checkpointMs} apart: tests that must see the log alone use hours. */
+  static H2EmbeddedStore open(MVStore.Builder settings, String host, int port, long checkpointMs) {
     MVStore store = settings.open();
-    // Every acknowledged write is committed and synced (commit(), shared by GroupCommitter), so old
+    // Every checkpoint is synced, and the log covers every acknowledged write after it, so old
     // chunks need not be kept for the default 45 s; keeping them made the file grow ~100x the data.
     store.setRetentionTime(Integer.getInteger("harbour.mvstore.retentionMs", RETENTION_MS));
-    return new H2EmbeddedStore(store, host, port);
+    WriteAheadLog log = new WriteAheadLog(store, Path.of(store.getFileStore().getFileName()));
+    LoggedMaps maps = new LoggedMaps(store, log);
+    log.recover(maps::byId);
+    return new H2EmbeddedStore(store, log, maps, host, port, checkpointMs);
   }
 
   /** The file underneath, for tests that inspect it or drop it without a commit, as a crash would. */
@@ -99,16 +131,46 @@ final class H2EmbeddedStore implements EmbeddedStore {
     return connectionString;
   }
 
+  /**
+   * Appends every change so far to the log and syncs it (an idle server's periodic commit appends
+   * nothing and costs nothing). After a map was created, dropped or renamed, or if the log could not
+   * be written, writes the whole store instead.
+   */
   @Override
   public synchronized void commit() {
-    if (!closed) {
-      // Every store below is synced, so with nothing unsaved every answered write is on disk: an
-      // idle server's periodic commit then costs nothing.
-      if (mvStore.hasUnsavedChanges()) {
-        mvStore.commit();
-        mvStore.sync();
-      }
+    if (closed) {
+      return;
+    }
+    boolean logged;
+    try {
+      logged = log.flush();
+    } catch (IOException e) {
+      LOG.warn("Appending to the store's log failed; writing the whole store instead", e);
+      logged = false;
+    }
+    if (!logged || log.structureChangedSinceCheckpoint()) {
+      checkpoint();
+    }
+  }
+
+  /** Writes the B-trees to the file, so the log before now can go; then compacts if due. */
+  void checkpoint() {
+    synchronized (checkpointing) {
+      log.checkpoint();
       housekeeping.afterCommit();
+    }
+  }
+
+  private void scheduledCheckpoint() {
+    try {
+      if (!closed && !mvStore.isClosed() && mvStore.hasUnsavedChanges()) {
+        checkpoint();
+      }
+    } catch (RuntimeException e) {
+      // The log still has every acknowledged write; the next checkpoint tries again.
+      if (!mvStore.isClosed()) {
+        LOG.error("Writing the embedded store's checkpoint failed", e);
+      }
     }
   }
 
@@ -118,7 +180,35 @@ final class H2EmbeddedStore implements EmbeddedStore {
       return;
     }
     closed = true;
+    stopCheckpoints();
+    boolean crashed = mvStore.isClosed();
+    // Stopping the server closes the backend, whose MVStore.close() writes every change to the
+    // file (or throws, leaving the log for the next open); only then is the log not needed.
     server.shutdownNow();
     backend.close();
+    log.close();
+    if (!crashed) {
+      log.deleteAll();
+    }
+  }
+
+  /** Stops as {@code kill -9} would: nothing since the last commit reaches the log or the file. */
+  synchronized void crash() {
+    closed = true;
+    stopCheckpoints();
+    log.close();
+    mvStore.closeImmediately();
+    server.shutdownNow();
+    backend.close();
+  }
+
+  private void stopCheckpoints() {
+    // Not shutdownNow: an interrupt in the middle of a file write makes H2 close the store.
+    checkpoints.shutdown();
+    try {
+      checkpoints.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

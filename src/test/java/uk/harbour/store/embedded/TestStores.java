@@ -1,11 +1,12 @@
 package uk.harbour.store.embedded;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVStore;
 
 /**
  * The two embedded stores the store contract runs against: ours and the library's stock one. Both
- * open their file with H2's auto-commit off, so a write reaches the file only through
+ * open their file with H2's auto-commit off, so a write is kept only through
  * {@link EmbeddedStore#commit()}: a test that crashes the store then shows what that hook covers.
  */
 public final class TestStores {
@@ -17,9 +18,13 @@ public final class TestStores {
 
   private TestStores() {}
 
-  /** Harbour's own: our backend and MVStore settings, as in production. */
+  /**
+   * Harbour's own: our backend and MVStore settings, as in production, but with checkpoints an hour
+   * apart, so what survives a crash is what the commits put in the write-ahead log, never a
+   * checkpoint that happened to run just before it.
+   */
   public static CrashableStore harbour(Path file) {
-    H2EmbeddedStore store = H2EmbeddedStore.open(H2EmbeddedStore.settings(file));
+    H2EmbeddedStore store = H2EmbeddedStore.open(H2EmbeddedStore.settings(file), "127.0.0.1", 0, TimeUnit.HOURS.toMillis(1));
     return new CrashableStore() {
       @Override
       public String connectionString() {
@@ -33,8 +38,7 @@ public final class TestStores {
 
       @Override
       public void crash() {
-        store.mvStore().closeImmediately();
-        store.close();
+        store.crash();
       }
 
       @Override
