@@ -33,11 +33,12 @@ public final class GroupCommitter implements Durability {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
   /**
-   * Each commit rewrites the pages its writes touched whatever their number, so commits back to
-   * back cost a core at a steady 1,000 messages/s; 4 ms between starts cut server CPU per message
-   * by about a fifth (docs/performance.md) and adds at most 4 ms to an acknowledgement.
+   * Each commit costs a sync of the store's log (and a wake-up of every writer it answers) whatever
+   * the number of writes it covers. 8 ms between starts took a sixth off the server's CPU per
+   * message at 1,000/s against 4 ms, with a lower p99 and a median of about 7 ms (docs/performance.md,
+   * "Twentieth pass"); the first write after a quiet spell is still committed at once.
    */
-  static final long DEFAULT_MIN_GAP_MICROS = 4000;
+  static final long DEFAULT_MIN_GAP_MICROS = 8000;
 
   /**
    * The commit's own thread: commits run one at a time anyway, and on Vert.x's shared worker pool
