@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The H2 backend with unique indexes (the {@code _id} index included) in maps keyed by
- * {@link KeyValueType}. An index map written by the stock backend is copied into the new form the
+ * {@link KeyValueType}, every map opened through {@link LoggedMaps} so its changes reach the
+ * write-ahead log. An index map written by the stock backend is copied into the new form the
  * first time a file is opened, then removed, so older data directories keep working.
  */
 final class FastIndexH2Backend extends H2Backend {

@@ -1,7 +1,7 @@
 /**
  * The embedded store: mongo-java-server on an H2 MVStore file, with the classes that subclass its
  * internals to make chat load fast and updates safe (index keys, BSON documents, insertion order,
- * updates on a copy). This is the only code that knows the library's internals; a library upgrade
+ * updates on a copy, a write-ahead log that commits append to). This is the only code that knows the library's internals; a library upgrade
  * is reviewed here, against {@code docs/storage.md} ("What we depend on inside the library") and
  * the store contract tests.
  *
