@@ -126,6 +126,11 @@ final class H2EmbeddedStore implements EmbeddedStore {
     return mvStore;
   }
 
+  /** The log, for tests that break it as a full disk would. */
+  WriteAheadLog log() {
+    return log;
+  }
+
   @Override
   public String connectionString() {
     return connectionString;

@@ -109,6 +109,34 @@ class WriteAheadLogTest extends EmbeddedStoreTestBase {
   }
 
   @Test
+  @DisplayName("once it cannot be written, has each commit write the whole store until a checkpoint starts a new segment, then is appended to again")
+  void aLogThatCannotBeWrittenFallsBackToCheckpoints() {
+    H2EmbeddedStore server = openWithoutCheckpoints();
+    connect(server.connectionString());
+    join(mongo.insert("things", thing(1)));
+    server.commit();
+    // What a failed append leaves: a segment that may end in a torn record, and no channel to it.
+    server.log().close();
+
+    long before = server.mvStore().getCurrentVersion();
+    join(mongo.insert("things", thing(2)));
+    server.commit();
+    long after = server.mvStore().getCurrentVersion();
+    assertTrue(after > before, "the commit wrote the whole store");
+
+    join(mongo.insert("things", thing(3)));
+    server.commit();
+    assertEquals(after, server.mvStore().getCurrentVersion(), "the next commit appended to the new segment");
+    disconnect();
+    server.crash();
+
+    try (H2EmbeddedStore reopened = openWithoutCheckpoints()) {
+      connect(reopened.connectionString());
+      assertEquals(3, join(mongo.count("things", new JsonObject())));
+    }
+  }
+
+  @Test
   @DisplayName("is deleted once a checkpoint has its changes, and none is left after a clean close")
   void isDeletedOnceCheckpointed() throws IOException {
     H2EmbeddedStore server = openWithoutCheckpoints();
