@@ -162,7 +162,7 @@ final class H2EmbeddedStore implements EmbeddedStore {
   void checkpoint() {
     synchronized (checkpointing) {
       log.checkpoint();
-      housekeeping.afterCommit();
+      housekeeping.afterCheckpoint();
     }
   }
 

@@ -7,15 +7,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the file's chunks mostly live, as H2's background writer did while H2 also committed on its
- * own. With H2's auto-commit on, each of Harbour's commits was handed to H2's serialisation and save
- * threads and waited for; with it off the committing thread writes the chunk itself, which cost
- * about a tenth less CPU per message (docs/performance.md). Harbour commits every write anyway, so
- * the writer's remaining job, compaction, runs here after a commit, at most every third of a second
+ * own. H2's auto-commit is off (Harbour's checkpoints write the file, WriteAheadLog), so the
+ * writer's remaining job, compaction, runs here after a checkpoint, at most every third of a second
  * (the writer's own pace): the live pages of chunks that are mostly replaced pages are rewritten, so
  * those chunks can be dropped and their space reused.
  *
  * <p>The writer also moved chunks towards the start of the file to shrink it. That is not done
- * here: called after a commit, H2's chunk move failed one of its own assertions and closed the store
+ * here: called after a commit of the file, H2's chunk move failed one of its own assertions and closed the store
  * (ClusterTest, ConsoleBrowserTest), and under chat load new chunks fill the freed space anyway.
  */
 final class Housekeeping {
@@ -42,11 +40,11 @@ final class Housekeeping {
 
   /**
    * Runs a pass if the last one was at least {@link #INTERVAL_NANOS} ago and something was written
-   * since; call right after a commit. On a store nobody writes to, a pass would rewrite pages only
-   * for the next commit to store them and the pass after to find the chunks no fuller: an idle
+   * since; call right after a checkpoint. On a store nobody writes to, a pass would rewrite pages only
+   * for the next checkpoint to store them and the pass after to find the chunks no fuller: an idle
    * server spent about five times the CPU it needs at rest doing that.
    */
-  void afterCommit() {
+  void afterCheckpoint() {
     long now = System.nanoTime();
     long writes = writeCommands.getAsLong();
     if (now - lastRun < INTERVAL_NANOS || writes == writesAtLastRun) {

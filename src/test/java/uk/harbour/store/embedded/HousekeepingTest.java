@@ -19,7 +19,7 @@ import uk.harbour.testing.Eventually;
 
 /**
  * H2's auto-commit is off, and with it H2's background compaction: {@link Housekeeping} does that
- * after Harbour's commits. Rewriting every other document leaves the chunks they were first
+ * after Harbour's checkpoints (about once a second). Rewriting every other document leaves the chunks they were first
  * written in half live, and nothing but compaction frees them; without it the chunks stay under 40 %
  * live and take over two and a half times the space of its data. Once nothing is written, it must
  * rest: on a store like the demo data, passes kept rewriting pages for the next commit to store.
@@ -32,7 +32,7 @@ class HousekeepingTest extends EmbeddedStoreTestBase {
 
   @Test
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
-  @DisplayName("is compacted by later commits: chunks mostly live, the space they take at most twice its data")
+  @DisplayName("is compacted after later checkpoints: chunks mostly live, the space they take at most twice its data")
   void isCompactedByLaterCommits() {
     Random random = new Random(42);
     try (H2EmbeddedStore server = H2EmbeddedStore.start(storeFile())) {
@@ -75,7 +75,7 @@ class HousekeepingTest extends EmbeddedStoreTestBase {
   }
 
   @Test
-  @DisplayName("rests while nobody writes: later commits store nothing")
+  @DisplayName("rests while nobody writes: later checkpoints store nothing")
   void restsWhileNobodyWrites() throws InterruptedException {
     Random random = new Random(7);
     try (H2EmbeddedStore server = H2EmbeddedStore.start(storeFile())) {

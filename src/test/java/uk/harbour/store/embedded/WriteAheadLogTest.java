@@ -50,11 +50,8 @@ class WriteAheadLogTest extends EmbeddedStoreTestBase {
     server.commit();
     assertEquals(version, server.mvStore().getCurrentVersion(), "commits appended to the log and left the B-trees alone");
     assertTrue(logBytes() > 200 * 20, "the changes are in the log");
-    disconnect();
-    server.crash();
 
-    try (H2EmbeddedStore reopened = openWithoutCheckpoints()) {
-      connect(reopened.connectionString());
+    try (H2EmbeddedStore reopened = crashAndReopen(server)) {
       assertEquals(200, join(mongo.count("things", new JsonObject())));
       assertEquals(2, join(mongo.findOne("things", new JsonObject().put("_id", "t1"), null)).getInteger("x"), "the update");
       assertNull(join(mongo.findOne("things", new JsonObject().put("_id", "t2"), null)), "the delete");
@@ -97,11 +94,8 @@ class WriteAheadLogTest extends EmbeddedStoreTestBase {
     join(mongo.dropCollection("old"));
     join(mongo.insert("fresh", thing(2)));
     server.commit();
-    disconnect();
-    server.crash();
 
-    try (H2EmbeddedStore reopened = openWithoutCheckpoints()) {
-      connect(reopened.connectionString());
+    try (H2EmbeddedStore reopened = crashAndReopen(server)) {
       List<String> collections = join(mongo.getCollections());
       assertTrue(collections.contains("fresh") && !collections.contains("old"), collections::toString);
       assertEquals(1, join(mongo.count("fresh", new JsonObject())));
@@ -127,11 +121,8 @@ class WriteAheadLogTest extends EmbeddedStoreTestBase {
     join(mongo.insert("things", thing(3)));
     server.commit();
     assertEquals(after, server.mvStore().getCurrentVersion(), "the next commit appended to the new segment");
-    disconnect();
-    server.crash();
 
-    try (H2EmbeddedStore reopened = openWithoutCheckpoints()) {
-      connect(reopened.connectionString());
+    try (H2EmbeddedStore reopened = crashAndReopen(server)) {
       assertEquals(3, join(mongo.count("things", new JsonObject())));
     }
   }
@@ -158,6 +149,15 @@ class WriteAheadLogTest extends EmbeddedStoreTestBase {
       connect(reopened.connectionString());
       assertEquals(2, join(mongo.count("things", new JsonObject())));
     }
+  }
+
+  /** Stops {@code server} as {@code kill -9} would, then opens its file again with a client on it. */
+  private H2EmbeddedStore crashAndReopen(H2EmbeddedStore server) {
+    disconnect();
+    server.crash();
+    H2EmbeddedStore reopened = openWithoutCheckpoints();
+    connect(reopened.connectionString());
+    return reopened;
   }
 
   private H2EmbeddedStore openWithoutCheckpoints() {
