@@ -7,13 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
@@ -56,8 +54,7 @@ final class WriteAheadLog {
   private record Change(MVMap<Object, Object> map, Object key, Object value) {}
 
   private final MVStore store;
-  private final Path directory;
-  private final String prefix;
+  private final LogSegments files;
   private final MVMap<String, Long> position;
 
   // Guarded by this: the lock every LoggedMap change is made under.
@@ -81,9 +78,7 @@ final class WriteAheadLog {
 
   WriteAheadLog(MVStore store, Path storeFile) {
     this.store = store;
-    Path absolute = storeFile.toAbsolutePath();
-    this.directory = absolute.getParent();
-    this.prefix = absolute.getFileName() + ".log.";
+    this.files = new LogSegments(storeFile);
     this.position = store.openMap(POSITION_MAP);
   }
 
@@ -137,7 +132,7 @@ final class WriteAheadLog {
       }
     }
     checkpointedStructure = structureNow;
-    deleteSegmentsBefore(first);
+    files.deleteBefore(first);
   }
 
   /**
@@ -147,7 +142,7 @@ final class WriteAheadLog {
    */
   void recover(IntFunction<MVMap<Object, Object>> maps) {
     long firstLive = position.getOrDefault(FIRST_LIVE, 0L);
-    TreeMap<Long, Path> segments = segments();
+    TreeMap<Long, Path> segments = files.list();
     int replayed = 0;
     boolean ended = false;
     for (var entry : segments.tailMap(firstLive).entrySet()) {
@@ -179,7 +174,7 @@ final class WriteAheadLog {
 
   /** Deletes every segment: call only once the file has every change (after the store's close). */
   void deleteAll() {
-    deleteSegmentsBefore(Long.MAX_VALUE);
+    files.deleteBefore(Long.MAX_VALUE);
   }
 
   private synchronized List<Change> takePending() {
@@ -205,8 +200,7 @@ final class WriteAheadLog {
       closeChannel();
       segment++;
       try {
-        channel = FileChannel.open(segmentPath(segment), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        syncDirectory();
+        channel = files.create(segment);
       } catch (IOException e) {
         closeChannel();
         LOG.warn("Starting a log segment failed; commits write the whole store until one starts", e);
@@ -290,47 +284,6 @@ final class WriteAheadLog {
       }
     }
     return new Replay(applied, false);
-  }
-
-  private TreeMap<Long, Path> segments() {
-    TreeMap<Long, Path> found = new TreeMap<>();
-    try (Stream<Path> files = Files.list(directory)) {
-      files.forEach(file -> {
-        String name = file.getFileName().toString();
-        if (name.startsWith(prefix)) {
-          try {
-            found.put(Long.parseLong(name.substring(prefix.length())), file);
-          } catch (NumberFormatException e) {
-            // Not one of ours.
-          }
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("Listing the store's log segments in " + directory, e);
-    }
-    return found;
-  }
-
-  private void deleteSegmentsBefore(long first) {
-    for (Path file : segments().headMap(first).values()) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // Harmless: the file records that it covers this segment, so it is never replayed.
-        LOG.warn("Could not delete the store's log segment {}", file, e);
-      }
-    }
-  }
-
-  private Path segmentPath(long number) {
-    return directory.resolve(prefix + number);
-  }
-
-  /** A new segment's name must survive a power cut as well as its contents. */
-  private void syncDirectory() throws IOException {
-    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-      dir.force(true);
-    }
   }
 
   private void closeChannel() {

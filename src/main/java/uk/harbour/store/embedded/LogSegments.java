@@ -1,0 +1,71 @@
+package uk.harbour.store.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The write-ahead log's segment files, {@code <store file>.log.<n>} beside the store's file. */
+final class LogSegments {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LogSegments.class);
+
+  private final Path directory;
+  private final String prefix;
+
+  LogSegments(Path storeFile) {
+    Path absolute = storeFile.toAbsolutePath();
+    this.directory = absolute.getParent();
+    this.prefix = absolute.getFileName() + ".log.";
+  }
+
+  /** Every segment there is, by number. */
+  TreeMap<Long, Path> list() {
+    TreeMap<Long, Path> found = new TreeMap<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      files.forEach(file -> {
+        String name = file.getFileName().toString();
+        if (name.startsWith(prefix)) {
+          try {
+            found.put(Long.parseLong(name.substring(prefix.length())), file);
+          } catch (NumberFormatException e) {
+            // Not one of ours.
+          }
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Listing the store's log segments in " + directory, e);
+    }
+    return found;
+  }
+
+  /** Segment {@code number}, empty, its name synced: a new segment's name must survive a power cut as well as its contents. */
+  FileChannel create(long number) throws IOException {
+    FileChannel channel = FileChannel.open(
+        directory.resolve(prefix + number), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    return channel;
+  }
+
+  void deleteBefore(long first) {
+    for (Path file : list().headMap(first).values()) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // Harmless: the store's file records that it covers this segment, so it is never replayed.
+        LOG.warn("Could not delete the store's log segment {}", file, e);
+      }
+    }
+  }
+}
