@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -56,6 +57,26 @@ final class LogSegments {
       throw e;
     }
     return channel;
+  }
+
+  /**
+   * Renames each of {@code segments} that holds anything to {@code <name>.not-replayed-<millis>},
+   * which no listing finds again, saying so as an ERROR: they must not be applied to a store whose
+   * log begins at segment {@code expected}. Empty ones stay, for the next checkpoint to delete.
+   */
+  void setAside(Collection<Path> segments, long expected) {
+    for (Path file : segments) {
+      try {
+        if (Files.size(file) > 0) {
+          Path aside = file.resolveSibling(file.getFileName() + ".not-replayed-" + System.currentTimeMillis());
+          Files.move(file, aside);
+          LOG.error("The store's log segment {} does not follow its file, whose log begins at segment {}: not applied, kept as {}"
+              + " (a backup restored beside a newer log? docs/operations.md, \"Backup and restore\")", file, expected, aside);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Setting aside the store's log segment " + file, e);
+      }
+    }
   }
 
   void deleteBefore(long first) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -151,6 +152,47 @@ class WriteAheadLogTest extends EmbeddedStoreTestBase {
     }
   }
 
+  @Test
+  @DisplayName("applies no segment that does not follow its file (an older copy restored beside a newer log), keeping it aside instead")
+  void keepsAsideALogThatDoesNotFollowTheFile() throws IOException {
+    H2EmbeddedStore server = openWithoutCheckpoints();
+    connect(server.connectionString());
+    join(mongo.insert("things", thing(1)));
+    server.checkpoint();
+    disconnect();
+    server.close();
+    Path backup = tempDir.resolve("backup.mv.db");
+    Files.copy(storeFile(), backup);
+
+    H2EmbeddedStore later = openWithoutCheckpoints();
+    connect(later.connectionString());
+    join(mongo.insert("things", thing(2)));
+    later.checkpoint();
+    later.checkpoint();
+    join(mongo.removeDocument("things", new JsonObject().put("_id", "t1")));
+    join(mongo.insert("things", thing(3)));
+    later.commit();
+    disconnect();
+    later.crash();
+    long withChanges = segments().stream().filter(this::hasContent).count();
+    assertTrue(withChanges > 0, "the crash left the newer log");
+
+    // The restore the docs warn against: the older file put back, the newer log left beside it.
+    Files.copy(backup, storeFile(), StandardCopyOption.REPLACE_EXISTING);
+    try (H2EmbeddedStore restored = openWithoutCheckpoints()) {
+      connect(restored.connectionString());
+      assertEquals(List.of("t1"), join(mongo.find("things", new JsonObject())).stream().map(t -> t.getString("_id")).toList(),
+          "the backup as it was, none of the newer log's changes");
+      assertEquals(withChanges, segmentsSetAside().size(), "each segment with changes in it kept aside");
+      join(mongo.insert("things", thing(4)));
+      restored.commit();
+    }
+    try (H2EmbeddedStore again = openWithoutCheckpoints()) {
+      connect(again.connectionString());
+      assertEquals(2, join(mongo.count("things", new JsonObject())), "the restored store logs and keeps its own writes");
+    }
+  }
+
   /** Stops {@code server} as {@code kill -9} would, then opens its file again with a client on it. */
   private H2EmbeddedStore crashAndReopen(H2EmbeddedStore server) {
     disconnect();
@@ -164,10 +206,24 @@ class WriteAheadLogTest extends EmbeddedStoreTestBase {
     return H2EmbeddedStore.open(H2EmbeddedStore.settings(storeFile()), "127.0.0.1", 0, TimeUnit.HOURS.toMillis(1));
   }
 
+  private List<Path> segmentsSetAside() throws IOException {
+    try (Stream<Path> files = Files.list(tempDir)) {
+      return files.filter(f -> f.getFileName().toString().contains(".not-replayed-")).toList();
+    }
+  }
+
+  private boolean hasContent(Path segment) {
+    try {
+      return Files.size(segment) > 0;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private List<Path> segments() throws IOException {
     String prefix = storeFile().getFileName() + ".log.";
     try (Stream<Path> files = Files.list(tempDir)) {
-      return files.filter(f -> f.getFileName().toString().startsWith(prefix))
+      return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().substring(prefix.length()).matches("\\d+"))
           .sorted((a, b) -> Long.compare(number(a, prefix), number(b, prefix)))
           .toList();
     }
