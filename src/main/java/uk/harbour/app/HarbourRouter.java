@@ -111,10 +111,13 @@ public final class HarbourRouter {
                 .ping()
                 .onSuccess(v -> promise.complete(Status.OK()))
                 .onFailure(e -> promise.complete(Status.KO(new JsonObject().put("reason", "store unreachable")))));
-    // A store that answers but no longer commits acknowledges no message: not ready either.
+    // A store that answers but no longer commits, or can no longer write at all, acknowledges no message: not ready either.
     ready.register(
         "commits",
-        promise -> promise.complete(services.store().commitsStalled() ? Status.KO(new JsonObject().put("reason", "store commits stalled")) : Status.OK()));
+        promise -> promise.complete(
+            services.store().failure().isPresent() ? Status.KO(new JsonObject().put("reason", "store cannot write: restart Harbour"))
+                : services.store().commitsStalled() ? Status.KO(new JsonObject().put("reason", "store commits stalled"))
+                : Status.OK()));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
     services.metrics().ifPresent(registry -> router.get("/metrics").handler(PrometheusScrapingHandler.create(registry)));
   }

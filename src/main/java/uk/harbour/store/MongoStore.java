@@ -178,6 +178,14 @@ public final class MongoStore {
     return stall.stalled();
   }
 
+  /**
+   * Why the embedded store can no longer store anything (its engine closed the file after a failed
+   * write; never on real MongoDB, whose driver reports its own failures); readiness depends on it.
+   */
+  public Optional<String> failure() {
+    return embedded.flatMap(EmbeddedStore::failure);
+  }
+
   /** Completes once the driver under the client has closed (tests: {@link #close()} waits for it). */
   Future<Void> driverClosed() {
     return watchers.closed().future();

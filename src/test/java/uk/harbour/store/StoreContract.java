@@ -316,6 +316,22 @@ abstract class StoreContract {
   }
 
   @Test
+  @DisplayName("says so once its engine has closed the file after a failed write, refuses writes from then on, and a stop and start keeps every acknowledged one")
+  void saysWhenItCanNoLongerWrite() {
+    MongoMessageRepository messages = messages();
+    join(messages.insert(message("cl-f", 1, "f-1")).compose(v -> store.durability().afterWrite()));
+    assertEquals(Optional.empty(), store.failure());
+
+    server.failWrites();
+
+    assertTrue(store.failure().orElseThrow().contains("full disk"), () -> store.failure().toString());
+    assertThrows(CompletionException.class, () -> join(messages.insert(message("cl-f", 2, "f-2"))));
+    restart();
+    assertEquals(Optional.empty(), store.failure(), "a restart opens the file afresh");
+    assertEquals(List.of(1L), join(messages().find("cl-f", List.of(1L, 2L))).stream().map(Message::seq).toList());
+  }
+
+  @Test
   @DisplayName("messages sent while a commit is due or running go to the store together just before the next one, and each acknowledged one survives a crash")
   void heldInsertsAreCoveredByTheirCommit() {
     // A long gap, so most messages arrive while a commit is due: they are held for it.

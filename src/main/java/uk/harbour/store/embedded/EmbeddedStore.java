@@ -1,6 +1,7 @@
 package uk.harbour.store.embedded;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The embedded MongoDB-compatible server Harbour runs when no {@code MONGO_URI} is set, on one
@@ -34,6 +35,14 @@ public interface EmbeddedStore extends AutoCloseable {
    * in memory only (H2's own auto-commit is off). Does nothing once closed.
    */
   void commit();
+
+  /**
+   * Why the store can no longer store anything, if it cannot: H2 closes its file for good when a
+   * write to it fails (a full disk, an I/O error), and every later write fails while the server
+   * still answers, until Harbour restarts and applies the log again. Empty while it works, and
+   * after {@link #close()}. The one method that never blocks: readiness asks it on an event loop.
+   */
+  Optional<String> failure();
 
   /** Stops the server, then writes every change to the file, closes it and deletes the log. A second call does nothing. */
   @Override

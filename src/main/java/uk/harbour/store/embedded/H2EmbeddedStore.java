@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,8 @@ final class H2EmbeddedStore implements EmbeddedStore {
   private final Object checkpointing = new Object();
   private final ScheduledExecutorService checkpoints;
   private volatile boolean closed;
+  /** Whether H2's closing of the file after a failed write was logged: once is enough. */
+  private volatile boolean failureLogged;
 
   private H2EmbeddedStore(MVStore mvStore, WriteAheadLog log, LoggedMaps maps, String host, int port, long checkpointMs) {
     this.mvStore = mvStore;
@@ -169,6 +173,12 @@ final class H2EmbeddedStore implements EmbeddedStore {
 
   private void scheduledCheckpoint() {
     try {
+      if (failure().isPresent() && !failureLogged) {
+        // Said here, once, whether or not anything polls readiness: each failing write only says its own.
+        failureLogged = true;
+        LOG.error("The embedded store closed its file after a failed write: nothing can be stored until Harbour restarts,"
+            + " which applies the store's log again (every acknowledged write is in it)", mvStore.getPanicException());
+      }
       if (!closed && !mvStore.isClosed() && mvStore.hasUnsavedChanges()) {
         checkpoint();
       }
@@ -178,6 +188,15 @@ final class H2EmbeddedStore implements EmbeddedStore {
         LOG.error("Writing the embedded store's checkpoint failed", e);
       }
     }
+  }
+
+  @Override
+  public Optional<String> failure() {
+    MVStoreException cause = mvStore.getPanicException();
+    if (closed || (cause == null && !mvStore.isClosed())) {
+      return Optional.empty();
+    }
+    return Optional.of(cause == null ? "the store's file was closed" : cause.getMessage());
   }
 
   @Override

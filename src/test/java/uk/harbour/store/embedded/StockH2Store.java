@@ -2,6 +2,7 @@ package uk.harbour.store.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.util.Optional;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -34,6 +35,16 @@ public final class StockH2Store implements TestStores.CrashableStore {
       mvStore.commit();
       mvStore.sync();
     }
+  }
+
+  @Override
+  public void failWrites() {
+    TestStores.failWrites(mvStore);
+  }
+
+  @Override
+  public synchronized Optional<String> failure() {
+    return closed || (mvStore.getPanicException() == null && !mvStore.isClosed()) ? Optional.empty() : Optional.of(String.valueOf(mvStore.getPanicException()));
   }
 
   @Override

@@ -1,8 +1,11 @@
 package uk.harbour.store.embedded;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * The two embedded stores the store contract runs against: ours and the library's stock one. Both
@@ -14,6 +17,18 @@ public final class TestStores {
   /** An embedded store that can also stop as {@code kill -9} would: nothing since the last commit is written. */
   public interface CrashableStore extends EmbeddedStore {
     void crash();
+
+    /** What H2 does when writing the file fails (a full disk, say): closes it for good, naming the cause. */
+    void failWrites();
+  }
+
+  static void failWrites(MVStore store) {
+    try {
+      store.panic(DataUtils.newMVStoreException(DataUtils.ERROR_WRITING_FAILED, "Writing the file failed (a test's full disk)"));
+    } catch (MVStoreException thrown) {
+      // panic() records the cause and throws it at the writer that met it; H2 then closes the store as it lets go of its lock.
+      store.closeImmediately();
+    }
   }
 
   private TestStores() {}
@@ -39,6 +54,16 @@ public final class TestStores {
       @Override
       public void crash() {
         store.crash();
+      }
+
+      @Override
+      public void failWrites() {
+        TestStores.failWrites(store.mvStore());
+      }
+
+      @Override
+      public Optional<String> failure() {
+        return store.failure();
       }
 
       @Override
