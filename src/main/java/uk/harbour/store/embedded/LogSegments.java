@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -60,15 +62,33 @@ final class LogSegments {
   }
 
   /**
-   * Renames each of {@code segments} that holds anything to {@code <name>.not-replayed-<millis>},
-   * which no listing finds again, saying so as an ERROR: they must not be applied to a store whose
-   * log begins at segment {@code expected}. Empty ones stay, for the next checkpoint to delete.
+   * The segments, of those listed, that a file whose log begins at {@code firstLive} replays, in
+   * order. That log begins with the segment the file's last checkpoint started whenever anything
+   * was appended after it (if that segment could not be made, the next ones stay empty until a
+   * checkpoint covers them). Without it the segments are another file's: an older copy restored
+   * beside a newer log, or a new file beside an old log. Applied, they would mix two states, so
+   * none is returned and those holding anything are kept aside for a person to look at.
    */
-  void setAside(Collection<Path> segments, long expected) {
+  SortedMap<Long, Path> following(TreeMap<Long, Path> segments, long firstLive) {
+    SortedMap<Long, Path> uncovered = segments.tailMap(firstLive);
+    if (uncovered.isEmpty() || uncovered.firstKey() == firstLive) {
+      return uncovered;
+    }
+    setAside(uncovered.values(), firstLive);
+    return Collections.emptySortedMap();
+  }
+
+  /**
+   * Renames each of {@code segments} that holds anything to {@code <name>.not-replayed-<millis>}
+   * (when it was last written, so a person can tell which life of the store it is from), which no
+   * listing finds again, saying so as an ERROR: they must not be applied to a store whose log
+   * begins at segment {@code expected}. Empty ones stay, for the next checkpoint to delete.
+   */
+  private void setAside(Collection<Path> segments, long expected) {
     for (Path file : segments) {
       try {
         if (Files.size(file) > 0) {
-          Path aside = file.resolveSibling(file.getFileName() + ".not-replayed-" + System.currentTimeMillis());
+          Path aside = file.resolveSibling(file.getFileName() + ".not-replayed-" + Files.getLastModifiedTime(file).toMillis());
           Files.move(file, aside);
           LOG.error("The store's log segment {} does not follow its file, whose log begins at segment {}: not applied, kept as {}"
               + " (a backup restored beside a newer log? docs/operations.md, \"Backup and restore\")", file, expected, aside);

@@ -8,9 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -145,18 +143,9 @@ final class WriteAheadLog {
   void recover(IntFunction<MVMap<Object, Object>> maps) {
     long firstLive = position.getOrDefault(FIRST_LIVE, 0L);
     TreeMap<Long, Path> segments = files.list();
-    SortedMap<Long, Path> uncovered = segments.tailMap(firstLive);
-    if (!uncovered.isEmpty() && uncovered.firstKey() != firstLive) {
-      // This file's log starts with the segment its last checkpoint started (or, if that could not
-      // be made, with empty ones). Without it the segments are another file's: a restored copy of
-      // an older store beside a newer log, or a new store beside an old one. Applied here they
-      // would mix two states, so they are kept aside for a person to look at instead.
-      files.setAside(uncovered.values(), firstLive);
-      uncovered = Collections.emptySortedMap();
-    }
     int replayed = 0;
     boolean ended = false;
-    for (var entry : uncovered.entrySet()) {
+    for (var entry : files.following(segments, firstLive).entrySet()) {
       if (ended) {
         LOG.error("Log segment {} follows a record that ended the replay; not applied", entry.getValue());
         continue;
