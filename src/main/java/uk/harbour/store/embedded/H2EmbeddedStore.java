@@ -28,10 +28,11 @@ final class H2EmbeddedStore implements EmbeddedStore {
    * H2's page cache. Kept small on purpose: every write of the file (each commit, before the log;
    * each checkpoint now) puts the pages it wrote in the cache, and H2 takes out the versions the next
    * one replaces only once their whole chunk is dropped, so the cache mostly holds dead page
-   * versions, alive just long enough for the garbage collector to copy them. At 16 MB they were half of what each young collection copied, and G1 shrank the young
-   * generation to keep to its pause target: at 1,000 messages/s the collector took 0.18 ms per
-   * message, at 4 MB 0.07, with history reads no slower (docs/performance.md, "Sixth pass"). Recent
-   * messages are cached above the store. {@code -Dharbour.mvstore.cacheMB} overrides it, for measuring.
+   * versions, alive just long enough for the garbage collector to copy them. At 16 MB they were
+   * half of what each young collection copied, and G1 shrank the young generation to keep to its
+   * pause target: at 1,000 messages/s the collector took 0.18 ms per message, at 4 MB 0.07, with
+   * history reads no slower (docs/performance.md, "Sixth pass"). Recent messages are cached above
+   * the store. {@code -Dharbour.mvstore.cacheMB} overrides it, for measuring.
    */
   static final int CACHE_MB = 4;
   static final int FILL_RATE = 90;
