@@ -118,6 +118,10 @@ public final class HarbourRouter {
             services.store().failure().isPresent() ? Status.KO(new JsonObject().put("reason", "store cannot write: restart Harbour"))
                 : services.store().commitsStalled() ? Status.KO(new JsonObject().put("reason", "store commits stalled"))
                 : Status.OK()));
+    // Pages compile after start (Pages#compileAll): a template found broken then takes the node out too.
+    ready.register(
+        "pages",
+        promise -> promise.complete(services.pages().broken().map(why -> Status.KO(new JsonObject().put("reason", why))).orElse(Status.OK())));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
     services.metrics().ifPresent(registry -> router.get("/metrics").handler(PrometheusScrapingHandler.create(registry)));
   }

@@ -54,9 +54,8 @@ public final class MainVerticle extends VerticleBase {
   public Future<?> start() {
     HarbourConfig.Store storeConfig = config.store();
     ClusterNode node = new ClusterNode(cluster, context);
-    // Compiling the pages takes as long as opening the store and catching up the chat, and reading
-    // the files as long as opening the store; none needs another, so they run at once
-    // (docs/performance.md, "Start-up").
+    // Reading the files takes as long as opening the store; neither needs the other, so they run at
+    // once (docs/performance.md, "Start-up"). The pages compile after ready (Pages#compileAll).
     Future<Pages> pages = Pages.load(vertx, config.webRoot(), siteModel());
     Future<StartupFiles> files = StartupFiles.read(vertx, config);
     Future<MongoStore> opened = MongoStore.open(vertx, storeConfig.mongoUri(), storeConfig.database(), storeConfig.dataDir())
@@ -68,7 +67,10 @@ public final class MainVerticle extends VerticleBase {
         .compose(built -> startLeadership(node))
         .compose(v -> vertx.deployVerticle(new RoutingVerticle(services.routing(), config.routing().sweep(), services.leadership())))
         .compose(v -> deployHttp())
-        .onSuccess(v -> services.reports().warmWhenCaughtUp())
+        .onSuccess(v -> {
+          services.reports().warmWhenCaughtUp();
+          services.pages().compileAll();
+        })
         .recover(this::releaseStore);
   }
 
@@ -132,13 +134,14 @@ public final class MainVerticle extends VerticleBase {
     if (store == null) {
       return Future.succeededFuture();
     }
+    Future<Void> compiled = services == null ? Future.succeededFuture() : services.pages().stopCompiling();
     Future<Void> snapshots = services == null ? Future.succeededFuture() : services.chat().writeSnapshotsNow()
         // Only slower: the next start catches those conversations up from their messages.
         .recover(e -> {
           LOG.warn("Stopping: some conversation snapshots were not written", e);
           return Future.succeededFuture();
         });
-    return snapshots.compose(v -> {
+    return Future.join(compiled, snapshots).compose(v -> {
       LOG.info("Stopping: closing the store");
       return store.close();
     });

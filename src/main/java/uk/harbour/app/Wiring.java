@@ -41,7 +41,7 @@ final class Wiring {
   }
 
   static Future<Services> build(
-      Vertx vertx, HarbourConfig config, Clock clock, MongoStore store, Future<Pages> compiling, StartupFiles files,
+      Vertx vertx, HarbourConfig config, Clock clock, MongoStore store, Future<Pages> pages, StartupFiles files,
       Optional<PrometheusMeterRegistry> metrics, ClusterNode node) {
     Repositories repos = Repositories.over(store, config, clock);
     return repos.createIndexes().compose(ready -> {
@@ -61,12 +61,11 @@ final class Wiring {
           .compose(v -> rota.start())
           .compose(v -> signposting.start())
           .compose(v -> node.clustered() ? new CatalogueSync(vertx.eventBus(), node.id(), signposting).start() : Future.succeededFuture())
-          // The pages compile meanwhile (MainVerticle); only serving needs them.
-          .compose(v -> compiling)
-          .map(pages -> {
-            CardHelpers.forPages().forEach(pages::helper);
+          .compose(v -> pages)
+          .map(loaded -> {
+            CardHelpers.forPages().forEach(loaded::helper);
             return new Services(
-                config, clock, store, pages, metrics, repos.audit(), identity.identity(), chat.chat(), sockets, identity.sessionStore(),
+                config, clock, store, loaded, metrics, repos.audit(), identity.identity(), chat.chat(), sockets, identity.sessionStore(),
                 identity.socketAuthenticator(), repos.staff(), routing, rota, chat.presence(), signposting,
                 new SavedHelp(repos.savedHelp(), signposting, clock), new CardSending(chat.chat(), signposting, chat.accountLimit()), files.safety(),
                 leadership, reports);

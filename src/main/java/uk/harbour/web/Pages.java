@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders Handlebars pages from {@code web/templates}. The engine reads template files as it
@@ -21,11 +24,17 @@ import java.util.stream.Stream;
  */
 public final class Pages {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
+
   private final Vertx vertx;
   private final HandlebarsTemplateEngine engine;
   private final String templatesDir;
   private final JsonObject site;
   private final String assetVersion;
+  /** Why a page cannot be shown, once {@link #compileAll} found a template that does not compile. */
+  private volatile String broken;
+  private volatile boolean stopping;
+  private Future<Void> compiling = Future.succeededFuture();
 
   private Pages(Vertx vertx, HandlebarsTemplateEngine engine, String templatesDir, JsonObject site, String assetVersion) {
     this.vertx = vertx;
@@ -36,8 +45,9 @@ public final class Pages {
   }
 
   /**
-   * Loads the engine and compiles every page once, so a broken template stops start-up. Pages
-   * load static files from {@code site.assets}, the path with the {@link AssetVersion} in it.
+   * Loads the engine; each page compiles when first rendered, or with the rest in
+   * {@link #compileAll}. Pages load static files from {@code site.assets}, the path with the
+   * {@link AssetVersion} in it.
    */
   public static Future<Pages> load(Vertx vertx, Path webRoot, JsonObject site) {
     Objects.requireNonNull(vertx);
@@ -46,11 +56,36 @@ public final class Pages {
     return vertx.executeBlocking(
         () -> {
           String version = AssetVersion.of(webRoot.resolve("static"));
-          Pages pages = new Pages(vertx, engine, dir, site.copy().put("assets", AssetVersion.PREFIX + version), version);
-          pages.compileAll();
-          return pages;
+          return new Pages(vertx, engine, dir, site.copy().put("assets", AssetVersion.PREFIX + version), version);
         },
         false);
+  }
+
+  /**
+   * Compiles every page once, in the background after start: before start, compiling them took
+   * the two cores from the rest of start-up (docs/performance.md, "Twenty-second pass"). A
+   * template that does not compile is logged as an ERROR, and {@link #broken} says so from then on.
+   */
+  public Future<Void> compileAll() {
+    compiling = vertx.executeBlocking(this::firstBroken, false).map(found -> {
+      found.ifPresent(e -> {
+        broken = e.getMessage();
+        LOG.error("{}: pages that use it cannot be shown until Harbour restarts with it mended", broken, e);
+      });
+      return null;
+    });
+    return compiling;
+  }
+
+  /** Ends {@link #compileAll} after the page it is compiling, for a stop: it would otherwise finish on a closed Vert.x. */
+  public Future<Void> stopCompiling() {
+    stopping = true;
+    return compiling.otherwiseEmpty();
+  }
+
+  /** The template found not to compile, if any: readiness reports it. */
+  public Optional<String> broken() {
+    return Optional.ofNullable(broken);
   }
 
   /** The version in the path pages load static files from ({@link AssetVersion}). */
@@ -82,17 +117,22 @@ public final class Pages {
                     .end(html));
   }
 
-  private Void compileAll() throws IOException {
+  private Optional<IllegalStateException> firstBroken() {
     List<String> names;
     try (Stream<Path> files = Files.list(Path.of(templatesDir))) {
-      names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".hbs")).toList();
+      names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".hbs")).sorted().toList();
+    } catch (IOException e) {
+      return Optional.of(new IllegalStateException("page templates cannot be read from " + templatesDir, e));
     }
     for (String name : names) {
+      if (stopping) {
+        break;
+      }
       Future<Buffer> result = engine.render(new JsonObject().put("site", site), templatesDir + "/" + name);
       if (result.failed()) {
-        throw new IllegalStateException("Template " + name + " does not compile", result.cause());
+        return Optional.of(new IllegalStateException("page template " + name + " does not compile", result.cause()));
       }
     }
-    return null;
+    return Optional.empty();
   }
 }

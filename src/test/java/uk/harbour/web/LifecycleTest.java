@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.harbour.testing.RunningHarbour.await;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import uk.harbour.testing.Eventually;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestClock;
@@ -32,6 +37,26 @@ class LifecycleTest {
       assertEquals(503, ready.statusCode());
       assertEquals("DOWN", ready.bodyAsJsonObject().getString("status"));
       assertEquals(200, await(harbour.http().get("/health/live").send()).statusCode());
+    }
+  }
+
+  @Test
+  @DisplayName("A page template that does not compile, found after start, takes the node out of readiness by name; other pages still show")
+  void brokenTemplateFailsReadiness(@TempDir Path copy) throws IOException {
+    copyTree(Path.of("web"), copy);
+    Files.writeString(copy.resolve("templates/broken.hbs"), "<p>{{#if site}}never closed</p>");
+    JsonObject webRoot = new JsonObject().put("web", new JsonObject().put("root", copy.toString()));
+    try (RunningHarbour harbour = RunningHarbour.start(TestClock.at("2026-11-28T23:00"), webRoot)) {
+      assertEquals(200, await(harbour.http().get("/signin").send()).statusCode());
+      Eventually.eventually().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        var ready = await(harbour.http().get("/health/ready").send());
+        assertEquals(503, ready.statusCode());
+        JsonObject pages = ready.bodyAsJsonObject().getJsonArray("checks").stream().map(JsonObject.class::cast)
+            .filter(check -> "pages".equals(check.getString("id"))).findFirst().orElseThrow();
+        assertEquals("DOWN", pages.getString("status"));
+        assertEquals("page template broken.hbs does not compile", pages.getJsonObject("data").getString("reason"));
+      });
+      assertEquals(200, await(harbour.http().get("/signin").send()).statusCode());
     }
   }
 
@@ -56,6 +81,23 @@ class LifecycleTest {
         .filter(t -> t.isAlive() && !t.isDaemon())
         .map(Thread::getName)
         .collect(Collectors.toSet());
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      paths.forEach(path -> {
+        try {
+          Path target = to.resolve(from.relativize(path).toString());
+          if (Files.isDirectory(path)) {
+            Files.createDirectories(target);
+          } else {
+            Files.copy(path, target);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
   }
 
   private static boolean canConnect(int port) {
