@@ -3,6 +3,7 @@ package uk.harbour.app;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -42,6 +43,8 @@ public final class MainVerticle extends VerticleBase {
   private MongoStore store;
   private Services services;
   private final List<HttpVerticle> httpVerticles = new CopyOnWriteArrayList<>();
+  /** Completes once Harbour serves: the reports' start-up catch-up waits for it. */
+  private final Promise<Void> serving = Promise.promise();
 
   public MainVerticle(HarbourConfig config, Clock clock, Optional<PrometheusMeterRegistry> metrics, Optional<ClusterManager> cluster) {
     this.config = Objects.requireNonNull(config);
@@ -67,7 +70,9 @@ public final class MainVerticle extends VerticleBase {
         .compose(built -> startLeadership(node))
         .compose(v -> vertx.deployVerticle(new RoutingVerticle(services.routing(), config.routing().sweep(), services.leadership())))
         .compose(v -> deployHttp())
+        // What can wait goes after ready: on two cores it took the CPU the start needed.
         .onSuccess(v -> {
+          serving.complete();
           services.reports().warmWhenCaughtUp();
           services.pages().compileAll();
         })
@@ -96,7 +101,7 @@ public final class MainVerticle extends VerticleBase {
     }
     AtomicBoolean reporting = new AtomicBoolean();
     leadership.onGained(() -> reporting.compareAndSet(false, true)
-        ? vertx.deployVerticle(new ReportsVerticle(services.reports().writer(), node.clustered(), leadership::leading)).mapEmpty()
+        ? vertx.deployVerticle(new ReportsVerticle(services.reports().writer(), node.clustered(), leadership::leading, serving.future())).mapEmpty()
         : Future.succeededFuture());
     metrics.ifPresent(registry -> {
       Gauge.builder("harbour.routing.leader", leadership, l -> l.leading() ? 1 : 0)

@@ -73,16 +73,18 @@ public final class ReportWriter {
   }
 
   /**
-   * Starts listening on the caller's context (the reports verticle's), then catches the
-   * conversations up with their stored messages in the background (those held, or every one when
-   * the reports may be incomplete): {@link #caughtUp()} says when.
+   * Starts listening on the caller's context (the reports verticle's), then, once {@code serving}
+   * completes, catches the conversations up with their stored messages in the background (those
+   * held, or every one when the reports may be incomplete): {@link #caughtUp()} says when. Started
+   * any sooner, the catch-up took the two cores from the rest of Harbour's start.
    */
-  public Future<Void> start(Vertx vertx) {
+  public Future<Void> start(Vertx vertx, Future<Void> serving) {
     context = vertx.getOrCreateContext();
     chat.onStored(inbox::add);
     // Set from this writer's context, so the timer fires there.
     context.runOnContext(v -> vertx.setPeriodic(TAKE_INBOX_MS, id -> takeInbox()));
-    catchUpAtStart().onComplete(r -> {
+    // On this writer's context, as every fold is, whichever context completes serving.
+    serving.compose(v -> onContext(this::catchUpAtStart)).onComplete(r -> {
       if (r.failed()) {
         LOG.warn("Reports could not catch up with every conversation; they will as messages arrive", r.cause());
         completeness.foldFailed();

@@ -23,17 +23,22 @@ public final class ReportsVerticle extends VerticleBase {
   private final ReportWriter writer;
   private final boolean clustered;
   private final BooleanSupplier leading;
+  private final Future<Void> serving;
 
-  /** {@code leading}: whether this node still leads; a node that lost the lease stops writing. */
-  public ReportsVerticle(ReportWriter writer, boolean clustered, BooleanSupplier leading) {
+  /**
+   * {@code leading}: whether this node still leads; a node that lost the lease stops writing.
+   * {@code serving}: completes once Harbour serves, when the start's catch-up may begin.
+   */
+  public ReportsVerticle(ReportWriter writer, boolean clustered, BooleanSupplier leading, Future<Void> serving) {
     this.writer = Objects.requireNonNull(writer);
     this.clustered = clustered;
     this.leading = Objects.requireNonNull(leading);
+    this.serving = Objects.requireNonNull(serving);
   }
 
   @Override
   public Future<?> start() {
-    return writer.start(vertx).onSuccess(v -> vertx.setPeriodic(FLUSH_EVERY.toMillis(), id -> tick()));
+    return writer.start(vertx, serving).onSuccess(v -> vertx.setPeriodic(FLUSH_EVERY.toMillis(), id -> tick()));
   }
 
   /**
