@@ -121,7 +121,8 @@ public final class HarbourRouter {
     // Pages compile after start (Pages#compileAll): a template found broken then takes the node out too.
     ready.register(
         "pages",
-        promise -> promise.complete(services.pages().broken().map(why -> Status.KO(new JsonObject().put("reason", why))).orElse(Status.OK())));
+        promise -> promise.complete(
+            services.pages().broken().map(why -> Status.KO(new JsonObject().put("reason", why))).orElse(Status.OK())));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
     services.metrics().ifPresent(registry -> router.get("/metrics").handler(PrometheusScrapingHandler.create(registry)));
   }

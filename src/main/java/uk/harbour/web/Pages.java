@@ -72,7 +72,11 @@ public final class Pages {
       found.ifPresentOrElse(e -> {
         broken = e.getMessage();
         LOG.error("{}: pages that use it cannot be shown until Harbour restarts with it mended", broken, e);
-      }, () -> LOG.info("Pages compiled in {} ms", (System.nanoTime() - began) / 1_000_000));
+      }, () -> {
+        if (!stopping) {
+          LOG.info("Pages compiled in {} ms", (System.nanoTime() - began) / 1_000_000);
+        }
+      });
       return null;
     });
     return compiling;
