@@ -139,17 +139,26 @@ public final class MainVerticle extends VerticleBase {
     if (store == null) {
       return Future.succeededFuture();
     }
-    Future<Void> compiled = services == null ? Future.succeededFuture() : services.pages().stopCompiling();
-    Future<Void> snapshots = services == null ? Future.succeededFuture() : services.chat().writeSnapshotsNow()
+    return (services == null ? Future.succeededFuture() : settle(services)).compose(v -> {
+      LOG.info("Stopping: closing the store");
+      return store.close();
+    });
+  }
+
+  /**
+   * What ends before the store closes: the pages' compile, and routing's sweep (after the
+   * conversation it is checking) and then the snapshots, so they hold what that sweep stored.
+   */
+  private static Future<Void> settle(Services services) {
+    Future<Void> compiled = services.pages().stopCompiling();
+    Future<Void> snapshots = services.routing().stopSweeping()
+        .compose(v -> services.chat().writeSnapshotsNow())
         // Only slower: the next start catches those conversations up from their messages.
         .recover(e -> {
           LOG.warn("Stopping: some conversation snapshots were not written", e);
           return Future.succeededFuture();
         });
-    return Future.join(compiled, snapshots).compose(v -> {
-      LOG.info("Stopping: closing the store");
-      return store.close();
-    });
+    return Future.join(compiled, snapshots).mapEmpty();
   }
 
   public Services services() {

@@ -58,6 +58,8 @@ public final class Routing {
   private Instant namesAt;
   private Future<Void> running;
   private Future<Void> queued;
+  /** Set by {@link #stopSweeping}: no sweep begins, and the one running checks no further conversation. */
+  private volatile boolean stopping;
 
   public Routing(
       ConversationPosts chat,
@@ -168,6 +170,18 @@ public final class Routing {
     return queued;
   }
 
+  /**
+   * For a stop, before the store closes: the sweep running finishes the conversation it is
+   * checking and checks no more, and none begins after it. Completes once it has ended. A sweep
+   * left running met a closed store at every step, and told each conversation's staff that Harbour
+   * could not record anything in it.
+   */
+  public synchronized Future<Void> stopSweeping() {
+    stopping = true;
+    Future<Void> last = queued != null ? queued : running;
+    return last == null ? Future.succeededFuture() : last;
+  }
+
   private synchronized Future<Void> startQueued() {
     queued = null;
     return startSweep();
@@ -198,6 +212,9 @@ public final class Routing {
   }
 
   private Future<Void> sweepNow() {
+    if (stopping) {
+      return Future.succeededFuture();
+    }
     if (startedAt == null) {
       // Not started yet (a rota seeded during start-up): the first sweep comes with start.
       return Future.succeededFuture();
@@ -218,7 +235,8 @@ public final class Routing {
           LOG.warn("Routing sweep could not refresh staff names", e);
           return Future.succeededFuture();
         })
-        .compose(v -> InTurn.forEach(all, conv -> held.contains(conv.id()) ? stillHeld(conv, now) : boundedStep(conv, now, afterGrace)));
+        .compose(v -> InTurn.forEach(all, conv -> stopping ? Future.<Void>succeededFuture()
+            : held.contains(conv.id()) ? stillHeld(conv, now) : boundedStep(conv, now, afterGrace)));
   }
 
   private Future<Void> boundedStep(Conversation conv, Instant now, boolean afterGrace) {

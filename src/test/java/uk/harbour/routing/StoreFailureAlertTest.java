@@ -1,6 +1,7 @@
 package uk.harbour.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -142,6 +143,43 @@ class StoreFailureAlertTest extends WednesdayEveningTestBase {
 
     assertTrue(routingLog.lines().stream().anyMatch(line -> line.getLevel() == Level.ERROR && line.getFormattedMessage().contains("did not finish within 1 s")),
         "logged: " + routingLog.lines());
+  }
+
+  @Test
+  @DisplayName("A stop during a sweep lets the conversation being checked finish, checks no more (the store is about to close), and begins no sweep after")
+  void stopEndsTheSweepBeforeTheStoreCloses() {
+    YoungPerson amy = amyWaitingWithAli();
+    YoungPerson jay = youngPerson("Jay");
+    TestSocket jaySocket = careLeaverSocket(jay);
+    sockets.add(jaySocket);
+    say(jaySocket, "please can someone reply");
+    eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
+    ChatService chat = harbour.harbour().services().chat();
+    Promise<Void> reachedAmy = Promise.promise();
+    List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Routing routing = routing(new PostsThrough(chat, (id, decide) -> {
+      posted.add(id);
+      if (id.equals(amy.id())) {
+        reachedAmy.tryComplete();
+      }
+      return chat.postIf(id, decide);
+    }));
+    // Amy has waited longest, so the sweep comes to her first; her chain waits until released.
+    Promise<Void> held = uk.harbour.chat.StuckChains.hold(chat, amy.id());
+
+    clock.setLocal("2026-11-25T18:11");
+    routing.sweep();
+    RunningHarbour.await(reachedAmy.future());
+    Future<Void> stopped = routing.stopSweeping();
+    assertFalse(stopped.isComplete(), "the stop waits for the conversation being checked");
+    held.complete();
+    RunningHarbour.await(stopped);
+    RunningHarbour.await(routing.sweep());
+
+    assertEquals(1, conversation(amy.id()).escalationLevel(), "Amy's check finished: her wait is escalated");
+    assertFalse(posted.contains(jay.id()), "nothing checked after the stop: " + posted);
+    assertEquals(0, conversation(jay.id()).escalationLevel(), "Jay's wait is left for the next start's sweep");
+    assertTrue(routingLog.lines().stream().noneMatch(line -> line.getLevel() == Level.ERROR), "no ERROR: " + routingLog.lines());
   }
 
   private static Predicate<JsonObject> alertAbout(YoungPerson who) {
