@@ -1,7 +1,6 @@
 package uk.harbour.routing;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,10 +55,7 @@ public final class Routing {
   private final Clock clock;
   private volatile Instant startedAt;
   private Instant namesAt;
-  private Future<Void> running;
-  private Future<Void> queued;
-  /** Set by {@link #stopSweeping}: no sweep begins, and the one running checks no further conversation. */
-  private volatile boolean stopping;
+  private final SweepTurns sweeps = new SweepTurns(this::sweepNow);
 
   public Routing(
       ConversationPosts chat,
@@ -160,14 +156,8 @@ public final class Routing {
    * One pass over every conversation; tests call it directly after moving the clock. A call while
    * a pass is running queues one more pass after it (never more than one), so no change is missed.
    */
-  public synchronized Future<Void> sweep() {
-    if (running == null) {
-      return startSweep();
-    }
-    if (queued == null) {
-      queued = running.transform(r -> startQueued());
-    }
-    return queued;
+  public Future<Void> sweep() {
+    return sweeps.next();
   }
 
   /**
@@ -176,45 +166,11 @@ public final class Routing {
    * left running met a closed store at every step, and told each conversation's staff that Harbour
    * could not record anything in it.
    */
-  public synchronized Future<Void> stopSweeping() {
-    stopping = true;
-    Future<Void> last = queued != null ? queued : running;
-    return last == null ? Future.succeededFuture() : last;
-  }
-
-  private synchronized Future<Void> startQueued() {
-    queued = null;
-    return startSweep();
-  }
-
-  private synchronized Future<Void> startSweep() {
-    Promise<Void> done = Promise.promise();
-    Future<Void> mine = done.future();
-    running = mine;
-    Future<Void> pass;
-    try {
-      pass = sweepNow();
-    } catch (RuntimeException e) {
-      // Thrown before any future: without this, running never completes and no sweep runs again.
-      pass = Future.failedFuture(e);
-    }
-    pass.onFailure(e -> LOG.error("A routing sweep failed; the next one runs as usual", e))
-        .onComplete(
-            r -> {
-              synchronized (this) {
-                if (running == mine) {
-                  running = null;
-                }
-              }
-              done.complete();
-            });
-    return mine;
+  public Future<Void> stopSweeping() {
+    return sweeps.stop();
   }
 
   private Future<Void> sweepNow() {
-    if (stopping) {
-      return Future.succeededFuture();
-    }
     if (startedAt == null) {
       // Not started yet (a rota seeded during start-up): the first sweep comes with start.
       return Future.succeededFuture();
@@ -235,7 +191,7 @@ public final class Routing {
           LOG.warn("Routing sweep could not refresh staff names", e);
           return Future.succeededFuture();
         })
-        .compose(v -> InTurn.forEach(all, conv -> stopping ? Future.<Void>succeededFuture()
+        .compose(v -> InTurn.forEach(all, conv -> sweeps.stopping() ? Future.<Void>succeededFuture()
             : held.contains(conv.id()) ? stillHeld(conv, now) : boundedStep(conv, now, afterGrace)));
   }
 

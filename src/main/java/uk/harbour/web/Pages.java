@@ -34,7 +34,7 @@ public final class Pages {
   /** Why a page cannot be shown, once {@link #compileAll} found a template that does not compile. */
   private volatile String broken;
   private volatile boolean stopping;
-  private Future<Void> compiling = Future.succeededFuture();
+  private volatile Future<Void> compiling = Future.succeededFuture();
 
   private Pages(Vertx vertx, HandlebarsTemplateEngine engine, String templatesDir, JsonObject site, String assetVersion) {
     this.vertx = vertx;
@@ -82,10 +82,15 @@ public final class Pages {
     return compiling;
   }
 
+  /** Completes once {@link #compileAll} has ended (at once if it has not begun). */
+  public Future<Void> compiled() {
+    return compiling.otherwiseEmpty();
+  }
+
   /** Ends {@link #compileAll} after the page it is compiling, for a stop: it would otherwise finish on a closed Vert.x. */
   public Future<Void> stopCompiling() {
     stopping = true;
-    return compiling.otherwiseEmpty();
+    return compiled();
   }
 
   /** The template found not to compile, if any: readiness reports it. */

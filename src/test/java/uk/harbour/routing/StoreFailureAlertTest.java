@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import uk.harbour.chat.ChatService;
 import uk.harbour.chat.Conversation;
 import uk.harbour.chat.ConversationPosts;
 import uk.harbour.chat.Message;
+import uk.harbour.chat.StuckChains;
 import uk.harbour.testing.LogCapture;
 import uk.harbour.testing.RunningHarbour;
 import uk.harbour.testing.TestSocket;
@@ -150,13 +152,14 @@ class StoreFailureAlertTest extends WednesdayEveningTestBase {
   void stopEndsTheSweepBeforeTheStoreCloses() {
     YoungPerson amy = amyWaitingWithAli();
     YoungPerson jay = youngPerson("Jay");
+    clock.advance(Duration.ofSeconds(30));
     TestSocket jaySocket = careLeaverSocket(jay);
     sockets.add(jaySocket);
     say(jaySocket, "please can someone reply");
     eventually(jay.id(), c -> "ali".equals(c.assignedTo()));
     ChatService chat = harbour.harbour().services().chat();
     Promise<Void> reachedAmy = Promise.promise();
-    List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> posted = new CopyOnWriteArrayList<>();
     Routing routing = routing(new PostsThrough(chat, (id, decide) -> {
       posted.add(id);
       if (id.equals(amy.id())) {
@@ -165,7 +168,7 @@ class StoreFailureAlertTest extends WednesdayEveningTestBase {
       return chat.postIf(id, decide);
     }));
     // Amy has waited longest, so the sweep comes to her first; her chain waits until released.
-    Promise<Void> held = uk.harbour.chat.StuckChains.hold(chat, amy.id());
+    Promise<Void> held = StuckChains.hold(chat, amy.id());
 
     clock.setLocal("2026-11-25T18:11");
     routing.sweep();

@@ -43,8 +43,10 @@ class RequestLoggingTest {
   static void start() {
     harbour = RunningHarbour.start(TestClock.at("2026-11-28T23:00"));
     raw = new RawHttp(harbour.port());
-    // The reports say when their start-up catch-up is done, in the background after ready: not a request's line.
+    // The reports' start-up catch-up and the pages' compile say when they are done, in the
+    // background after ready: not a request's line.
     RunningHarbour.await(harbour.harbour().services().reports().writer().caughtUp());
+    RunningHarbour.await(harbour.harbour().services().pages().compiled());
     LOG.start();
     root().addAppender(LOG);
   }
