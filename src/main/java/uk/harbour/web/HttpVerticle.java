@@ -69,7 +69,11 @@ public final class HttpVerticle extends VerticleBase {
                 // reachable) is open. A response written from another thread throws.
                 .setStrictThreadMode(true));
     return server
-        .connectionHandler(WebSocketFrameGuard::install)
+        .connectionHandler(
+            connection -> {
+              WebSocketFrameGuard.install(connection);
+              FlushBatching.install(connection);
+            })
         .requestHandler(routes.get())
         .invalidRequestHandler(invalidRequests)
         .webSocketHandshakeHandler(upgrades.apply(sockets))
