@@ -68,23 +68,23 @@ class FlushBatchingTest {
                   });
                 })
             .webSocketHandler(
-                socket ->
-                    // A timer's task, not the handshake's read: a flush during a read waits for its end anyway.
-                    vertx.setTimer(50, id -> {
-                      flushes.set(0);
-                      socket.writeTextMessage("ack");
-                      socket.writeTextMessage("echo");
-                      // Queued behind the batched flush, which was queued by the first write.
-                      vertx.runOnContext(v -> counted.complete(flushes.get()));
-                    }));
+                // Only once the client says it is connected is the handshake over on both sides; then a
+                // timer's task, not that frame's read: a flush during a read waits for its end anyway.
+                socket -> socket.textMessageHandler(connected -> vertx.setTimer(1, id -> {
+                  flushes.set(0);
+                  socket.writeTextMessage("ack");
+                  socket.writeTextMessage("echo");
+                  // Queued behind the batched flush, which was queued by the first write.
+                  vertx.runOnContext(v -> counted.complete(flushes.get()));
+                })));
     Futures.join(server.listen());
     Promise<Void> both = Promise.promise();
-    Futures.join(vertx.createWebSocketClient().connect(server.actualPort(), "127.0.0.1", "/").map(socket -> socket.textMessageHandler(text -> {
+    Futures.join(vertx.createWebSocketClient().connect(server.actualPort(), "127.0.0.1", "/").compose(socket -> socket.textMessageHandler(text -> {
       received.add(text);
       if (received.size() == 2) {
         both.complete();
       }
-    })));
+    }).writeTextMessage("connected")));
     int count = Futures.join(counted.future());
     Futures.join(both.future());
     return count;
