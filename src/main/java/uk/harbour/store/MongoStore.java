@@ -186,6 +186,11 @@ public final class MongoStore {
     return embedded.flatMap(EmbeddedStore::failure);
   }
 
+  /** The embedded store underneath, if any: for tests that break it as a full disk would. */
+  Optional<EmbeddedStore> embeddedStore() {
+    return embedded;
+  }
+
   /** Completes once the driver under the client has closed (tests: {@link #close()} waits for it). */
   Future<Void> driverClosed() {
     return watchers.closed().future();

@@ -22,6 +22,11 @@ public final class TestStores {
     void failWrites();
   }
 
+  /** Makes a running node's own embedded store fail as {@link CrashableStore#failWrites()} does. */
+  public static void failWrites(EmbeddedStore store) {
+    failWrites(((H2EmbeddedStore) store).mvStore());
+  }
+
   static void failWrites(MVStore store) {
     try {
       store.panic(DataUtils.newMVStoreException(DataUtils.ERROR_WRITING_FAILED, "Writing the file failed (a test's full disk)"));
