@@ -27,8 +27,7 @@ class StoreCannotWriteReadinessTest {
 
       var ready = await(harbour.http().get("/health/ready").send());
       assertEquals(503, ready.statusCode());
-      JsonObject commits = ready.bodyAsJsonObject().getJsonArray("checks").stream().map(JsonObject.class::cast)
-          .filter(check -> "commits".equals(check.getString("id"))).findFirst().orElseThrow();
+      JsonObject commits = RunningHarbour.readinessCheck(ready, "commits");
       assertEquals("DOWN", commits.getString("status"));
       assertEquals("store cannot write: restart Harbour", commits.getJsonObject("data").getString("reason"));
       assertEquals(200, await(harbour.http().get("/health/live").send()).statusCode());

@@ -2,7 +2,9 @@ package uk.harbour.testing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
@@ -135,6 +137,12 @@ public final class RunningHarbour implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** One named check ({@code store}, {@code commits}, {@code pages}) in an answer from {@code /health/ready}. */
+  public static JsonObject readinessCheck(HttpResponse<Buffer> ready, String id) {
+    return ready.bodyAsJsonObject().getJsonArray("checks").stream().map(JsonObject.class::cast)
+        .filter(check -> id.equals(check.getString("id"))).findFirst().orElseThrow();
   }
 
   /** Waits for a future from a test thread (never an event loop). */

@@ -51,8 +51,7 @@ class LifecycleTest {
       Eventually.eventually().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
         var ready = await(harbour.http().get("/health/ready").send());
         assertEquals(503, ready.statusCode());
-        JsonObject pages = ready.bodyAsJsonObject().getJsonArray("checks").stream().map(JsonObject.class::cast)
-            .filter(check -> "pages".equals(check.getString("id"))).findFirst().orElseThrow();
+        JsonObject pages = RunningHarbour.readinessCheck(ready, "pages");
         assertEquals("DOWN", pages.getString("status"));
         assertEquals("page template broken.hbs does not compile", pages.getJsonObject("data").getString("reason"));
       });
