@@ -1,6 +1,5 @@
 package uk.harbour.web;
 
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -28,8 +27,7 @@ public final class FlushBatching {
 
   public static void install(HttpConnection connection) {
     if (connection instanceof ConnectionBase base) {
-      ChannelHandlerContext vertx = base.channelHandlerContext();
-      vertx.pipeline().addFirst(NAME, new FlushConsolidationHandler(FLUSHES, true));
+      base.channelHandlerContext().pipeline().addFirst(NAME, new FlushConsolidationHandler(FLUSHES, true));
     }
   }
 }
